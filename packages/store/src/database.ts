@@ -1,0 +1,152 @@
+import type { ColumnType, Generated, Kysely } from "kysely";
+
+// Times are epoch milliseconds everywhere; JSON columns hold text written by json.ts.
+type Millis = number;
+type Json = string;
+
+export interface SettingsTable { key: string; value: string }
+
+export interface BusinessesTable { id: string; name: string; created_at: Millis }
+
+export interface WabasTable {
+  id: string;
+  business_id: string;
+  name: string;
+  currency: string;
+  timezone_id: string;
+  created_at: Millis;
+}
+
+export interface AppsTable {
+  id: string;
+  business_id: string;
+  name: string;
+  secret: string;
+  graph_version: string;
+  /** App-level webhook subscription (POST /{app-id}/subscriptions). */
+  callback_url: string | null;
+  verify_token: string | null;
+  fields: Json | null;
+  created_at: Millis;
+}
+
+export interface AccessTokensTable {
+  token: string;
+  app_id: string;
+  waba_id: string;
+  kind: string;
+  created_at: Millis;
+}
+
+export interface PhoneNumbersTable {
+  id: string;
+  waba_id: string;
+  /** Digits only; presented with + and spaces by the Graph layer. */
+  display_phone_number: string;
+  verified_name: string;
+  quality_rating: string;
+  status: string;
+  /** whatsapp_business_profile fields. */
+  profile: Json;
+  created_at: Millis;
+}
+
+export interface SubscribedAppsTable {
+  waba_id: string;
+  app_id: string;
+  override_callback_uri: string | null;
+  verify_token: string | null;
+  created_at: Millis;
+}
+
+export interface MessagesTable {
+  id: string;
+  phone_number_id: string;
+  wa_id: string;
+  direction: "in" | "out";
+  type: string;
+  content: Json;
+  status: string;
+  error_code: number | null;
+  context_id: string | null;
+  biz_opaque_callback_data: string | null;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface CustomerWindowsTable {
+  phone_number_id: string;
+  wa_id: string;
+  last_inbound_at: Millis;
+}
+
+export interface MediaTable {
+  id: string;
+  waba_id: string;
+  phone_number_id: string | null;
+  mime_type: string;
+  sha256: string;
+  file_size: number;
+  filename: string | null;
+  blob_key: string;
+  origin: string;
+  created_at: Millis;
+  expires_at: Millis;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  queue: string;
+  /** Ordering key: an ordered queue hands out one job per key at a time, oldest first. */
+  key: string;
+  kind: string;
+  payload: Json;
+  status: ColumnType<"ready" | "dead", "ready" | "dead" | undefined, "ready" | "dead">;
+  run_at: Millis;
+  attempts: ColumnType<number, number | undefined, number>;
+  claimed_until: Millis | null;
+  last_error: string | null;
+  created_at: Millis;
+}
+
+export interface SimUsersTable {
+  wa_id: string;
+  name: string;
+  country: string;
+  on_whatsapp: number;
+  online: number;
+  delivery_ms: number;
+  read_ms: number;
+  read_probability: number;
+  created_at: Millis;
+}
+
+export interface SimChatTable {
+  id: string;
+  wa_id: string;
+  phone_number_id: string;
+  /** From the phone's point of view: "received" from the business, "sent" by the user. */
+  direction: "received" | "sent";
+  type: string;
+  content: Json;
+  at: Millis;
+  ticks: string;
+}
+
+export interface Database {
+  settings: SettingsTable;
+  businesses: BusinessesTable;
+  wabas: WabasTable;
+  apps: AppsTable;
+  access_tokens: AccessTokensTable;
+  phone_numbers: PhoneNumbersTable;
+  subscribed_apps: SubscribedAppsTable;
+  messages: MessagesTable;
+  customer_windows: CustomerWindowsTable;
+  media: MediaTable;
+  jobs: JobsTable;
+  sim_users: SimUsersTable;
+  sim_chat: SimChatTable;
+}
+
+export type Db = Kysely<Database>;

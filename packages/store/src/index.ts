@@ -1,0 +1,6 @@
+export * from "./database";
+export * from "./dialect";
+export * from "./json";
+export * from "./connect";
+export * from "./jobs/job";
+export * from "./jobs/queue";

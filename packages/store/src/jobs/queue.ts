@@ -1,0 +1,86 @@
+import { sql } from "kysely";
+import type { Db } from "../database";
+import type { Dialect } from "../dialect";
+import { toJson } from "../json";
+import { claimPostgres } from "./claim.postgres";
+import { claimSqlite } from "./claim.sqlite";
+import type { ClaimRequest, Job, NewJob } from "./job";
+
+/**
+ * The outbox and work queue in one table. Commands enqueue inside their own transaction
+ * (pass the transaction as `db`), so a job exists exactly when the state change it reports does.
+ */
+export class JobQueue {
+  constructor(private readonly db: Db, readonly dialect: Dialect) {}
+
+  async enqueue(db: Db, jobs: NewJob | NewJob[]): Promise<void> {
+    const list = Array.isArray(jobs) ? jobs : [jobs];
+    if (list.length === 0) return;
+    await db.insertInto("jobs").values(list.map((j) => ({
+      queue: j.queue, key: j.key, kind: j.kind, payload: toJson(j.payload), run_at: j.runAt,
+      claimed_until: null, last_error: null, created_at: j.runAt,
+    }))).execute();
+  }
+
+  claim(r: ClaimRequest): Promise<Job[]> {
+    return this.dialect === "postgres" ? claimPostgres(this.db, r) : claimSqlite(this.db, r);
+  }
+
+  async complete(ids: number[]): Promise<void> {
+    if (ids.length) await this.db.deleteFrom("jobs").where("id", "in", ids).execute();
+  }
+
+  /**
+   * Puts a failed job back for `runAt`. In an ordered queue the jobs queued behind it for the
+   * same key wait at least as long, so that a claim never has to step over them.
+   */
+  async retry(job: Job, runAt: number, error: string, ordered: boolean): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      await tx.updateTable("jobs").set({ run_at: runAt, claimed_until: null, last_error: error.slice(0, 2000) })
+        .where("id", "=", job.id).execute();
+      if (ordered) {
+        await tx.updateTable("jobs").set({ run_at: runAt })
+          .where("queue", "=", job.queue).where("key", "=", job.key).where("id", ">", job.id)
+          .where("status", "=", "ready").where("run_at", "<", runAt).execute();
+      }
+    });
+  }
+
+  /** Gives up on a job: it stays as a dead letter until redriven. */
+  async bury(job: Job, error: string): Promise<void> {
+    await this.db.updateTable("jobs").set({ status: "dead", claimed_until: null, last_error: error.slice(0, 2000) })
+      .where("id", "=", job.id).execute();
+  }
+
+  /** Hands dead letters out again (all of a queue, or those listed) with fresh attempts. */
+  async redrive(queue: string, now: number, filter: { ids?: number[]; keyPrefix?: string } = {}): Promise<number> {
+    let q = this.db.updateTable("jobs").set({ status: "ready", run_at: now, attempts: 0, claimed_until: null })
+      .where("queue", "=", queue).where("status", "=", "dead");
+    if (filter.ids) q = q.where("id", "in", filter.ids.length ? filter.ids : [-1]);
+    if (filter.keyPrefix) q = q.where("key", "like", `${filter.keyPrefix}%`);
+    const res = await q.executeTakeFirst();
+    return Number(res.numUpdatedRows);
+  }
+
+  async list(queue: string, status: "ready" | "dead", opts: { keyPrefix?: string; limit?: number } = {}): Promise<Job[]> {
+    let q = this.db.selectFrom("jobs").selectAll().where("queue", "=", queue).where("status", "=", status);
+    if (opts.keyPrefix) q = q.where("key", "like", `${opts.keyPrefix}%`);
+    const rows = await q.orderBy("id").limit(opts.limit ?? 100).execute();
+    return rows.map((r) => ({ ...r, id: Number(r.id) })) as Job[];
+  }
+
+  /** Earliest time a ready job of the queue becomes due (for sleeping workers), or null. */
+  async nextRunAt(queue: string): Promise<number | null> {
+    const row = await this.db.selectFrom("jobs").select(sql<number>`min(run_at)`.as("t"))
+      .where("queue", "=", queue).where("status", "=", "ready").executeTakeFirst();
+    return row?.t == null ? null : Number(row.t);
+  }
+
+  /** Depth and age of each queue, for /metrics. */
+  async stats(now: number): Promise<{ queue: string; status: string; depth: number; oldestAgeMs: number }[]> {
+    const rows = await this.db.selectFrom("jobs")
+      .select(["queue", "status", sql<number>`count(*)`.as("n"), sql<number>`min(created_at)`.as("oldest")])
+      .groupBy(["queue", "status"]).execute();
+    return rows.map((r) => ({ queue: r.queue, status: r.status, depth: Number(r.n), oldestAgeMs: Math.max(0, now - Number(r.oldest)) }));
+  }
+}

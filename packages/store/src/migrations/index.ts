@@ -1,0 +1,21 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from "kysely";
+import type { Dialect } from "../dialect";
+import * as foundation from "./001-foundation";
+
+// Migrations are code (no files to locate at run time); each takes the dialect for the few
+// column types that differ.
+const all: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> = {
+  "001-foundation": foundation,
+};
+
+export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  const provider: MigrationProvider = {
+    async getMigrations() {
+      const out: Record<string, Migration> = {};
+      for (const [name, m] of Object.entries(all)) out[name] = { up: (k) => m.up(k, dialect) };
+      return out;
+    },
+  };
+  const { error } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) throw error;
+}

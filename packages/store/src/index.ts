@@ -4,3 +4,5 @@ export * from "./json";
 export * from "./connect";
 export * from "./jobs/job";
 export * from "./jobs/queue";
+export * from "./jobs/queue-worker";
+export * from "./jobs/backoff";

@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { countryOf, displayNumber } from "./calling-codes";
+
+describe("calling codes", () => {
+  it("finds the longest matching prefix", () => {
+    expect(countryOf("48600100200")).toEqual({ callingCode: "48", country: "PL" });
+    expect(countryOf("37612345")).toEqual({ callingCode: "376", country: "AD" });
+    expect(countryOf("16505551234")).toEqual({ callingCode: "1", country: "US" });
+    expect(countryOf("79001234567").country).toBe("RU");
+    expect(countryOf("99912345").country).toBe("ZZ");
+  });
+  it("formats numbers as Graph shows them", () => {
+    expect(displayNumber("16315555555")).toBe("+1 631-555-5555");
+    expect(displayNumber("48600100200")).toBe("+48 600 100 200");
+  });
+});

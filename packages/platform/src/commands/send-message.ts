@@ -1,0 +1,69 @@
+import { GraphError, recipientDigits, webhookError, type SendRequest } from "@openwaba/contracts";
+import { toJson, type Db } from "@openwaba/store";
+import type { PhoneNumber } from "../directory";
+import { wamid } from "../ids";
+import { QUEUES, type Platform } from "../platform";
+import { isWindowOpen, needsOpenWindow } from "../rules/customer-service-window";
+import { emitMessagesEvent } from "../webhooks/events";
+import { findTemplate } from "./templates";
+
+export interface SendResult { wamid: string; input: string; waId: string }
+
+/**
+ * POST /{phone-number-id}/messages after validation. Refusals Meta makes at once throw a
+ * GraphError; refusals Meta reports later (closed window 131047, unknown media 131053) accept
+ * the message and queue its `failed` status in the same transaction.
+ */
+export async function sendMessage(platform: Platform, phone: PhoneNumber, req: SendRequest): Promise<SendResult> {
+  if (phone.status !== "CONNECTED") throw new GraphError(133010);
+  const waId = recipientDigits(req.to);
+  if (!waId) throw new GraphError(100, `Param to must be a valid phone number.`);
+  if (waId === phone.display_phone_number) throw new GraphError(131021, "Recipient cannot be sender.");
+  if (req.type === "template") {
+    // Until the template engine exists, no template is approved: Meta's answer for an unknown one.
+    const t = req.content as { name: string; language: { code: string } };
+    await findTemplate(platform, phone.waba_id, t.name, t.language.code);
+  }
+
+  const now = platform.clock.now();
+  const id = wamid(waId);
+  const failure = await refusalToReport(platform, phone, waId, req, now);
+  await platform.db.transaction().execute(async (tx) => {
+    await tx.insertInto("messages").values({
+      id, phone_number_id: phone.id, wa_id: waId, direction: "out", type: req.type, content: toJson(req.content),
+      status: failure ? "failed" : "accepted", error_code: failure?.code ?? null, context_id: req.contextMessageId ?? null,
+      biz_opaque_callback_data: req.bizOpaqueCallbackData ?? null, created_at: now, updated_at: now,
+    }).execute();
+    if (failure) await emitFailed(platform, tx, phone, id, waId, now, failure, req.bizOpaqueCallbackData);
+    else await platform.queue.enqueue(tx, { queue: QUEUES.network, key: `${phone.id}|${waId}`, kind: "message", payload: { id }, runAt: now });
+  });
+  platform.wake(failure ? QUEUES.webhook : QUEUES.network);
+  platform.metrics.sendsAccepted.inc({ type: req.type });
+  return { wamid: id, input: req.to, waId };
+}
+
+async function refusalToReport(platform: Platform, phone: PhoneNumber, waId: string, req: SendRequest, now: number) {
+  if (needsOpenWindow(req.type)) {
+    const w = await platform.db.selectFrom("customer_windows").select("last_inbound_at")
+      .where("phone_number_id", "=", phone.id).where("wa_id", "=", waId).executeTakeFirst();
+    if (!isWindowOpen(w?.last_inbound_at, now)) return { code: 131047 };
+  }
+  const mediaId = (req.content as { id?: string } | undefined)?.id;
+  if (mediaId && ["image", "video", "audio", "document", "sticker"].includes(req.type)) {
+    const m = await platform.db.selectFrom("media").select(["id", "expires_at"]).where("id", "=", mediaId)
+      .where("waba_id", "=", phone.waba_id).executeTakeFirst();
+    if (!m || m.expires_at <= now) return { code: 131053, details: `Media id ${mediaId} was not found or has expired.` };
+  }
+  return null;
+}
+
+/** A failed status for a message that never left (window closed, media missing). */
+export async function emitFailed(platform: Platform, tx: Db, phone: PhoneNumber, id: string, waId: string, now: number,
+  failure: { code: number; details?: string }, bizOpaque?: string | null): Promise<void> {
+  const status: Record<string, unknown> = {
+    id, status: "failed", timestamp: String(Math.floor(now / 1000)), recipient_id: waId,
+    errors: [webhookError(failure.code, failure.details)],
+  };
+  if (bizOpaque) status.biz_opaque_callback_data = bizOpaque;
+  await emitMessagesEvent(platform, tx, phone, waId, { statuses: [status] });
+}

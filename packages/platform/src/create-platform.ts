@@ -1,0 +1,41 @@
+import type { Db, JobQueue, QueueWorker } from "@openwaba/store";
+import type { Clock } from "./clock";
+import { Directory } from "./directory";
+import type { BlobStore } from "./media/blob-store";
+import { createMetrics } from "./metrics";
+import { createNetworkWorker, type Network } from "./network-worker";
+import type { Platform, PlatformConfig } from "./platform";
+import { createWebhookDispatcher } from "./webhooks/dispatcher";
+
+export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
+  graphVersion: "v23.0",
+  webhookMaxAgeMs: 7 * 24 * 3600 * 1000,
+  webhookMaxBackoffMs: 10 * 60 * 1000,
+  webhookTimeoutMs: 10_000,
+  bodyLimitBytes: 1024 * 1024,
+  mediaUrlSecret: "",
+  hasNetwork: true,
+};
+
+type Log = { error(o: unknown, m?: string): void; warn(o: unknown, m?: string): void; info(o: unknown, m?: string): void };
+
+/** Wires the platform: commands' context plus its two workers (network hand-off, webhooks). */
+export function createPlatform(o: { db: Db; queue: JobQueue; clock: Clock; blobs: BlobStore; config: PlatformConfig; log?: Log }) {
+  const workers = new Map<string, QueueWorker>();
+  const platform: Platform = {
+    db: o.db, queue: o.queue, clock: o.clock, blobs: o.blobs, config: o.config,
+    directory: new Directory(o.db), metrics: createMetrics(o.queue, o.clock),
+    wake: (queue) => workers.get(queue)?.wake(),
+  };
+  return {
+    platform,
+    /** Starts the workers; `network` receives accepted messages (null: report them sent). */
+    start(network: Network | null, extra: QueueWorker[] = []) {
+      const all = [createNetworkWorker(platform, network, o.log), createWebhookDispatcher(platform, o.log), ...extra];
+      for (const w of all) { workers.set(w.name, w); w.start(); }
+    },
+    register(worker: QueueWorker) { workers.set(worker.name, worker); },
+    wakeAll() { for (const w of workers.values()) w.wake(); },
+    async stop() { await Promise.all([...workers.values()].map((w) => w.stop())); },
+  };
+}

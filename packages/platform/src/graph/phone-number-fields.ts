@@ -1,0 +1,42 @@
+import { displayNumber } from "@openwaba/contracts";
+import { GraphError } from "@openwaba/contracts";
+import type { PhoneNumber } from "../directory";
+
+// Fields of a WhatsAppBusinessPhoneNumber node (cloud-api-reference.md §9). Limits and
+// throughput are the defaults of a new number until the platform's rules engine sets them.
+const FIELDS: Record<string, (p: PhoneNumber) => unknown> = {
+  id: (p) => p.id,
+  display_phone_number: (p) => displayNumber(p.display_phone_number),
+  verified_name: (p) => p.verified_name,
+  quality_rating: (p) => p.quality_rating,
+  status: (p) => p.status,
+  code_verification_status: () => "VERIFIED",
+  name_status: () => "APPROVED",
+  platform_type: () => "CLOUD_API",
+  throughput: () => ({ level: "STANDARD" }),
+  whatsapp_business_manager_messaging_limit: () => "TIER_250",
+  messaging_limit_tier: () => "TIER_250",
+  is_official_business_account: () => false,
+  is_pin_enabled: () => false,
+  account_mode: () => "LIVE",
+  last_onboarded_time: (p) => new Date(p.created_at).toISOString().replace(/\.\d{3}Z$/, "+0000"),
+};
+
+export const DEFAULT_PHONE_FIELDS = ["verified_name", "code_verification_status", "display_phone_number", "quality_rating", "platform_type", "throughput", "id"];
+export const LIST_PHONE_FIELDS = ["verified_name", "code_verification_status", "display_phone_number", "quality_rating", "platform_type", "throughput", "last_onboarded_time", "id"];
+
+/** Parses ?fields=a,b; an unknown field is Graph's error 100 naming it and the node type. */
+export function requestedFields(fields: unknown, defaults: string[], known: Record<string, unknown>, nodeType: string): string[] {
+  if (typeof fields !== "string" || fields.trim() === "") return defaults;
+  const list = fields.split(",").map((f) => f.trim()).filter(Boolean);
+  for (const f of list) {
+    if (!(f in known)) throw new GraphError(100, undefined, { message: `(#100) Tried accessing nonexisting field (${f}) on node type (${nodeType})` });
+  }
+  return list.includes("id") ? list : [...list, "id"];
+}
+
+export function presentPhoneNumber(p: PhoneNumber, fields: unknown, defaults = DEFAULT_PHONE_FIELDS): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of requestedFields(fields, defaults, FIELDS, "WhatsAppBusinessPhoneNumber")) out[f] = FIELDS[f](p);
+  return out;
+}

@@ -1,0 +1,49 @@
+import type { OutboundMessage } from "@openwaba/contracts";
+import { QueueWorker, backoffMs, fromJson, type Job } from "@openwaba/store";
+import { QUEUES, type Platform } from "./platform";
+import { reportStatus } from "./commands/report-status";
+
+export interface ReadReceiptJob { phoneNumberId: string; waId: string; upTo: number; typing: boolean }
+
+/** Where accepted messages go: the simulator, or (later) another carrier. */
+export interface Network {
+  deliver(msg: OutboundMessage): Promise<void>;
+  readReceipt(r: ReadReceiptJob): Promise<void>;
+}
+
+/**
+ * Hands accepted messages to the network in order per (number, user). With no network the
+ * message is reported `sent` and goes no further.
+ */
+export function createNetworkWorker(platform: Platform, network: Network | null, log?: { error(o: unknown, m?: string): void }) {
+  async function handleOne(job: Job): Promise<void> {
+    const payload = JSON.parse(job.payload);
+    if (job.kind === "read_receipt") { if (network) await network.readReceipt(payload as ReadReceiptJob); return; }
+    const m = await platform.db.selectFrom("messages").innerJoin("phone_numbers", "phone_numbers.id", "messages.phone_number_id")
+      .select(["messages.id", "messages.phone_number_id", "messages.wa_id", "messages.type", "messages.content", "messages.context_id", "messages.created_at", "messages.status", "phone_numbers.waba_id"])
+      .where("messages.id", "=", payload.id).executeTakeFirst();
+    if (!m || m.status !== "accepted") return;
+    if (!network) {
+      await platform.db.transaction().execute((tx) => reportStatus(platform, tx, { messageId: m.id, status: "sent" }));
+      platform.wake(QUEUES.webhook);
+      return;
+    }
+    await network.deliver({
+      id: m.id, wabaId: m.waba_id, phoneNumberId: m.phone_number_id, waId: m.wa_id, type: m.type,
+      content: fromJson(m.content, {}), contextId: m.context_id, createdAt: m.created_at,
+    });
+  }
+
+  return new QueueWorker({
+    queue: platform.queue, name: QUEUES.network, clock: platform.clock, ordered: true, batchSize: 100, visibilityMs: 30_000, log,
+    async handle(jobs) {
+      const failed: { job: Job; error: string }[] = [];
+      await Promise.all(jobs.map((job) => handleOne(job).catch((err) => { failed.push({ job, error: String(err?.message ?? err) }); })));
+      return failed;
+    },
+    async onFailure(job, error) {
+      if (job.attempts >= 20) return platform.queue.bury(job, error);
+      await platform.queue.retry(job, platform.clock.now() + backoffMs(job.attempts, { baseMs: 1000, capMs: 60_000 }), error, true);
+    },
+  });
+}

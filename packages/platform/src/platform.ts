@@ -1,0 +1,36 @@
+import type { Db, JobQueue } from "@openwaba/store";
+import type { Clock } from "./clock";
+import type { Directory } from "./directory";
+import type { BlobStore } from "./media/blob-store";
+import type { PlatformMetrics } from "./metrics";
+
+export interface PlatformConfig {
+  /** Graph version written into webhooks' conversation rules and dev credentials. */
+  graphVersion: string;
+  /** Webhook retries stop (dead letter) once the event is older than this. */
+  webhookMaxAgeMs: number;
+  /** Longest wait between two webhook retries. */
+  webhookMaxBackoffMs: number;
+  webhookTimeoutMs: number;
+  /** Largest accepted JSON body. */
+  bodyLimitBytes: number;
+  /** Secret for signing short-lived media download URLs. */
+  mediaUrlSecret: string;
+  /** Whether a network takes accepted messages (false in platform-only mode without one). */
+  hasNetwork: boolean;
+}
+
+/** What every command needs: the store, its queue, the clock, cached lookups and metrics. */
+export interface Platform {
+  db: Db;
+  queue: JobQueue;
+  clock: Clock;
+  directory: Directory;
+  blobs: BlobStore;
+  metrics: PlatformMetrics;
+  config: PlatformConfig;
+  /** Wakes the workers of a queue after a commit that enqueued work for them. */
+  wake(queue: string): void;
+}
+
+export const QUEUES = { network: "network", webhook: "webhook", simulator: "simulator" } as const;

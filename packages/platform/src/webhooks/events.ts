@@ -1,0 +1,30 @@
+import type { Db } from "@openwaba/store";
+import type { PhoneNumber } from "../directory";
+import { QUEUES, type Platform } from "../platform";
+
+/** A webhook event as queued: one `value` part, merged with its neighbours when dispatched. */
+export interface WebhookEvent {
+  wabaId: string;
+  field: string;
+  /** Parts merge only with parts of the same group (same number and kind). */
+  group: string;
+  value: Record<string, unknown>;
+}
+
+const metadata = (p: PhoneNumber) => ({ display_phone_number: p.display_phone_number, phone_number_id: p.id });
+
+/**
+ * Queues a `messages`-field webhook in the caller's transaction. The ordering key keeps each
+ * (number, user) conversation in order at the receiver.
+ */
+export async function emitMessagesEvent(
+  platform: Platform, tx: Db, phone: PhoneNumber, waId: string,
+  part: { statuses?: unknown[]; messages?: unknown[]; contacts?: unknown[] },
+): Promise<void> {
+  const kind = part.statuses ? "statuses" : "messages";
+  const event: WebhookEvent = {
+    wabaId: phone.waba_id, field: "messages", group: `${phone.id}|${kind}`,
+    value: { messaging_product: "whatsapp", metadata: metadata(phone), ...part },
+  };
+  await platform.queue.enqueue(tx, { queue: QUEUES.webhook, key: `${phone.waba_id}|${phone.id}|${waId}`, kind: "messages", payload: event, runAt: platform.clock.now() });
+}

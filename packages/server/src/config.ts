@@ -1,0 +1,38 @@
+import { resolve } from "node:path";
+
+/** Everything the server reads from its environment, in one place (README "Configuration"). */
+export interface ServerConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string;
+  webhookUrl: string | null;
+  seed: string;
+  simLatency: "realistic" | "zero";
+  simPopulation: number;
+  production: boolean;
+  prettyLogs: boolean;
+  logLevel: string;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const dataDir = resolve(env.OPENWABA_DATA_DIR || "./data");
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  const latency = env.OPENWABA_SIM_LATENCY ?? "realistic";
+  if (latency !== "realistic" && latency !== "zero") throw new Error(`OPENWABA_SIM_LATENCY must be "realistic" or "zero", not "${latency}"`);
+  const production = env.NODE_ENV === "production";
+  return {
+    host: env.HOST || "127.0.0.1",
+    port,
+    dataDir,
+    databaseUrl: env.OPENWABA_DATABASE_URL || resolve(dataDir, "openwaba.sqlite"),
+    webhookUrl: env.OPENWABA_WEBHOOK_URL || null,
+    seed: env.OPENWABA_SEED || "openwaba",
+    simLatency: latency,
+    simPopulation: Number(env.OPENWABA_SIM_POPULATION ?? 24),
+    production,
+    prettyLogs: !production && env.OPENWABA_LOG_FORMAT !== "json" && !!process.stdout.isTTY,
+    logLevel: env.LOG_LEVEL || (production ? "warn" : "info"),
+  };
+}

@@ -1,0 +1,24 @@
+import { configFromEnv } from "./config";
+import { startServer } from "./server";
+
+// `npm start`: platform + simulator on 127.0.0.1:8080 with a SQLite file under ./data.
+const config = configFromEnv();
+const server = await startServer(config);
+const c = server.credentials;
+server.app.log.info({ url: server.url, data_dir: config.dataDir, database: server.store.dialect }, "OpenWABA is running");
+console.log(`
+  OpenWABA ${server.url}  (database: ${server.store.dialect}, data: ${config.dataDir})
+  credentials: ${config.dataDir}/dev-credentials.json
+  WABA ${c.waba_id} · phone numbers ${c.phone_number_ids.join(", ")} · Graph ${c.graph_version}
+  try: curl -s -H "Authorization: Bearer $(node -p "require('${config.dataDir}/dev-credentials.json').access_token")" ${server.url}/${c.graph_version}/${c.waba_id}/phone_numbers
+`);
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    server.app.log.info({ signal }, "shutting down: finishing claimed work");
+    server.close().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });
+  });
+}

@@ -1,0 +1,123 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import Fastify, { type FastifyInstance } from "fastify";
+import multipart from "@fastify/multipart";
+import {
+  DEFAULT_PLATFORM_CONFIG, FileBlobStore, INBOUND_MEDIA_TTL_MS, MAX_MEDIA_BYTES, TravellingClock, authenticate, createPlatform,
+  ensureDevTenant, receiveInbound, registerGraph, registerJsonBody, reportStatus, setDevWebhook, storeMedia, verifyCallback,
+  type DevCredentials, type Platform,
+} from "@openwaba/platform";
+import { SIM_QUEUE, SimulatorNetwork, createUser, population, registerSimulatorRoutes, type PlatformPort, type SimulatorSettings } from "@openwaba/simulator";
+import { JobQueue, QueueWorker, backoffMs, openStore, type Db, type Store } from "@openwaba/store";
+import type { ServerConfig } from "./config";
+import { registerOperations } from "./operations";
+
+export interface RunningServer {
+  app: FastifyInstance;
+  platform: Platform;
+  store: Store;
+  credentials: DevCredentials;
+  clock: TravellingClock;
+  url: string;
+  close(): Promise<void>;
+}
+
+async function setting(db: Db, key: string, make: () => string): Promise<string> {
+  const row = await db.selectFrom("settings").select("value").where("key", "=", key).executeTakeFirst();
+  if (row) return row.value;
+  const value = make();
+  await db.insertInto("settings").values({ key, value }).onConflict((c) => c.column("key").doNothing()).execute();
+  return (await db.selectFrom("settings").select("value").where("key", "=", key).executeTakeFirstOrThrow()).value;
+}
+
+/** The composition root: store, platform, simulator and HTTP surface in one process. */
+export async function startServer(config: ServerConfig, opts: { listen?: boolean } = {}): Promise<RunningServer> {
+  mkdirSync(config.dataDir, { recursive: true });
+  const store = await openStore(config.databaseUrl);
+  const { db } = store;
+  const clock = new TravellingClock(Number(await setting(db, "clock_offset_ms", () => "0")));
+  const queue = new JobQueue(db, store.dialect);
+
+  const app = Fastify({
+    logger: config.prettyLogs
+      ? { level: config.logLevel, transport: { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname" } } }
+      : { level: config.logLevel },
+    genReqId: () => randomBytes(8).toString("base64url"),
+    requestIdLogLabel: "request_id",
+    bodyLimit: DEFAULT_PLATFORM_CONFIG.bodyLimitBytes,
+    disableRequestLogging: config.production,
+  });
+  const log = app.log;
+  const built = createPlatform({
+    db, queue, clock, blobs: new FileBlobStore(join(config.dataDir, "media")), log,
+    config: { ...DEFAULT_PLATFORM_CONFIG, mediaUrlSecret: await setting(db, "media_url_secret", () => randomBytes(32).toString("hex")) },
+  });
+  const { platform } = built;
+  const credentials = await ensureDevTenant(platform, config.dataDir);
+
+  const settings: SimulatorSettings = { seed: config.seed, latency: config.simLatency, notOnWhatsappShare: 0.05 };
+  const port: PlatformPort = {
+    db, queue, clock,
+    receiveInbound: (tx, msg) => receiveInbound(platform, tx, msg),
+    reportStatus: (tx, u) => reportStatus(platform, tx, u),
+    async storeInboundMedia(o) {
+      const phone = await platform.directory.phoneNumber(o.phoneNumberId);
+      if (!phone) throw new Error(`unknown phone number ${o.phoneNumberId}`);
+      return storeMedia(platform, { ...o, wabaId: phone.waba_id, origin: "inbound", ttlMs: INBOUND_MEDIA_TTL_MS });
+    },
+    phoneNumber: (id) => platform.directory.phoneNumber(id),
+    authenticate: (req) => authenticate(platform, req as any),
+    async advanceClock(ms) {
+      clock.advance(ms);
+      await db.insertInto("settings").values({ key: "clock_offset_ms", value: String(clock.offset) })
+        .onConflict((c) => c.column("key").doUpdateSet({ value: String(clock.offset) })).execute();
+      built.wakeAll();
+      return clock.offset;
+    },
+    wake: (q) => platform.wake(q),
+  };
+  const network = new SimulatorNetwork(port, settings);
+  if ((await setting(db, "sim_population_seeded", () => "no")) === "no") {
+    for (const u of population(settings, config.simPopulation)) await createUser(db, settings, clock.now(), u.waId, { name: u.name });
+    await db.updateTable("settings").set({ value: "yes" }).where("key", "=", "sim_population_seeded").execute();
+  }
+
+  await app.register(multipart, { limits: { fileSize: MAX_MEDIA_BYTES, files: 1, fields: 10, fieldSize: 64 * 1024 } });
+  registerJsonBody(app, DEFAULT_PLATFORM_CONFIG.bodyLimitBytes);
+  registerGraph(app, platform);
+  registerSimulatorRoutes(app, port, network, settings);
+  registerOperations(app, platform, store);
+
+  const simWorker = new QueueWorker({
+    queue, name: SIM_QUEUE, clock, ordered: false, batchSize: 100, visibilityMs: 30_000, log,
+    async handle(jobs) {
+      const failed: { job: (typeof jobs)[number]; error: string }[] = [];
+      await Promise.all(jobs.map((j) => network.runJob(j).catch((err) => { failed.push({ job: j, error: String(err?.message ?? err) }); })));
+      return failed;
+    },
+    async onFailure(job, error) {
+      if (job.attempts >= 20) return queue.bury(job, error);
+      await queue.retry(job, clock.now() + backoffMs(job.attempts, { baseMs: 500, capMs: 30_000 }), error, false);
+    },
+  });
+  built.start(network, [simWorker]);
+
+  let url = "";
+  if (opts.listen !== false) {
+    url = await app.listen({ host: config.host, port: config.port });
+    if (config.webhookUrl) void setDevWebhook(platform, credentials, config.webhookUrl, verifyCallback, log);
+  } else {
+    await app.ready();
+  }
+
+  let closing: Promise<void> | null = null;
+  return {
+    app, platform, store, credentials, clock, url,
+    close() {
+      // Stop taking requests, finish the work in hand, then close the store.
+      closing ??= (async () => { await app.close(); await built.stop(); await store.close(); })();
+      return closing;
+    },
+  };
+}

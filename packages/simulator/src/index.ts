@@ -1,0 +1,6 @@
+export * from "./prng";
+export * from "./profiles";
+export * from "./platform-port";
+export * from "./sim-users";
+export * from "./simulator-network";
+export * from "./routes";

@@ -1,0 +1,25 @@
+import type { Readable } from "node:stream";
+import type { InboundMessage, OutboundMessage, StatusUpdate } from "@openwaba/contracts";
+import type { Db, JobQueue } from "@openwaba/store";
+
+/**
+ * What the simulator needs from the platform. It is the network between phones and Meta's
+ * servers, so it speaks to the platform only through this port (composed by the server).
+ */
+export interface PlatformPort {
+  db: Db;
+  queue: JobQueue;
+  clock: { now(): number };
+  receiveInbound(tx: Db, msg: InboundMessage): Promise<string>;
+  reportStatus(tx: Db, update: StatusUpdate): Promise<boolean>;
+  storeInboundMedia(o: { phoneNumberId: string; mime: string; filename?: string | null; source: Readable }): Promise<{ id: string; mime_type: string; sha256: string }>;
+  /** Bytes of a media object, for the phone to show what it received. */
+  phoneNumber(id: string): Promise<{ id: string; waba_id: string; display_phone_number: string; verified_name: string } | null>;
+  /** The WABA a token may act for, or a thrown Graph auth error. */
+  authenticate(req: unknown): Promise<{ wabaId: string }>;
+  advanceClock(ms: number): Promise<number>;
+  wake(queue: string): void;
+}
+
+export type { OutboundMessage };
+export const SIM_QUEUE = "simulator";

@@ -1,0 +1,123 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { GraphError, countryOf, paramError } from "@openwaba/contracts";
+import { fromJson } from "@openwaba/store";
+import type { SimulatorSettings } from "./profiles";
+import type { PlatformPort } from "./platform-port";
+import { createUser, findUser, presentUser } from "./sim-users";
+import type { SimulatorNetwork } from "./simulator-network";
+import { parseUserMessage } from "./user-message";
+
+const newUser = z.strictObject({
+  wa_id: z.string().regex(/^\d{6,15}$/),
+  name: z.string().min(1).max(128).optional(),
+  online: z.boolean().optional(),
+  on_whatsapp: z.boolean().optional(),
+  delivery_ms: z.number().int().min(0).max(86_400_000).optional(),
+  read_ms: z.number().int().min(0).max(86_400_000).optional(),
+  read_probability: z.number().min(0).max(1).optional(),
+});
+const device = z.strictObject({ online: z.boolean() });
+const advance = z.strictObject({ ms: z.number().int().min(0).max(400 * 86_400_000) });
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const r = schema.safeParse(body ?? {});
+  if (!r.success) throw paramError(r.error.issues[0], body ?? {});
+  return r.data;
+}
+
+const unknownUser = (waId: string) => new GraphError(100, `No simulated user ${waId}; create it with POST /simulator/users.`, { http: 404 });
+
+/** The simulator's control API: the tests, the CLI and the console drive virtual phones with it. */
+export function registerSimulatorRoutes(app: FastifyInstance, port: PlatformPort, network: SimulatorNetwork, settings: SimulatorSettings): void {
+  const { db, clock } = port;
+
+  // A user made on purpose is on WhatsApp and online unless told otherwise.
+  app.post("/simulator/users", async (req, reply) => {
+    await port.authenticate(req);
+    const b = parse(newUser, req.body);
+    if (await findUser(db, b.wa_id)) throw new GraphError(100, `Simulated user ${b.wa_id} already exists.`, { http: 409 });
+    const u = await createUser(db, settings, clock.now(), b.wa_id, {
+      name: b.name, online: b.online ?? true, onWhatsapp: b.on_whatsapp ?? true, deliveryMs: b.delivery_ms, readMs: b.read_ms, readProbability: b.read_probability,
+    });
+    return reply.code(201).send(presentUser(u));
+  });
+
+  app.get<{ Querystring: { limit?: string } }>("/simulator/users", async (req, reply) => {
+    await port.authenticate(req);
+    const rows = await db.selectFrom("sim_users").selectAll().orderBy("created_at").orderBy("wa_id").limit(Math.min(Number(req.query.limit) || 100, 1000)).execute();
+    return reply.send({ data: rows.map((u) => presentUser(u)) });
+  });
+
+  app.get<{ Params: { waId: string } }>("/simulator/users/:waId", async (req, reply) => {
+    await port.authenticate(req);
+    const u = await findUser(db, req.params.waId);
+    if (!u) throw unknownUser(req.params.waId);
+    const pending = await db.selectFrom("sim_chat").select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("wa_id", "=", u.wa_id).where("ticks", "=", "pending").executeTakeFirst();
+    return reply.send(presentUser(u, Number(pending?.n ?? 0)));
+  });
+
+  app.post<{ Params: { waId: string } }>("/simulator/users/:waId/messages", async (req, reply) => {
+    const principal = await port.authenticate(req);
+    const u = await findUser(db, req.params.waId);
+    if (!u) throw unknownUser(req.params.waId);
+    if (!u.on_whatsapp) throw new GraphError(100, `Simulated user ${u.wa_id} is not on WhatsApp.`);
+    if (!u.online) throw new GraphError(100, `Simulated user ${u.wa_id} is offline; bring the device online first.`);
+    const m = await parseUserMessage(port, db, u.wa_id, req.body);
+    const phone = await port.phoneNumber(m.to);
+    if (!phone || phone.waba_id !== principal.wabaId) throw new GraphError(100, `Param to: ${m.to} is not a phone number of your WABA.`);
+    const id = await db.transaction().execute(async (tx) => {
+      const id = await port.receiveInbound(tx, { phoneNumberId: m.to, waId: u.wa_id, profileName: u.name, type: m.type, object: m.object, context: m.context });
+      await tx.insertInto("sim_chat").values({
+        id, wa_id: u.wa_id, phone_number_id: m.to, direction: "sent", type: m.type,
+        content: JSON.stringify({ ...(m.shown as object), ...(m.context ? { context: { id: m.context.id } } : {}) }), at: clock.now(), ticks: "delivered",
+      }).execute();
+      return id;
+    });
+    port.wake("webhook");
+    return reply.code(201).send({ messages: [{ id }] });
+  });
+
+  app.get<{ Params: { waId: string; phoneNumberId: string } }>("/simulator/users/:waId/chats/:phoneNumberId", async (req, reply) => {
+    const principal = await port.authenticate(req);
+    const u = await findUser(db, req.params.waId);
+    if (!u) throw unknownUser(req.params.waId);
+    const phone = await port.phoneNumber(req.params.phoneNumberId);
+    if (!phone || phone.waba_id !== principal.wabaId) throw new GraphError(100, `${req.params.phoneNumberId} is not a phone number of your WABA.`, { http: 404 });
+    const rows = await db.selectFrom("sim_chat").selectAll().where("wa_id", "=", u.wa_id).where("phone_number_id", "=", phone.id)
+      .where("ticks", "!=", "pending").orderBy("at").orderBy("id").execute();
+    return reply.send({
+      wa_id: u.wa_id,
+      business: { phone_number_id: phone.id, display_phone_number: phone.display_phone_number, verified_name: phone.verified_name, country: countryOf(phone.display_phone_number).country },
+      typing: network.isTyping(u.wa_id, phone.id),
+      messages: rows.map((r) => ({
+        id: r.id, direction: r.direction, type: r.type, content: fromJson(r.content, {}),
+        timestamp: new Date(r.at).toISOString(),
+        // What the ticks mean on this phone: for what the user sent, how far it got at the business;
+        // for what the user received, whether the user has read it.
+        ticks: r.ticks,
+      })),
+    });
+  });
+
+  app.post<{ Params: { waId: string } }>("/simulator/users/:waId/device", async (req, reply) => {
+    await port.authenticate(req);
+    const b = parse(device, req.body);
+    if (!(await findUser(db, req.params.waId))) throw unknownUser(req.params.waId);
+    const delivered = await network.setOnline(req.params.waId, b.online);
+    return reply.send({ wa_id: req.params.waId, online: b.online, delivering: delivered });
+  });
+
+  app.post("/simulator/clock/advance", async (req, reply) => {
+    await port.authenticate(req);
+    const b = parse(advance, req.body);
+    const offset = await port.advanceClock(b.ms);
+    return reply.send({ now: new Date(clock.now()).toISOString(), offset_ms: offset });
+  });
+
+  app.get("/simulator/clock", async (req, reply) => {
+    await port.authenticate(req);
+    return reply.send({ now: new Date(clock.now()).toISOString() });
+  });
+}

@@ -1,0 +1,100 @@
+import type { OutboundMessage } from "@openwaba/contracts";
+import { toJson, type Job } from "@openwaba/store";
+import { randomFrom } from "./prng";
+import type { SimulatorSettings } from "./profiles";
+import { SIM_QUEUE, type PlatformPort } from "./platform-port";
+import { findUser, userForNumber } from "./sim-users";
+
+/** Types whose delivery Meta reports with `sent` only (§2: reactions). */
+const SENT_ONLY = new Set(["reaction"]);
+
+/**
+ * The network of virtual phones. Accepted messages arrive here; each user's device reports
+ * `sent`, then `delivered` after its delay while online (or when it comes online), then `read`
+ * if the user reads it. Every step is a job, so a restart resumes where it was.
+ */
+export class SimulatorNetwork {
+  /** Business typing indicators shown on phones until a reply or 25 s (§2). */
+  private typing = new Map<string, number>();
+
+  constructor(private readonly port: PlatformPort, private readonly settings: SimulatorSettings) {}
+
+  async deliver(msg: OutboundMessage): Promise<void> {
+    const { db, clock, queue } = this.port;
+    const now = clock.now();
+    await db.transaction().execute(async (tx) => {
+      const user = await userForNumber(tx, this.settings, now, msg.waId);
+      if (!user.on_whatsapp) {
+        await this.port.reportStatus(tx, { messageId: msg.id, status: "failed", errorCode: 131026, errorDetails: "Message Undeliverable." });
+        return;
+      }
+      if (!(await this.port.reportStatus(tx, { messageId: msg.id, status: "sent" }))) return;
+      await tx.insertInto("sim_chat").values({
+        id: msg.id, wa_id: msg.waId, phone_number_id: msg.phoneNumberId, direction: "received", type: msg.type,
+        content: toJson({ ...(msg.content as object), ...(msg.contextId ? { context: { id: msg.contextId } } : {}) }),
+        at: now, ticks: SENT_ONLY.has(msg.type) ? "delivered" : "pending",
+      }).onConflict((c) => c.column("id").doNothing()).execute();
+      if (user.online && !SENT_ONLY.has(msg.type)) {
+        await queue.enqueue(tx, { queue: SIM_QUEUE, key: msg.waId, kind: "deliver", payload: { id: msg.id }, runAt: now + user.delivery_ms });
+      }
+    });
+    this.typing.delete(`${msg.waId}|${msg.phoneNumberId}`);
+    this.port.wake("webhook");
+    this.port.wake(SIM_QUEUE);
+  }
+
+  async readReceipt(r: { phoneNumberId: string; waId: string; upTo: number; typing: boolean }): Promise<void> {
+    await this.port.db.updateTable("sim_chat").set({ ticks: "read" })
+      .where("wa_id", "=", r.waId).where("phone_number_id", "=", r.phoneNumberId).where("direction", "=", "sent").where("at", "<=", r.upTo).execute();
+    const key = `${r.waId}|${r.phoneNumberId}`;
+    if (r.typing) this.typing.set(key, this.port.clock.now() + 25_000); else this.typing.delete(key);
+  }
+
+  isTyping(waId: string, phoneNumberId: string): boolean {
+    const until = this.typing.get(`${waId}|${phoneNumberId}`);
+    return until !== undefined && until > this.port.clock.now();
+  }
+
+  /** Runs a scheduled step of the simulator's queue. */
+  async runJob(job: Job): Promise<void> {
+    const { id } = JSON.parse(job.payload) as { id: string };
+    const { db, clock, queue } = this.port;
+    await db.transaction().execute(async (tx) => {
+      const row = await tx.selectFrom("sim_chat").select(["id", "wa_id", "ticks"]).where("id", "=", id).executeTakeFirst();
+      if (!row) return;
+      const user = await findUser(tx, row.wa_id);
+      if (!user) return;
+      const now = clock.now();
+      if (job.kind === "deliver") {
+        if (row.ticks !== "pending" || !user.online) return; // offline: delivered when the device comes online
+        await tx.updateTable("sim_chat").set({ ticks: "delivered" }).where("id", "=", id).execute();
+        await this.port.reportStatus(tx, { messageId: id, status: "delivered" });
+        if (randomFrom(`${this.settings.seed}|read|${id}`)() < user.read_probability) {
+          await queue.enqueue(tx, { queue: SIM_QUEUE, key: row.wa_id, kind: "read", payload: { id }, runAt: now + user.read_ms });
+        }
+      } else if (job.kind === "read") {
+        if (row.ticks !== "delivered" || !user.online) return;
+        await tx.updateTable("sim_chat").set({ ticks: "read" }).where("id", "=", id).execute();
+        await this.port.reportStatus(tx, { messageId: id, status: "read" });
+      }
+    });
+    this.port.wake("webhook");
+    this.port.wake(SIM_QUEUE);
+  }
+
+  /** A device coming online receives what waited for it. */
+  async setOnline(waId: string, online: boolean): Promise<number> {
+    const { db, clock, queue } = this.port;
+    let pending = 0;
+    await db.transaction().execute(async (tx) => {
+      await tx.updateTable("sim_users").set({ online: online ? 1 : 0 }).where("wa_id", "=", waId).execute();
+      if (!online) return;
+      const rows = await tx.selectFrom("sim_chat").select("id").where("wa_id", "=", waId).where("direction", "=", "received")
+        .where("ticks", "=", "pending").orderBy("at").execute();
+      pending = rows.length;
+      await queue.enqueue(tx, rows.map((r) => ({ queue: SIM_QUEUE, key: waId, kind: "deliver", payload: { id: r.id }, runAt: clock.now() })));
+    });
+    this.port.wake(SIM_QUEUE);
+    return pending;
+  }
+}

@@ -1,0 +1,105 @@
+import { Readable } from "node:stream";
+import { z } from "zod";
+import { GraphError, contactsArray, paramError } from "@openwaba/contracts";
+import { fromJson, type Db } from "@openwaba/store";
+import type { PlatformPort } from "./platform-port";
+
+// What a simulated user can send to a business (POST /simulator/users/{wa_id}/messages). The
+// body mirrors Meta's inbound types; media carry their bytes (base64 `data`) or a `link`.
+const media = z.strictObject({
+  data: z.base64().optional(), link: z.url().optional(), mime_type: z.string().max(255).optional(),
+  caption: z.string().max(1024).optional(), filename: z.string().max(240).optional(), voice: z.boolean().optional(),
+}).refine((m) => (m.data === undefined) !== (m.link === undefined), { message: "exactly one of data or link", params: { rule: "data_or_link" } });
+
+const body = z.looseObject({
+  to: z.string().min(1).max(32),
+  type: z.enum(["text", "image", "video", "audio", "document", "sticker", "location", "contacts", "reaction", "interactive"]),
+  context: z.strictObject({ message_id: z.string().min(1) }).optional(),
+});
+const objects: Record<string, z.ZodType> = {
+  text: z.strictObject({ body: z.string().min(1).max(4096) }),
+  image: media, video: media, audio: media, document: media, sticker: media,
+  location: z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), name: z.string().max(1000).optional(), address: z.string().max(1000).optional(), url: z.string().max(2000).optional() }),
+  contacts: contactsArray,
+  reaction: z.strictObject({ message_id: z.string().min(1), emoji: z.string().max(32) }),
+  interactive: z.discriminatedUnion("type", [
+    z.strictObject({ type: z.literal("button_reply"), button_reply: z.strictObject({ id: z.string().min(1) }) }),
+    z.strictObject({ type: z.literal("list_reply"), list_reply: z.strictObject({ id: z.string().min(1) }) }),
+  ]),
+};
+
+const DEFAULT_MIME: Record<string, string> = { image: "image/jpeg", video: "video/mp4", audio: "audio/ogg", document: "application/pdf", sticker: "image/webp" };
+
+export interface ParsedUserMessage { to: string; type: string; object: unknown; context?: { from: string; id: string }; shown: unknown }
+
+/** Validates what the user sends and turns it into Meta's inbound type object. */
+export async function parseUserMessage(port: PlatformPort, db: Db, waId: string, raw: unknown): Promise<ParsedUserMessage> {
+  const e = body.safeParse(raw);
+  if (!e.success) throw paramError(e.error.issues[0], raw);
+  const { to, type } = e.data;
+  const phone = await port.phoneNumber(to);
+  if (!phone) throw new GraphError(100, `Param to: ${to} is not a business phone-number id.`);
+  const rawObject = (raw as Record<string, unknown>)[type];
+  if (rawObject === undefined) throw new GraphError(131008, `The parameter ${type} is required.`);
+  const r = objects[type].safeParse(rawObject);
+  if (!r.success) {
+    if ((r.error.issues[0] as { params?: { rule?: string } }).params?.rule === "data_or_link") throw new GraphError(131008, `The parameter ${type}['data'] or ${type}['link'] is required (not both).`);
+    throw paramError(r.error.issues[0], rawObject, [type]);
+  }
+  const o = r.data as any;
+
+  const chatMessage = async (id: string) => {
+    const m = await db.selectFrom("sim_chat").selectAll().where("id", "=", id).where("wa_id", "=", waId).where("phone_number_id", "=", to).executeTakeFirst();
+    return m && m.ticks !== "pending" ? m : null;
+  };
+  let context: ParsedUserMessage["context"];
+  if (e.data.context) {
+    const m = await chatMessage(e.data.context.message_id);
+    if (!m) throw new GraphError(100, `Param context['message_id']: ${e.data.context.message_id} is not a message in this chat.`);
+    context = { from: m.direction === "received" ? phone.display_phone_number : waId, id: m.id };
+  }
+
+  if (type in DEFAULT_MIME) {
+    const mime = o.mime_type ?? DEFAULT_MIME[type];
+    const source = o.data !== undefined ? Readable.from([Buffer.from(o.data, "base64")]) : await fetchStream(o.link);
+    const stored = await port.storeInboundMedia({ phoneNumberId: to, mime, filename: o.filename, source });
+    const object: Record<string, unknown> = { mime_type: stored.mime_type, sha256: stored.sha256, id: stored.id };
+    if (o.caption && type !== "audio" && type !== "sticker") object.caption = o.caption;
+    if (type === "document") object.filename = o.filename ?? "document";
+    if (type === "audio") object.voice = !!o.voice;
+    if (type === "sticker") object.animated = false;
+    return { to, type, object, context, shown: object };
+  }
+  if (type === "reaction") {
+    if (!(await chatMessage(o.message_id))) throw new GraphError(100, `Param reaction['message_id']: ${o.message_id} is not a message in this chat.`);
+    return { to, type, object: { message_id: o.message_id, ...(o.emoji ? { emoji: o.emoji } : {}) }, context, shown: o };
+  }
+  if (type === "interactive") {
+    // A tap on a button or list row of a business message: the title comes from that message.
+    if (!context) throw new GraphError(131008, "The parameter context['message_id'] is required: name the message whose button or row was tapped.");
+    const m = (await chatMessage(context.id))!;
+    const sent = fromJson<any>(m.content, {});
+    const kind = o.type === "button_reply" ? "button" : "list";
+    if (m.direction !== "received" || m.type !== "interactive" || sent.type !== kind) throw new GraphError(100, `Param context['message_id'] must be an interactive ${kind} message.`);
+    if (kind === "button") {
+      const b = sent.action.buttons.find((x: any) => x.reply.id === o.button_reply.id);
+      if (!b) throw new GraphError(100, `Param interactive['button_reply']['id']: no button with id ${o.button_reply.id}.`);
+      const object = { type: "button_reply", button_reply: { id: b.reply.id, title: b.reply.title } };
+      return { to, type, object, context, shown: object };
+    }
+    const row = sent.action.sections.flatMap((s: any) => s.rows).find((x: any) => x.id === o.list_reply.id);
+    if (!row) throw new GraphError(100, `Param interactive['list_reply']['id']: no row with id ${o.list_reply.id}.`);
+    const object = { type: "list_reply", list_reply: { id: row.id, title: row.title, ...(row.description ? { description: row.description } : {}) } };
+    return { to, type, object, context, shown: object };
+  }
+  return { to, type, object: o, context, shown: o };
+}
+
+async function fetchStream(link: string): Promise<Readable> {
+  let res: Response;
+  try { res = await fetch(link, { signal: AbortSignal.timeout(10_000) }); } catch (err) {
+    throw new GraphError(131052, `Could not download ${link}: ${(err as Error).message}`);
+  }
+  if (!res.ok || !res.body) throw new GraphError(131052, `Could not download ${link}: HTTP ${res.status}`);
+  return Readable.fromWeb(res.body as any);
+}

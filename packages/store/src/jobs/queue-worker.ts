@@ -1,0 +1,97 @@
+import type { Job } from "./job";
+import type { JobQueue } from "./queue";
+
+
+export interface WorkerOptions {
+  queue: JobQueue;
+  name: string;
+  clock: { now(): number };
+  ordered: boolean;
+  batchSize: number;
+  visibilityMs: number;
+  /** Handles a claimed batch; returns the jobs that failed, with why. Thrown errors fail all. */
+  handle(jobs: Job[]): Promise<{ job: Job; error: string }[]>;
+  /** What to do with a failed job: retry at a time, or bury. */
+  onFailure(job: Job, error: string): Promise<void>;
+  log?: { error(obj: unknown, msg?: string): void };
+  /** Longest sleep when idle; new work in this process wakes the worker at once. */
+  idlePollMs?: number;
+}
+
+/**
+ * Claims and runs jobs of one queue until stopped. Work in hand when stop() is called is finished;
+ * nothing is abandoned half-done, and anything claimed by a killed process is claimed again after
+ * its visibility timeout.
+ */
+export class QueueWorker {
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wakeUp: (() => void) | null = null;
+  private woken = false;
+
+  constructor(private readonly o: WorkerOptions) {}
+
+  get name(): string { return this.o.name; }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  wake(): void {
+    this.woken = true;
+    this.wakeUp?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let jobs: Job[] = [];
+      try {
+        this.woken = false;
+        jobs = await this.o.queue.claim({ queue: this.o.name, now: this.o.clock.now(), limit: this.o.batchSize, visibilityMs: this.o.visibilityMs, ordered: this.o.ordered });
+        if (jobs.length) await this.process(jobs);
+      } catch (err) {
+        this.o.log?.error({ err, queue: this.o.name }, "queue worker error");
+        await this.sleep(500);
+        continue;
+      }
+      if (jobs.length < this.o.batchSize && !this.woken) await this.idle();
+    }
+  }
+
+  private async process(jobs: Job[]): Promise<void> {
+    let failed: { job: Job; error: string }[];
+    try {
+      failed = await this.o.handle(jobs);
+    } catch (err) {
+      failed = jobs.map((job) => ({ job, error: String((err as Error)?.message ?? err) }));
+    }
+    const failedIds = new Set(failed.map((f) => f.job.id));
+    await this.o.queue.complete(jobs.filter((j) => !failedIds.has(j.id)).map((j) => j.id));
+    for (const f of failed) await this.o.onFailure(f.job, f.error);
+  }
+
+  private async idle(): Promise<void> {
+    const next = await this.o.queue.nextRunAt(this.o.name).catch(() => null);
+    const poll = this.o.idlePollMs ?? 1000;
+    const wait = next == null ? poll : Math.max(0, Math.min(poll, next - this.o.clock.now()));
+    if (wait > 0) await this.sleep(wait);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(done, ms);
+      const self = this;
+      function done() { clearTimeout(t); self.wakeUp = null; resolve(); }
+      this.wakeUp = done;
+      if (this.woken || !this.running) done();
+    });
+  }
+}

@@ -2,6 +2,10 @@ import type { OutboundMessage } from "@openwaba/contracts";
 import { QueueWorker, backoffMs, fromJson, type Job } from "@openwaba/store";
 import { QUEUES, type Platform } from "./platform";
 import { reportStatus } from "./commands/report-status";
+import { LinkMediaFetcher } from "./media/link-media";
+import { GraphError } from "@openwaba/contracts";
+
+const MEDIA = new Set(["image", "video", "audio", "document", "sticker"]);
 
 export interface ReadReceiptJob { phoneNumberId: string; waId: string; upTo: number; typing: boolean }
 
@@ -16,6 +20,22 @@ export interface Network {
  * message is reported `sent` and goes no further.
  */
 export function createNetworkWorker(platform: Platform, network: Network | null, log?: { error(o: unknown, m?: string): void }) {
+  const links = new LinkMediaFetcher(platform);
+
+  /** Fetches `link` media into the media store; a failure ends the message with 131053. */
+  async function resolveLink(m: { id: string; waba_id: string; phone_number_id: string; type: string }, content: any): Promise<boolean> {
+    if (!MEDIA.has(m.type) || !content?.link) return true;
+    try {
+      content.id = await links.fetch(m.waba_id, m.phone_number_id, m.type, content.link);
+      return true;
+    } catch (err) {
+      if (!(err instanceof GraphError)) throw err;
+      await platform.db.transaction().execute((tx) => reportStatus(platform, tx, { messageId: m.id, status: "failed", errorCode: err.code, errorDetails: err.details }));
+      platform.wake(QUEUES.webhook);
+      return false;
+    }
+  }
+
   async function handleOne(job: Job): Promise<void> {
     const payload = JSON.parse(job.payload);
     if (job.kind === "read_receipt") { if (network) await network.readReceipt(payload as ReadReceiptJob); return; }
@@ -23,6 +43,8 @@ export function createNetworkWorker(platform: Platform, network: Network | null,
       .select(["messages.id", "messages.phone_number_id", "messages.wa_id", "messages.type", "messages.content", "messages.context_id", "messages.created_at", "messages.status", "phone_numbers.waba_id"])
       .where("messages.id", "=", payload.id).executeTakeFirst();
     if (!m || m.status !== "accepted") return;
+    const content = fromJson<any>(m.content, {});
+    if (!(await resolveLink(m, content))) return;
     if (!network) {
       await platform.db.transaction().execute((tx) => reportStatus(platform, tx, { messageId: m.id, status: "sent" }));
       platform.wake(QUEUES.webhook);
@@ -30,7 +52,7 @@ export function createNetworkWorker(platform: Platform, network: Network | null,
     }
     await network.deliver({
       id: m.id, wabaId: m.waba_id, phoneNumberId: m.phone_number_id, waId: m.wa_id, type: m.type,
-      content: fromJson(m.content, {}), contextId: m.context_id, createdAt: m.created_at,
+      content, contextId: m.context_id, createdAt: m.created_at,
     });
   }
 

@@ -44,9 +44,7 @@ export async function startServer(config: ServerConfig, opts: { listen?: boolean
       ? { level: config.logLevel, transport: { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname" } } }
       : { level: config.logLevel },
     genReqId: () => randomBytes(8).toString("base64url"),
-    requestIdLogLabel: "request_id",
     bodyLimit: DEFAULT_PLATFORM_CONFIG.bodyLimitBytes,
-    disableRequestLogging: config.production,
   });
   const log = app.log;
   const built = createPlatform({

@@ -1,0 +1,104 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { configFromEnv } from "../config";
+import { startServer, type RunningServer } from "../server";
+import { startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver";
+
+export * from "./webhook-receiver";
+
+/**
+ * A PostgreSQL URL whose connections live in a fresh schema, when OPENWABA_TEST_DATABASE_URL is
+ * set (the pg project); null means SQLite.
+ */
+export async function testDatabaseUrl(): Promise<{ url: string | null; drop(): Promise<void> }> {
+  const base = process.env.OPENWABA_TEST_DATABASE_URL;
+  if (!base) return { url: null, drop: async () => {} };
+  const schema = `t_${randomBytes(6).toString("hex")}`;
+  const c = new pg.Client({ connectionString: base });
+  await c.connect();
+  await c.query(`CREATE SCHEMA "${schema}"`);
+  await c.end();
+  const u = new URL(base);
+  u.searchParams.set("options", `-c search_path=${schema}`);
+  return {
+    url: u.toString(),
+    async drop() {
+      const d = new pg.Client({ connectionString: base });
+      await d.connect();
+      try { await d.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`); } finally { await d.end(); }
+    },
+  };
+}
+
+export interface TestServer extends RunningServer {
+  /** A Graph call with the dev token: call("POST", "/123/messages", body). */
+  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+  receiver: WebhookReceiver;
+  phone: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real server on an ephemeral port (fresh data dir, SQLite or a PostgreSQL schema), with a
+ * subscribed webhook receiver on 127.0.0.1. Delays of simulated phones are zero unless asked.
+ */
+export async function startTestServer(o: { env?: Record<string, string>; subscribe?: boolean } = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), "openwaba-test-"));
+  const db = await testDatabaseUrl();
+  const config = configFromEnv({
+    PORT: "0", HOST: "127.0.0.1", OPENWABA_DATA_DIR: dataDir, OPENWABA_SIM_LATENCY: "zero", LOG_LEVEL: "silent", OPENWABA_LOG_FORMAT: "json",
+    ...(db.url ? { OPENWABA_DATABASE_URL: db.url } : {}), ...o.env,
+  });
+  const server = await startServer(config);
+  const creds = server.credentials;
+  const receiver = await startWebhookReceiver({ verifyToken: creds.verify_token, appSecret: creds.app_secret });
+  const call: TestServer["call"] = async (method, path, body, headers = {}) => {
+    const url = path.startsWith("/simulator") || path.startsWith("/openwaba") || path.startsWith("/lookaside") || path.startsWith("/health") || path.startsWith("/metrics") || path.startsWith("/openapi") || /^\/v\d/.test(path)
+      ? server.url + path : `${server.url}/${creds.graph_version}${path}`;
+    const res = await fetch(url, {
+      method, headers: { authorization: `Bearer ${creds.access_token}`, ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers },
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: any = text;
+    try { parsed = JSON.parse(text); } catch { /* not JSON */ }
+    return { status: res.status, body: parsed, headers: res.headers };
+  };
+  if (o.subscribe !== false) {
+    const r = await call("POST", `/${creds.app_id}/subscriptions`, { object: "whatsapp_business_account", callback_url: receiver.url, verify_token: creds.verify_token, fields: "messages" });
+    if (r.status !== 200) throw new Error(`subscription failed: ${JSON.stringify(r.body)}`);
+  }
+  return {
+    ...server, call, receiver, phone: creds.phone_number_ids[0],
+    async stop() {
+      await server.close();
+      await receiver.close();
+      await db.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Creates a simulated user and has it write to the business, opening the service window. */
+export async function openWindow(s: TestServer, waId: string, extra: Record<string, unknown> = {}): Promise<string> {
+  const u = await s.call("POST", "/simulator/users", { wa_id: waId, ...extra });
+  if (u.status !== 201 && u.status !== 409) throw new Error(`user: ${JSON.stringify(u.body)}`);
+  const m = await s.call("POST", `/simulator/users/${waId}/messages`, { to: s.phone, type: "text", text: { body: "hello" } });
+  if (m.status !== 201) throw new Error(`inbound: ${JSON.stringify(m.body)}`);
+  return m.body.messages[0].id;
+}
+
+export const text = (to: string, body = "hi", extra: Record<string, unknown> = {}) => ({ messaging_product: "whatsapp", to, type: "text", text: { body }, ...extra });
+export * from "./samples";
+
+/** Uploads bytes as POST /{phone}/media does with curl -F. */
+export async function upload(s: TestServer, bytes: Buffer, mime: string, filename = "file.bin", fields: Record<string, string> = { messaging_product: "whatsapp" }) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  form.append("file", new Blob([bytes], { type: mime }), filename);
+  const res = await fetch(`${s.url}/${s.credentials.graph_version}/${s.phone}/media`, { method: "POST", headers: { authorization: `Bearer ${s.credentials.access_token}` }, body: form });
+  return { status: res.status, body: await res.json() as any };
+}

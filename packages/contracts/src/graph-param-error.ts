@@ -38,6 +38,7 @@ export function paramError(issue: z.core.$ZodIssue, input: unknown, prefix: read
     case "unrecognized_keys":
       return new GraphError(100, `Unexpected key "${issue.keys[0]}" on param "${name}".`);
     case "invalid_value":
+      if (valueAt(input, issue.path) === undefined) return new GraphError(131008, `The parameter ${name} is required.`);
       return new GraphError(100, `Param ${name} must be one of {${issue.values.map(String).join(", ")}}.`);
     case "invalid_union": {
       const options = (issue as { options?: unknown[] }).options;

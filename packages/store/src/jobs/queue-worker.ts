@@ -2,6 +2,8 @@ import type { Job } from "./job";
 import type { JobQueue } from "./queue";
 
 
+const MIN_IDLE_MS = 10;
+
 export interface WorkerOptions {
   queue: JobQueue;
   name: string;
@@ -62,7 +64,10 @@ export class QueueWorker {
         await this.sleep(500);
         continue;
       }
-      if (jobs.length < this.o.batchSize && !this.woken) await this.idle();
+      if (jobs.length === 0 && !this.woken) await this.idle();
+      // better-sqlite3 answers synchronously: without this yield a busy worker would chain
+      // microtasks and starve the event loop of I/O.
+      else await new Promise((r) => setImmediate(r));
     }
   }
 
@@ -79,10 +84,12 @@ export class QueueWorker {
   }
 
   private async idle(): Promise<void> {
-    const next = await this.o.queue.nextRunAt(this.o.name).catch(() => null);
+    const next = await this.o.queue.nextRunAt(this.o.name, this.o.ordered).catch(() => null);
     const poll = this.o.idlePollMs ?? 1000;
-    const wait = next == null ? poll : Math.max(0, Math.min(poll, next - this.o.clock.now()));
-    if (wait > 0) await this.sleep(wait);
+    // Nothing was claimable: wait at least a little even if something looks due (its head may be
+    // claimed by a worker elsewhere), so an idle worker never spins.
+    const wait = next == null ? poll : Math.max(MIN_IDLE_MS, Math.min(poll, next - this.o.clock.now()));
+    await this.sleep(wait);
   }
 
   private sleep(ms: number): Promise<void> {

@@ -76,3 +76,15 @@ describe(`job queue on ${store.dialect}`, () => {
     expect(await q.stats(1000)).toEqual([{ queue: "w", status: "ready", depth: 2, oldestAgeMs: 900 }]);
   });
 });
+
+describe(`ordered queue timing on ${store.dialect}`, () => {
+  it("a job queued behind a delayed head is not due before the head", async () => {
+    await store.db.deleteFrom("jobs").execute();
+    await q.enqueue(store.db, { queue: "w", key: "a", kind: "k", payload: 0, runAt: 0 });
+    const [head] = await claim(0, true);
+    await q.retry(head, 5000, "down", true);
+    await q.enqueue(store.db, { queue: "w", key: "a", kind: "k", payload: 1, runAt: 100 });
+    expect(await q.nextRunAt("w", true)).toBe(5000);
+    expect(await q.nextRunAt("w", false)).toBe(100);
+  });
+});

@@ -69,11 +69,18 @@ export class JobQueue {
     return rows.map((r) => ({ ...r, id: Number(r.id) })) as Job[];
   }
 
-  /** Earliest time a ready job of the queue becomes due (for sleeping workers), or null. */
-  async nextRunAt(queue: string): Promise<number | null> {
-    const row = await this.db.selectFrom("jobs").select(sql<number>`min(run_at)`.as("t"))
-      .where("queue", "=", queue).where("status", "=", "ready").executeTakeFirst();
-    return row?.t == null ? null : Number(row.t);
+  /**
+   * Earliest time a ready job of the queue becomes due (for sleeping workers), or null. In an
+   * ordered queue only the head of each key counts: a job queued behind a failing head is not
+   * due before it, whatever its own run_at says.
+   */
+  async nextRunAt(queue: string, ordered = false): Promise<number | null> {
+    const head = ordered
+      ? sql`AND NOT EXISTS (SELECT 1 FROM jobs p WHERE p.queue = j.queue AND p.key = j.key AND p.id < j.id AND p.status = 'ready')`
+      : sql``;
+    const { rows } = await sql<{ t: number | null }>`SELECT min(run_at) AS t FROM jobs j WHERE j.queue = ${queue} AND j.status = 'ready' ${head}`.execute(this.db);
+    const t = rows[0]?.t;
+    return t == null ? null : Number(t);
   }
 
   /** Depth and age of each queue, for /metrics. */

@@ -8,7 +8,9 @@ export interface Destination { appId: string; url: string; secret: string; field
 
 /**
  * Cached reads of the tenant directory (tokens, numbers, apps, webhook destinations) for the hot
- * paths. Writes in this process call `forget`; other nodes see changes after `ttlMs`.
+ * paths. Writes in this process call `forget`; other nodes see changes after `ttlMs`. Code inside a
+ * transaction must pass it: SQLite has one connection, and a read outside the transaction would
+ * wait for the transaction that waits for it.
  */
 export class Directory {
   private cache = new Map<string, { at: number; value: unknown }>();
@@ -32,8 +34,8 @@ export class Directory {
     });
   }
 
-  phoneNumber(id: string): Promise<PhoneNumber | null> {
-    return this.cached(`p:${id}`, async () => (await this.db.selectFrom("phone_numbers").selectAll().where("id", "=", id).executeTakeFirst()) ?? null);
+  phoneNumber(id: string, db: Db = this.db): Promise<PhoneNumber | null> {
+    return this.cached(`p:${id}`, async () => (await db.selectFrom("phone_numbers").selectAll().where("id", "=", id).executeTakeFirst()) ?? null);
   }
 
   app(id: string): Promise<AppRecord | null> {

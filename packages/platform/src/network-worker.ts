@@ -57,7 +57,7 @@ export function createNetworkWorker(platform: Platform, network: Network | null,
   }
 
   return new QueueWorker({
-    queue: platform.queue, name: QUEUES.network, clock: platform.clock, ordered: true, batchSize: 100, visibilityMs: 30_000, log,
+    queue: platform.queue, name: QUEUES.network, clock: platform.clock, ordered: true, batchSize: 100, visibilityMs: platform.config.claimTimeoutMs, log,
     async handle(jobs) {
       const failed: { job: Job; error: string }[] = [];
       await Promise.all(jobs.map((job) => handleOne(job).catch((err) => { failed.push({ job, error: String(err?.message ?? err) }); })));

@@ -13,6 +13,8 @@ export interface ServerConfig {
   production: boolean;
   prettyLogs: boolean;
   logLevel: string;
+  claimTimeoutMs: number;
+  webhookTimeoutMs: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -34,5 +36,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     production,
     prettyLogs: !production && env.OPENWABA_LOG_FORMAT !== "json" && !!process.stdout.isTTY,
     logLevel: env.LOG_LEVEL || (production ? "warn" : "info"),
+    claimTimeoutMs: positive(env, "OPENWABA_CLAIM_TIMEOUT_MS", 30_000),
+    webhookTimeoutMs: positive(env, "OPENWABA_WEBHOOK_TIMEOUT_MS", 10_000),
   };
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number of milliseconds, not "${raw}"`);
+  return n;
 }

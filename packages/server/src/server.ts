@@ -38,6 +38,8 @@ export async function startServer(config: ServerConfig, opts: { listen?: boolean
   const { db } = store;
   const clock = new TravellingClock(Number(await setting(db, "clock_offset_ms", () => "0")));
   const queue = new JobQueue(db, store.dialect);
+  // One process owns a SQLite file, so whatever it had claimed when it died is free again now.
+  if (store.dialect === "sqlite") await queue.releaseAllClaims();
 
   const app = Fastify({
     logger: config.prettyLogs
@@ -49,7 +51,7 @@ export async function startServer(config: ServerConfig, opts: { listen?: boolean
   const log = app.log;
   const built = createPlatform({
     db, queue, clock, blobs: new FileBlobStore(join(config.dataDir, "media")), log,
-    config: { ...DEFAULT_PLATFORM_CONFIG, mediaUrlSecret: await setting(db, "media_url_secret", () => randomBytes(32).toString("hex")) },
+    config: { ...DEFAULT_PLATFORM_CONFIG, claimTimeoutMs: config.claimTimeoutMs, webhookTimeoutMs: config.webhookTimeoutMs, mediaUrlSecret: await setting(db, "media_url_secret", () => randomBytes(32).toString("hex")) },
   });
   const { platform } = built;
   const credentials = await ensureDevTenant(platform, config.dataDir);
@@ -88,7 +90,7 @@ export async function startServer(config: ServerConfig, opts: { listen?: boolean
   registerOperations(app, platform, store);
 
   const simWorker = new QueueWorker({
-    queue, name: SIM_QUEUE, clock, ordered: false, batchSize: 100, visibilityMs: 30_000, log,
+    queue, name: SIM_QUEUE, clock, ordered: false, batchSize: 100, visibilityMs: config.claimTimeoutMs, log,
     async handle(jobs) {
       const failed: { job: (typeof jobs)[number]; error: string }[] = [];
       await Promise.all(jobs.map((j) => network.runJob(j).catch((err) => { failed.push({ job: j, error: String(err?.message ?? err) }); })));

@@ -9,7 +9,7 @@ import { emitMessagesEvent } from "../webhooks/events";
  * the `messages` webhook queued, in the caller's transaction. Returns the new wamid.
  */
 export async function receiveInbound(platform: Platform, tx: Db, msg: InboundMessage): Promise<string> {
-  const phone = await platform.directory.phoneNumber(msg.phoneNumberId);
+  const phone = await platform.directory.phoneNumber(msg.phoneNumberId, tx);
   if (!phone) throw new GraphError(100, `Unknown phone number id ${msg.phoneNumberId}.`);
   const now = platform.clock.now();
   const id = wamid(msg.waId);

@@ -17,7 +17,7 @@ export async function reportStatus(platform: Platform, tx: Db, u: StatusUpdate):
     .where("id", "=", u.messageId).executeTakeFirst();
   if (!m || m.direction !== "out" || m.status === "failed") return false;
   if (u.status !== "failed" && RANK[u.status] <= RANK[m.status]) return false;
-  const phone = await platform.directory.phoneNumber(m.phone_number_id);
+  const phone = await platform.directory.phoneNumber(m.phone_number_id, tx);
   if (!phone) return false;
   const now = platform.clock.now();
   await tx.updateTable("messages").set({ status: u.status, error_code: u.errorCode ?? null, updated_at: now }).where("id", "=", m.id).execute();

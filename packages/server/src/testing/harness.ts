@@ -38,6 +38,8 @@ export interface TestServer extends RunningServer {
   call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
   receiver: WebhookReceiver;
   phone: string;
+  /** The server's fresh data dir (media bytes live under <dataDir>/media). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -72,7 +74,7 @@ export async function startTestServer(o: { env?: Record<string, string>; subscri
     if (r.status !== 200) throw new Error(`subscription failed: ${JSON.stringify(r.body)}`);
   }
   return {
-    ...server, call, receiver, phone: creds.phone_number_ids[0],
+    ...server, call, receiver, phone: creds.phone_number_ids[0], dataDir,
     async stop() {
       await server.close();
       await receiver.close();
@@ -91,14 +93,41 @@ export async function openWindow(s: TestServer, waId: string, extra: Record<stri
   return m.body.messages[0].id;
 }
 
+export interface OtherTenant { businessId: string; wabaId: string; appId: string; appSecret: string; token: string; phone: string }
+
+/**
+ * A second business on the same server (its own WABA, app, system-user token and connected
+ * number), for checking that one tenant cannot reach another's objects. `n` keeps ids apart.
+ */
+export async function addTenant(s: TestServer, n = 1): Promise<OtherTenant> {
+  const d = String(n).padStart(3, "0");
+  const t: OtherTenant = {
+    businessId: `66000000000${d}`, wabaId: `880000000000${d}`, appId: `770000000000${d}`, appSecret: `other-secret-${d}`,
+    token: `EAAOother-tenant-${d}`, phone: `990000000000${d}`,
+  };
+  const now = Date.now();
+  await s.store.db.insertInto("businesses").values({ id: t.businessId, name: `Other business ${d}`, created_at: now }).execute();
+  await s.store.db.insertInto("wabas").values({ id: t.wabaId, business_id: t.businessId, name: `Other ${d}`, currency: "EUR", timezone_id: "1", created_at: now }).execute();
+  await s.store.db.insertInto("apps").values({ id: t.appId, business_id: t.businessId, name: `Other app ${d}`, secret: t.appSecret, graph_version: s.credentials.graph_version, callback_url: null, verify_token: null, fields: null, created_at: now }).execute();
+  await s.store.db.insertInto("access_tokens").values({ token: t.token, app_id: t.appId, waba_id: t.wabaId, kind: "system_user", created_at: now }).execute();
+  await s.store.db.insertInto("phone_numbers").values({ id: t.phone, waba_id: t.wabaId, display_phone_number: `1555000${d}0`.padEnd(11, "0"), verified_name: `Other ${d}`, quality_rating: "GREEN", status: "CONNECTED", profile: "{}", created_at: now }).execute();
+  s.platform.directory.forget();
+  return t;
+}
+
 export const text = (to: string, body = "hi", extra: Record<string, unknown> = {}) => ({ messaging_product: "whatsapp", to, type: "text", text: { body }, ...extra });
 export * from "./samples";
 
-/** Uploads bytes as POST /{phone}/media does with curl -F. */
-export async function upload(s: TestServer, bytes: Buffer, mime: string, filename = "file.bin", fields: Record<string, string> = { messaging_product: "whatsapp" }) {
+/**
+ * Uploads bytes as POST /{phone}/media does with curl -F. `o.token` replaces the dev token (null:
+ * none), `o.phone` the dev number.
+ */
+export async function upload(s: TestServer, bytes: Buffer, mime: string, filename = "file.bin", fields: Record<string, string> = { messaging_product: "whatsapp" },
+  o: { token?: string | null; phone?: string } = {}) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   form.append("file", new Blob([bytes], { type: mime }), filename);
-  const res = await fetch(`${s.url}/${s.credentials.graph_version}/${s.phone}/media`, { method: "POST", headers: { authorization: `Bearer ${s.credentials.access_token}` }, body: form });
+  const token = o.token === undefined ? s.credentials.access_token : o.token;
+  const res = await fetch(`${s.url}/${s.credentials.graph_version}/${o.phone ?? s.phone}/media`, { method: "POST", headers: token ? { authorization: `Bearer ${token}` } : {}, body: form });
   return { status: res.status, body: await res.json() as any };
 }

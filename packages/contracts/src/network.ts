@@ -31,11 +31,3 @@ export interface StatusUpdate {
   errorCode?: number;
   errorDetails?: string;
 }
-
-export interface ReadReceipt {
-  phoneNumberId: string;
-  waId: string;
-  /** Every inbound message up to this one counts as read. */
-  messageIds: string[];
-  typing: boolean;
-}

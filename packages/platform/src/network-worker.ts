@@ -7,7 +7,8 @@ import { GraphError } from "@openwaba/contracts";
 
 const MEDIA = new Set(["image", "video", "audio", "document", "sticker"]);
 
-export interface ReadReceiptJob { phoneNumberId: string; waId: string; upTo: number; typing: boolean }
+/** The business read the user's messages up to and including `messageId`. */
+export interface ReadReceiptJob { phoneNumberId: string; waId: string; messageId: string; typing: boolean }
 
 /** Where accepted messages go: the simulator, or (later) another carrier. */
 export interface Network {

@@ -26,7 +26,7 @@ describe("crash recovery", () => {
     const receiver = await startWebhookReceiver({ verifyToken: creds.verify_token, appSecret: creds.app_secret });
     cleanup.push(() => receiver.close());
     const call = (method: string, path: string, body?: unknown) => fetch(`${server.url}${path}`, {
-      method, headers: { authorization: `Bearer ${creds.access_token}`, "content-type": "application/json" }, body: body && JSON.stringify(body), signal: AbortSignal.timeout(10_000),
+      method, headers: { authorization: `Bearer ${creds.access_token}`, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(10_000),
     });
     const phone = creds.phone_number_ids[0];
     expect((await call("POST", `/${creds.graph_version}/${creds.app_id}/subscriptions`, { object: "whatsapp_business_account", callback_url: receiver.url, verify_token: creds.verify_token, fields: "messages" })).status).toBe(200);

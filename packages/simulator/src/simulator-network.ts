@@ -43,9 +43,13 @@ export class SimulatorNetwork {
     this.port.wake(SIM_QUEUE);
   }
 
-  async readReceipt(r: { phoneNumberId: string; waId: string; upTo: number; typing: boolean }): Promise<void> {
-    await this.port.db.updateTable("sim_chat").set({ ticks: "read" })
-      .where("wa_id", "=", r.waId).where("phone_number_id", "=", r.phoneNumberId).where("direction", "=", "sent").where("at", "<=", r.upTo).execute();
+  async readReceipt(r: { phoneNumberId: string; waId: string; messageId: string; typing: boolean }): Promise<void> {
+    // Blue ticks on this message and every earlier one the user sent in this chat.
+    const upTo = await this.port.db.selectFrom("sim_chat").select("at").where("id", "=", r.messageId).executeTakeFirst();
+    if (upTo) {
+      await this.port.db.updateTable("sim_chat").set({ ticks: "read" })
+        .where("wa_id", "=", r.waId).where("phone_number_id", "=", r.phoneNumberId).where("direction", "=", "sent").where("at", "<=", upTo.at).execute();
+    }
     const key = `${r.waId}|${r.phoneNumberId}`;
     if (r.typing) this.typing.set(key, this.port.clock.now() + 25_000); else this.typing.delete(key);
   }

@@ -18,7 +18,7 @@ export async function markRead(platform: Platform, phone: PhoneNumber, req: Mark
       .where("created_at", "<=", m.created_at).where("status", "!=", "read").execute();
     await platform.queue.enqueue(tx, {
       queue: QUEUES.network, key: `${phone.id}|${m.wa_id}`, kind: "read_receipt",
-      payload: { phoneNumberId: phone.id, waId: m.wa_id, upTo: m.created_at, typing: req.typing }, runAt: now,
+      payload: { phoneNumberId: phone.id, waId: m.wa_id, messageId: m.id, typing: req.typing }, runAt: now,
     });
   });
   platform.wake(QUEUES.network);

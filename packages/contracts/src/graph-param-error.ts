@@ -65,3 +65,10 @@ export function paramError(issue: z.core.$ZodIssue, input: unknown, prefix: read
       return new GraphError(100, `Param ${name} is invalid.`);
   }
 }
+
+/** Parses with a schema, or throws the first issue as Meta reports it (paths under `prefix`). */
+export function parseParams<T>(schema: z.ZodType<T>, input: unknown, prefix: readonly PropertyKey[] = []): T {
+  const r = schema.safeParse(input);
+  if (!r.success) throw paramError(r.error.issues[0], input, prefix);
+  return r.data;
+}

@@ -1,5 +1,5 @@
 import type { OutboundMessage } from "@openwaba/contracts";
-import { QueueWorker, backoffMs, fromJson, type Job } from "@openwaba/store";
+import { QueueWorker, eachJob, fromJson, retryThenBury, type Job } from "@openwaba/store";
 import { QUEUES, type Platform } from "./platform";
 import { reportStatus } from "./commands/report-status";
 import { LinkMediaFetcher } from "./media/link-media";
@@ -59,14 +59,7 @@ export function createNetworkWorker(platform: Platform, network: Network | null,
 
   return new QueueWorker({
     queue: platform.queue, name: QUEUES.network, clock: platform.clock, ordered: true, batchSize: 100, visibilityMs: platform.config.claimTimeoutMs, log,
-    async handle(jobs) {
-      const failed: { job: Job; error: string }[] = [];
-      await Promise.all(jobs.map((job) => handleOne(job).catch((err) => { failed.push({ job, error: String(err?.message ?? err) }); })));
-      return failed;
-    },
-    async onFailure(job, error) {
-      if (job.attempts >= 20) return platform.queue.bury(job, error);
-      await platform.queue.retry(job, platform.clock.now() + backoffMs(job.attempts, { baseMs: 1000, capMs: 60_000 }), error, true);
-    },
+    handle: eachJob(handleOne),
+    onFailure: retryThenBury(platform.queue, platform.clock, { maxAttempts: 20, baseMs: 1000, capMs: 60_000, ordered: true }),
   });
 }

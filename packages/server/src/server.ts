@@ -9,7 +9,7 @@ import {
   type DevCredentials, type Platform,
 } from "@openwaba/platform";
 import { SIM_QUEUE, SimulatorNetwork, createUser, population, registerSimulatorRoutes, type PlatformPort, type SimulatorSettings } from "@openwaba/simulator";
-import { JobQueue, QueueWorker, backoffMs, openStore, type Db, type Store } from "@openwaba/store";
+import { JobQueue, QueueWorker, eachJob, openStore, retryThenBury, type Db, type Store } from "@openwaba/store";
 import type { ServerConfig } from "./config";
 import { registerOperations } from "./operations";
 
@@ -91,15 +91,8 @@ export async function startServer(config: ServerConfig, opts: { listen?: boolean
 
   const simWorker = new QueueWorker({
     queue, name: SIM_QUEUE, clock, ordered: false, batchSize: 100, visibilityMs: config.claimTimeoutMs, log,
-    async handle(jobs) {
-      const failed: { job: (typeof jobs)[number]; error: string }[] = [];
-      await Promise.all(jobs.map((j) => network.runJob(j).catch((err) => { failed.push({ job: j, error: String(err?.message ?? err) }); })));
-      return failed;
-    },
-    async onFailure(job, error) {
-      if (job.attempts >= 20) return queue.bury(job, error);
-      await queue.retry(job, clock.now() + backoffMs(job.attempts, { baseMs: 500, capMs: 30_000 }), error, false);
-    },
+    handle: eachJob((job) => network.runJob(job)),
+    onFailure: retryThenBury(queue, clock, { maxAttempts: 20, baseMs: 500, capMs: 30_000, ordered: false }),
   });
   built.start(network, [simWorker]);
 

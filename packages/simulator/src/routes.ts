@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { GraphError, countryOf, paramError } from "@openwaba/contracts";
+import { GraphError, countryOf, parseParams } from "@openwaba/contracts";
 import { fromJson } from "@openwaba/store";
 import type { SimulatorSettings } from "./profiles";
 import type { PlatformPort } from "./platform-port";
@@ -20,11 +20,7 @@ const newUser = z.strictObject({
 const device = z.strictObject({ online: z.boolean() });
 const advance = z.strictObject({ ms: z.number().int().min(0).max(400 * 86_400_000) });
 
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const r = schema.safeParse(body ?? {});
-  if (!r.success) throw paramError(r.error.issues[0], body ?? {});
-  return r.data;
-}
+const parse = <T>(schema: z.ZodType<T>, body: unknown): T => parseParams(schema, body ?? {});
 
 const unknownUser = (waId: string) => new GraphError(100, `No simulated user ${waId}; create it with POST /simulator/users.`, { http: 404 });
 

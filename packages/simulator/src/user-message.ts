@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { z } from "zod";
-import { GraphError, contactsArray, paramError } from "@openwaba/contracts";
+import { GraphError, contactsArray, paramError, parseParams } from "@openwaba/contracts";
 import { fromJson, type Db } from "@openwaba/store";
 import type { PlatformPort } from "./platform-port";
 
@@ -34,9 +34,8 @@ export interface ParsedUserMessage { to: string; type: string; object: unknown; 
 
 /** Validates what the user sends and turns it into Meta's inbound type object. */
 export async function parseUserMessage(port: PlatformPort, db: Db, waId: string, raw: unknown): Promise<ParsedUserMessage> {
-  const e = body.safeParse(raw);
-  if (!e.success) throw paramError(e.error.issues[0], raw);
-  const { to, type } = e.data;
+  const e = parseParams(body, raw);
+  const { to, type } = e;
   const phone = await port.phoneNumber(to);
   if (!phone) throw new GraphError(100, `Param to: ${to} is not a business phone-number id.`);
   const rawObject = (raw as Record<string, unknown>)[type];
@@ -53,9 +52,9 @@ export async function parseUserMessage(port: PlatformPort, db: Db, waId: string,
     return m && m.ticks !== "pending" ? m : null;
   };
   let context: ParsedUserMessage["context"];
-  if (e.data.context) {
-    const m = await chatMessage(e.data.context.message_id);
-    if (!m) throw new GraphError(100, `Param context['message_id']: ${e.data.context.message_id} is not a message in this chat.`);
+  if (e.context) {
+    const m = await chatMessage(e.context.message_id);
+    if (!m) throw new GraphError(100, `Param context['message_id']: ${e.context.message_id} is not a message in this chat.`);
     context = { from: m.direction === "received" ? phone.display_phone_number : waId, id: m.id };
   }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { GraphError } from "../graph-error";
-import { paramError } from "../graph-param-error";
+import { parseParams } from "../graph-param-error";
 import { interactiveObject } from "./interactive";
 import { audioObject, documentObject, imageObject, stickerObject, videoObject } from "./media";
 import { contactsArray, locationObject, reactionObject, templateObject, textObject } from "./others";
@@ -58,27 +58,23 @@ export function parseMessagesRequest(body: unknown): SendRequest | MarkReadReque
   }
   const b = body as Record<string, unknown>;
   if ("status" in b) {
-    const r = markReadRequest.safeParse(b);
-    if (!r.success) throw paramError(r.error.issues[0], b);
-    return { kind: "read", messageId: r.data.message_id, typing: !!r.data.typing_indicator };
+    const r = parseParams(markReadRequest, b);
+    return { kind: "read", messageId: r.message_id, typing: !!r.typing_indicator };
   }
-  const e = envelope.safeParse(b);
-  if (!e.success) throw paramError(e.error.issues[0], b);
-  const type: MessageType = e.data.type ?? "text";
-  if (e.data.recipient_type === "group") throw new GraphError(131009, "Param recipient_type: groups are not supported by this server.");
+  const e = parseParams(envelope, b);
+  const type: MessageType = e.type ?? "text";
+  if (e.recipient_type === "group") throw new GraphError(131009, "Param recipient_type: groups are not supported by this server.");
   const schema = TYPE_OBJECTS[type] as z.ZodType;
   const raw = b[type];
   if (raw === undefined) throw new GraphError(131008, `The parameter ${type} is required.`);
-  const r = schema.safeParse(raw);
-  if (!r.success) throw paramError(r.error.issues[0], raw, [type]);
   return {
     kind: "send",
-    to: e.data.to,
-    recipientType: e.data.recipient_type ?? "individual",
+    to: e.to,
+    recipientType: e.recipient_type ?? "individual",
     type,
-    content: r.data,
-    contextMessageId: e.data.context?.message_id,
-    bizOpaqueCallbackData: e.data.biz_opaque_callback_data,
+    content: parseParams(schema, raw, [type]),
+    contextMessageId: e.context?.message_id,
+    bizOpaqueCallbackData: e.biz_opaque_callback_data,
   };
 }
 

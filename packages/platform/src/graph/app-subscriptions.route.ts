@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { paramError, unknownObject } from "@openwaba/contracts";
+import { parseParams, unknownObject } from "@openwaba/contracts";
 import { fromJson, toJson } from "@openwaba/store";
 import type { Platform } from "../platform";
 import { verifyCallback } from "../webhooks/verify-callback";
@@ -33,11 +33,10 @@ export function registerAppSubscriptionRoutes(app: FastifyInstance, platform: Pl
     const a = await ownApp(platform, req, "POST");
     const body = { ...(req.query as object), ...(req.body as object ?? {}) } as Record<string, unknown>;
     delete body.access_token;
-    const r = subscribe.safeParse(body);
-    if (!r.success) throw paramError(r.error.issues[0], body);
-    const fields = typeof r.data.fields === "string" ? r.data.fields.split(",").map((f) => f.trim()).filter(Boolean) : r.data.fields ?? ["messages"];
-    await verifyCallback(r.data.callback_url, r.data.verify_token);
-    await platform.db.updateTable("apps").set({ callback_url: r.data.callback_url, verify_token: r.data.verify_token, fields: toJson(fields) })
+    const r = parseParams(subscribe, body);
+    const fields = typeof r.fields === "string" ? r.fields.split(",").map((f) => f.trim()).filter(Boolean) : r.fields ?? ["messages"];
+    await verifyCallback(r.callback_url, r.verify_token);
+    await platform.db.updateTable("apps").set({ callback_url: r.callback_url, verify_token: r.verify_token, fields: toJson(fields) })
       .where("id", "=", a.id).execute();
     platform.directory.forget();
     return reply.send({ success: true });

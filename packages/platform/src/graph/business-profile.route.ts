@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { GraphError, paramError } from "@openwaba/contracts";
+import { GraphError, parseParams } from "@openwaba/contracts";
 import { fromJson, toJson } from "@openwaba/store";
 import type { Platform } from "../platform";
 import { authenticate, ownPhoneNumber, type GraphParams } from "./graph-request";
@@ -36,11 +36,10 @@ export function registerBusinessProfileRoutes(app: FastifyInstance, platform: Pl
   app.post<{ Params: GraphParams }>("/:version/:id/whatsapp_business_profile", async (req, reply) => {
     const phone = await ownPhoneNumber(platform, await authenticate(platform, req), req.params.id, "POST");
     const body = req.body ?? {};
-    const r = update.safeParse(body);
-    if (!r.success) throw paramError(r.error.issues[0], body);
-    if (r.data.about === "") throw new GraphError(100, "Param about must be at least 1 characters long.");
+    const r = parseParams(update, body);
+    if (r.about === "") throw new GraphError(100, "Param about must be at least 1 characters long.");
     const profile = fromJson<Record<string, unknown>>(phone.profile, {});
-    const { messaging_product: _m, profile_picture_handle: handle, ...changes } = r.data;
+    const { messaging_product: _m, profile_picture_handle: handle, ...changes } = r;
     for (const [k, v] of Object.entries(changes)) {
       const cleared = v === "" || (Array.isArray(v) && v.every((x) => x === ""));
       if (cleared) delete profile[k]; else profile[k] = Array.isArray(v) ? v.filter((x) => x !== "") : v;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { paramError } from "@openwaba/contracts";
+import { parseParams } from "@openwaba/contracts";
 import { QUEUES, type Platform } from "../platform";
 import { authenticate } from "./graph-request";
 
@@ -22,9 +22,8 @@ export function registerDeadLetterRoutes(app: FastifyInstance, platform: Platfor
   app.post("/openwaba/webhooks/dead-letters/redrive", async (req, reply) => {
     const p = await authenticate(platform, req);
     const body = req.body ?? {};
-    const r = redrive.safeParse(body);
-    if (!r.success) throw paramError(r.error.issues[0], body);
-    const n = await platform.queue.redrive(QUEUES.webhook, platform.clock.now(), { ids: r.data.ids, keyPrefix: `${p.wabaId}|` });
+    const r = parseParams(redrive, body);
+    const n = await platform.queue.redrive(QUEUES.webhook, platform.clock.now(), { ids: r.ids, keyPrefix: `${p.wabaId}|` });
     platform.wake(QUEUES.webhook);
     return reply.send({ success: true, redriven: n });
   });

@@ -1,5 +1,6 @@
 import type { Job } from "./job";
 import type { JobQueue } from "./queue";
+import { backoffMs } from "./backoff";
 
 
 const MIN_IDLE_MS = 10;
@@ -101,4 +102,21 @@ export class QueueWorker {
       if (this.woken || !this.running) done();
     });
   }
+}
+
+/** A batch handler that runs each job on its own; a job that throws is reported as failed. */
+export function eachJob(run: (job: Job) => Promise<void>): WorkerOptions["handle"] {
+  return async (jobs) => {
+    const failed: { job: Job; error: string }[] = [];
+    await Promise.all(jobs.map((job) => run(job).catch((err) => { failed.push({ job, error: String(err?.message ?? err) }); })));
+    return failed;
+  };
+}
+
+/** Retries with jittered backoff until `maxAttempts`, then leaves the job as a dead letter. */
+export function retryThenBury(queue: JobQueue, clock: { now(): number }, o: { maxAttempts: number; baseMs: number; capMs: number; ordered: boolean }): WorkerOptions["onFailure"] {
+  return async (job, error) => {
+    if (job.attempts >= o.maxAttempts) return queue.bury(job, error);
+    await queue.retry(job, clock.now() + backoffMs(job.attempts, o), error, o.ordered);
+  };
 }

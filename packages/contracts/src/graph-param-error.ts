@@ -46,8 +46,10 @@ export function paramError(issue: z.core.$ZodIssue, input: unknown, prefix: read
         if (valueAt(input, issue.path) === undefined) return new GraphError(131008, `The parameter ${name} is required.`);
         return new GraphError(100, `Param ${name} must be one of {${options.map(String).join(", ")}}.`);
       }
-      const first = issue.errors?.[0]?.[0];
-      return first ? paramError(first, input, prefix) : new GraphError(100, `Param ${name} is invalid.`);
+      // Report the branch that says most: not the `""` (clear the field) alternative.
+      const clears = (e: z.core.$ZodIssue[]) => e[0]?.code === "invalid_value" && e[0].values.every((v) => v === "");
+      const first = (issue.errors?.find((e) => !clears(e)) ?? issue.errors?.[0])?.[0];
+      return first ? paramError(first, valueAt(input, issue.path), path) : new GraphError(100, `Param ${name} is invalid.`);
     }
     case "invalid_format":
       return new GraphError(100, `Param ${name} must be a valid ${issue.format === "url" ? "URL" : issue.format}.`);

@@ -108,8 +108,15 @@ export async function startServer(config: ServerConfig, opts: { listen?: boolean
   return {
     app, platform, store, credentials, clock, url,
     close() {
-      // Stop taking requests, finish the work in hand, then close the store.
-      closing ??= (async () => { await app.close(); await built.stop(); await store.close(); })();
+      // Stop taking requests, finish the work in hand, then close the store. A keep-alive
+      // connection whose streamed download ends after close() began is closed as soon as it is
+      // idle, not after the keep-alive timeout.
+      closing ??= (async () => {
+        const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
+        try { await app.close(); } finally { clearInterval(sweep); }
+        await built.stop();
+        await store.close();
+      })();
       return closing;
     },
   };

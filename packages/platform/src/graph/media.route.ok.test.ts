@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import http from "node:http";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -127,5 +128,41 @@ describe("POST /{phone-number-id}/media, GET /{media-id} and the download URL", 
   it("GET of an id that never existed is 400/100/33", async () => {
     const r = await s.call("GET", "/1234567890123456");
     expect([r.status, r.body.error.code, r.body.error.error_subcode]).toEqual([400, 100, 33]);
+  });
+});
+
+describe("the download URL when the server shuts down", () => {
+  it("a download in flight finishes, then the server closes promptly (not after the 72 s keep-alive timeout)", async () => {
+    const t = await startTestServer({ subscribe: false });
+    const agent = new http.Agent({ keepAlive: true }); // as a real client keeps its connection
+    try {
+      const big = Buffer.concat([PDF_DOC, Buffer.alloc(8 * 1024 * 1024, 0x20)]);
+      const up = await upload(t, big, "application/pdf", "big.pdf");
+      expect(up.status).toBe(200);
+      const { body: meta } = await t.call("GET", `/${up.body.id}`);
+      let closing: Promise<void> | null = null;
+      const body = await new Promise<Buffer>((resolve, reject) => {
+        http.get(meta.url, { agent, headers: { authorization: `Bearer ${t.credentials.access_token}` } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (d: Buffer) => {
+            chunks.push(d);
+            if (!closing) { // shutdown begins while the bytes are still on their way
+              res.pause();
+              closing = t.close();
+              setTimeout(() => res.resume(), 50);
+            }
+          });
+          res.on("end", () => resolve(Buffer.concat(chunks)));
+          res.on("error", reject);
+        }).on("error", reject);
+      });
+      expect(body.equals(big)).toBe(true); // the work in hand is finished
+      const closed = await Promise.race([closing!.then(() => true), new Promise((r) => setTimeout(() => r(false), 5000))]);
+      expect(closed, "server.close() still waiting 5 s after the last response ended").toBe(true);
+    } finally {
+      t.app.server.closeAllConnections();
+      agent.destroy();
+      await t.stop();
+    }
   });
 });

@@ -1,18 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, text, type TestServer } from "@openwaba/server/testing";
+import { addTenant, startTestServer, text, type TestServer } from "@openwaba/server/testing";
 
 let s: TestServer;
-const otherToken = "EAAOother-tenant-token";
-const otherPhone = "990000000000001";
+let otherToken: string;
+let otherPhone: string;
 
 beforeAll(async () => {
   s = await startTestServer({ subscribe: false });
   // A second business on the same server: its token must not reach the dev tenant's numbers.
-  const now = Date.now();
-  await s.store.db.insertInto("wabas").values({ id: "880000000000001", business_id: "b2", name: "Other", currency: "EUR", timezone_id: "1", created_at: now }).execute();
-  await s.store.db.insertInto("apps").values({ id: "770000000000001", business_id: "b2", name: "Other app", secret: "x", graph_version: "v23.0", callback_url: null, verify_token: null, fields: null, created_at: now }).execute();
-  await s.store.db.insertInto("access_tokens").values({ token: otherToken, app_id: "770000000000001", waba_id: "880000000000001", kind: "system_user", created_at: now }).execute();
-  await s.store.db.insertInto("phone_numbers").values({ id: otherPhone, waba_id: "880000000000001", display_phone_number: "15550000001", verified_name: "Other", quality_rating: "GREEN", status: "CONNECTED", profile: "{}", created_at: now }).execute();
+  const other = await addTenant(s);
+  otherToken = other.token;
+  otherPhone = other.phone;
 });
 afterAll(() => s.stop());
 

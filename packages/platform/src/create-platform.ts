@@ -1,4 +1,4 @@
-import type { Db, JobQueue, QueueWorker } from "@openwaba/store";
+import { GroupCommit, type Db, type JobQueue, type QueueWorker } from "@openwaba/store";
 import type { Clock } from "./clock";
 import { Directory } from "./directory";
 import type { BlobStore } from "./media/blob-store";
@@ -24,7 +24,7 @@ type Log = { error(o: unknown, m?: string): void; warn(o: unknown, m?: string): 
 export function createPlatform(o: { db: Db; queue: JobQueue; clock: Clock; blobs: BlobStore; config: PlatformConfig; log?: Log }) {
   const workers = new Map<string, QueueWorker>();
   const platform: Platform = {
-    db: o.db, queue: o.queue, clock: o.clock, blobs: o.blobs, config: o.config,
+    db: o.db, commits: new GroupCommit(o.db), queue: o.queue, clock: o.clock, blobs: o.blobs, config: o.config,
     directory: new Directory(o.db), metrics: createMetrics(o.queue, o.clock),
     wake: (queue) => workers.get(queue)?.wake(),
   };

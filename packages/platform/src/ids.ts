@@ -1,4 +1,4 @@
-import { randomBytes, randomInt } from "node:crypto";
+import { randomBytes, randomInt, randomUUID } from "node:crypto";
 
 /** Graph object ids are digit strings (WABA, phone number, media, app); 15–16 digits like Meta's. */
 export function graphId(): string {
@@ -10,7 +10,8 @@ export function graphId(): string {
  * random hex tag), so ids look and parse like the real ones and are unique forever.
  */
 export function wamid(waId: string): string {
-  const tag = randomBytes(10).toString("hex").toUpperCase();
+  // randomUUID draws from a pooled buffer: far cheaper per call than randomBytes on the send path.
+  const tag = randomUUID().replace(/-/g, "").slice(0, 20).toUpperCase();
   const buf = Buffer.concat([
     Buffer.from([0x18, waId.length]), Buffer.from(waId, "latin1"),
     Buffer.from([0x15, 0x02, 0x00, 0x12, 0x18, tag.length]), Buffer.from(tag, "latin1"), Buffer.from([0x00]),

@@ -1,4 +1,4 @@
-import type { Db, JobQueue } from "@openwaba/store";
+import type { Db, GroupCommit, JobQueue } from "@openwaba/store";
 import type { Clock } from "./clock";
 import type { Directory } from "./directory";
 import type { BlobStore } from "./media/blob-store";
@@ -25,6 +25,8 @@ export interface PlatformConfig {
 /** What every command needs: the store, its queue, the clock, cached lookups and metrics. */
 export interface Platform {
   db: Db;
+  /** Shared transactions for the hot write paths (sends): one commit for a burst. */
+  commits: GroupCommit;
   queue: JobQueue;
   clock: Clock;
   directory: Directory;

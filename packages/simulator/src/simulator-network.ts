@@ -1,9 +1,9 @@
 import type { OutboundMessage } from "@openwaba/contracts";
-import { toJson, type Job } from "@openwaba/store";
+import { toJson, type Db, type Job } from "@openwaba/store";
 import { randomFrom } from "./prng";
 import type { SimulatorSettings } from "./profiles";
 import { SIM_QUEUE, type PlatformPort } from "./platform-port";
-import { findUser, userForNumber } from "./sim-users";
+import { findUser, userForNumber, type SimUser } from "./sim-users";
 
 /** Types whose delivery Meta reports with `sent` only (§2: reactions). */
 const SENT_ONLY = new Set(["reaction"]);
@@ -19,35 +19,47 @@ export class SimulatorNetwork {
 
   constructor(private readonly port: PlatformPort, private readonly settings: SimulatorSettings) {}
 
-  async deliver(msg: OutboundMessage): Promise<void> {
-    const { db, clock, queue } = this.port;
-    const now = clock.now();
-    await db.transaction().execute(async (tx) => {
-      const user = await userForNumber(tx, this.settings, now, msg.waId);
-      if (!user.on_whatsapp) {
-        await this.port.reportStatus(tx, { messageId: msg.id, status: "failed", errorCode: 131026, errorDetails: "Message Undeliverable." });
-        return;
-      }
-      if (!(await this.port.reportStatus(tx, { messageId: msg.id, status: "sent" }))) return;
-      await tx.insertInto("sim_chat").values({
-        id: msg.id, wa_id: msg.waId, phone_number_id: msg.phoneNumberId, direction: "received", type: msg.type,
-        content: toJson({ ...(msg.content as object), ...(msg.contextId ? { context: { id: msg.contextId } } : {}) }),
-        at: now, ticks: SENT_ONLY.has(msg.type) ? "delivered" : "pending",
-      }).onConflict((c) => c.column("id").doNothing()).execute();
-      if (user.online && !SENT_ONLY.has(msg.type)) {
-        await queue.enqueue(tx, { queue: SIM_QUEUE, key: msg.waId, kind: "deliver", payload: { id: msg.id }, runAt: now + user.delivery_ms });
-      }
-    });
+  /** The platform hands a message to the user's phone, inside the hand-off's transaction. */
+  async deliver(tx: Db, msg: OutboundMessage): Promise<void> {
+    const now = this.port.clock.now();
+    const user = await userForNumber(tx, this.settings, now, msg.waId);
+    if (!user.on_whatsapp) {
+      await this.port.reportStatus(tx, { messageId: msg.id, status: "failed", errorCode: 131026, errorDetails: "Message Undeliverable." });
+      return;
+    }
+    if (!(await this.port.reportStatus(tx, { messageId: msg.id, status: "sent" }))) return;
+    const sentOnly = SENT_ONLY.has(msg.type);
+    await tx.insertInto("sim_chat").values({
+      id: msg.id, wa_id: msg.waId, phone_number_id: msg.phoneNumberId, direction: "received", type: msg.type,
+      content: toJson({ ...(msg.content as object), ...(msg.contextId ? { context: { id: msg.contextId } } : {}) }),
+      at: now, ticks: sentOnly ? "delivered" : "pending",
+    }).onConflict((c) => c.column("id").doNothing()).execute();
     this.typing.delete(`${msg.waId}|${msg.phoneNumberId}`);
+    if (!user.online || sentOnly) return;
+    // A phone with no delay receives at once, in the same transaction; others after their delay.
+    if (user.delivery_ms === 0) await this.reachPhone(tx, msg.id, user, now);
+    else await this.port.queue.enqueue(tx, { queue: SIM_QUEUE, key: msg.waId, kind: "deliver", payload: { id: msg.id }, runAt: now + user.delivery_ms });
+  }
+
+  afterCommit(): void {
     this.port.wake("webhook");
     this.port.wake(SIM_QUEUE);
   }
 
-  async readReceipt(r: { phoneNumberId: string; waId: string; messageId: string; typing: boolean }): Promise<void> {
+  /** The message is on the phone: delivered, and read later if this user reads it. */
+  private async reachPhone(tx: Db, id: string, user: SimUser, now: number): Promise<void> {
+    await tx.updateTable("sim_chat").set({ ticks: "delivered" }).where("id", "=", id).execute();
+    await this.port.reportStatus(tx, { messageId: id, status: "delivered" });
+    if (randomFrom(`${this.settings.seed}|read|${id}`)() < user.read_probability) {
+      await this.port.queue.enqueue(tx, { queue: SIM_QUEUE, key: user.wa_id, kind: "read", payload: { id }, runAt: now + user.read_ms });
+    }
+  }
+
+  async readReceipt(tx: Db, r: { phoneNumberId: string; waId: string; messageId: string; typing: boolean }): Promise<void> {
     // Blue ticks on this message and every earlier one the user sent in this chat.
-    const upTo = await this.port.db.selectFrom("sim_chat").select("at").where("id", "=", r.messageId).executeTakeFirst();
+    const upTo = await tx.selectFrom("sim_chat").select("at").where("id", "=", r.messageId).executeTakeFirst();
     if (upTo) {
-      await this.port.db.updateTable("sim_chat").set({ ticks: "read" })
+      await tx.updateTable("sim_chat").set({ ticks: "read" })
         .where("wa_id", "=", r.waId).where("phone_number_id", "=", r.phoneNumberId).where("direction", "=", "sent").where("at", "<=", upTo.at).execute();
     }
     const key = `${r.waId}|${r.phoneNumberId}`;
@@ -62,7 +74,7 @@ export class SimulatorNetwork {
   /** Runs a scheduled step of the simulator's queue. */
   async runJob(job: Job): Promise<void> {
     const { id } = JSON.parse(job.payload) as { id: string };
-    const { db, clock, queue } = this.port;
+    const { db, clock } = this.port;
     await db.transaction().execute(async (tx) => {
       const row = await tx.selectFrom("sim_chat").select(["id", "wa_id", "ticks"]).where("id", "=", id).executeTakeFirst();
       if (!row) return;
@@ -71,19 +83,14 @@ export class SimulatorNetwork {
       const now = clock.now();
       if (job.kind === "deliver") {
         if (row.ticks !== "pending" || !user.online) return; // offline: delivered when the device comes online
-        await tx.updateTable("sim_chat").set({ ticks: "delivered" }).where("id", "=", id).execute();
-        await this.port.reportStatus(tx, { messageId: id, status: "delivered" });
-        if (randomFrom(`${this.settings.seed}|read|${id}`)() < user.read_probability) {
-          await queue.enqueue(tx, { queue: SIM_QUEUE, key: row.wa_id, kind: "read", payload: { id }, runAt: now + user.read_ms });
-        }
+        await this.reachPhone(tx, id, user, now);
       } else if (job.kind === "read") {
         if (row.ticks !== "delivered" || !user.online) return;
         await tx.updateTable("sim_chat").set({ ticks: "read" }).where("id", "=", id).execute();
         await this.port.reportStatus(tx, { messageId: id, status: "read" });
       }
     });
-    this.port.wake("webhook");
-    this.port.wake(SIM_QUEUE);
+    this.afterCommit();
   }
 
   /** A device coming online receives what waited for it. */

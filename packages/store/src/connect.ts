@@ -35,7 +35,26 @@ export async function openStore(url: string, opts: { schema?: string } = {}): Pr
   file.pragma("journal_mode = WAL");
   file.pragma("synchronous = NORMAL");
   file.pragma("busy_timeout = 5000");
-  const db: Db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+  const db: Db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
   await migrateToLatest(db, "sqlite");
   return { db, dialect: "sqlite", close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query anew; better-sqlite3 statements can be reused, and preparing is a
+ * large share of a hot path's cost. Keeps the most recently used statements by SQL text.
+ */
+function withStatementCache(file: SQLite.Database, size = 500) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => file.close(),
+    prepare(sqlText: string) {
+      let st = cache.get(sqlText);
+      if (st) { cache.delete(sqlText); cache.set(sqlText, st); return st; }
+      st = file.prepare(sqlText);
+      cache.set(sqlText, st);
+      if (cache.size > size) cache.delete(cache.keys().next().value!);
+      return st;
+    },
+  };
 }

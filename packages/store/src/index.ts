@@ -6,3 +6,4 @@ export * from "./jobs/job";
 export * from "./jobs/queue";
 export * from "./jobs/queue-worker";
 export * from "./jobs/backoff";
+export * from "./group-commit";

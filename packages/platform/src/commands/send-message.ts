@@ -28,7 +28,7 @@ export async function sendMessage(platform: Platform, phone: PhoneNumber, req: S
   const now = platform.clock.now();
   const id = wamid(waId);
   const failure = await refusalToReport(platform, phone, waId, req, now);
-  await platform.db.transaction().execute(async (tx) => {
+  await platform.commits.run(async (tx) => {
     await tx.insertInto("messages").values({
       id, phone_number_id: phone.id, wa_id: waId, direction: "out", type: req.type, content: toJson(req.content),
       status: failure ? "failed" : "accepted", error_code: failure?.code ?? null, context_id: req.contextMessageId ?? null,

@@ -32,12 +32,20 @@ type HandOff = { job: Job; run: (tx: Db) => Promise<void> } | null;
 export function createNetworkWorker(platform: Platform, network: Network | null, log?: { error(o: unknown, m?: string): void }) {
   const links = new LinkMediaFetcher(platform);
 
-  async function prepare(job: Job): Promise<HandOff> {
+  /** The accepted messages a batch of jobs names, read in one query. */
+  async function loadMessages(jobs: Job[]) {
+    const ids = jobs.filter((j) => j.kind === "message").map((j) => JSON.parse(j.payload).id as string);
+    if (!ids.length) return new Map();
+    const rows = await platform.db.selectFrom("messages").innerJoin("phone_numbers", "phone_numbers.id", "messages.phone_number_id")
+      .select(["messages.id", "messages.phone_number_id", "messages.wa_id", "messages.type", "messages.content", "messages.context_id", "messages.created_at", "messages.status", "phone_numbers.waba_id"])
+      .where("messages.id", "in", ids).execute();
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  async function prepare(job: Job, messages: Awaited<ReturnType<typeof loadMessages>>): Promise<HandOff> {
     const payload = JSON.parse(job.payload);
     if (job.kind === "read_receipt") return network ? { job, run: (tx) => network.readReceipt(tx, payload as ReadReceiptJob) } : null;
-    const m = await platform.db.selectFrom("messages").innerJoin("phone_numbers", "phone_numbers.id", "messages.phone_number_id")
-      .select(["messages.id", "messages.phone_number_id", "messages.wa_id", "messages.type", "messages.content", "messages.context_id", "messages.created_at", "messages.status", "phone_numbers.waba_id"])
-      .where("messages.id", "=", payload.id).executeTakeFirst();
+    const m = messages.get(payload.id);
     if (!m || m.status !== "accepted") return null;
     const content = fromJson<any>(m.content, {});
     if (MEDIA.has(m.type) && content?.link) {
@@ -60,7 +68,7 @@ export function createNetworkWorker(platform: Platform, network: Network | null,
 
   const afterCommit = () => { platform.wake(QUEUES.webhook); network?.afterCommit?.(); };
   const alone = eachJob(async (job) => {
-    const h = await prepare(job);
+    const h = await prepare(job, await loadMessages([job]));
     if (h) await platform.db.transaction().execute((tx) => h.run(tx));
     afterCommit();
   });
@@ -70,7 +78,8 @@ export function createNetworkWorker(platform: Platform, network: Network | null,
     async handle(jobs) {
       let ready: HandOff[];
       try {
-        ready = await Promise.all(jobs.map(prepare));
+        const messages = await loadMessages(jobs);
+        ready = await Promise.all(jobs.map((job) => prepare(job, messages)));
         await platform.db.transaction().execute(async (tx) => { for (const h of ready) if (h) await h.run(tx); });
       } catch {
         return alone(jobs);

@@ -11,7 +11,8 @@ export interface PlatformPort {
   queue: JobQueue;
   clock: { now(): number };
   receiveInbound(tx: Db, msg: InboundMessage): Promise<string>;
-  reportStatus(tx: Db, update: StatusUpdate): Promise<boolean>;
+  /** Applies statuses in order (one webhook event per user); per update, whether it applied. */
+  reportStatus(tx: Db, updates: StatusUpdate | StatusUpdate[]): Promise<boolean[]>;
   storeInboundMedia(o: { phoneNumberId: string; mime: string; filename?: string | null; source: Readable }): Promise<{ id: string; mime_type: string; sha256: string }>;
   /** Bytes of a media object, for the phone to show what it received. */
   phoneNumber(id: string): Promise<{ id: string; waba_id: string; display_phone_number: string; verified_name: string } | null>;

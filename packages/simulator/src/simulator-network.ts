@@ -27,18 +27,23 @@ export class SimulatorNetwork {
       await this.port.reportStatus(tx, { messageId: msg.id, status: "failed", errorCode: 131026, errorDetails: "Message Undeliverable." });
       return;
     }
-    if (!(await this.port.reportStatus(tx, { messageId: msg.id, status: "sent" }))) return;
+    // A phone online with no delay receives at once: sent and delivered in one event.
     const sentOnly = SENT_ONLY.has(msg.type);
+    const reachNow = user.online && !sentOnly && user.delivery_ms === 0;
+    const [sent] = await this.port.reportStatus(tx, reachNow
+      ? [{ messageId: msg.id, status: "sent" }, { messageId: msg.id, status: "delivered" }]
+      : { messageId: msg.id, status: "sent" });
+    if (!sent) return; // handed off before (a retried hand-off): nothing more to do
     await tx.insertInto("sim_chat").values({
       id: msg.id, wa_id: msg.waId, phone_number_id: msg.phoneNumberId, direction: "received", type: msg.type,
       content: toJson({ ...(msg.content as object), ...(msg.contextId ? { context: { id: msg.contextId } } : {}) }),
-      at: now, ticks: sentOnly ? "delivered" : "pending",
+      at: now, ticks: sentOnly || reachNow ? "delivered" : "pending",
     }).onConflict((c) => c.column("id").doNothing()).execute();
     this.typing.delete(`${msg.waId}|${msg.phoneNumberId}`);
-    if (!user.online || sentOnly) return;
-    // A phone with no delay receives at once, in the same transaction; others after their delay.
-    if (user.delivery_ms === 0) await this.reachPhone(tx, msg.id, user, now);
-    else await this.port.queue.enqueue(tx, { queue: SIM_QUEUE, key: msg.waId, kind: "deliver", payload: { id: msg.id }, runAt: now + user.delivery_ms });
+    if (reachNow) await this.scheduleRead(tx, msg.id, user, now);
+    else if (user.online && !sentOnly) {
+      await this.port.queue.enqueue(tx, { queue: SIM_QUEUE, key: msg.waId, kind: "deliver", payload: { id: msg.id }, runAt: now + user.delivery_ms });
+    }
   }
 
   afterCommit(): void {
@@ -50,6 +55,10 @@ export class SimulatorNetwork {
   private async reachPhone(tx: Db, id: string, user: SimUser, now: number): Promise<void> {
     await tx.updateTable("sim_chat").set({ ticks: "delivered" }).where("id", "=", id).execute();
     await this.port.reportStatus(tx, { messageId: id, status: "delivered" });
+    await this.scheduleRead(tx, id, user, now);
+  }
+
+  private async scheduleRead(tx: Db, id: string, user: SimUser, now: number): Promise<void> {
     if (randomFrom(`${this.settings.seed}|read|${id}`)() < user.read_probability) {
       await this.port.queue.enqueue(tx, { queue: SIM_QUEUE, key: user.wa_id, kind: "read", payload: { id }, runAt: now + user.read_ms });
     }

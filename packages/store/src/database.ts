@@ -72,6 +72,8 @@ export interface MessagesTable {
   biz_opaque_callback_data: string | null;
   created_at: Millis;
   updated_at: Millis;
+  /** Start of the customer service window the message was sent in (outbound), if one was open. */
+  window_opened_at: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
 }
 
 export interface CustomerWindowsTable {

@@ -5,36 +5,50 @@ import type { Platform } from "../platform";
 import { carriesPricing, conversationFor, pricingFor } from "../rules/pricing";
 import { emitMessagesEvent } from "../webhooks/events";
 
-const RANK: Record<string, number> = { accepted: 0, sent: 1, delivered: 2, read: 3 };
+/** The statuses each status may follow: they only move forward, and failed ends a message. */
+const AFTER: Record<StatusUpdate["status"], string[]> = {
+  sent: ["accepted"],
+  delivered: ["accepted", "sent"],
+  read: ["accepted", "sent", "delivered"],
+  failed: ["accepted", "sent"],
+};
 
 /**
- * The network reports what happened to an outbound message. Statuses only move forward
- * (sent < delivered < read; failed ends it); a repeated or late report changes nothing, so the
- * network may report at least once. Runs in the caller's transaction with the caller's own writes.
+ * The network reports what happened to outbound messages (sent < delivered < read; failed ends
+ * it). A repeated or late report changes nothing, so the network may report at least once. Runs
+ * in the caller's transaction; the statuses applied for one (number, user) go out as one webhook
+ * event. Returns, per update, whether it was applied.
  */
-export async function reportStatus(platform: Platform, tx: Db, u: StatusUpdate): Promise<boolean> {
-  const m = await tx.selectFrom("messages").select(["id", "phone_number_id", "wa_id", "status", "type", "direction", "biz_opaque_callback_data"])
-    .where("id", "=", u.messageId).executeTakeFirst();
-  if (!m || m.direction !== "out" || m.status === "failed") return false;
-  if (u.status !== "failed" && RANK[u.status] <= RANK[m.status]) return false;
-  const phone = await platform.directory.phoneNumber(m.phone_number_id, tx);
-  if (!phone) return false;
+export async function reportStatus(platform: Platform, tx: Db, updates: StatusUpdate | StatusUpdate[]): Promise<boolean[]> {
+  const list = Array.isArray(updates) ? updates : [updates];
   const now = platform.clock.now();
-  await tx.updateTable("messages").set({ status: u.status, error_code: u.errorCode ?? null, updated_at: now }).where("id", "=", m.id).execute();
-
-  const status: Record<string, unknown> = { id: m.id, status: u.status, timestamp: String(Math.floor(now / 1000)), recipient_id: m.wa_id };
-  if (m.biz_opaque_callback_data) status.biz_opaque_callback_data = m.biz_opaque_callback_data;
-  if (u.status === "failed") {
-    status.errors = [webhookError(u.errorCode ?? 131000, u.errorDetails)];
-  } else if (carriesPricing(u.status)) {
-    const w = await tx.selectFrom("customer_windows").select("last_inbound_at")
-      .where("phone_number_id", "=", m.phone_number_id).where("wa_id", "=", m.wa_id).executeTakeFirst();
-    const openedAt = w?.last_inbound_at ?? now;
-    const pricing = pricingFor(m.type);
-    const conversationId = createHash("md5").update(`${m.phone_number_id}|${m.wa_id}|${openedAt}|${pricing.category}`).digest("hex");
-    status.conversation = conversationFor(pricing, openedAt, conversationId, u.status === "sent");
-    status.pricing = pricing;
+  const applied: boolean[] = [];
+  const out = new Map<string, { phoneId: string; waId: string; statuses: Record<string, unknown>[] }>();
+  for (const u of list) {
+    const m = await tx.updateTable("messages").set({ status: u.status, error_code: u.errorCode ?? null, updated_at: now })
+      .where("id", "=", u.messageId).where("direction", "=", "out").where("status", "in", AFTER[u.status])
+      .returning(["id", "phone_number_id", "wa_id", "type", "biz_opaque_callback_data", "window_opened_at"]).executeTakeFirst();
+    applied.push(!!m);
+    if (!m) continue;
+    const status: Record<string, unknown> = { id: m.id, status: u.status, timestamp: String(Math.floor(now / 1000)), recipient_id: m.wa_id };
+    if (m.biz_opaque_callback_data) status.biz_opaque_callback_data = m.biz_opaque_callback_data;
+    if (u.status === "failed") {
+      status.errors = [webhookError(u.errorCode ?? 131000, u.errorDetails)];
+    } else if (carriesPricing(u.status)) {
+      const openedAt = m.window_opened_at ?? now;
+      const pricing = pricingFor(m.type);
+      const conversationId = createHash("md5").update(`${m.phone_number_id}|${m.wa_id}|${openedAt}|${pricing.category}`).digest("hex");
+      status.conversation = conversationFor(pricing, openedAt, conversationId, u.status === "sent");
+      status.pricing = pricing;
+    }
+    const key = `${m.phone_number_id}|${m.wa_id}`;
+    const group = out.get(key) ?? { phoneId: m.phone_number_id, waId: m.wa_id, statuses: [] };
+    group.statuses.push(status);
+    out.set(key, group);
   }
-  await emitMessagesEvent(platform, tx, phone, m.wa_id, { statuses: [status] });
-  return true;
+  for (const g of out.values()) {
+    const phone = await platform.directory.phoneNumber(g.phoneId, tx);
+    if (phone) await emitMessagesEvent(platform, tx, phone, g.waId, { statuses: g.statuses });
+  }
+  return applied;
 }

@@ -27,12 +27,16 @@ export async function sendMessage(platform: Platform, phone: PhoneNumber, req: S
 
   const now = platform.clock.now();
   const id = wamid(waId);
-  const failure = await refusalToReport(platform, phone, waId, req, now);
+  const window = await platform.db.selectFrom("customer_windows").select("last_inbound_at")
+    .where("phone_number_id", "=", phone.id).where("wa_id", "=", waId).executeTakeFirst();
+  const windowOpen = isWindowOpen(window?.last_inbound_at, now);
+  const failure = needsOpenWindow(req.type) && !windowOpen ? { code: 131047 } : await missingMedia(platform, phone, req, now);
   await platform.commits.run(async (tx) => {
     await tx.insertInto("messages").values({
       id, phone_number_id: phone.id, wa_id: waId, direction: "out", type: req.type, content: toJson(req.content),
       status: failure ? "failed" : "accepted", error_code: failure?.code ?? null, context_id: req.contextMessageId ?? null,
       biz_opaque_callback_data: req.bizOpaqueCallbackData ?? null, created_at: now, updated_at: now,
+      window_opened_at: windowOpen ? window!.last_inbound_at : null,
     }).execute();
     if (failure) await emitFailed(platform, tx, phone, id, waId, now, failure, req.bizOpaqueCallbackData);
     else await platform.queue.enqueue(tx, { queue: QUEUES.network, key: `${phone.id}|${waId}`, kind: "message", payload: { id }, runAt: now });
@@ -42,19 +46,13 @@ export async function sendMessage(platform: Platform, phone: PhoneNumber, req: S
   return { wamid: id, input: req.to, waId };
 }
 
-async function refusalToReport(platform: Platform, phone: PhoneNumber, waId: string, req: SendRequest, now: number) {
-  if (needsOpenWindow(req.type)) {
-    const w = await platform.db.selectFrom("customer_windows").select("last_inbound_at")
-      .where("phone_number_id", "=", phone.id).where("wa_id", "=", waId).executeTakeFirst();
-    if (!isWindowOpen(w?.last_inbound_at, now)) return { code: 131047 };
-  }
+/** A media id that is not in this WABA's store (or expired): Meta reports it later as 131053. */
+async function missingMedia(platform: Platform, phone: PhoneNumber, req: SendRequest, now: number) {
   const mediaId = (req.content as { id?: string } | undefined)?.id;
-  if (mediaId && ["image", "video", "audio", "document", "sticker"].includes(req.type)) {
-    const m = await platform.db.selectFrom("media").select(["id", "expires_at"]).where("id", "=", mediaId)
-      .where("waba_id", "=", phone.waba_id).executeTakeFirst();
-    if (!m || m.expires_at <= now) return { code: 131053, details: `Media id ${mediaId} was not found or has expired.` };
-  }
-  return null;
+  if (!mediaId || !["image", "video", "audio", "document", "sticker"].includes(req.type)) return null;
+  const m = await platform.db.selectFrom("media").select(["id", "expires_at"]).where("id", "=", mediaId)
+    .where("waba_id", "=", phone.waba_id).executeTakeFirst();
+  return !m || m.expires_at <= now ? { code: 131053, details: `Media id ${mediaId} was not found or has expired.` } : null;
 }
 
 /** A failed status for a message that never left (window closed, media missing). */

@@ -42,7 +42,8 @@ export async function openStore(url: string, opts: { schema?: string } = {}): Pr
 
 /**
  * Kysely prepares every query anew; better-sqlite3 statements can be reused, and preparing is a
- * large share of a hot path's cost. Keeps the most recently used statements by SQL text.
+ * large share of a hot path's cost. Keeps statements by SQL text; the oldest go first when full
+ * (the hot ones are few and are prepared again at once).
  */
 function withStatementCache(file: SQLite.Database, size = 500) {
   const cache = new Map<string, SQLite.Statement>();
@@ -50,7 +51,7 @@ function withStatementCache(file: SQLite.Database, size = 500) {
     close: () => file.close(),
     prepare(sqlText: string) {
       let st = cache.get(sqlText);
-      if (st) { cache.delete(sqlText); cache.set(sqlText, st); return st; }
+      if (st) return st;
       st = file.prepare(sqlText);
       cache.set(sqlText, st);
       if (cache.size > size) cache.delete(cache.keys().next().value!);

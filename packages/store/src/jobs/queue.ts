@@ -2,8 +2,7 @@ import { sql } from "kysely";
 import type { Db } from "../database";
 import type { Dialect } from "../dialect";
 import { toJson } from "../json";
-import { claimPostgres } from "./claim.postgres";
-import { claimSqlite } from "./claim.sqlite";
+import { claimJobs, headOfKey } from "./claim";
 import type { ClaimRequest, Job, NewJob } from "./job";
 
 /**
@@ -23,7 +22,7 @@ export class JobQueue {
   }
 
   claim(r: ClaimRequest): Promise<Job[]> {
-    return this.dialect === "postgres" ? claimPostgres(this.db, r) : claimSqlite(this.db, r);
+    return claimJobs(this.db, this.dialect, r);
   }
 
   async complete(ids: number[]): Promise<void> {
@@ -81,10 +80,7 @@ export class JobQueue {
    * due before it, whatever its own run_at says.
    */
   async nextRunAt(queue: string, ordered = false): Promise<number | null> {
-    const head = ordered
-      ? sql`AND NOT EXISTS (SELECT 1 FROM jobs p WHERE p.queue = j.queue AND p.key = j.key AND p.id < j.id AND p.status = 'ready')`
-      : sql``;
-    const { rows } = await sql<{ t: number | null }>`SELECT min(run_at) AS t FROM jobs j WHERE j.queue = ${queue} AND j.status = 'ready' ${head}`.execute(this.db);
+    const { rows } = await sql<{ t: number | null }>`SELECT min(run_at) AS t FROM jobs j WHERE j.queue = ${queue} AND j.status = 'ready' ${headOfKey(ordered)}`.execute(this.db);
     const t = rows[0]?.t;
     return t == null ? null : Number(t);
   }

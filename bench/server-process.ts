@@ -1,0 +1,48 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { spawnNode, untilReady, type NodeChild } from "./child";
+import { onCleanup } from "./cleanup";
+import { sleep } from "./clock";
+import { freePort } from "./free-port";
+
+export interface Credentials {
+  access_token: string; app_id: string; app_secret: string; verify_token: string;
+  waba_id: string; phone_number_ids: string[]; graph_version: string;
+}
+
+export interface OpenWabaProcess { child: NodeChild; url: string; dataDir: string; credentials: Credentials; startupMs: number }
+
+/**
+ * `npm start`'s entry point as a child process in production mode: SQLite in a fresh temp dir,
+ * zero simulated network latency, warn-level logs, a free port on 127.0.0.1. Resolves once
+ * dev-credentials.json exists and /health answers 200.
+ */
+export async function startOpenWaba(): Promise<OpenWabaProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), "openwaba-bench-"));
+  onCleanup(`remove ${dataDir}`, () => rmSync(dataDir, { recursive: true, force: true }), () => rmSync(dataDir, { recursive: true, force: true }));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  const child = spawnNode("openwaba server", "packages/server/src/main.ts", {
+    NODE_ENV: "production",
+    LOG_LEVEL: "warn",
+    OPENWABA_SIM_LATENCY: "zero",
+    OPENWABA_DATA_DIR: dataDir,
+    OPENWABA_DATABASE_URL: join(dataDir, "openwaba.sqlite"),
+    HOST: "127.0.0.1",
+    PORT: String(port),
+  });
+
+  const credentials = await untilReady(child, (async () => {
+    for (;;) {
+      try {
+        const creds = JSON.parse(readFileSync(join(dataDir, "dev-credentials.json"), "utf8")) as Credentials;
+        const health = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) });
+        if (health.status === 200) return creds;
+      } catch { /* not yet */ }
+      await sleep(100);
+    }
+  })(), 60_000, "dev-credentials.json and GET /health 200");
+  return { child, url, dataDir, credentials, startupMs: Date.now() - started };
+}

@@ -12,6 +12,7 @@ export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
   webhookMaxAgeMs: 7 * 24 * 3600 * 1000,
   webhookMaxBackoffMs: 10 * 60 * 1000,
   webhookTimeoutMs: 10_000,
+  webhookLingerMs: 5,
   claimTimeoutMs: 30_000,
   bodyLimitBytes: 1024 * 1024,
   mediaUrlSecret: "",

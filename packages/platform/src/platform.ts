@@ -12,6 +12,8 @@ export interface PlatformConfig {
   /** Longest wait between two webhook retries. */
   webhookMaxBackoffMs: number;
   webhookTimeoutMs: number;
+  /** How long the dispatcher lets events gather after a small batch: latency traded for fewer POSTs. */
+  webhookLingerMs: number;
   /** A claimed job not finished in this time is handed out again (its worker is presumed dead). */
   claimTimeoutMs: number;
   /** Largest accepted JSON body. */

@@ -70,6 +70,6 @@ export function createWebhookDispatcher(platform: Platform, log?: { error(o: unk
 
   return new QueueWorker({
     queue, name: QUEUES.webhook, clock, ordered: true, batchSize: 200, visibilityMs: Math.max(config.claimTimeoutMs, config.webhookTimeoutMs * 2),
-    handle, onFailure, log,
+    handle, onFailure, log, lingerMs: config.webhookLingerMs,
   });
 }

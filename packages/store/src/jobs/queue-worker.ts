@@ -19,6 +19,11 @@ export interface WorkerOptions {
   log?: { error(obj: unknown, msg?: string): void };
   /** Longest sleep when idle; new work in this process wakes the worker at once. */
   idlePollMs?: number;
+  /**
+   * After a batch smaller than `batchSize`, wait this long before claiming again, whatever wakes
+   * the worker: more work gathers into the next batch (webhooks: fewer, larger POSTs).
+   */
+  lingerMs?: number;
 }
 
 /**
@@ -66,6 +71,7 @@ export class QueueWorker {
         continue;
       }
       if (jobs.length === 0 && !this.woken) await this.idle();
+      else if (this.o.lingerMs && jobs.length > 0 && jobs.length < this.o.batchSize && this.running) await new Promise((r) => setTimeout(r, this.o.lingerMs));
       // better-sqlite3 answers synchronously: without this yield a busy worker would chain
       // microtasks and starve the event loop of I/O.
       else await new Promise((r) => setImmediate(r));

@@ -98,9 +98,10 @@ export async function startServer(config: ServerConfig, opts: { listen?: boolean
   built.start(network, [simWorker]);
 
   let url = "";
+  const stopping = new AbortController();
   if (opts.listen !== false) {
     url = await app.listen({ host: config.host, port: config.port });
-    if (config.webhookUrl) void setDevWebhook(platform, credentials, config.webhookUrl, verifyCallback, log);
+    if (config.webhookUrl) void setDevWebhook(platform, credentials, config.webhookUrl, verifyCallback, log, stopping.signal);
   } else {
     await app.ready();
   }
@@ -113,6 +114,7 @@ export async function startServer(config: ServerConfig, opts: { listen?: boolean
       // connection whose streamed download ends after close() began is closed as soon as it is
       // idle, not after the keep-alive timeout.
       closing ??= (async () => {
+        stopping.abort();
         const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
         try { await app.close(); } finally { clearInterval(sweep); }
         await built.stop();

@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { toJson } from "@openwaba/store";
 import { graphId, secret } from "../ids";
 import type { Platform } from "../platform";
@@ -73,8 +74,8 @@ async function createDevTenant(platform: Platform): Promise<DevCredentials> {
  * start after us, so this keeps trying for a while).
  */
 export async function setDevWebhook(platform: Platform, creds: DevCredentials, url: string, verify: (url: string, token: string) => Promise<void>,
-  log: { info(o: unknown, m?: string): void; warn(o: unknown, m?: string): void }, tries = 60): Promise<boolean> {
-  for (let i = 0; i < tries; i++) {
+  log: { info(o: unknown, m?: string): void; warn(o: unknown, m?: string): void }, signal: AbortSignal, tries = 60): Promise<boolean> {
+  for (let i = 0; i < tries && !signal.aborted; i++) {
     try {
       await verify(url, creds.verify_token);
       await platform.db.updateTable("apps").set({ callback_url: url, verify_token: creds.verify_token, fields: toJson(["messages"]) }).where("id", "=", creds.app_id).execute();
@@ -83,7 +84,7 @@ export async function setDevWebhook(platform: Platform, creds: DevCredentials, u
       return true;
     } catch (err) {
       if (i === 0) log.warn({ url, err: (err as Error).message }, "webhook callback not verified yet; retrying every 2 s");
-      await new Promise((r) => setTimeout(r, 2000));
+      await sleep(2000, undefined, { signal }).catch(() => undefined);
     }
   }
   return false;

@@ -8,7 +8,7 @@ export interface Delivery { raw: Buffer; json: any; signatureOk: boolean; ascii:
  * A business's webhook endpoint on 127.0.0.1 for tests: answers the verification handshake,
  * records every POST with whether its signature checks out, and can be told to fail.
  */
-export async function startWebhookReceiver(o: { verifyToken: string; appSecret: string }) {
+export async function startWebhookReceiver(o: { verifyToken: string; appSecret: string; port?: number }) {
   const deliveries: Delivery[] = [];
   let answer = 200;
   let handshakes = 0;
@@ -34,7 +34,7 @@ export async function startWebhookReceiver(o: { verifyToken: string; appSecret: 
       res.writeHead(200).end();
     });
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  await new Promise<void>((r) => server.listen(o.port ?? 0, "127.0.0.1", r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook`;
 
   const values = () => deliveries.flatMap((d) => (d.json?.entry ?? []).flatMap((e: any) => e.changes.map((c: any) => c.value)));

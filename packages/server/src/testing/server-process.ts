@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import net from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -35,4 +35,3 @@ export async function spawnServer(env: Record<string, string>): Promise<{ proc: 
   return { proc, url, output: () => out, creds };
 }
 
-export const exists = existsSync;

@@ -4,6 +4,7 @@ import type { PhoneNumber } from "../directory";
 import { wamid } from "../ids";
 import { QUEUES, type Platform } from "../platform";
 import { isWindowOpen, needsOpenWindow } from "../rules/customer-service-window";
+import { mediaTypeMismatch, mimeFitsType } from "../media/media-rules";
 import { emitMessagesEvent } from "../webhooks/events";
 import { findTemplate } from "./templates";
 
@@ -46,13 +47,17 @@ export async function sendMessage(platform: Platform, phone: PhoneNumber, req: S
   return { wamid: id, input: req.to, waId };
 }
 
-/** A media id that is not in this WABA's store (or expired): Meta reports it later as 131053. */
+/**
+ * A media id that is not in this WABA's store, has expired, or holds a type the message cannot
+ * carry (a PDF as an image): Meta reports it later as 131053.
+ */
 async function missingMedia(platform: Platform, phone: PhoneNumber, req: SendRequest, now: number) {
   const mediaId = (req.content as { id?: string } | undefined)?.id;
   if (!mediaId || !["image", "video", "audio", "document", "sticker"].includes(req.type)) return null;
-  const m = await platform.db.selectFrom("media").select(["id", "expires_at"]).where("id", "=", mediaId)
+  const m = await platform.db.selectFrom("media").select(["id", "expires_at", "mime_type"]).where("id", "=", mediaId)
     .where("waba_id", "=", phone.waba_id).executeTakeFirst();
-  return !m || m.expires_at <= now ? { code: 131053, details: `Media id ${mediaId} was not found or has expired.` } : null;
+  if (!m || m.expires_at <= now) return { code: 131053, details: `Media id ${mediaId} was not found or has expired.` };
+  return mimeFitsType(req.type, m.mime_type) ? null : { code: 131053, details: mediaTypeMismatch(req.type, m.mime_type) };
 }
 
 /** A failed status for a message that never left (window closed, media missing). */

@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { GraphError } from "@openwaba/contracts";
 import type { Platform } from "../platform";
 import { storeMedia } from "./media-store";
-import { UPLOADED_MEDIA_TTL_MS, normaliseMime } from "./media-rules";
+import { UPLOADED_MEDIA_TTL_MS, mediaTypeMismatch, mimeFitsType, normaliseMime } from "./media-rules";
 
 const CACHE_MS = 10 * 60 * 1000;
 
@@ -11,14 +11,14 @@ const CACHE_MS = 10 * 60 * 1000;
  * exact URL (§2). A failure is Meta's 131053, reported on the message's failed status.
  */
 export class LinkMediaFetcher {
-  private cache = new Map<string, { id: string; at: number }>();
+  private cache = new Map<string, { id: string; mime: string; at: number }>();
   constructor(private readonly platform: Platform, private readonly timeoutMs = 20_000) {}
 
   async fetch(wabaId: string, phoneNumberId: string, type: string, link: string): Promise<string> {
     const now = this.platform.clock.now();
     const key = `${wabaId}|${link}`;
     const hit = this.cache.get(key);
-    if (hit && now - hit.at < CACHE_MS) return hit.id;
+    if (hit && now - hit.at < CACHE_MS) return this.fitting(type, hit);
     let res: Response;
     try {
       res = await fetch(link, { signal: AbortSignal.timeout(this.timeoutMs), redirect: "follow" });
@@ -29,9 +29,15 @@ export class LinkMediaFetcher {
     const mime = normaliseMime(res.headers.get("content-type") ?? "") || guessMime(type, link);
     const name = decodeURIComponent(new URL(link).pathname.split("/").pop() || "") || null;
     const stored = await storeMedia(this.platform, { wabaId, phoneNumberId, mime, filename: name, source: Readable.fromWeb(res.body as any), origin: "link", ttlMs: UPLOADED_MEDIA_TTL_MS });
-    this.cache.set(key, { id: stored.id, at: now });
+    const entry = { id: stored.id, mime: stored.mime_type, at: now };
+    this.cache.set(key, entry);
     if (this.cache.size > 10_000) this.cache.delete(this.cache.keys().next().value!);
-    return stored.id;
+    return this.fitting(type, entry);
+  }
+
+  private fitting(type: string, media: { id: string; mime: string }): string {
+    if (!mimeFitsType(type, media.mime)) throw new GraphError(131053, mediaTypeMismatch(type, media.mime));
+    return media.id;
   }
 }
 

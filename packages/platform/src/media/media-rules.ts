@@ -44,3 +44,5 @@ export function mimeFitsType(type: string, mime: string): boolean {
   if (type === "image") return limit.kind === "image";
   return limit.kind === type;
 }
+
+export const mediaTypeMismatch = (type: string, mime: string) => `Media of type ${mime} cannot be sent as ${type}.`;

@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { JPEG_HEAD, PNG_1x1, openWindow, startTestServer, text, upload, waitFor, type TestServer } from "@openwaba/server/testing";
+import { JPEG_HEAD, PNG_1x1, WEBP_STICKER, openWindow, startTestServer, text, upload, waitFor, type TestServer } from "@openwaba/server/testing";
 
 let s: TestServer;
 let n = 0;
@@ -40,14 +40,16 @@ describe("POST /{phone-number-id}/messages — accepted sends", () => {
     const inbound = await openWindow(s, wa);
     const img = await upload(s, PNG_1x1, "image/png", "pixel.png");
     expect(img.status).toBe(200);
-    const linkServer = createServer((_q, res) => res.writeHead(200, { "content-type": "image/jpeg" }).end(JPEG_HEAD));
+    const linkServer = createServer((q, res) => q.url === "/sticker.webp"
+      ? res.writeHead(200, { "content-type": "image/webp" }).end(WEBP_STICKER)
+      : res.writeHead(200, { "content-type": "image/jpeg" }).end(JPEG_HEAD));
     await new Promise<void>((r) => linkServer.listen(0, "127.0.0.1", r));
     const link = `http://127.0.0.1:${(linkServer.address() as AddressInfo).port}/photo.jpg`;
     const bodies: Record<string, unknown>[] = [
       { type: "image", image: { id: img.body.id, caption: "a pixel" } },
       { type: "image", image: { link } },
       { type: "document", document: { id: img.body.id, filename: "pixel.png" } },
-      { type: "sticker", sticker: { link } },
+      { type: "sticker", sticker: { link: link.replace("photo.jpg", "sticker.webp") } },
       { type: "location", location: { latitude: 52.23, longitude: "21.01", name: "Warszawa" } },
       { type: "contacts", contacts: [{ name: { formatted_name: "Anna Nowak" }, phones: [{ phone: "+48 600 100 200", type: "CELL" }] }] },
       { type: "reaction", reaction: { message_id: inbound, emoji: "👍" } },

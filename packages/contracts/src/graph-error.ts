@@ -47,8 +47,13 @@ export class GraphError extends Error {
   /** Whole message line, when Meta's is not "(#code) Title" (Graph's own object errors). */
   readonly rawMessage?: string;
   readonly headers?: Record<string, string>;
+  /** Template creation errors add what Meta shows the user (error_user_title, error_user_msg). */
+  readonly userTitle?: string;
+  readonly userMessage?: string;
 
-  constructor(code: number, details?: string, opts: { subcode?: number; message?: string; type?: string; http?: number; headers?: Record<string, string> } = {}) {
+  constructor(code: number, details?: string, opts: {
+    subcode?: number; message?: string; type?: string; http?: number; headers?: Record<string, string>; userTitle?: string; userMessage?: string;
+  } = {}) {
     const spec = ERROR_CATALOG[code] ?? { title: "Unknown error", http: 400 };
     const message = opts.message ?? (code === 104 || code === 190 ? spec.title : `(#${code}) ${spec.title}`);
     super(message);
@@ -59,6 +64,8 @@ export class GraphError extends Error {
     this.type = opts.type ?? spec.type ?? "OAuthException";
     this.rawMessage = opts.message;
     this.headers = opts.headers;
+    this.userTitle = opts.userTitle;
+    this.userMessage = opts.userMessage;
   }
 
   /** Meta's envelope: {error:{message,type,code,error_subcode?,error_data?,fbtrace_id}}. */
@@ -66,6 +73,11 @@ export class GraphError extends Error {
     const error: GraphErrorEnvelope["error"] = { message: this.message, type: this.type, code: this.code };
     if (this.details !== undefined) error.error_data = { messaging_product: "whatsapp", details: this.details };
     if (this.subcode !== undefined) error.error_subcode = this.subcode;
+    if (this.userTitle !== undefined) {
+      error.is_transient = false;
+      error.error_user_title = this.userTitle;
+      error.error_user_msg = this.userMessage ?? this.userTitle;
+    }
     error.fbtrace_id = fbtraceId;
     return { error };
   }
@@ -78,6 +90,9 @@ export interface GraphErrorEnvelope {
     code: number;
     error_data?: { messaging_product: "whatsapp"; details: string };
     error_subcode?: number;
+    is_transient?: boolean;
+    error_user_title?: string;
+    error_user_msg?: string;
     fbtrace_id?: string;
   };
 }

@@ -7,3 +7,4 @@ export * from "./messages/send-request";
 export * from "./network";
 export * from "./calling-codes";
 export * from "./openapi";
+export * from "./templates/template-request";

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Kysely } from "kysely";
+import type { ColumnType, Generated, Kysely, Selectable } from "kysely";
 
 // Times are epoch milliseconds everywhere; JSON columns hold text written by json.ts.
 type Millis = number;
@@ -135,6 +135,29 @@ export interface SimChatTable {
   ticks: string;
 }
 
+export interface TemplatesTable {
+  id: string;
+  waba_id: string;
+  name: string;
+  language: string;
+  category: string;
+  status: string;
+  parameter_format: string;
+  components: Json;
+  quality_score: string;
+  rejected_reason: string | null;
+  message_send_ttl_seconds: number | null;
+  /** Times of edits made while approved (≤1 per 24 h, ≤10 per 30 days). */
+  edits: Json;
+  was_approved: ColumnType<number, number | undefined, number>;
+  created_at: Millis;
+  updated_at: Millis;
+  deleted_at: Millis | null;
+}
+
+/** A template row as read. */
+export type Template = Selectable<TemplatesTable>;
+
 export interface Database {
   settings: SettingsTable;
   businesses: BusinessesTable;
@@ -149,6 +172,7 @@ export interface Database {
   jobs: JobsTable;
   sim_users: SimUsersTable;
   sim_chat: SimChatTable;
+  templates: TemplatesTable;
 }
 
 export type Db = Kysely<Database>;

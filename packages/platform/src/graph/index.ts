@@ -9,6 +9,7 @@ import { GRAPH_VERSION } from "./graph-request";
 import { registerMediaDownloadRoute } from "./media-download.route";
 import { registerMediaUploadRoute } from "./media-upload.route";
 import { registerMessagesRoute } from "./messages.route";
+import { registerMessageTemplateRoutes } from "./message-templates.route";
 import { registerNodeRoutes } from "./node.route";
 import { registerPhoneNumbersRoute } from "./phone-numbers.route";
 import { registerSubscribedAppsRoutes } from "./subscribed-apps.route";
@@ -35,4 +36,5 @@ export function registerGraph(app: FastifyInstance, platform: Platform): void {
   registerAppSubscriptionRoutes(app, platform);
   registerSubscribedAppsRoutes(app, platform);
   registerDeadLetterRoutes(app, platform);
+  registerMessageTemplateRoutes(app, platform);
 }

@@ -5,11 +5,15 @@ import { authenticate, type GraphParams } from "./graph-request";
 import { mediaUrl } from "./media-download.route";
 import { deleteMediaRow } from "./media-upload.route";
 import { presentPhoneNumber } from "./phone-number-fields";
+import { editTemplate } from "../templates/edit-template";
+import { presentTemplate } from "../templates/template-presenter";
+import { findTemplateById } from "../templates/template-queries";
 
 const origin = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
 
 /**
- * GET and DELETE /{id} for the node kinds this server holds: phone numbers, media, the WABA.
+ * GET and DELETE /{id} for the node kinds this server holds: phone numbers, media, templates,
+ * the WABA; POST /{id} edits a template.
  * An id the token may not see answers exactly like one that does not exist (§10b).
  */
 export function registerNodeRoutes(app: FastifyInstance, platform: Platform): void {
@@ -25,11 +29,21 @@ export function registerNodeRoutes(app: FastifyInstance, platform: Platform): vo
         sha256: media.sha256, file_size: String(media.file_size), id: media.id,
       });
     }
+    const template = await findTemplateById(platform.db, id);
+    if (template && template.waba_id === principal.wabaId) return reply.send(presentTemplate(template, req.query.fields));
     if (id === principal.wabaId) {
       const w = await platform.db.selectFrom("wabas").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
       return reply.send({ id: w.id, name: w.name, currency: w.currency, timezone_id: w.timezone_id, message_template_namespace: w.id.slice(-8) });
     }
     throw unknownObject(id, "GET");
+  });
+
+  // POST /{template-id}: edit a template (the only node this server edits by POST).
+  app.post<{ Params: GraphParams }>("/:version/:id", async (req, reply) => {
+    const principal = await authenticate(platform, req);
+    const template = await findTemplateById(platform.db, req.params.id);
+    if (!template || template.waba_id !== principal.wabaId) throw unknownObject(req.params.id, "POST");
+    return reply.send(await editTemplate(platform, template, req.body));
   });
 
   app.delete<{ Params: GraphParams }>("/:version/:id", async (req, reply) => {

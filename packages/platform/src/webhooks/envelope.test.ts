@@ -40,3 +40,15 @@ describe("webhook envelope", () => {
     expect(env.entry[0].changes.map((c) => Object.keys(c.value).at(-1))).toEqual(["messages", "statuses"]);
   });
 });
+
+describe("WABA-level webhook envelope", () => {
+  it("has the structure of Meta's template status sample, with entry.time", () => {
+    const event: WebhookEvent = {
+      wabaId: "102290129340398", field: "message_template_status_update", group: "message_template_status_update", time: 1751247548,
+      value: { event: "APPROVED", message_template_id: 1689556908129832, message_template_name: "order_confirmation", message_template_language: "en-US", reason: "NONE", message_template_category: "UTILITY" },
+    };
+    const env = buildEnvelope("102290129340398", [event]);
+    expect(shape(env)).toEqual(shape(fixture("template-approved.json")));
+    expect(env.entry[0].time).toBe(1751247548);
+  });
+});

@@ -24,5 +24,8 @@ export function buildEnvelope(wabaId: string, events: WebhookEvent[]) {
     byGroup.set(`${e.field}|${e.group}`, value);
     changes.push({ value, field: e.field });
   }
-  return { object: "whatsapp_business_account", entry: [{ id: wabaId, changes }] };
+  const times = events.flatMap((e) => (e.time === undefined ? [] : [e.time]));
+  const entry: { id: string; time?: number; changes: typeof changes } = { id: wabaId, changes };
+  if (times.length) entry.time = Math.max(...times);
+  return { object: "whatsapp_business_account", entry: [entry] };
 }

@@ -9,6 +9,8 @@ export interface WebhookEvent {
   /** Parts merge only with parts of the same group (same number and kind). */
   group: string;
   value: Record<string, unknown>;
+  /** Unix seconds: fields other than `messages` carry entry[].time. */
+  time?: number;
 }
 
 const metadata = (p: PhoneNumber) => ({ display_phone_number: p.display_phone_number, phone_number_id: p.id });
@@ -27,4 +29,14 @@ export async function emitMessagesEvent(
     value: { messaging_product: "whatsapp", metadata: metadata(phone), ...part },
   };
   await platform.queue.enqueue(tx, { queue: QUEUES.webhook, key: `${phone.waba_id}|${phone.id}|${waId}`, kind: "messages", payload: event, runAt: platform.clock.now() });
+}
+
+/**
+ * Queues a WABA-level webhook (template status, quality, account fields) in the caller's
+ * transaction, in order per WABA and field.
+ */
+export async function emitWabaEvent(platform: Platform, tx: Db, wabaId: string, field: string, value: Record<string, unknown>): Promise<void> {
+  const now = platform.clock.now();
+  const event: WebhookEvent = { wabaId, field, group: field, value, time: Math.floor(now / 1000) };
+  await platform.queue.enqueue(tx, { queue: QUEUES.webhook, key: `${wabaId}|${field}`, kind: field, payload: event, runAt: now });
 }

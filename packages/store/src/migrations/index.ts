@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from "k
 import type { Dialect } from "../dialect";
 import * as foundation from "./001-foundation";
 import * as messageWindow from "./002-message-window";
+import * as templates from "./003-templates";
 
 // Migrations are code (no files to locate at run time); each takes the dialect for the few
 // column types that differ.
 const all: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> = {
   "001-foundation": foundation,
   "002-message-window": messageWindow,
+  "003-templates": templates,
 };
 
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<void> {

@@ -6,6 +6,7 @@ import { createMetrics } from "./metrics";
 import { createNetworkWorker, type Network } from "./network-worker";
 import type { Platform, PlatformConfig } from "./platform";
 import { createWebhookDispatcher } from "./webhooks/dispatcher";
+import { createTemplateReviewer } from "./templates/template-reviewer";
 
 export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
   graphVersion: "v23.0",
@@ -13,6 +14,7 @@ export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
   webhookMaxBackoffMs: 10 * 60 * 1000,
   webhookTimeoutMs: 10_000,
   webhookLingerMs: 5,
+  templateReviewDelayMs: 5000,
   claimTimeoutMs: 30_000,
   bodyLimitBytes: 1024 * 1024,
   mediaUrlSecret: "",
@@ -33,7 +35,7 @@ export function createPlatform(o: { db: Db; queue: JobQueue; clock: Clock; blobs
     platform,
     /** Starts the workers; `network` receives accepted messages (null: report them sent). */
     start(network: Network | null, extra: QueueWorker[] = []) {
-      const all = [createNetworkWorker(platform, network, o.log), createWebhookDispatcher(platform, o.log), ...extra];
+      const all = [createNetworkWorker(platform, network, o.log), createWebhookDispatcher(platform, o.log), createTemplateReviewer(platform, o.log), ...extra];
       for (const w of all) { workers.set(w.name, w); w.start(); }
     },
     register(worker: QueueWorker) { workers.set(worker.name, worker); },

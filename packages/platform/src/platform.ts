@@ -20,6 +20,8 @@ export interface PlatformConfig {
   bodyLimitBytes: number;
   /** Secret for signing short-lived media download URLs. */
   mediaUrlSecret: string;
+  /** How long after creation or edit the review engine decides; null: only the admin override does. */
+  templateReviewDelayMs: number | null;
   /** Whether a network takes accepted messages (false in platform-only mode without one). */
   hasNetwork: boolean;
 }

@@ -15,6 +15,8 @@ export interface ServerConfig {
   logLevel: string;
   claimTimeoutMs: number;
   webhookTimeoutMs: number;
+  /** Delay before the review engine decides a template; null ("off"): only the admin override. */
+  templateReviewMs: number | null;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -38,6 +40,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     logLevel: env.LOG_LEVEL || (production ? "warn" : "info"),
     claimTimeoutMs: positive(env, "OPENWABA_CLAIM_TIMEOUT_MS", 30_000),
     webhookTimeoutMs: positive(env, "OPENWABA_WEBHOOK_TIMEOUT_MS", 10_000),
+    templateReviewMs: env.OPENWABA_TEMPLATE_REVIEW_MS === "off" ? null : nonNegative(env, "OPENWABA_TEMPLATE_REVIEW_MS", 5000),
   };
 }
 
@@ -46,5 +49,13 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
   if (raw === undefined || raw === "") return fallback;
   const n = Number(raw);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number of milliseconds, not "${raw}"`);
+  return n;
+}
+
+function nonNegative(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number of milliseconds (or "off"), not "${raw}"`);
   return n;
 }

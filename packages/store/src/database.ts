@@ -150,6 +150,9 @@ export interface TemplatesTable {
   /** Times of edits made while approved (≤1 per 24 h, ≤10 per 30 days). */
   edits: Json;
   was_approved: ColumnType<number, number | undefined, number>;
+  /** The review rule that decided, and its explanation. */
+  review_rule: ColumnType<string | null, string | null | undefined, string | null>;
+  review_note: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Millis;
   updated_at: Millis;
   deleted_at: Millis | null;

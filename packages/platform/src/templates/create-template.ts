@@ -4,6 +4,7 @@ import { graphId } from "../ids";
 import type { Platform } from "../platform";
 import { templateProblem } from "../rules/template-structure";
 import { templateError } from "./template-errors";
+import { scheduleReview } from "./template-reviewer";
 
 export const TEMPLATES_PER_WABA = 250;
 /** A deleted approved template's name cannot be used again for 30 days (§4). */
@@ -37,6 +38,8 @@ export async function createTemplate(platform: Platform, wabaId: string, body: u
       components: toJson(req.components), quality_score: "UNKNOWN", rejected_reason: null, message_send_ttl_seconds: req.message_send_ttl_seconds ?? null,
       edits: "[]", created_at: now, updated_at: now, deleted_at: null,
     }).execute();
+    await scheduleReview(platform, tx, id, now);
   });
+  platform.wake("templates");
   return { id, status: "PENDING", category: req.category };
 }

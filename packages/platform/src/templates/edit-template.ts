@@ -4,6 +4,7 @@ import type { Platform } from "../platform";
 import { templateProblem } from "../rules/template-structure";
 import type { ParameterFormat } from "../rules/template-variables";
 import { templateError } from "./template-errors";
+import { scheduleReview } from "./template-reviewer";
 
 const DAY = 24 * 3600 * 1000;
 
@@ -33,10 +34,14 @@ export async function editTemplate(platform: Platform, t: Template, body: unknow
   const components = req.components ?? fromJson(t.components, []);
   const problem = templateProblem({ category, parameter_format: t.parameter_format as ParameterFormat, components });
   if (problem) throw templateError(problem);
-  await platform.db.updateTable("templates").set({
-    category, components: toJson(components), status: "PENDING", rejected_reason: null, updated_at: now,
-    message_send_ttl_seconds: req.message_send_ttl_seconds ?? t.message_send_ttl_seconds,
-    edits: toJson(t.status === "APPROVED" ? [...edits.filter((e) => now - e < 30 * DAY), now] : edits),
-  }).where("id", "=", t.id).execute();
+  await platform.db.transaction().execute(async (tx) => {
+    await tx.updateTable("templates").set({
+      category, components: toJson(components), status: "PENDING", rejected_reason: null, updated_at: now,
+      message_send_ttl_seconds: req.message_send_ttl_seconds ?? t.message_send_ttl_seconds,
+      edits: toJson(t.status === "APPROVED" ? [...edits.filter((e) => now - e < 30 * DAY), now] : edits),
+    }).where("id", "=", t.id).execute();
+    await scheduleReview(platform, tx, t.id, now);
+  });
+  platform.wake("templates");
   return { success: true, id: t.id };
 }

@@ -11,6 +11,11 @@ export interface ReviewDecision {
   reason?: RejectionReason;
   /** Why, in words, and what to do instead (rejection_info). */
   explanation?: { reason: string; recommendation: string };
+  /** The review rule that decided ("override" for an admin's decision). */
+  rule?: string;
+  /** An approval that moves the template to another category (a promotional utility template). */
+  newCategory?: string;
+  note?: string;
 }
 
 /** Meta's webhooks write languages with a hyphen (en-US), the API with an underscore (en_US). */
@@ -23,14 +28,17 @@ const webhookLanguage = (code: string) => code.replace("_", "-");
 export async function applyReviewDecision(platform: Platform, tx: Db, t: Template, d: ReviewDecision): Promise<void> {
   if (t.status !== "PENDING") throw new GraphError(100, `Template ${t.id} is ${t.status}, not PENDING: there is nothing to review.`);
   const reason = d.event === "REJECTED" ? d.reason ?? "INVALID_FORMAT" : "NONE";
+  const category = d.newCategory ?? t.category;
   await tx.updateTable("templates").set({
     status: d.event, rejected_reason: d.event === "REJECTED" ? reason : null, updated_at: platform.clock.now(),
-    was_approved: d.event === "APPROVED" ? 1 : t.was_approved,
+    was_approved: d.event === "APPROVED" ? 1 : t.was_approved, category,
+    review_rule: d.rule ?? "override", review_note: d.note ?? d.explanation?.reason ?? null,
   }).where("id", "=", t.id).execute();
-  const value: Record<string, unknown> = {
-    event: d.event, message_template_id: Number(t.id), message_template_name: t.name,
-    message_template_language: webhookLanguage(t.language), reason, message_template_category: t.category,
-  };
+  const ids = { message_template_id: Number(t.id), message_template_name: t.name, message_template_language: webhookLanguage(t.language) };
+  if (category !== t.category) {
+    await emitWabaEvent(platform, tx, t.waba_id, "template_category_update", { ...ids, previous_category: t.category, new_category: category });
+  }
+  const value: Record<string, unknown> = { event: d.event, ...ids, reason, message_template_category: category };
   if (d.event === "REJECTED" && d.explanation) value.rejection_info = d.explanation;
   await emitWabaEvent(platform, tx, t.waba_id, "message_template_status_update", value);
 }

@@ -13,6 +13,8 @@ const FIELDS: Record<string, (t: Template) => unknown> = {
   rejected_reason: (t) => t.rejected_reason ?? "NONE",
   quality_score: (t) => ({ score: t.quality_score, date: Math.floor(t.updated_at / 1000) }),
   message_send_ttl_seconds: (t) => t.message_send_ttl_seconds ?? undefined,
+  // OpenWABA's own field: which review rule decided, and why (docs/template-review.md).
+  review: (t) => (t.review_rule ? { rule: t.review_rule, note: t.review_note ?? undefined } : undefined),
 };
 const DEFAULT = ["name", "parameter_format", "components", "language", "status", "category", "id"];
 

@@ -3,6 +3,7 @@ import type { Dialect } from "../dialect";
 import * as foundation from "./001-foundation";
 import * as messageWindow from "./002-message-window";
 import * as templates from "./003-templates";
+import * as templateReview from "./004-template-review";
 
 // Migrations are code (no files to locate at run time); each takes the dialect for the few
 // column types that differ.
@@ -10,6 +11,7 @@ const all: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> = 
   "001-foundation": foundation,
   "002-message-window": messageWindow,
   "003-templates": templates,
+  "004-template-review": templateReview,
 };
 
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<void> {

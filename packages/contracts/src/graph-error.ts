@@ -25,7 +25,13 @@ export const ERROR_CATALOG: Record<number, ErrorSpec> = {
   131051: { title: "Unsupported message type", http: 400 },
   131052: { title: "Media download error", http: 400 },
   131053: { title: "Media upload error", http: 400 },
+  132000: { title: "Number of parameters does not match the expected number of params", http: 400 },
   132001: { title: "Template name does not exist in the translation", http: 404 },
+  132005: { title: "Translated text too long", http: 400 },
+  132007: { title: "Template Format Character Policy Violated", http: 400 },
+  132012: { title: "Parameter format does not match format in the created template", http: 400 },
+  132015: { title: "Template is Paused", http: 400 },
+  132016: { title: "Template is Disabled", http: 400 },
   133010: { title: "Phone number not registered", http: 400 },
 };
 

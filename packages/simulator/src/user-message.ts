@@ -13,7 +13,7 @@ const media = z.strictObject({
 
 const body = z.looseObject({
   to: z.string().min(1).max(32),
-  type: z.enum(["text", "image", "video", "audio", "document", "sticker", "location", "contacts", "reaction", "interactive"]),
+  type: z.enum(["text", "image", "video", "audio", "document", "sticker", "location", "contacts", "reaction", "interactive", "button"]),
   context: z.strictObject({ message_id: z.string().min(1) }).optional(),
 });
 const objects: Record<string, z.ZodType> = {
@@ -22,6 +22,9 @@ const objects: Record<string, z.ZodType> = {
   location: z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), name: z.string().max(1000).optional(), address: z.string().max(1000).optional(), url: z.string().max(2000).optional() }),
   contacts: contactsArray,
   reaction: z.strictObject({ message_id: z.string().min(1), emoji: z.string().max(32) }),
+  // A tap on a template's quick-reply button, named by its text or its payload.
+  button: z.strictObject({ text: z.string().min(1).max(256).optional(), payload: z.string().min(1).max(256).optional() })
+    .refine((b) => b.text !== undefined || b.payload !== undefined, { message: "name the button by text or payload" }),
   interactive: z.discriminatedUnion("type", [
     z.strictObject({ type: z.literal("button_reply"), button_reply: z.strictObject({ id: z.string().min(1) }) }),
     z.strictObject({ type: z.literal("list_reply"), list_reply: z.strictObject({ id: z.string().min(1) }) }),
@@ -72,6 +75,15 @@ export async function parseUserMessage(port: PlatformPort, db: Db, waId: string,
   if (type === "reaction") {
     if (!(await chatMessage(o.message_id))) throw new GraphError(100, `Param reaction['message_id']: ${o.message_id} is not a message in this chat.`);
     return { to, type, object: { message_id: o.message_id, ...(o.emoji ? { emoji: o.emoji } : {}) }, context, shown: o };
+  }
+  if (type === "button") {
+    if (!context) throw new GraphError(131008, "The parameter context['message_id'] is required: name the template message whose button was tapped.");
+    const m = (await chatMessage(context.id))!;
+    const buttons = (fromJson<any>(m.content, {}).rendered?.buttons ?? []) as { type: string; text?: string; payload?: string }[];
+    const b = buttons.find((x) => x.type === "quick_reply" && (x.text === o.text || (o.payload !== undefined && x.payload === o.payload)));
+    if (m.direction !== "received" || m.type !== "template" || !b) throw new GraphError(100, "Param button: the message has no quick-reply button with that text or payload.");
+    const object = { text: b.text, payload: b.payload };
+    return { to, type, object, context, shown: object };
   }
   if (type === "interactive") {
     // A tap on a button or list row of a business message: the title comes from that message.

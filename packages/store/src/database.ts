@@ -74,6 +74,8 @@ export interface MessagesTable {
   updated_at: Millis;
   /** Start of the customer service window the message was sent in (outbound), if one was open. */
   window_opened_at: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
+  /** "service" for free-form messages, the template's category (lowercase) for templates. */
+  pricing_category: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CustomerWindowsTable {

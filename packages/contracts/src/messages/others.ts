@@ -45,9 +45,42 @@ function isSingleEmoji(s: string): boolean {
   return graphemes.length === 1 && /\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(s);
 }
 
-// Templates are checked in shape only here; their meaning belongs to the template engine.
+// A template send (cloud-api-reference.md §4, "Send"): the shape of its parameters. Whether they
+// fit the approved template is the platform's template-parameter rules.
+const named = { parameter_name: z.string().min(1).max(64).optional() };
+const mediaParam = z.strictObject({ id: z.string().min(1).max(64).optional(), link: z.string().min(1).max(2000).optional(), filename: z.string().max(240).optional(), caption: z.string().max(1024).optional() });
+export const templateParameter = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("text"), text: z.string().min(1).max(32_768), ...named }),
+  z.strictObject({ type: z.literal("currency"), currency: z.strictObject({ fallback_value: z.string().min(1).max(1024), code: z.string().length(3), amount_1000: z.number().int() }), ...named }),
+  z.strictObject({ type: z.literal("date_time"), date_time: z.looseObject({ fallback_value: z.string().min(1).max(1024) }), ...named }),
+  z.strictObject({ type: z.literal("image"), image: mediaParam }),
+  z.strictObject({ type: z.literal("video"), video: mediaParam }),
+  z.strictObject({ type: z.literal("document"), document: mediaParam }),
+  z.strictObject({ type: z.literal("location"), location: z.strictObject({ latitude: z.union([z.number(), z.string()]), longitude: z.union([z.number(), z.string()]), name: z.string().max(1000).optional(), address: z.string().max(1000).optional() }) }),
+  z.strictObject({ type: z.literal("payload"), payload: z.string().min(1).max(256) }),
+  z.strictObject({ type: z.literal("coupon_code"), coupon_code: z.string().min(1).max(15) }),
+  z.strictObject({ type: z.literal("action"), action: z.looseObject({}) }),
+]);
+export type TemplateParameter = z.infer<typeof templateParameter>;
+
+const lower = (v: unknown) => (typeof v === "string" ? v.toLowerCase() : v);
+export const templateSendComponent = z.preprocess(
+  (c) => (c && typeof c === "object" ? { ...c, type: lower((c as any).type), ...("sub_type" in (c as object) ? { sub_type: lower((c as any).sub_type) } : {}) } : c),
+  z.discriminatedUnion("type", [
+    z.strictObject({ type: z.literal("header"), parameters: z.array(templateParameter).min(1).max(1) }),
+    z.strictObject({ type: z.literal("body"), parameters: z.array(templateParameter).min(1).max(100) }),
+    z.strictObject({
+      type: z.literal("button"),
+      sub_type: z.enum(["quick_reply", "url", "copy_code", "flow", "catalog", "mpm", "voice_call"]),
+      index: z.union([z.string().regex(/^\d$/), z.number().int().min(0).max(9)]).transform(Number),
+      parameters: z.array(templateParameter).max(1).optional(),
+    }),
+  ]),
+);
+export type TemplateSendComponent = z.infer<typeof templateSendComponent>;
+
 export const templateObject = z.strictObject({
   name: z.string().min(1).max(512),
   language: z.strictObject({ code: z.string().min(2).max(15), policy: z.literal("deterministic").optional() }),
-  components: z.array(z.looseObject({ type: z.string().max(32) })).max(30).optional(),
+  components: z.array(templateSendComponent).max(30).optional(),
 });

@@ -27,7 +27,7 @@ export async function reportStatus(platform: Platform, tx: Db, updates: StatusUp
   for (const u of list) {
     const m = await tx.updateTable("messages").set({ status: u.status, error_code: u.errorCode ?? null, updated_at: now })
       .where("id", "=", u.messageId).where("direction", "=", "out").where("status", "in", AFTER[u.status])
-      .returning(["id", "phone_number_id", "wa_id", "type", "biz_opaque_callback_data", "window_opened_at"]).executeTakeFirst();
+      .returning(["id", "phone_number_id", "wa_id", "type", "biz_opaque_callback_data", "window_opened_at", "pricing_category"]).executeTakeFirst();
     applied.push(!!m);
     if (!m) continue;
     const status: Record<string, unknown> = { id: m.id, status: u.status, timestamp: String(Math.floor(now / 1000)), recipient_id: m.wa_id };
@@ -36,7 +36,7 @@ export async function reportStatus(platform: Platform, tx: Db, updates: StatusUp
       status.errors = [webhookError(u.errorCode ?? 131000, u.errorDetails)];
     } else if (carriesPricing(u.status)) {
       const openedAt = m.window_opened_at ?? now;
-      const pricing = pricingFor(m.type);
+      const pricing = pricingFor(m.pricing_category ?? "service", m.window_opened_at !== null);
       const conversationId = createHash("md5").update(`${m.phone_number_id}|${m.wa_id}|${openedAt}|${pricing.category}`).digest("hex");
       status.conversation = conversationFor(pricing, openedAt, conversationId, u.status === "sent");
       status.pricing = pricing;

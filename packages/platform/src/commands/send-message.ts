@@ -1,12 +1,16 @@
-import { GraphError, recipientDigits, webhookError, type SendRequest } from "@openwaba/contracts";
-import { toJson, type Db } from "@openwaba/store";
+import { GraphError, recipientDigits, webhookError, type SendRequest, type TemplateSendComponent } from "@openwaba/contracts";
+import { fromJson, toJson, type Db } from "@openwaba/store";
 import type { PhoneNumber } from "../directory";
 import { wamid } from "../ids";
 import { QUEUES, type Platform } from "../platform";
 import { isWindowOpen, needsOpenWindow } from "../rules/customer-service-window";
 import { mediaTypeMismatch, mimeFitsType } from "../media/media-rules";
 import { emitMessagesEvent } from "../webhooks/events";
-import { findTemplate } from "./templates";
+import { renderTemplate } from "../rules/template-parameters";
+import type { ParameterFormat } from "../rules/template-variables";
+import { sendableTemplate } from "../templates/template-queries";
+
+type TemplateSend = { name: string; language: { code: string }; components?: TemplateSendComponent[] };
 
 export interface SendResult { wamid: string; input: string; waId: string }
 
@@ -20,10 +24,15 @@ export async function sendMessage(platform: Platform, phone: PhoneNumber, req: S
   const waId = recipientDigits(req.to);
   if (!waId) throw new GraphError(100, `Param to must be a valid phone number.`);
   if (waId === phone.display_phone_number) throw new GraphError(131021, "Recipient cannot be sender.");
+  // A template must be approved and its parameters must fit it; the phone shows it rendered.
+  let content = req.content;
+  let pricingCategory = "service";
   if (req.type === "template") {
-    // Until the template engine exists, no template is approved: Meta's answer for an unknown one.
-    const t = req.content as { name: string; language: { code: string } };
-    await findTemplate(platform, phone.waba_id, t.name, t.language.code);
+    const send = req.content as TemplateSend;
+    const t = await sendableTemplate(platform.db, phone.waba_id, send.name, send.language.code);
+    const rendered = renderTemplate({ parameter_format: t.parameter_format as ParameterFormat, components: fromJson(t.components, []) }, send.components);
+    content = { ...send, category: t.category, rendered };
+    pricingCategory = t.category.toLowerCase();
   }
 
   const now = platform.clock.now();
@@ -34,7 +43,7 @@ export async function sendMessage(platform: Platform, phone: PhoneNumber, req: S
   const failure = needsOpenWindow(req.type) && !windowOpen ? { code: 131047 } : await missingMedia(platform, phone, req, now);
   await platform.commits.run(async (tx) => {
     await tx.insertInto("messages").values({
-      id, phone_number_id: phone.id, wa_id: waId, direction: "out", type: req.type, content: toJson(req.content),
+      id, phone_number_id: phone.id, wa_id: waId, direction: "out", type: req.type, content: toJson(content), pricing_category: pricingCategory,
       status: failure ? "failed" : "accepted", error_code: failure?.code ?? null, context_id: req.contextMessageId ?? null,
       biz_opaque_callback_data: req.bizOpaqueCallbackData ?? null, created_at: now, updated_at: now,
       window_opened_at: windowOpen ? window!.last_inbound_at : null,

@@ -1,14 +1,15 @@
 import { CUSTOMER_SERVICE_WINDOW_MS } from "./customer-service-window";
 
 // Pricing objects on status webhooks (cloud-api-reference.md §8, per-message pricing from
-// 1 Jul 2025). Free-form messages are only possible inside a window and are free; template
-// categories are priced by the template engine when it exists.
+// 1 Jul 2025): free-form messages (only possible inside a window) are free; utility templates are
+// free inside an open customer service window; every other template is charged by category.
 export interface Pricing { billable: boolean; pricing_model: "PMP"; type: string; category: string }
 export interface Conversation { id: string; expiration_timestamp?: string; origin: { type: string } }
 
-export function pricingFor(type: string, category?: string): Pricing {
-  if (type !== "template") return { billable: false, pricing_model: "PMP", type: "free_customer_service", category: "service" };
-  return { billable: true, pricing_model: "PMP", type: "regular", category: category ?? "utility" };
+export function pricingFor(category: string, windowOpen: boolean): Pricing {
+  if (category === "service") return { billable: false, pricing_model: "PMP", type: "free_customer_service", category: "service" };
+  if (category === "utility" && windowOpen) return { billable: false, pricing_model: "PMP", type: "free_customer_service", category: "utility" };
+  return { billable: true, pricing_model: "PMP", type: "regular", category };
 }
 
 /**

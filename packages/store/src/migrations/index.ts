@@ -4,6 +4,7 @@ import * as foundation from "./001-foundation";
 import * as messageWindow from "./002-message-window";
 import * as templates from "./003-templates";
 import * as templateReview from "./004-template-review";
+import * as messagePricing from "./005-message-pricing";
 
 // Migrations are code (no files to locate at run time); each takes the dialect for the few
 // column types that differ.
@@ -12,6 +13,7 @@ const all: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> = 
   "002-message-window": messageWindow,
   "003-templates": templates,
   "004-template-review": templateReview,
+  "005-message-pricing": messagePricing,
 };
 
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<void> {

@@ -1,7 +1,7 @@
 import { setMaxListeners } from "node:events";
 import { Agent, request } from "node:http";
 import { nowMs, sleep } from "./clock";
-import type { SendLoad } from "./send-throughput";
+import { nextUser, type SendLoad } from "./send-throughput";
 
 export interface SentRecord { i: number; scheduledMs: number; startMs: number; endMs: number; status: number; wamid: string | null }
 
@@ -37,7 +37,7 @@ export function createPacer(load: SendLoad, o: { connections: number }) {
     let connectionsOpened = 0;
 
     const fire = (i: number, scheduledMs: number) => new Promise<void>((resolve) => {
-      const to = load.users[(first + i) % load.users.length];
+      const to = nextUser(load);
       const body = JSON.stringify({ messaging_product: "whatsapp", recipient_type: "individual", to, type: "text", text: { body: `paced ${first + i}` } });
       const rec: SentRecord = { i, scheduledMs, startMs: nowMs(), endMs: 0, status: 0, wamid: null };
       records.push(rec);

@@ -17,7 +17,10 @@ import { startOpenWaba, type OpenWabaProcess } from "./server-process";
 import { createUsersWithOpenWindows } from "./setup-users";
 
 const CONFIG = {
-  users: 500,
+  // Every rule is on, the pair rate too (one message per user every 6 s): the load rotates over
+  // enough users that none of them is written to more often than that (60,000 users cover
+  // 10,000 sends/s).
+  users: 60_000,
   connections: 50,
   warmupS: 2,
   durationS: 10,
@@ -66,7 +69,7 @@ async function main(): Promise<void> {
   rssAfterPhaseMb.setup = procStatusMb(server.child.pid, "VmRSS");
   partial.setup = { serverStartupMs: server.startupMs, usersSetupMs, users: users.length };
 
-  const load: SendLoad = { url: server.url, token: c.access_token, phoneNumberId: phone, version: c.graph_version, users };
+  const load: SendLoad = { url: server.url, token: c.access_token, phoneNumberId: phone, version: c.graph_version, users, cursor: { next: 1 } };
   step(`saturation: ${CONFIG.connections} connections, ${CONFIG.warmupS} s warm-up + ${CONFIG.durationS} s measured`);
   const ours = await measureSaturation(load, { ...CONFIG, serverPid: server.child.pid, afterWarmup: () => waitForDrain(server.url, CONFIG.drainTimeoutMs) });
   partial.openwabaSaturation = ours;

@@ -23,7 +23,16 @@ export interface ThroughputResult {
   loadGeneratorCpuPercent: number | null;
 }
 
-export interface SendLoad { url: string; token: string; phoneNumberId: string; version: string; users: string[] }
+export interface SendLoad {
+  url: string; token: string; phoneNumberId: string; version: string; users: string[];
+  /**
+   * One rotation over the users for every phase, so that no user is written to again before the
+   * pair rate allows (one message per 6 s): with enough users, the limit never refuses a send.
+   */
+  cursor: { next: number };
+}
+
+export const nextUser = (load: SendLoad) => load.users[load.cursor.next++ % load.users.length];
 
 /**
  * POST /{version}/{phone-number-id}/messages as fast as `connections` keep-alive connections can,
@@ -41,7 +50,8 @@ function run(load: SendLoad, connections: number, durationS: number, onLatency?:
       method: "POST",
       path: `/${load.version}/${load.phoneNumberId}/messages`,
       setupRequest(req) {
-        const to = load.users[i++ % load.users.length];
+        const to = nextUser(load);
+        i++;
         return { ...req, body: JSON.stringify({ messaging_product: "whatsapp", recipient_type: "individual", to, type: "text", text: { body: `bench ${i}` } }) };
       },
     }],

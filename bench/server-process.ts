@@ -28,6 +28,8 @@ export async function startOpenWaba(): Promise<OpenWabaProcess> {
     NODE_ENV: "production",
     LOG_LEVEL: "warn",
     OPENWABA_SIM_LATENCY: "zero",
+    // One number carries the whole load: its throughput is raised as Meta does for large senders.
+    OPENWABA_THROUGHPUT_MPS: "1000000",
     OPENWABA_DATA_DIR: dataDir,
     OPENWABA_DATABASE_URL: join(dataDir, "openwaba.sqlite"),
     HOST: "127.0.0.1",

@@ -9,7 +9,7 @@ export const userIds = (n: number) => Array.from({ length: n }, (_, i) => `1555$
  */
 export async function createUsersWithOpenWindows(call: ApiCall, phoneNumberId: string, n: number): Promise<string[]> {
   const ids = userIds(n);
-  await inParallel(ids, 16, async (wa_id) => {
+  await inParallel(ids, 64, async (wa_id) => {
     await call("POST", "/simulator/users", { wa_id, read_probability: 0 });
     await call("POST", `/simulator/users/${wa_id}/messages`, { to: phoneNumberId, type: "text", text: { body: "hi" } });
   });

@@ -25,6 +25,7 @@ export const ERROR_CATALOG: Record<number, ErrorSpec> = {
   131051: { title: "Unsupported message type", http: 400 },
   131052: { title: "Media download error", http: 400 },
   131053: { title: "Media upload error", http: 400 },
+  131056: { title: "(Business Account, Consumer Account) pair rate limit hit", http: 429 },
   132000: { title: "Number of parameters does not match the expected number of params", http: 400 },
   132001: { title: "Template name does not exist in the translation", http: 404 },
   132005: { title: "Translated text too long", http: 400 },

@@ -3,6 +3,7 @@ import type { Clock } from "./clock";
 import { Directory } from "./directory";
 import type { BlobStore } from "./media/blob-store";
 import { createMetrics } from "./metrics";
+import { RateLimits } from "./limits/rate-limits";
 import { createNetworkWorker, type Network } from "./network-worker";
 import type { Platform, PlatformConfig } from "./platform";
 import { createWebhookDispatcher } from "./webhooks/dispatcher";
@@ -15,6 +16,8 @@ export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
   webhookTimeoutMs: 10_000,
   webhookLingerMs: 5,
   templateReviewDelayMs: 5000,
+  throughputMps: 80,
+  pairRate: true,
   claimTimeoutMs: 30_000,
   bodyLimitBytes: 1024 * 1024,
   mediaUrlSecret: "",
@@ -28,6 +31,7 @@ export function createPlatform(o: { db: Db; queue: JobQueue; clock: Clock; blobs
   const workers = new Map<string, QueueWorker>();
   const platform: Platform = {
     db: o.db, commits: new GroupCommit(o.db), queue: o.queue, clock: o.clock, blobs: o.blobs, config: o.config,
+    limits: new RateLimits({ throughputMps: o.config.throughputMps, pairRate: o.config.pairRate }),
     directory: new Directory(o.db), metrics: createMetrics(o.queue, o.clock),
     wake: (queue) => workers.get(queue)?.wake(),
   };

@@ -2,6 +2,7 @@ import type { Db, GroupCommit, JobQueue } from "@openwaba/store";
 import type { Clock } from "./clock";
 import type { Directory } from "./directory";
 import type { BlobStore } from "./media/blob-store";
+import type { RateLimits } from "./limits/rate-limits";
 import type { PlatformMetrics } from "./metrics";
 
 export interface PlatformConfig {
@@ -22,6 +23,8 @@ export interface PlatformConfig {
   mediaUrlSecret: string;
   /** How long after creation or edit the review engine decides; null: only the admin override does. */
   templateReviewDelayMs: number | null;
+  throughputMps: number;
+  pairRate: boolean;
   /** Whether a network takes accepted messages (false in platform-only mode without one). */
   hasNetwork: boolean;
 }
@@ -35,6 +38,7 @@ export interface Platform {
   clock: Clock;
   directory: Directory;
   blobs: BlobStore;
+  limits: RateLimits;
   metrics: PlatformMetrics;
   config: PlatformConfig;
   /** Wakes the workers of a queue after a commit that enqueued work for them. */

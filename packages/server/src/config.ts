@@ -17,6 +17,9 @@ export interface ServerConfig {
   webhookTimeoutMs: number;
   /** Delay before the review engine decides a template; null ("off"): only the admin override. */
   templateReviewMs: number | null;
+  /** Messages per second per number (Meta: 80); raise it for load tests. */
+  throughputMps: number;
+  pairRate: boolean;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -40,6 +43,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     logLevel: env.LOG_LEVEL || (production ? "warn" : "info"),
     claimTimeoutMs: positive(env, "OPENWABA_CLAIM_TIMEOUT_MS", 30_000),
     webhookTimeoutMs: positive(env, "OPENWABA_WEBHOOK_TIMEOUT_MS", 10_000),
+    throughputMps: positive(env, "OPENWABA_THROUGHPUT_MPS", 80),
+    pairRate: (env.OPENWABA_PAIR_RATE ?? "on") !== "off",
     templateReviewMs: env.OPENWABA_TEMPLATE_REVIEW_MS === "off" ? null : nonNegative(env, "OPENWABA_TEMPLATE_REVIEW_MS", 5000),
   };
 }

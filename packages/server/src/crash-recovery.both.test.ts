@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { startWebhookReceiver, testDatabaseUrl, waitFor } from "./testing/harness";
-import { freePort, spawnServer } from "./testing/server-process";
+import { freePort, spawnServer, stopServer } from "./testing/server-process";
 
 // A server killed with SIGKILL in the middle of a burst loses nothing: after a restart, every
 // message it had accepted (answered 200) reaches its `delivered` status on the webhook.
@@ -18,10 +18,10 @@ describe("crash recovery", () => {
     cleanup.push(() => db.drop());
     const env: Record<string, string> = {
       PORT: String(await freePort()), OPENWABA_DATA_DIR: dataDir, OPENWABA_SIM_LATENCY: "zero", NODE_ENV: "production", LOG_LEVEL: "error",
-      OPENWABA_CLAIM_TIMEOUT_MS: "3000", OPENWABA_WEBHOOK_TIMEOUT_MS: "2000", ...(db.url ? { OPENWABA_DATABASE_URL: db.url } : {}),
+      OPENWABA_CLAIM_TIMEOUT_MS: "3000", OPENWABA_THROUGHPUT_MPS: "100000", OPENWABA_WEBHOOK_TIMEOUT_MS: "2000", ...(db.url ? { OPENWABA_DATABASE_URL: db.url } : {}),
     };
     let server = await spawnServer(env);
-    cleanup.push(() => { server.proc.kill("SIGKILL"); });
+    cleanup.push(async () => { await stopServer(server.proc); });
     const { creds } = server;
     const receiver = await startWebhookReceiver({ verifyToken: creds.verify_token, appSecret: creds.app_secret });
     cleanup.push(() => receiver.close());
@@ -30,7 +30,8 @@ describe("crash recovery", () => {
     });
     const phone = creds.phone_number_ids[0];
     expect((await call("POST", `/${creds.graph_version}/${creds.app_id}/subscriptions`, { object: "whatsapp_business_account", callback_url: receiver.url, verify_token: creds.verify_token, fields: "messages" })).status).toBe(200);
-    const users = Array.from({ length: 30 }, (_, i) => `3461${String(1000000 + i)}`);
+    // 60 users: the burst stays within the pair rate's 45 messages per user.
+    const users = Array.from({ length: 60 }, (_, i) => `3461${String(1000000 + i)}`);
     for (const wa of users) {
       await call("POST", "/simulator/users", { wa_id: wa, read_probability: 0 });
       await call("POST", `/simulator/users/${wa}/messages`, { to: phone, type: "text", text: { body: "hola" } });

@@ -36,6 +36,7 @@ export async function sendMessage(platform: Platform, phone: PhoneNumber, req: S
   }
 
   const now = platform.clock.now();
+  platform.limits.admitSend(phone.id, waId, now);
   const id = wamid(waId);
   const window = await platform.db.selectFrom("customer_windows").select("last_inbound_at")
     .where("phone_number_id", "=", phone.id).where("wa_id", "=", waId).executeTakeFirst();

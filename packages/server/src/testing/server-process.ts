@@ -35,3 +35,12 @@ export async function spawnServer(env: Record<string, string>): Promise<{ proc: 
   return { proc, url, output: () => out, creds };
 }
 
+
+/** Stops a spawned server: SIGTERM, then SIGKILL if it has not exited within `graceMs`. */
+export async function stopServer(proc: ChildProcess, graceMs = 10_000): Promise<number | null> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return proc.exitCode;
+  const exited = new Promise<number | null>((r) => proc.once("exit", (code) => r(code)));
+  proc.kill("SIGTERM");
+  const timer = setTimeout(() => proc.kill("SIGKILL"), graceMs);
+  try { return await exited; } finally { clearTimeout(timer); }
+}

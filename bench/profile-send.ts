@@ -10,7 +10,7 @@ import { createUsersWithOpenWindows } from "./setup-users";
 const dataDir = mkdtempSync(join(tmpdir(), "owprof-"));
 const port = 18777;
 const proc = spawn(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${process.argv[2] ?? "/tmp/openwaba-profile"}`, "--import", "tsx", "packages/server/src/main.ts"], {
-  env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", OPENWABA_SIM_LATENCY: "zero", OPENWABA_DATA_DIR: dataDir, PORT: String(port) }, stdio: "inherit",
+  env: { ...process.env, OPENWABA_THROUGHPUT_MPS: "1000000", OPENWABA_PAIR_RATE: "off", NODE_ENV: "production", LOG_LEVEL: "warn", OPENWABA_SIM_LATENCY: "zero", OPENWABA_DATA_DIR: dataDir, PORT: String(port) }, stdio: "inherit",
 });
 const url = `http://127.0.0.1:${port}`;
 for (;;) { try { if ((await fetch(`${url}/health`)).ok) break; } catch {} await new Promise((r) => setTimeout(r, 200)); }

@@ -22,6 +22,7 @@ export const ERROR_CATALOG: Record<number, ErrorSpec> = {
   131021: { title: "Recipient cannot be sender", http: 400 },
   131026: { title: "Message undeliverable", http: 400 },
   131047: { title: "Re-engagement message", http: 400 },
+  131050: { title: "User has stopped marketing messages", http: 400 },
   131051: { title: "Unsupported message type", http: 400 },
   131052: { title: "Media download error", http: 400 },
   131053: { title: "Media upload error", http: 400 },
@@ -34,11 +35,14 @@ export const ERROR_CATALOG: Record<number, ErrorSpec> = {
   132015: { title: "Template is Paused", http: 400 },
   132016: { title: "Template is Disabled", http: 400 },
   133010: { title: "Phone number not registered", http: 400 },
+  // OpenWABA's own code (not Meta's): a marketing template to a user without recorded consent.
+  139900: { title: "Marketing consent required", http: 400 },
 };
 
 /** The long explanation Meta puts in `error_data.details` (and webhook `message`) when there is one fixed text. */
 export const ERROR_DETAILS: Record<number, string> = {
   131026: "Message Undeliverable.",
+  131050: "Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business.",
   131047: "Message failed to send because more than 24 hours have passed since the customer last replied to this number.",
   131053: "Unable to upload the media used in the message.",
   133010: "Phone number is not registered on the Whatsapp Business Platform.",

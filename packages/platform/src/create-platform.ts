@@ -18,6 +18,7 @@ export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
   templateReviewDelayMs: 5000,
   throughputMps: 80,
   pairRate: true,
+  marketingConsent: "required",
   claimTimeoutMs: 30_000,
   bodyLimitBytes: 1024 * 1024,
   mediaUrlSecret: "",

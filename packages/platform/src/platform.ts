@@ -25,6 +25,8 @@ export interface PlatformConfig {
   templateReviewDelayMs: number | null;
   throughputMps: number;
   pairRate: boolean;
+  /** "required": marketing templates need a recorded grant (OpenWABA's check; Meta has none). */
+  marketingConsent: "required" | "off";
   /** Whether a network takes accepted messages (false in platform-only mode without one). */
   hasNetwork: boolean;
 }

@@ -20,6 +20,7 @@ export interface ServerConfig {
   /** Messages per second per number (Meta: 80); raise it for load tests. */
   throughputMps: number;
   pairRate: boolean;
+  marketingConsent: "required" | "off";
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -45,6 +46,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     webhookTimeoutMs: positive(env, "OPENWABA_WEBHOOK_TIMEOUT_MS", 10_000),
     throughputMps: positive(env, "OPENWABA_THROUGHPUT_MPS", 80),
     pairRate: (env.OPENWABA_PAIR_RATE ?? "on") !== "off",
+    marketingConsent: (env.OPENWABA_MARKETING_CONSENT ?? "required") === "off" ? "off" : "required",
     templateReviewMs: env.OPENWABA_TEMPLATE_REVIEW_MS === "off" ? null : nonNegative(env, "OPENWABA_TEMPLATE_REVIEW_MS", 5000),
   };
 }

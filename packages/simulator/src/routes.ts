@@ -72,6 +72,7 @@ export function registerSimulatorRoutes(app: FastifyInstance, port: PlatformPort
       return id;
     });
     port.wake("webhook");
+    port.wake("network"); // the platform may answer at once (a STOP confirmation)
     return reply.code(201).send({ messages: [{ id }] });
   });
 

@@ -160,6 +160,18 @@ export interface TemplatesTable {
   deleted_at: Millis | null;
 }
 
+export interface ConsentsTable {
+  id: string;
+  waba_id: string;
+  wa_id: string;
+  scope: "marketing" | "utility";
+  status: "granted" | "revoked";
+  /** Where it came from: keyword, api, import, widget, … */
+  source: string;
+  evidence: Json | null;
+  at: Millis;
+}
+
 /** A template row as read. */
 export type Template = Selectable<TemplatesTable>;
 
@@ -178,6 +190,7 @@ export interface Database {
   sim_users: SimUsersTable;
   sim_chat: SimChatTable;
   templates: TemplatesTable;
+  consents: ConsentsTable;
 }
 
 export type Db = Kysely<Database>;

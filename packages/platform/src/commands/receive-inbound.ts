@@ -3,6 +3,8 @@ import { toJson, type Db } from "@openwaba/store";
 import { wamid } from "../ids";
 import type { Platform } from "../platform";
 import { emitMessagesEvent } from "../webhooks/events";
+import { applyConsentKeyword } from "../consent/consent-keyword";
+import { consentKeyword } from "../rules/consent-keywords";
 
 /**
  * A user's message reaches a business number: stored, the customer service window reset, and
@@ -28,5 +30,7 @@ export async function receiveInbound(platform: Platform, tx: Db, msg: InboundMes
     contacts: [{ profile: { name: msg.profileName }, wa_id: msg.waId }],
     messages: [message],
   });
+  const keyword = msg.type === "text" ? consentKeyword((msg.object as { body: string }).body) : null;
+  if (keyword) await applyConsentKeyword(platform, tx, phone, msg, id, keyword, now);
   return id;
 }

@@ -9,6 +9,7 @@ import { emitMessagesEvent } from "../webhooks/events";
 import { renderTemplate } from "../rules/template-parameters";
 import type { ParameterFormat } from "../rules/template-variables";
 import { sendableTemplate } from "../templates/template-queries";
+import { currentConsent } from "../consent/consent-ledger";
 
 type TemplateSend = { name: string; language: { code: string }; components?: TemplateSendComponent[] };
 
@@ -27,12 +28,14 @@ export async function sendMessage(platform: Platform, phone: PhoneNumber, req: S
   // A template must be approved and its parameters must fit it; the phone shows it rendered.
   let content = req.content;
   let pricingCategory = "service";
+  let consentFailure: { code: number } | null = null;
   if (req.type === "template") {
     const send = req.content as TemplateSend;
     const t = await sendableTemplate(platform.db, phone.waba_id, send.name, send.language.code);
     const rendered = renderTemplate({ parameter_format: t.parameter_format as ParameterFormat, components: fromJson(t.components, []) }, send.components);
     content = { ...send, category: t.category, rendered };
     pricingCategory = t.category.toLowerCase();
+    if (t.category === "MARKETING") consentFailure = await marketingConsent(platform, phone, waId);
   }
 
   const now = platform.clock.now();
@@ -41,20 +44,28 @@ export async function sendMessage(platform: Platform, phone: PhoneNumber, req: S
   const window = await platform.db.selectFrom("customer_windows").select("last_inbound_at")
     .where("phone_number_id", "=", phone.id).where("wa_id", "=", waId).executeTakeFirst();
   const windowOpen = isWindowOpen(window?.last_inbound_at, now);
-  const failure = needsOpenWindow(req.type) && !windowOpen ? { code: 131047 } : await missingMedia(platform, phone, req, now);
-  await platform.commits.run(async (tx) => {
-    await tx.insertInto("messages").values({
-      id, phone_number_id: phone.id, wa_id: waId, direction: "out", type: req.type, content: toJson(content), pricing_category: pricingCategory,
-      status: failure ? "failed" : "accepted", error_code: failure?.code ?? null, context_id: req.contextMessageId ?? null,
-      biz_opaque_callback_data: req.bizOpaqueCallbackData ?? null, created_at: now, updated_at: now,
-      window_opened_at: windowOpen ? window!.last_inbound_at : null,
-    }).execute();
-    if (failure) await emitFailed(platform, tx, phone, id, waId, now, failure, req.bizOpaqueCallbackData);
-    else await platform.queue.enqueue(tx, { queue: QUEUES.network, key: `${phone.id}|${waId}`, kind: "message", payload: { id }, runAt: now });
-  });
+  const failure = consentFailure ?? (needsOpenWindow(req.type) && !windowOpen ? { code: 131047 } : await missingMedia(platform, phone, req, now));
+  await platform.commits.run((tx) => queueOutbound(platform, tx, phone, {
+    id, waId, type: req.type, content, now, pricingCategory, failure,
+    windowOpenedAt: windowOpen ? window!.last_inbound_at : null, contextId: req.contextMessageId, bizOpaque: req.bizOpaqueCallbackData,
+  }));
   platform.wake(failure ? QUEUES.webhook : QUEUES.network);
   platform.metrics.sendsAccepted.inc({ type: req.type });
   return { wamid: id, input: req.to, waId };
+}
+
+/**
+ * Marketing templates and consent: a user who wrote STOP gets none (Meta's 131050, reported on the
+ * status webhook); with OPENWABA_MARKETING_CONSENT=required (the default) one without a recorded
+ * grant is refused at once with OpenWABA's 139900. Meta checks neither; the switch turns ours off.
+ */
+async function marketingConsent(platform: Platform, phone: PhoneNumber, waId: string): Promise<{ code: number } | null> {
+  const c = await currentConsent(platform.db, phone.waba_id, waId, "marketing");
+  if (c?.status === "revoked" && c.source === "keyword") return { code: 131050 };
+  if (platform.config.marketingConsent === "required" && c?.status !== "granted") {
+    throw new GraphError(139900, `No marketing consent is recorded for ${waId}; record it with POST /openwaba/consents, or set OPENWABA_MARKETING_CONSENT=off.`);
+  }
+  return null;
 }
 
 /**
@@ -68,6 +79,23 @@ async function missingMedia(platform: Platform, phone: PhoneNumber, req: SendReq
     .where("waba_id", "=", phone.waba_id).executeTakeFirst();
   if (!m || m.expires_at <= now) return { code: 131053, details: `Media id ${mediaId} was not found or has expired.` };
   return mimeFitsType(req.type, m.mime_type) ? null : { code: 131053, details: mediaTypeMismatch(req.type, m.mime_type) };
+}
+
+/**
+ * Stores an accepted outbound message with its next step in the caller's transaction: the
+ * network hand-off, or — for a refusal Meta reports later — its failed status.
+ */
+export async function queueOutbound(platform: Platform, tx: Db, phone: PhoneNumber, o: {
+  id: string; waId: string; type: string; content: unknown; now: number; pricingCategory: string; windowOpenedAt: number | null;
+  failure?: { code: number; details?: string } | null; contextId?: string; bizOpaque?: string;
+}): Promise<void> {
+  await tx.insertInto("messages").values({
+    id: o.id, phone_number_id: phone.id, wa_id: o.waId, direction: "out", type: o.type, content: toJson(o.content), pricing_category: o.pricingCategory,
+    status: o.failure ? "failed" : "accepted", error_code: o.failure?.code ?? null, context_id: o.contextId ?? null,
+    biz_opaque_callback_data: o.bizOpaque ?? null, created_at: o.now, updated_at: o.now, window_opened_at: o.windowOpenedAt,
+  }).execute();
+  if (o.failure) await emitFailed(platform, tx, phone, o.id, o.waId, o.now, o.failure, o.bizOpaque);
+  else await platform.queue.enqueue(tx, { queue: QUEUES.network, key: `${phone.id}|${o.waId}`, kind: "message", payload: { id: o.id }, runAt: o.now });
 }
 
 /** A failed status for a message that never left (window closed, media missing). */

@@ -4,6 +4,7 @@ import type { Platform } from "../platform";
 import { registerAppSubscriptionRoutes } from "./app-subscriptions.route";
 import { registerBusinessProfileRoutes } from "./business-profile.route";
 import { registerDeadLetterRoutes } from "./dead-letters.route";
+import { registerConsentRoutes } from "./consents.route";
 import { registerGraphErrors } from "./graph-errors";
 import { GRAPH_VERSION } from "./graph-request";
 import { registerMediaDownloadRoute } from "./media-download.route";
@@ -37,4 +38,5 @@ export function registerGraph(app: FastifyInstance, platform: Platform): void {
   registerSubscribedAppsRoutes(app, platform);
   registerDeadLetterRoutes(app, platform);
   registerMessageTemplateRoutes(app, platform);
+  registerConsentRoutes(app, platform);
 }

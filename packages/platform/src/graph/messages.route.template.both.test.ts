@@ -50,6 +50,7 @@ describe("sending templates", () => {
     await openWindow(s, "34611000002");
     const utility = await s.call("POST", `/${s.phone}/messages`, orderSend("34611000002"));
     expect((await sentStatus(utility.body.messages[0].id)).pricing).toEqual({ billable: false, pricing_model: "PMP", type: "free_customer_service", category: "utility" });
+    await s.call("POST", "/openwaba/consents", { wa_id: "34611000002", scope: "marketing", status: "granted", source: "checkout" });
     const promo = await s.call("POST", `/${s.phone}/messages`, { messaging_product: "whatsapp", to: "34611000002", type: "template", template: { name: "spring_sale", language: { code: "en_US" } } });
     expect((await sentStatus(promo.body.messages[0].id)).pricing).toMatchObject({ billable: true, category: "marketing" });
   });

@@ -21,14 +21,15 @@ const metadata = (p: PhoneNumber) => ({ display_phone_number: p.display_phone_nu
  */
 export async function emitMessagesEvent(
   platform: Platform, tx: Db, phone: PhoneNumber, waId: string,
-  part: { statuses?: unknown[]; messages?: unknown[]; contacts?: unknown[] },
+  part: { statuses?: unknown[]; messages?: unknown[]; contacts?: unknown[]; user_preferences?: unknown[] },
+  field = "messages",
 ): Promise<void> {
-  const kind = part.statuses ? "statuses" : "messages";
+  const kind = part.statuses ? "statuses" : part.user_preferences ? "user_preferences" : "messages";
   const event: WebhookEvent = {
-    wabaId: phone.waba_id, field: "messages", group: `${phone.id}|${kind}`,
+    wabaId: phone.waba_id, field, group: `${phone.id}|${kind}`,
     value: { messaging_product: "whatsapp", metadata: metadata(phone), ...part },
   };
-  await platform.queue.enqueue(tx, { queue: QUEUES.webhook, key: `${phone.waba_id}|${phone.id}|${waId}`, kind: "messages", payload: event, runAt: platform.clock.now() });
+  await platform.queue.enqueue(tx, { queue: QUEUES.webhook, key: `${phone.waba_id}|${phone.id}|${waId}`, kind: field, payload: event, runAt: platform.clock.now() });
 }
 
 /**

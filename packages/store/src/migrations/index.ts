@@ -5,6 +5,7 @@ import * as messageWindow from "./002-message-window";
 import * as templates from "./003-templates";
 import * as templateReview from "./004-template-review";
 import * as messagePricing from "./005-message-pricing";
+import * as consents from "./006-consents";
 
 // Migrations are code (no files to locate at run time); each takes the dialect for the few
 // column types that differ.
@@ -14,6 +15,7 @@ const all: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> = 
   "003-templates": templates,
   "004-template-review": templateReview,
   "005-message-pricing": messagePricing,
+  "006-consents": consents,
 };
 
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<void> {

@@ -4,6 +4,7 @@ import { Directory } from "./directory";
 import type { BlobStore } from "./media/blob-store";
 import { createMetrics } from "./metrics";
 import { RateLimits } from "./limits/rate-limits";
+import { DEFAULT_RATE_CARD_FILE, loadRateCard } from "./pricing/rate-card";
 import { createNetworkWorker, type Network } from "./network-worker";
 import type { Platform, PlatformConfig } from "./platform";
 import { createWebhookDispatcher } from "./webhooks/dispatcher";
@@ -32,6 +33,7 @@ export function createPlatform(o: { db: Db; queue: JobQueue; clock: Clock; blobs
   const workers = new Map<string, QueueWorker>();
   const platform: Platform = {
     db: o.db, commits: new GroupCommit(o.db), queue: o.queue, clock: o.clock, blobs: o.blobs, config: o.config,
+    rateCard: loadRateCard(o.config.rateCardFile ?? DEFAULT_RATE_CARD_FILE),
     limits: new RateLimits({ throughputMps: o.config.throughputMps, pairRate: o.config.pairRate }),
     directory: new Directory(o.db), metrics: createMetrics(o.queue, o.clock),
     wake: (queue) => workers.get(queue)?.wake(),

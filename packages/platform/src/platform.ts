@@ -3,6 +3,7 @@ import type { Clock } from "./clock";
 import type { Directory } from "./directory";
 import type { BlobStore } from "./media/blob-store";
 import type { RateLimits } from "./limits/rate-limits";
+import type { RateCard } from "./pricing/rate-card";
 import type { PlatformMetrics } from "./metrics";
 
 export interface PlatformConfig {
@@ -27,6 +28,8 @@ export interface PlatformConfig {
   pairRate: boolean;
   /** "required": marketing templates need a recorded grant (OpenWABA's check; Meta has none). */
   marketingConsent: "required" | "off";
+  /** A replacement rate card (JSON); the example card otherwise. */
+  rateCardFile?: string;
   /** Whether a network takes accepted messages (false in platform-only mode without one). */
   hasNetwork: boolean;
 }
@@ -41,6 +44,7 @@ export interface Platform {
   directory: Directory;
   blobs: BlobStore;
   limits: RateLimits;
+  rateCard: RateCard;
   metrics: PlatformMetrics;
   config: PlatformConfig;
   /** Wakes the workers of a queue after a commit that enqueued work for them. */

@@ -21,6 +21,7 @@ export interface ServerConfig {
   throughputMps: number;
   pairRate: boolean;
   marketingConsent: "required" | "off";
+  rateCardFile: string | undefined;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -46,6 +47,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     webhookTimeoutMs: positive(env, "OPENWABA_WEBHOOK_TIMEOUT_MS", 10_000),
     throughputMps: positive(env, "OPENWABA_THROUGHPUT_MPS", 80),
     pairRate: (env.OPENWABA_PAIR_RATE ?? "on") !== "off",
+    rateCardFile: env.OPENWABA_RATE_CARD || undefined,
     marketingConsent: (env.OPENWABA_MARKETING_CONSENT ?? "required") === "off" ? "off" : "required",
     templateReviewMs: env.OPENWABA_TEMPLATE_REVIEW_MS === "off" ? null : nonNegative(env, "OPENWABA_TEMPLATE_REVIEW_MS", 5000),
   };

@@ -172,6 +172,19 @@ export interface ConsentsTable {
   at: Millis;
 }
 
+export interface BillingLedgerTable {
+  message_id: string;
+  waba_id: string;
+  phone_number_id: string;
+  wa_id: string;
+  country: string;
+  category: string;
+  pricing_type: string;
+  amount_micros: Millis;
+  currency: string;
+  at: Millis;
+}
+
 /** A template row as read. */
 export type Template = Selectable<TemplatesTable>;
 
@@ -191,6 +204,7 @@ export interface Database {
   sim_chat: SimChatTable;
   templates: TemplatesTable;
   consents: ConsentsTable;
+  billing_ledger: BillingLedgerTable;
 }
 
 export type Db = Kysely<Database>;

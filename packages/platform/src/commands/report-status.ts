@@ -4,6 +4,7 @@ import type { Db } from "@openwaba/store";
 import type { Platform } from "../platform";
 import { carriesPricing, conversationFor, pricingFor } from "../rules/pricing";
 import { emitMessagesEvent } from "../webhooks/events";
+import { chargeMessage } from "../pricing/billing-ledger";
 
 /** The statuses each status may follow: they only move forward, and failed ends a message. */
 const AFTER: Record<StatusUpdate["status"], string[]> = {
@@ -40,6 +41,11 @@ export async function reportStatus(platform: Platform, tx: Db, updates: StatusUp
       const conversationId = createHash("md5").update(`${m.phone_number_id}|${m.wa_id}|${openedAt}|${pricing.category}`).digest("hex");
       status.conversation = conversationFor(pricing, openedAt, conversationId, u.status === "sent");
       status.pricing = pricing;
+    }
+    // Per-message pricing charges a billable message once it reaches the phone.
+    if ((u.status === "delivered" || u.status === "read") && m.pricing_category && m.pricing_category !== "service") {
+      const pricing = pricingFor(m.pricing_category, m.window_opened_at !== null);
+      if (pricing.billable) await chargeMessage(platform, tx, m, pricing, now);
     }
     const key = `${m.phone_number_id}|${m.wa_id}`;
     const group = out.get(key) ?? { phoneId: m.phone_number_id, waId: m.wa_id, statuses: [] };

@@ -5,6 +5,7 @@ import { registerAppSubscriptionRoutes } from "./app-subscriptions.route";
 import { registerBusinessProfileRoutes } from "./business-profile.route";
 import { registerDeadLetterRoutes } from "./dead-letters.route";
 import { registerConsentRoutes } from "./consents.route";
+import { registerBillingRoutes } from "./billing.route";
 import { registerGraphErrors } from "./graph-errors";
 import { GRAPH_VERSION } from "./graph-request";
 import { registerMediaDownloadRoute } from "./media-download.route";
@@ -39,4 +40,5 @@ export function registerGraph(app: FastifyInstance, platform: Platform): void {
   registerDeadLetterRoutes(app, platform);
   registerMessageTemplateRoutes(app, platform);
   registerConsentRoutes(app, platform);
+  registerBillingRoutes(app, platform);
 }

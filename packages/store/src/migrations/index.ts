@@ -6,6 +6,7 @@ import * as templates from "./003-templates";
 import * as templateReview from "./004-template-review";
 import * as messagePricing from "./005-message-pricing";
 import * as consents from "./006-consents";
+import * as billing from "./007-billing-ledger";
 
 // Migrations are code (no files to locate at run time); each takes the dialect for the few
 // column types that differ.
@@ -16,6 +17,7 @@ const all: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> = 
   "004-template-review": templateReview,
   "005-message-pricing": messagePricing,
   "006-consents": consents,
+  "007-billing-ledger": billing,
 };
 
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<void> {

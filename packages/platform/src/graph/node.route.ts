@@ -8,6 +8,7 @@ import { presentPhoneNumber } from "./phone-number-fields";
 import { editTemplate } from "../templates/edit-template";
 import { presentTemplate } from "../templates/template-presenter";
 import { findTemplateById } from "../templates/template-queries";
+import { presentWaba } from "./waba-fields";
 
 const origin = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
 
@@ -31,10 +32,7 @@ export function registerNodeRoutes(app: FastifyInstance, platform: Platform): vo
     }
     const template = await findTemplateById(platform.db, id);
     if (template && template.waba_id === principal.wabaId) return reply.send(presentTemplate(template, req.query.fields));
-    if (id === principal.wabaId) {
-      const w = await platform.db.selectFrom("wabas").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-      return reply.send({ id: w.id, name: w.name, currency: w.currency, timezone_id: w.timezone_id, message_template_namespace: w.id.slice(-8) });
-    }
+    if (id === principal.wabaId) return reply.send(await presentWaba(platform, id, req.query.fields));
     throw unknownObject(id, "GET");
   });
 

@@ -9,6 +9,7 @@ import { createNetworkWorker, type Network } from "./network-worker";
 import type { Platform, PlatformConfig } from "./platform";
 import { createWebhookDispatcher } from "./webhooks/dispatcher";
 import { createTemplateReviewer } from "./templates/template-reviewer";
+import { createQualityWorker } from "./quality/record-signal";
 
 export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
   graphVersion: "v23.0",
@@ -42,7 +43,7 @@ export function createPlatform(o: { db: Db; queue: JobQueue; clock: Clock; blobs
     platform,
     /** Starts the workers; `network` receives accepted messages (null: report them sent). */
     start(network: Network | null, extra: QueueWorker[] = []) {
-      const all = [createNetworkWorker(platform, network, o.log), createWebhookDispatcher(platform, o.log), createTemplateReviewer(platform, o.log), ...extra];
+      const all = [createNetworkWorker(platform, network, o.log), createWebhookDispatcher(platform, o.log), createTemplateReviewer(platform, o.log), createQualityWorker(platform, o.log), ...extra];
       for (const w of all) { workers.set(w.name, w); w.start(); }
     },
     register(worker: QueueWorker) { workers.set(worker.name, worker); },

@@ -18,3 +18,4 @@ export * from "./graph/graph-request";
 export * from "./webhooks/signature";
 export * from "./webhooks/ascii-json";
 export * from "./webhooks/verify-callback";
+export * from "./quality/record-signal";

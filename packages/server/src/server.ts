@@ -5,7 +5,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import multipart from "@fastify/multipart";
 import {
   DEFAULT_PLATFORM_CONFIG, FileBlobStore, INBOUND_MEDIA_TTL_MS, MAX_MEDIA_BYTES, TravellingClock, authenticate, createPlatform,
-  ensureDevTenant, receiveInbound, registerGraph, registerJsonBody, reportStatus, setDevWebhook, storeMedia, verifyCallback,
+  ensureDevTenant, receiveInbound, recordUserSignal, registerGraph, registerJsonBody, reportStatus, setDevWebhook, storeMedia, verifyCallback,
   type DevCredentials, type Platform,
 } from "@openwaba/platform";
 import { SIM_QUEUE, SimulatorNetwork, createUser, population, registerSimulatorRoutes, type PlatformPort, type SimulatorSettings } from "@openwaba/simulator";
@@ -62,6 +62,7 @@ export async function startServer(config: ServerConfig, opts: { listen?: boolean
     db, queue, clock,
     receiveInbound: (tx, msg) => receiveInbound(platform, tx, msg),
     reportStatus: (tx, u) => reportStatus(platform, tx, u),
+    userSignal: (tx, sig) => recordUserSignal(platform, tx, sig),
     async storeInboundMedia(o) {
       const phone = await platform.directory.phoneNumber(o.phoneNumberId);
       if (!phone) throw new Error(`unknown phone number ${o.phoneNumberId}`);

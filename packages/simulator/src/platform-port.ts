@@ -14,6 +14,8 @@ export interface PlatformPort {
   /** Applies statuses in order (one webhook event per user); per update, whether it applied. */
   reportStatus(tx: Db, updates: StatusUpdate | StatusUpdate[]): Promise<boolean[]>;
   storeInboundMedia(o: { phoneNumberId: string; mime: string; filename?: string | null; source: Readable }): Promise<{ id: string; mime_type: string; sha256: string }>;
+  /** A user blocked or reported a business number (in the caller's transaction). */
+  userSignal(tx: Db, s: { phoneNumberId: string; waId: string; kind: "block" | "report"; reason?: string }): Promise<void>;
   /** Bytes of a media object, for the phone to show what it received. */
   phoneNumber(id: string): Promise<{ id: string; waba_id: string; display_phone_number: string; verified_name: string } | null>;
   /** The WABA a token may act for, or a thrown Graph auth error. */

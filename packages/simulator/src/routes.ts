@@ -106,6 +106,33 @@ export function registerSimulatorRoutes(app: FastifyInstance, port: PlatformPort
     return reply.send({ wa_id: req.params.waId, online: b.online, delivering: delivered });
   });
 
+  // The user blocks a business number (optionally reporting it as spam): what the business sends
+  // then fails with 131026, and the number's quality hears of it.
+  const block = z.strictObject({
+    phone_number_id: z.string().min(1), report: z.boolean().optional(),
+    reason: z.enum(["spam", "no_longer_needed", "didnt_sign_up", "offensive", "other"]).optional(),
+  });
+  app.post<{ Params: { waId: string } }>("/simulator/users/:waId/block", async (req, reply) => {
+    const principal = await port.authenticate(req);
+    const b = parse(block, req.body);
+    if (!(await findUser(db, req.params.waId))) throw unknownUser(req.params.waId);
+    const phone = await port.phoneNumber(b.phone_number_id);
+    if (!phone || phone.waba_id !== principal.wabaId) throw new GraphError(100, `Param phone_number_id: ${b.phone_number_id} is not a phone number of your WABA.`);
+    await db.transaction().execute(async (tx) => {
+      await tx.insertInto("sim_blocks").values({ wa_id: req.params.waId, phone_number_id: phone.id, at: clock.now() })
+        .onConflict((c) => c.columns(["wa_id", "phone_number_id"]).doNothing()).execute();
+      await port.userSignal(tx, { phoneNumberId: phone.id, waId: req.params.waId, kind: b.report ? "report" : "block", reason: b.reason });
+    });
+    port.wake("webhook");
+    return reply.send({ wa_id: req.params.waId, blocked: phone.id, reported: !!b.report });
+  });
+
+  app.delete<{ Params: { waId: string }; Querystring: { phone_number_id?: string } }>("/simulator/users/:waId/block", async (req, reply) => {
+    await port.authenticate(req);
+    const r = await db.deleteFrom("sim_blocks").where("wa_id", "=", req.params.waId).where("phone_number_id", "=", req.query.phone_number_id ?? "").executeTakeFirst();
+    return reply.send({ wa_id: req.params.waId, unblocked: Number(r.numDeletedRows) > 0 });
+  });
+
   app.post("/simulator/clock/advance", async (req, reply) => {
     await port.authenticate(req);
     const b = parse(advance, req.body);

@@ -23,7 +23,8 @@ export class SimulatorNetwork {
   async deliver(tx: Db, msg: OutboundMessage): Promise<void> {
     const now = this.port.clock.now();
     const user = await userForNumber(tx, this.settings, now, msg.waId);
-    if (!user.on_whatsapp) {
+    const blocked = await tx.selectFrom("sim_blocks").select("at").where("wa_id", "=", msg.waId).where("phone_number_id", "=", msg.phoneNumberId).executeTakeFirst();
+    if (!user.on_whatsapp || blocked) {
       await this.port.reportStatus(tx, { messageId: msg.id, status: "failed", errorCode: 131026, errorDetails: "Message Undeliverable." });
       return;
     }

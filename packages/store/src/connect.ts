@@ -27,7 +27,7 @@ export async function openStore(url: string, opts: { schema?: string } = {}): Pr
     }
     const pool = new pg.Pool({ connectionString: url, max: 10, options: opts.schema ? `-c search_path=${opts.schema}` : undefined });
     const db: Db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    await migrateToLatest(db, "postgres");
+    await migrateToLatest(db, "postgres", opts.schema ?? searchPathOf(url) ?? "public");
     return { db, dialect: "postgres", close: () => db.destroy() };
   }
   if (url !== ":memory:") mkdirSync(dirname(url), { recursive: true });
@@ -58,4 +58,10 @@ function withStatementCache(file: SQLite.Database, size = 500) {
       return st;
     },
   };
+}
+
+/** The schema a postgres:// URL selects with `options=-c search_path=…`, if any. */
+function searchPathOf(url: string): string | undefined {
+  const options = new URL(url).searchParams.get("options") ?? "";
+  return /search_path=([A-Za-z0-9_]+)/.exec(options)?.[1];
 }

@@ -185,6 +185,18 @@ export interface BillingLedgerTable {
   at: Millis;
 }
 
+export interface QualitySignalsTable {
+  id: string;
+  phone_number_id: string;
+  wa_id: string;
+  /** "block" or "report" (a block with a spam report). */
+  kind: string;
+  reason: string | null;
+  at: Millis;
+}
+
+export interface SimBlocksTable { wa_id: string; phone_number_id: string; at: Millis }
+
 /** A template row as read. */
 export type Template = Selectable<TemplatesTable>;
 
@@ -205,6 +217,8 @@ export interface Database {
   templates: TemplatesTable;
   consents: ConsentsTable;
   billing_ledger: BillingLedgerTable;
+  quality_signals: QualitySignalsTable;
+  sim_blocks: SimBlocksTable;
 }
 
 export type Db = Kysely<Database>;

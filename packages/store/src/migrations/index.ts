@@ -7,6 +7,7 @@ import * as templateReview from "./004-template-review";
 import * as messagePricing from "./005-message-pricing";
 import * as consents from "./006-consents";
 import * as billing from "./007-billing-ledger";
+import * as qualitySignals from "./008-quality-signals";
 
 // Migrations are code (no files to locate at run time); each takes the dialect for the few
 // column types that differ.
@@ -18,9 +19,10 @@ const all: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> = 
   "005-message-pricing": messagePricing,
   "006-consents": consents,
   "007-billing-ledger": billing,
+  "008-quality-signals": qualitySignals,
 };
 
-export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<void> {
+export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?: string): Promise<void> {
   const provider: MigrationProvider = {
     async getMigrations() {
       const out: Record<string, Migration> = {};
@@ -28,6 +30,8 @@ export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promis
       return out;
     },
   };
-  const { error } = await new Migrator({ db, provider }).migrateToLatest();
+  // On PostgreSQL the migration tables are looked for in our own schema: Kysely's check would
+  // otherwise find another schema's tables in the same database and skip creating ours.
+  const { error } = await new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest();
   if (error) throw error;
 }

@@ -1,0 +1,54 @@
+import { QueueWorker, eachJob, retryThenBury, type Db } from "@openwaba/store";
+import { graphId } from "../ids";
+import type { Platform } from "../platform";
+import { QUALITY_WINDOW_MS, qualityRating } from "../rules/phone-quality";
+import { emitWabaEvent } from "../webhooks/events";
+
+export interface UserSignal { phoneNumberId: string; waId: string; kind: "block" | "report"; reason?: string }
+
+/**
+ * A user blocked (or reported) a business number: recorded, the number's quality recomputed, and
+ * a change announced — all in the caller's transaction. Meta's events: FLAGGED when the number
+ * turns RED, UNFLAGGED when it leaves RED (GREEN↔YELLOW shows only in the quality_rating field).
+ */
+export async function recordUserSignal(platform: Platform, tx: Db, s: UserSignal): Promise<void> {
+  const now = platform.clock.now();
+  await tx.insertInto("quality_signals").values({ id: graphId(), phone_number_id: s.phoneNumberId, wa_id: s.waId, kind: s.kind, reason: s.reason ?? null, at: now }).execute();
+  // The signal weighs less as it ages and not at all after 7 days: look again then.
+  await platform.queue.enqueue(tx, [1, 3.5, 7].map((days) => ({
+    queue: QUALITY_QUEUE, key: s.phoneNumberId, kind: "reassess", payload: { phoneNumberId: s.phoneNumberId }, runAt: now + days * 24 * 3600 * 1000 + 1,
+  })));
+  await reassessQuality(platform, tx, s.phoneNumberId);
+}
+
+export const QUALITY_QUEUE = "quality";
+
+/** Recomputes a number's quality rating from its last 7 days and announces a change. */
+export async function reassessQuality(platform: Platform, tx: Db, phoneNumberId: string): Promise<void> {
+  const now = platform.clock.now();
+  const since = now - QUALITY_WINDOW_MS;
+  const signals = await tx.selectFrom("quality_signals").select(["kind", "at"]).where("phone_number_id", "=", phoneNumberId).where("at", ">", since).execute();
+  const users = await tx.selectFrom("messages").select((e) => e.fn.count<number>("wa_id").distinct().as("n"))
+    .where("phone_number_id", "=", phoneNumberId).where("direction", "=", "out").where("created_at", ">", since).executeTakeFirstOrThrow();
+  const phone = await tx.selectFrom("phone_numbers").selectAll().where("id", "=", phoneNumberId).executeTakeFirst();
+  if (!phone) return;
+  const rating = qualityRating(signals.map((x) => ({ kind: x.kind, at: Number(x.at) })), Number(users.n), now);
+  if (rating === phone.quality_rating) return;
+  await tx.updateTable("phone_numbers").set({ quality_rating: rating }).where("id", "=", phone.id).execute();
+  platform.directory.forget();
+  const event = rating === "RED" ? "FLAGGED" : phone.quality_rating === "RED" ? "UNFLAGGED" : null;
+  if (event) await emitWabaEvent(platform, tx, phone.waba_id, "phone_number_quality_update", { display_phone_number: phone.display_phone_number, event, current_limit: "TIER_250" });
+}
+
+/** Runs the scheduled reassessments, so a number recovers as its signals age. */
+export function createQualityWorker(platform: Platform, log?: { error(o: unknown, m?: string): void }) {
+  return new QueueWorker({
+    queue: platform.queue, name: QUALITY_QUEUE, clock: platform.clock, ordered: false, batchSize: 50, visibilityMs: platform.config.claimTimeoutMs, log,
+    handle: eachJob(async (job) => {
+      const { phoneNumberId } = JSON.parse(job.payload) as { phoneNumberId: string };
+      await platform.db.transaction().execute((tx) => reassessQuality(platform, tx, phoneNumberId));
+      platform.wake("webhook");
+    }),
+    onFailure: retryThenBury(platform.queue, platform.clock, { maxAttempts: 10, baseMs: 1000, capMs: 60_000, ordered: false }),
+  });
+}

@@ -76,6 +76,7 @@ export interface MessagesTable {
   window_opened_at: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
   /** "service" for free-form messages, the template's category (lowercase) for templates. */
   pricing_category: ColumnType<string | null, string | null | undefined, string | null>;
+  template_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CustomerWindowsTable {
@@ -155,6 +156,8 @@ export interface TemplatesTable {
   /** The review rule that decided, and its explanation. */
   review_rule: ColumnType<string | null, string | null | undefined, string | null>;
   review_note: ColumnType<string | null, string | null | undefined, string | null>;
+  pause_count: ColumnType<number, number | undefined, number>;
+  paused_until: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
   created_at: Millis;
   updated_at: Millis;
   deleted_at: Millis | null;
@@ -193,6 +196,8 @@ export interface QualitySignalsTable {
   kind: string;
   reason: string | null;
   at: Millis;
+  /** The template of the last message the user got from the number, if any (template quality). */
+  template_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SimBlocksTable { wa_id: string; phone_number_id: string; at: Millis }

@@ -29,12 +29,14 @@ export async function sendMessage(platform: Platform, phone: PhoneNumber, req: S
   let content = req.content;
   let pricingCategory = "service";
   let consentFailure: { code: number } | null = null;
+  let templateId: string | null = null;
   if (req.type === "template") {
     const send = req.content as TemplateSend;
     const t = await sendableTemplate(platform.db, phone.waba_id, send.name, send.language.code);
     const rendered = renderTemplate({ parameter_format: t.parameter_format as ParameterFormat, components: fromJson(t.components, []) }, send.components);
     content = { ...send, category: t.category, rendered };
     pricingCategory = t.category.toLowerCase();
+    templateId = t.id;
     if (t.category === "MARKETING") consentFailure = await marketingConsent(platform, phone, waId);
   }
 
@@ -46,7 +48,7 @@ export async function sendMessage(platform: Platform, phone: PhoneNumber, req: S
   const windowOpen = isWindowOpen(window?.last_inbound_at, now);
   const failure = consentFailure ?? (needsOpenWindow(req.type) && !windowOpen ? { code: 131047 } : await missingMedia(platform, phone, req, now));
   await platform.commits.run((tx) => queueOutbound(platform, tx, phone, {
-    id, waId, type: req.type, content, now, pricingCategory, failure,
+    id, waId, type: req.type, content, now, pricingCategory, failure, templateId,
     windowOpenedAt: windowOpen ? window!.last_inbound_at : null, contextId: req.contextMessageId, bizOpaque: req.bizOpaqueCallbackData,
   }));
   platform.wake(failure ? QUEUES.webhook : QUEUES.network);
@@ -86,13 +88,13 @@ async function missingMedia(platform: Platform, phone: PhoneNumber, req: SendReq
  * network hand-off, or — for a refusal Meta reports later — its failed status.
  */
 export async function queueOutbound(platform: Platform, tx: Db, phone: PhoneNumber, o: {
-  id: string; waId: string; type: string; content: unknown; now: number; pricingCategory: string; windowOpenedAt: number | null;
+  id: string; waId: string; type: string; content: unknown; now: number; pricingCategory: string; windowOpenedAt: number | null; templateId?: string | null;
   failure?: { code: number; details?: string } | null; contextId?: string; bizOpaque?: string;
 }): Promise<void> {
   await tx.insertInto("messages").values({
     id: o.id, phone_number_id: phone.id, wa_id: o.waId, direction: "out", type: o.type, content: toJson(o.content), pricing_category: o.pricingCategory,
     status: o.failure ? "failed" : "accepted", error_code: o.failure?.code ?? null, context_id: o.contextId ?? null,
-    biz_opaque_callback_data: o.bizOpaque ?? null, created_at: o.now, updated_at: o.now, window_opened_at: o.windowOpenedAt,
+    biz_opaque_callback_data: o.bizOpaque ?? null, created_at: o.now, updated_at: o.now, window_opened_at: o.windowOpenedAt, template_id: o.templateId ?? null,
   }).execute();
   if (o.failure) await emitFailed(platform, tx, phone, o.id, o.waId, o.now, o.failure, o.bizOpaque);
   else await platform.queue.enqueue(tx, { queue: QUEUES.network, key: `${phone.id}|${o.waId}`, kind: "message", payload: { id: o.id }, runAt: o.now });

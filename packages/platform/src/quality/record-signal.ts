@@ -3,6 +3,7 @@ import { graphId } from "../ids";
 import type { Platform } from "../platform";
 import { QUALITY_WINDOW_MS, qualityRating } from "../rules/phone-quality";
 import { emitWabaEvent } from "../webhooks/events";
+import { reassessTemplate, unpauseTemplate } from "./template-quality";
 
 export interface UserSignal { phoneNumberId: string; waId: string; kind: "block" | "report"; reason?: string }
 
@@ -13,13 +14,26 @@ export interface UserSignal { phoneNumberId: string; waId: string; kind: "block"
  */
 export async function recordUserSignal(platform: Platform, tx: Db, s: UserSignal): Promise<void> {
   const now = platform.clock.now();
-  await tx.insertInto("quality_signals").values({ id: graphId(), phone_number_id: s.phoneNumberId, wa_id: s.waId, kind: s.kind, reason: s.reason ?? null, at: now }).execute();
+  // The signal also counts against the template of the last message the user got from the number.
+  const last = await tx.selectFrom("messages").select("template_id").where("phone_number_id", "=", s.phoneNumberId).where("wa_id", "=", s.waId)
+    .where("direction", "=", "out").where("created_at", ">", now - QUALITY_WINDOW_MS).orderBy("created_at", "desc").limit(1).executeTakeFirst();
+  const templateId = last?.template_id ?? null;
+  await tx.insertInto("quality_signals").values({ id: graphId(), phone_number_id: s.phoneNumberId, wa_id: s.waId, kind: s.kind, reason: s.reason ?? null, at: now, template_id: templateId }).execute();
   // The signal weighs less as it ages and not at all after 7 days: look again then.
   await platform.queue.enqueue(tx, [1, 3.5, 7].map((days) => ({
     queue: QUALITY_QUEUE, key: s.phoneNumberId, kind: "reassess", payload: { phoneNumberId: s.phoneNumberId }, runAt: now + days * 24 * 3600 * 1000 + 1,
   })));
   await reassessQuality(platform, tx, s.phoneNumberId);
+  if (templateId) {
+    await platform.queue.enqueue(tx, [1, 3.5, 7].map((days) => ({
+      queue: QUALITY_QUEUE, key: templateId, kind: "template", payload: { templateId }, runAt: now + days * 24 * 3600 * 1000 + 1,
+    })));
+    await reassessTemplate(platform, tx, templateId, unpauseAt(platform, tx, templateId));
+  }
 }
+
+const unpauseAt = (platform: Platform, tx: Db, templateId: string) => (runAt: number) =>
+  platform.queue.enqueue(tx, { queue: QUALITY_QUEUE, key: templateId, kind: "unpause", payload: { templateId }, runAt });
 
 export const QUALITY_QUEUE = "quality";
 
@@ -45,8 +59,12 @@ export function createQualityWorker(platform: Platform, log?: { error(o: unknown
   return new QueueWorker({
     queue: platform.queue, name: QUALITY_QUEUE, clock: platform.clock, ordered: false, batchSize: 50, visibilityMs: platform.config.claimTimeoutMs, log,
     handle: eachJob(async (job) => {
-      const { phoneNumberId } = JSON.parse(job.payload) as { phoneNumberId: string };
-      await platform.db.transaction().execute((tx) => reassessQuality(platform, tx, phoneNumberId));
+      const p = JSON.parse(job.payload) as { phoneNumberId?: string; templateId?: string };
+      await platform.db.transaction().execute(async (tx) => {
+        if (job.kind === "reassess" && p.phoneNumberId) await reassessQuality(platform, tx, p.phoneNumberId);
+        if (job.kind === "template" && p.templateId) await reassessTemplate(platform, tx, p.templateId, unpauseAt(platform, tx, p.templateId));
+        if (job.kind === "unpause" && p.templateId) await unpauseTemplate(platform, tx, p.templateId);
+      });
       platform.wake("webhook");
     }),
     onFailure: retryThenBury(platform.queue, platform.clock, { maxAttempts: 10, baseMs: 1000, capMs: 60_000, ordered: false }),

@@ -8,6 +8,7 @@ import * as messagePricing from "./005-message-pricing";
 import * as consents from "./006-consents";
 import * as billing from "./007-billing-ledger";
 import * as qualitySignals from "./008-quality-signals";
+import * as templateQuality from "./009-template-quality";
 
 // Migrations are code (no files to locate at run time); each takes the dialect for the few
 // column types that differ.
@@ -20,6 +21,7 @@ const all: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> = 
   "006-consents": consents,
   "007-billing-ledger": billing,
   "008-quality-signals": qualitySignals,
+  "009-template-quality": templateQuality,
 };
 
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?: string): Promise<void> {

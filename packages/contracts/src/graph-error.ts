@@ -37,6 +37,7 @@ export const ERROR_CATALOG: Record<number, ErrorSpec> = {
   133010: { title: "Phone number not registered", http: 400 },
   // OpenWABA's own code (not Meta's): a marketing template to a user without recorded consent.
   139900: { title: "Marketing consent required", http: 400 },
+  139901: { title: "Messaging limit reached", http: 400 },
 };
 
 /** The long explanation Meta puts in `error_data.details` (and webhook `message`) when there is one fixed text. */

@@ -21,6 +21,7 @@ export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
   throughputMps: 80,
   pairRate: true,
   marketingConsent: "required",
+  messagingLimitModel: "portfolio",
   claimTimeoutMs: 30_000,
   bodyLimitBytes: 1024 * 1024,
   mediaUrlSecret: "",

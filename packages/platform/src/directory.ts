@@ -1,9 +1,9 @@
-import type { Db, PhoneNumbersTable } from "@openwaba/store";
+import type { Db, PhoneNumberRow } from "@openwaba/store";
 import { fromJson } from "@openwaba/store";
 
 export interface Principal { token: string; appId: string; wabaId: string }
 export interface AppRecord { id: string; secret: string; callbackUrl: string | null; fields: string[] | null; verifyToken: string | null }
-export type PhoneNumber = PhoneNumbersTable;
+export type PhoneNumber = PhoneNumberRow;
 export interface Destination { appId: string; url: string; secret: string; fields: string[] | null }
 
 /**

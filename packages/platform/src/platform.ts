@@ -28,6 +28,8 @@ export interface PlatformConfig {
   pairRate: boolean;
   /** "required": marketing templates need a recorded grant (OpenWABA's check; Meta has none). */
   marketingConsent: "required" | "off";
+  /** Whose messaging limit applies: the business portfolio's (since Oct 2025) or each number's. */
+  messagingLimitModel: "portfolio" | "per_number";
   /** A replacement rate card (JSON); the example card otherwise. */
   rateCardFile?: string;
   /** Whether a network takes accepted messages (false in platform-only mode without one). */

@@ -22,6 +22,7 @@ export interface ServerConfig {
   pairRate: boolean;
   marketingConsent: "required" | "off";
   rateCardFile: string | undefined;
+  messagingLimitModel: "portfolio" | "per_number";
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -48,6 +49,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     throughputMps: positive(env, "OPENWABA_THROUGHPUT_MPS", 80),
     pairRate: (env.OPENWABA_PAIR_RATE ?? "on") !== "off",
     rateCardFile: env.OPENWABA_RATE_CARD || undefined,
+    messagingLimitModel: oneOf(env, "OPENWABA_MESSAGING_LIMITS", ["portfolio", "per_number"], "portfolio"),
     marketingConsent: (env.OPENWABA_MARKETING_CONSENT ?? "required") === "off" ? "off" : "required",
     templateReviewMs: env.OPENWABA_TEMPLATE_REVIEW_MS === "off" ? null : nonNegative(env, "OPENWABA_TEMPLATE_REVIEW_MS", 5000),
   };
@@ -67,4 +69,11 @@ function nonNegative(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   const n = Number(raw);
   if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number of milliseconds (or "off"), not "${raw}"`);
   return n;
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (!allowed.includes(raw as T)) throw new Error(`${name} must be ${allowed.map((a) => `"${a}"`).join(" or ")}, not "${raw}"`);
+  return raw as T;
 }

@@ -6,7 +6,12 @@ type Json = string;
 
 export interface SettingsTable { key: string; value: string }
 
-export interface BusinessesTable { id: string; name: string; created_at: Millis }
+export interface BusinessesTable {
+  id: string;
+  name: string;
+  created_at: Millis;
+  messaging_tier: ColumnType<string, string | undefined, string>;
+}
 
 export interface WabasTable {
   id: string;
@@ -49,6 +54,8 @@ export interface PhoneNumbersTable {
   /** whatsapp_business_profile fields. */
   profile: Json;
   created_at: Millis;
+  /** The number's own tier, used by the per-number model (before 7 October 2025). */
+  messaging_tier: ColumnType<string, string | undefined, string>;
 }
 
 export interface SubscribedAppsTable {
@@ -201,6 +208,9 @@ export interface QualitySignalsTable {
 }
 
 export interface SimBlocksTable { wa_id: string; phone_number_id: string; at: Millis }
+
+/** A phone-number row as read. */
+export type PhoneNumberRow = Selectable<PhoneNumbersTable>;
 
 /** A template row as read. */
 export type Template = Selectable<TemplatesTable>;

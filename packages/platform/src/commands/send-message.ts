@@ -10,6 +10,7 @@ import { renderTemplate } from "../rules/template-parameters";
 import type { ParameterFormat } from "../rules/template-variables";
 import { sendableTemplate } from "../templates/template-queries";
 import { currentConsent } from "../consent/consent-ledger";
+import { messagingLimitFailure } from "../limits/messaging-limit";
 
 type TemplateSend = { name: string; language: { code: string }; components?: TemplateSendComponent[] };
 
@@ -46,11 +47,16 @@ export async function sendMessage(platform: Platform, phone: PhoneNumber, req: S
   const window = await platform.db.selectFrom("customer_windows").select("last_inbound_at")
     .where("phone_number_id", "=", phone.id).where("wa_id", "=", waId).executeTakeFirst();
   const windowOpen = isWindowOpen(window?.last_inbound_at, now);
-  const failure = consentFailure ?? (needsOpenWindow(req.type) && !windowOpen ? { code: 131047 } : await missingMedia(platform, phone, req, now));
-  await platform.commits.run((tx) => queueOutbound(platform, tx, phone, {
-    id, waId, type: req.type, content, now, pricingCategory, failure, templateId,
-    windowOpenedAt: windowOpen ? window!.last_inbound_at : null, contextId: req.contextMessageId, bizOpaque: req.bizOpaqueCallbackData,
-  }));
+  const refused = consentFailure ?? (needsOpenWindow(req.type) && !windowOpen ? { code: 131047 } : await missingMedia(platform, phone, req, now));
+  const failure = await platform.commits.run(async (tx) => {
+    // The messaging limit is counted inside the transaction that stores the message.
+    const failure = refused ?? (req.type === "template" && !windowOpen ? await messagingLimitFailure(platform, tx, phone, waId, now) : null);
+    await queueOutbound(platform, tx, phone, {
+      id, waId, type: req.type, content, now, pricingCategory, failure, templateId,
+      windowOpenedAt: windowOpen ? window!.last_inbound_at : null, contextId: req.contextMessageId, bizOpaque: req.bizOpaqueCallbackData,
+    });
+    return failure;
+  });
   platform.wake(failure ? QUEUES.webhook : QUEUES.network);
   platform.metrics.sendsAccepted.inc({ type: req.type });
   return { wamid: id, input: req.to, waId };

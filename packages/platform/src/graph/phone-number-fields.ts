@@ -1,10 +1,11 @@
 import { displayNumber } from "@openwaba/contracts";
 import { GraphError } from "@openwaba/contracts";
+import type { Db } from "@openwaba/store";
 import type { PhoneNumber } from "../directory";
 
-// Fields of a WhatsAppBusinessPhoneNumber node (cloud-api-reference.md §9). Limits and
-// throughput are the defaults of a new number until the platform's rules engine sets them.
-const FIELDS: Record<string, (p: PhoneNumber) => unknown> = {
+// Fields of a WhatsAppBusinessPhoneNumber node (cloud-api-reference.md §9).
+type Context = { portfolioTier: string };
+const FIELDS: Record<string, (p: PhoneNumber, c: Context) => unknown> = {
   id: (p) => p.id,
   display_phone_number: (p) => displayNumber(p.display_phone_number),
   verified_name: (p) => p.verified_name,
@@ -14,8 +15,8 @@ const FIELDS: Record<string, (p: PhoneNumber) => unknown> = {
   name_status: () => "APPROVED",
   platform_type: () => "CLOUD_API",
   throughput: () => ({ level: "STANDARD" }),
-  whatsapp_business_manager_messaging_limit: () => "TIER_250",
-  messaging_limit_tier: () => "TIER_250",
+  whatsapp_business_manager_messaging_limit: (_p, c) => c.portfolioTier,
+  messaging_limit_tier: (p) => p.messaging_tier,
   is_official_business_account: () => false,
   is_pin_enabled: () => false,
   account_mode: () => "LIVE",
@@ -35,8 +36,14 @@ export function requestedFields(fields: unknown, defaults: string[], known: Reco
   return list.includes("id") ? list : [...list, "id"];
 }
 
-export function presentPhoneNumber(p: PhoneNumber, fields: unknown, defaults = DEFAULT_PHONE_FIELDS): Record<string, unknown> {
+export function presentPhoneNumber(p: PhoneNumber, fields: unknown, c: Context, defaults = DEFAULT_PHONE_FIELDS): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const f of requestedFields(fields, defaults, FIELDS, "WhatsAppBusinessPhoneNumber")) out[f] = FIELDS[f](p);
+  for (const f of requestedFields(fields, defaults, FIELDS, "WhatsAppBusinessPhoneNumber")) out[f] = FIELDS[f](p, c);
   return out;
+}
+
+/** The messaging tier of the portfolio a WABA belongs to. */
+export async function portfolioTier(db: Db, wabaId: string): Promise<Context> {
+  const b = await db.selectFrom("wabas").innerJoin("businesses", "businesses.id", "wabas.business_id").select("businesses.messaging_tier").where("wabas.id", "=", wabaId).executeTakeFirst();
+  return { portfolioTier: b?.messaging_tier ?? "TIER_250" };
 }

@@ -9,6 +9,7 @@ import * as consents from "./006-consents";
 import * as billing from "./007-billing-ledger";
 import * as qualitySignals from "./008-quality-signals";
 import * as templateQuality from "./009-template-quality";
+import * as messagingLimits from "./010-messaging-limits";
 
 // Migrations are code (no files to locate at run time); each takes the dialect for the few
 // column types that differ.
@@ -22,6 +23,7 @@ const all: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> = 
   "007-billing-ledger": billing,
   "008-quality-signals": qualitySignals,
   "009-template-quality": templateQuality,
+  "010-messaging-limits": messagingLimits,
 };
 
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?: string): Promise<void> {

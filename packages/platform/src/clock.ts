@@ -10,11 +10,3 @@ export class TravellingClock implements Clock {
   get offset(): number { return this.offsetMs; }
   advance(ms: number): void { this.offsetMs += ms; }
 }
-
-/** A clock that moves only when told to: for unit tests of rules at their edges. */
-export class ManualClock implements Clock {
-  constructor(private t = Date.UTC(2026, 0, 1)) {}
-  now(): number { return this.t; }
-  set(t: number): void { this.t = t; }
-  advance(ms: number): void { this.t += ms; }
-}

@@ -25,7 +25,6 @@ export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
   claimTimeoutMs: 30_000,
   bodyLimitBytes: 1024 * 1024,
   mediaUrlSecret: "",
-  hasNetwork: true,
 };
 
 type Log = { error(o: unknown, m?: string): void; warn(o: unknown, m?: string): void; info(o: unknown, m?: string): void };

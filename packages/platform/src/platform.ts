@@ -32,8 +32,6 @@ export interface PlatformConfig {
   messagingLimitModel: "portfolio" | "per_number";
   /** A replacement rate card (JSON); the example card otherwise. */
   rateCardFile?: string;
-  /** Whether a network takes accepted messages (false in platform-only mode without one). */
-  hasNetwork: boolean;
 }
 
 /** What every command needs: the store, its queue, the clock, cached lookups and metrics. */
@@ -53,4 +51,4 @@ export interface Platform {
   wake(queue: string): void;
 }
 
-export const QUEUES = { network: "network", webhook: "webhook", simulator: "simulator" } as const;
+export const QUEUES = { network: "network", webhook: "webhook" } as const;

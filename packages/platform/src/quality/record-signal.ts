@@ -19,15 +19,10 @@ export async function recordUserSignal(platform: Platform, tx: Db, s: UserSignal
     .where("direction", "=", "out").where("created_at", ">", now - QUALITY_WINDOW_MS).orderBy("created_at", "desc").limit(1).executeTakeFirst();
   const templateId = last?.template_id ?? null;
   await tx.insertInto("quality_signals").values({ id: graphId(), phone_number_id: s.phoneNumberId, wa_id: s.waId, kind: s.kind, reason: s.reason ?? null, at: now, template_id: templateId }).execute();
-  // The signal weighs less as it ages and not at all after 7 days: look again then.
-  await platform.queue.enqueue(tx, [1, 3.5, 7].map((days) => ({
-    queue: QUALITY_QUEUE, key: s.phoneNumberId, kind: "reassess", payload: { phoneNumberId: s.phoneNumberId }, runAt: now + days * 24 * 3600 * 1000 + 1,
-  })));
+  await scheduleReassessments(platform, tx, "reassess", s.phoneNumberId, { phoneNumberId: s.phoneNumberId }, now);
   await reassessQuality(platform, tx, s.phoneNumberId);
   if (templateId) {
-    await platform.queue.enqueue(tx, [1, 3.5, 7].map((days) => ({
-      queue: QUALITY_QUEUE, key: templateId, kind: "template", payload: { templateId }, runAt: now + days * 24 * 3600 * 1000 + 1,
-    })));
+    await scheduleReassessments(platform, tx, "template", templateId, { templateId }, now);
     await reassessTemplate(platform, tx, templateId, unpauseAt(platform, tx, templateId));
   }
 }
@@ -36,6 +31,11 @@ const unpauseAt = (platform: Platform, tx: Db, templateId: string) => (runAt: nu
   platform.queue.enqueue(tx, { queue: QUALITY_QUEUE, key: templateId, kind: "unpause", payload: { templateId }, runAt });
 
 export const QUALITY_QUEUE = "quality";
+
+/** A signal weighs less as it ages and not at all after 7 days: look again along the way. */
+function scheduleReassessments(platform: Platform, tx: Db, kind: string, key: string, payload: unknown, now: number) {
+  return platform.queue.enqueue(tx, [1, 3.5, 7].map((days) => ({ queue: QUALITY_QUEUE, key, kind, payload, runAt: now + days * 24 * 3600 * 1000 + 1 })));
+}
 
 /** Recomputes a number's quality rating from its last 7 days and announces a change. */
 export async function reassessQuality(platform: Platform, tx: Db, phoneNumberId: string): Promise<void> {

@@ -3,11 +3,9 @@ import type { Platform } from "../platform";
 import { QUALITY_WINDOW_MS } from "../rules/phone-quality";
 import { onRed, templateQuality } from "../rules/template-quality";
 import { emitWabaEvent } from "../webhooks/events";
+import { templateWebhookIds as ids } from "../templates/review-decision";
 
 const HOUR = 3600 * 1000;
-const ids = (t: { id: string; name: string; language: string }) => ({
-  message_template_id: Number(t.id), message_template_name: t.name, message_template_language: t.language.replace("_", "-"),
-});
 
 /**
  * Recomputes a template's quality from its last 7 days of sends and signals; announces a change

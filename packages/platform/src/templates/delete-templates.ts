@@ -1,6 +1,7 @@
 import { GraphError } from "@openwaba/contracts";
 import type { Platform } from "../platform";
 import { emitWabaEvent } from "../webhooks/events";
+import { templateWebhookIds } from "./review-decision";
 
 /**
  * DELETE /{waba-id}/message_templates?name=X[&hsm_id=Y] (§4): every language of a name, or one
@@ -20,8 +21,7 @@ export async function deleteTemplates(platform: Platform, wabaId: string, q: { n
     for (const t of found) {
       await tx.updateTable("templates").set({ status: "DELETED", deleted_at: now, updated_at: now }).where("id", "=", t.id).execute();
       await emitWabaEvent(platform, tx, wabaId, "message_template_status_update", {
-        event: "DELETED", message_template_id: Number(t.id), message_template_name: t.name,
-        message_template_language: t.language.replace("_", "-"), reason: null,
+        event: "DELETED", ...templateWebhookIds(t), reason: null,
       });
     }
   });

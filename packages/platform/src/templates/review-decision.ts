@@ -18,8 +18,13 @@ export interface ReviewDecision {
   note?: string;
 }
 
-/** Meta's webhooks write languages with a hyphen (en-US), the API with an underscore (en_US). */
-const webhookLanguage = (code: string) => code.replace("_", "-");
+/**
+ * How template webhooks name a template: its id as a JSON number, and the language with a hyphen
+ * (en-US) where the API writes an underscore (en_US).
+ */
+export const templateWebhookIds = (t: { id: string; name: string; language: string }) => ({
+  message_template_id: Number(t.id), message_template_name: t.name, message_template_language: t.language.replace("_", "-"),
+});
 
 /**
  * Applies a review decision to a pending template and queues its
@@ -34,7 +39,7 @@ export async function applyReviewDecision(platform: Platform, tx: Db, t: Templat
     was_approved: d.event === "APPROVED" ? 1 : t.was_approved, category,
     review_rule: d.rule ?? "override", review_note: d.note ?? d.explanation?.reason ?? null,
   }).where("id", "=", t.id).execute();
-  const ids = { message_template_id: Number(t.id), message_template_name: t.name, message_template_language: webhookLanguage(t.language) };
+  const ids = templateWebhookIds(t);
   if (category !== t.category) {
     await emitWabaEvent(platform, tx, t.waba_id, "template_category_update", { ...ids, previous_category: t.category, new_category: category });
   }

@@ -1,9 +1,9 @@
 import { sql, type Kysely } from "kysely";
-import type { Dialect } from "../dialect";
+import { millisColumn, type Dialect } from "../dialect";
 
 // The foundation schema. Times are epoch milliseconds (int8 in PostgreSQL); ids are text.
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
-  const millis = dialect === "postgres" ? "bigint" : "integer";
+  const millis = millisColumn(dialect);
   const t = (name: string) => db.schema.createTable(name).ifNotExists();
 
   await t("settings").addColumn("key", "text", (c) => c.primaryKey()).addColumn("value", "text", (c) => c.notNull()).execute();

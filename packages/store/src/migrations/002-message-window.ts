@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
-import type { Dialect } from "../dialect";
+import { millisColumn, type Dialect } from "../dialect";
 
 // When the customer service window a message was sent in opened: the status webhooks' conversation
 // object needs it, and keeping it on the message spares a lookup per status.
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
-  await db.schema.alterTable("messages").addColumn("window_opened_at", dialect === "postgres" ? "bigint" : "integer").execute();
+  await db.schema.alterTable("messages").addColumn("window_opened_at", millisColumn(dialect)).execute();
 }

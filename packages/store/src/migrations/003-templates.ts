@@ -1,10 +1,10 @@
 import type { Kysely } from "kysely";
-import type { Dialect } from "../dialect";
+import { millisColumn, type Dialect } from "../dialect";
 
 // Message templates (cloud-api-reference.md §4). Deleted templates stay as rows with their
 // deletion time: an approved name stays blocked for 30 days after deletion.
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
-  const millis = dialect === "postgres" ? "bigint" : "integer";
+  const millis = millisColumn(dialect);
   await db.schema.createTable("templates").ifNotExists()
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("waba_id", "text", (c) => c.notNull())

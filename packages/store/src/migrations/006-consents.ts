@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { Dialect } from "../dialect";
+import { millisColumn, type Dialect } from "../dialect";
 
 // The consent ledger (issue #3 item 7): every grant and revocation, with its source and evidence.
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
@@ -11,7 +11,7 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn("status", "text", (c) => c.notNull())
     .addColumn("source", "text", (c) => c.notNull())
     .addColumn("evidence", "text")
-    .addColumn("at", dialect === "postgres" ? "bigint" : "integer", (c) => c.notNull())
+    .addColumn("at", millisColumn(dialect), (c) => c.notNull())
     .execute();
   await db.schema.createIndex("consents_by_user").ifNotExists().on("consents").columns(["waba_id", "wa_id", "scope", "at"]).execute();
 }

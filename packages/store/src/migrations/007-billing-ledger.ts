@@ -1,10 +1,10 @@
 import type { Kysely } from "kysely";
-import type { Dialect } from "../dialect";
+import { millisColumn, type Dialect } from "../dialect";
 
 // The billing ledger (issue #3 item 8): one row per charged message, written with the status that
 // makes it chargeable (delivered, or read when delivery was skipped); amounts in micro-units.
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
-  const millis = dialect === "postgres" ? "bigint" : "integer";
+  const millis = millisColumn(dialect);
   await db.schema.createTable("billing_ledger").ifNotExists()
     .addColumn("message_id", "text", (c) => c.primaryKey())
     .addColumn("waba_id", "text", (c) => c.notNull())

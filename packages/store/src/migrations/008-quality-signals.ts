@@ -1,10 +1,10 @@
 import type { Kysely } from "kysely";
-import type { Dialect } from "../dialect";
+import { millisColumn, type Dialect } from "../dialect";
 
 // What users do that rates a business number (issue #3 item 5): blocks and spam reports, kept with
 // their time so quality can weigh recent ones more. The simulator's blocks live beside them.
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
-  const millis = dialect === "postgres" ? "bigint" : "integer";
+  const millis = millisColumn(dialect);
   await db.schema.createTable("quality_signals").ifNotExists()
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("phone_number_id", "text", (c) => c.notNull())

@@ -1,10 +1,10 @@
 import type { Kysely } from "kysely";
-import type { Dialect } from "../dialect";
+import { millisColumn, type Dialect } from "../dialect";
 
 // Template quality (issue #3 item 4): messages and signals remember the template they concern,
 // and templates count their pauses.
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
-  const millis = dialect === "postgres" ? "bigint" : "integer";
+  const millis = millisColumn(dialect);
   await db.schema.alterTable("messages").addColumn("template_id", "text").execute();
   await db.schema.alterTable("quality_signals").addColumn("template_id", "text").execute();
   await db.schema.alterTable("templates").addColumn("pause_count", "integer", (c) => c.notNull().defaultTo(0)).execute();

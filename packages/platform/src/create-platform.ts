@@ -22,6 +22,7 @@ export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
   pairRate: true,
   marketingConsent: "required",
   messagingLimitModel: "portfolio",
+  rules: "on",
   claimTimeoutMs: 30_000,
   bodyLimitBytes: 1024 * 1024,
   mediaUrlSecret: "",

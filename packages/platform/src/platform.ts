@@ -30,6 +30,11 @@ export interface PlatformConfig {
   marketingConsent: "required" | "off";
   /** Whose messaging limit applies: the business portfolio's (since Oct 2025) or each number's. */
   messagingLimitModel: "portfolio" | "per_number";
+  /**
+   * "off" skips the policy checks of the send path (window, consent, messaging limit, throughput,
+   * pair rate): only for measuring what they cost (npm run bench). Never for real traffic.
+   */
+  rules: "on" | "off";
   /** A replacement rate card (JSON); the example card otherwise. */
   rateCardFile?: string;
 }

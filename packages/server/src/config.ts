@@ -23,6 +23,8 @@ export interface ServerConfig {
   marketingConsent: "required" | "off";
   rateCardFile: string | undefined;
   messagingLimitModel: "portfolio" | "per_number";
+  /** "off" skips every policy check on the send path: the bench's baseline for what the rules cost. */
+  rules: "on" | "off";
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -50,6 +52,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     pairRate: (env.OPENWABA_PAIR_RATE ?? "on") !== "off",
     rateCardFile: env.OPENWABA_RATE_CARD || undefined,
     messagingLimitModel: oneOf(env, "OPENWABA_MESSAGING_LIMITS", ["portfolio", "per_number"], "portfolio"),
+    rules: oneOf(env, "OPENWABA_RULES", ["on", "off"], "on"),
     marketingConsent: (env.OPENWABA_MARKETING_CONSENT ?? "required") === "off" ? "off" : "required",
     templateReviewMs: env.OPENWABA_TEMPLATE_REVIEW_MS === "off" ? null : nonNegative(env, "OPENWABA_TEMPLATE_REVIEW_MS", 5000),
   };

@@ -27,6 +27,7 @@ export async function sendMessage(platform: Platform, phone: PhoneNumber, req: S
   if (!waId) throw new GraphError(100, `Param to must be a valid phone number.`);
   if (waId === phone.display_phone_number) throw new GraphError(131021, "Recipient cannot be sender.");
   // A template must be approved and its parameters must fit it; the phone shows it rendered.
+  const rules = platform.config.rules === "on";
   let content = req.content;
   let pricingCategory = "service";
   let consentFailure: { code: number } | null = null;
@@ -38,19 +39,19 @@ export async function sendMessage(platform: Platform, phone: PhoneNumber, req: S
     content = { ...send, category: t.category, rendered };
     pricingCategory = t.category.toLowerCase();
     templateId = t.id;
-    if (t.category === "MARKETING") consentFailure = await marketingConsent(platform, phone, waId);
+    if (t.category === "MARKETING" && rules) consentFailure = await marketingConsent(platform, phone, waId);
   }
 
   const now = platform.clock.now();
-  platform.limits.admitSend(phone.id, waId, now);
+  if (rules) platform.limits.admitSend(phone.id, waId, now);
   const id = wamid(waId);
   const window = await platform.db.selectFrom("customer_windows").select("last_inbound_at")
     .where("phone_number_id", "=", phone.id).where("wa_id", "=", waId).executeTakeFirst();
   const windowOpen = isWindowOpen(window?.last_inbound_at, now);
-  const refused = consentFailure ?? (needsOpenWindow(req.type) && !windowOpen ? { code: 131047 } : await missingMedia(platform, phone, req, now));
+  const refused = consentFailure ?? (rules && needsOpenWindow(req.type) && !windowOpen ? { code: 131047 } : await missingMedia(platform, phone, req, now));
   const failure = await platform.commits.run(async (tx) => {
     // The messaging limit is counted inside the transaction that stores the message.
-    const failure = refused ?? (req.type === "template" && !windowOpen ? await messagingLimitFailure(platform, tx, phone, waId, now) : null);
+    const failure = refused ?? (rules && req.type === "template" && !windowOpen ? await messagingLimitFailure(platform, tx, phone, waId, now) : null);
     await queueOutbound(platform, tx, phone, {
       id, waId, type: req.type, content, now, pricingCategory, failure, templateId,
       windowOpenedAt: windowOpen ? window!.last_inbound_at : null, contextId: req.contextMessageId, bizOpaque: req.bizOpaqueCallbackData,

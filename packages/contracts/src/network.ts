@@ -21,6 +21,8 @@ export interface InboundMessage {
   type: string;
   object: unknown;
   context?: { from: string; id: string };
+  /** The ad or page post the user came from (Meta's `referral`): a free entry point. */
+  referral?: Record<string, unknown>;
 }
 
 export type DeliveryStatus = "sent" | "delivered" | "read" | "failed";

@@ -23,6 +23,7 @@ export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
   marketingConsent: "required",
   messagingLimitModel: "portfolio",
   rules: "on",
+  pricingModel: "auto",
   claimTimeoutMs: 30_000,
   bodyLimitBytes: 1024 * 1024,
   mediaUrlSecret: "",

@@ -38,6 +38,11 @@ export class Directory {
     return this.cached(`p:${id}`, async () => (await db.selectFrom("phone_numbers").selectAll().where("id", "=", id).executeTakeFirst()) ?? null);
   }
 
+  /** A WABA's pinned pricing model ("CBP", "PMP", "auto"), or null for the deployment's default. */
+  wabaPricingModel(wabaId: string, db: Db = this.db): Promise<string | null> {
+    return this.cached(`w:${wabaId}`, async () => (await db.selectFrom("wabas").select("pricing_model").where("id", "=", wabaId).executeTakeFirst())?.pricing_model ?? null);
+  }
+
   app(id: string): Promise<AppRecord | null> {
     return this.cached(`a:${id}`, async () => {
       const a = await this.db.selectFrom("apps").selectAll().where("id", "=", id).executeTakeFirst();

@@ -35,6 +35,8 @@ export interface PlatformConfig {
    * pair rate): only for measuring what they cost (npm run bench). Never for real traffic.
    */
   rules: "on" | "off";
+  /** The pricing model of WABAs that pin none: "auto" (by date), "CBP" or "PMP". */
+  pricingModel: "auto" | "CBP" | "PMP";
   /** A replacement rate card (JSON); the example card otherwise. */
   rateCardFile?: string;
 }

@@ -25,6 +25,7 @@ export interface ServerConfig {
   messagingLimitModel: "portfolio" | "per_number";
   /** "off" skips every policy check on the send path: the bench's baseline for what the rules cost. */
   rules: "on" | "off";
+  pricingModel: "auto" | "CBP" | "PMP";
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -53,6 +54,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     rateCardFile: env.OPENWABA_RATE_CARD || undefined,
     messagingLimitModel: oneOf(env, "OPENWABA_MESSAGING_LIMITS", ["portfolio", "per_number"], "portfolio"),
     rules: oneOf(env, "OPENWABA_RULES", ["on", "off"], "on"),
+    pricingModel: oneOf(env, "OPENWABA_PRICING_MODEL", ["auto", "CBP", "PMP"], "auto"),
     marketingConsent: (env.OPENWABA_MARKETING_CONSENT ?? "required") === "off" ? "off" : "required",
     templateReviewMs: env.OPENWABA_TEMPLATE_REVIEW_MS === "off" ? null : nonNegative(env, "OPENWABA_TEMPLATE_REVIEW_MS", 5000),
   };

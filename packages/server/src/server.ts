@@ -52,7 +52,7 @@ export async function startServer(config: ServerConfig, opts: { listen?: boolean
   const log = app.log;
   const built = createPlatform({
     db, queue, clock, blobs: new FileBlobStore(join(config.dataDir, "media")), log,
-    config: { ...DEFAULT_PLATFORM_CONFIG, claimTimeoutMs: config.claimTimeoutMs, webhookTimeoutMs: config.webhookTimeoutMs, templateReviewDelayMs: config.templateReviewMs, throughputMps: config.throughputMps, pairRate: config.pairRate, marketingConsent: config.marketingConsent, rateCardFile: config.rateCardFile, messagingLimitModel: config.messagingLimitModel, rules: config.rules, mediaUrlSecret: await setting(db, "media_url_secret", () => randomBytes(32).toString("hex")) },
+    config: { ...DEFAULT_PLATFORM_CONFIG, claimTimeoutMs: config.claimTimeoutMs, webhookTimeoutMs: config.webhookTimeoutMs, templateReviewDelayMs: config.templateReviewMs, throughputMps: config.throughputMps, pairRate: config.pairRate, marketingConsent: config.marketingConsent, rateCardFile: config.rateCardFile, messagingLimitModel: config.messagingLimitModel, rules: config.rules, pricingModel: config.pricingModel, mediaUrlSecret: await setting(db, "media_url_secret", () => randomBytes(32).toString("hex")) },
   });
   const { platform } = built;
   const credentials = await ensureDevTenant(platform, config.dataDir);

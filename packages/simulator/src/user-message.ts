@@ -15,6 +15,12 @@ const body = z.looseObject({
   to: z.string().min(1).max(32),
   type: z.enum(["text", "image", "video", "audio", "document", "sticker", "location", "contacts", "reaction", "interactive", "button"]),
   context: z.strictObject({ message_id: z.string().min(1) }).optional(),
+  // The user came from a Click-to-WhatsApp ad or a Page post's button (a free entry point).
+  referral: z.strictObject({
+    source_type: z.enum(["ad", "post"]), source_id: z.string().max(64).optional(), source_url: z.url().optional(),
+    headline: z.string().max(256).optional(), body: z.string().max(1024).optional(), media_type: z.enum(["image", "video"]).optional(),
+    image_url: z.url().optional(), video_url: z.url().optional(), thumbnail_url: z.url().optional(), ctwa_clid: z.string().max(256).optional(),
+  }).optional(),
 });
 const objects: Record<string, z.ZodType> = {
   text: z.strictObject({ body: z.string().min(1).max(4096) }),
@@ -33,10 +39,30 @@ const objects: Record<string, z.ZodType> = {
 
 const DEFAULT_MIME: Record<string, string> = { image: "image/jpeg", video: "video/mp4", audio: "audio/ogg", document: "application/pdf", sticker: "image/webp" };
 
-export interface ParsedUserMessage { to: string; type: string; object: unknown; context?: { from: string; id: string }; shown: unknown }
+export interface ParsedUserMessage { to: string; type: string; object: unknown; context?: { from: string; id: string }; referral?: Record<string, unknown>; shown: unknown }
 
 /** Validates what the user sends and turns it into Meta's inbound type object. */
 export async function parseUserMessage(port: PlatformPort, db: Db, waId: string, raw: unknown): Promise<ParsedUserMessage> {
+  const m = await parseMessage(port, db, waId, raw);
+  const r = (raw as { referral?: z.infer<typeof body>["referral"] }).referral;
+  return r ? { ...m, referral: referralObject(r, waId) } : m;
+}
+
+/** Meta's `referral` object, with the ids an ad click carries filled in when the caller gave none. */
+function referralObject(r: NonNullable<z.infer<typeof body>["referral"]>, waId: string): Record<string, unknown> {
+  const sourceId = r.source_id ?? String(120_000_000_000_000 + (hash(waId) % 1_000_000_000));
+  return {
+    source_url: r.source_url ?? (r.source_type === "ad" ? `https://fb.me/${sourceId}` : `https://www.facebook.com/${sourceId}`),
+    source_id: sourceId, source_type: r.source_type,
+    ...(r.headline ? { headline: r.headline } : {}), ...(r.body ? { body: r.body } : {}), ...(r.media_type ? { media_type: r.media_type } : {}),
+    ...(r.image_url ? { image_url: r.image_url } : {}), ...(r.video_url ? { video_url: r.video_url } : {}), ...(r.thumbnail_url ? { thumbnail_url: r.thumbnail_url } : {}),
+    ...(r.source_type === "ad" ? { ctwa_clid: r.ctwa_clid ?? `ARA${sourceId}${hash(waId).toString(36)}` } : {}),
+  };
+}
+
+const hash = (s: string) => [...s].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
+
+async function parseMessage(port: PlatformPort, db: Db, waId: string, raw: unknown): Promise<ParsedUserMessage> {
   const e = parseParams(body, raw);
   const { to, type } = e;
   const phone = await port.phoneNumber(to);

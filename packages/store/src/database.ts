@@ -11,6 +11,10 @@ export interface BusinessesTable {
   name: string;
   created_at: Millis;
   messaging_tier: ColumnType<string, string | undefined, string>;
+  /** Business verification (0/1): the scaling path's shortcut to the next tier. */
+  verified: ColumnType<number, number | undefined, number>;
+  /** When a scheduled review of the portfolio's messaging limit is due (null: none pending). */
+  tier_review_at: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
 }
 
 export interface WabasTable {
@@ -20,6 +24,8 @@ export interface WabasTable {
   currency: string;
   timezone_id: string;
   created_at: Millis;
+  /** "CBP", "PMP" or "auto" (by date); null: the deployment's default. */
+  pricing_model: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AppsTable {
@@ -56,6 +62,13 @@ export interface PhoneNumbersTable {
   created_at: Millis;
   /** The number's own tier, used by the per-number model (before 7 October 2025). */
   messaging_tier: ColumnType<string, string | undefined, string>;
+  tier_review_at: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
+  /** When the number turned RED under the per-number model (a week of it costs a tier). */
+  flagged_at: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
+  /** "STANDARD" (80 mps) or "HIGH" (1,000 mps). */
+  throughput_level: ColumnType<string, string | undefined, string>;
+  /** During a throughput upgrade sends fail with 131057 until this time. */
+  maintenance_until: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
 }
 
 export interface SubscribedAppsTable {
@@ -84,12 +97,32 @@ export interface MessagesTable {
   /** "service" for free-form messages, the template's category (lowercase) for templates. */
   pricing_category: ColumnType<string | null, string | null | undefined, string | null>;
   template_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** End of the free entry point window the message was sent in, if any. */
+  free_entry_until: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
+  /** The conversation (conversation-based pricing) the message fell in. */
+  conversation_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CustomerWindowsTable {
   phone_number_id: string;
   wa_id: string;
   last_inbound_at: Millis;
+  /** The user's last message that came from an ad or a page's button (a free entry point). */
+  entry_point_at: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
+  /** End of the 72-hour free window opened by the business's reply to an entry point. */
+  free_entry_until: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
+}
+
+/** A conversation of the conversation-based pricing model: 24 h (72 h from an entry point), one charge. */
+export interface ConversationsTable {
+  id: string;
+  phone_number_id: string;
+  wa_id: string;
+  category: string;
+  opened_at: Millis;
+  expires_at: Millis;
+  billable: number;
+  charged_at: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
 }
 
 export interface MediaTable {
@@ -193,6 +226,8 @@ export interface BillingLedgerTable {
   amount_micros: Millis;
   currency: string;
   at: Millis;
+  pricing_model: ColumnType<string, string | undefined, string>;
+  conversation_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface QualitySignalsTable {
@@ -225,6 +260,7 @@ export interface Database {
   subscribed_apps: SubscribedAppsTable;
   messages: MessagesTable;
   customer_windows: CustomerWindowsTable;
+  conversations: ConversationsTable;
   media: MediaTable;
   jobs: JobsTable;
   sim_users: SimUsersTable;

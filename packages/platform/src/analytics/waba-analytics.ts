@@ -17,8 +17,10 @@ const list = (v: unknown): unknown[] | null => (Array.isArray(v) && v.length ? v
 async function outbound(db: Db, wabaId: string, start: number, end: number) {
   return db.selectFrom("messages").innerJoin("phone_numbers", "phone_numbers.id", "messages.phone_number_id")
     .leftJoin("billing_ledger", "billing_ledger.message_id", "messages.id")
+    .leftJoin("conversations", "conversations.id", "messages.conversation_id")
     .select(["messages.id", "messages.wa_id", "messages.type", "messages.status", "messages.content", "messages.created_at", "messages.pricing_category",
-      "messages.window_opened_at", "phone_numbers.display_phone_number", "billing_ledger.amount_micros"])
+      "messages.window_opened_at", "messages.free_entry_until", "messages.conversation_id", "conversations.category as conversation_category",
+      "phone_numbers.display_phone_number", "billing_ledger.amount_micros"])
     .where("phone_numbers.waba_id", "=", wabaId).where("messages.direction", "=", "out")
     .where("messages.created_at", ">=", start * 1000).where("messages.created_at", "<", end * 1000).execute();
 }
@@ -49,17 +51,18 @@ export async function messagingAnalytics(db: Db, wabaId: string, e: FieldExpress
 export async function pricingAnalytics(db: Db, wabaId: string, e: FieldExpression) {
   const start = secondsArg(e, "start"), end = secondsArg(e, "end"), granularity = granularityOf(e.args.granularity);
   const dims = (list(e.args.dimensions) ?? []).map((d) => String(d).toUpperCase());
-  const rows = (await outbound(db, wabaId, start, end)).filter(reached);
+  // The per-message model's view: messages priced per conversation are left to conversation_analytics.
+  const rows = (await outbound(db, wabaId, start, end)).filter((r) => reached(r) && r.conversation_id === null);
   const points: Record<string, unknown>[] = [];
   for (const b of buckets(start, end, granularity)) {
     const groups = new Map<string, { point: Record<string, unknown>; volume: number; cost: number }>();
     for (const r of rows.filter((x) => inBucket(x, b))) {
-      const pricing = pricingFor(r.pricing_category ?? "service", r.window_opened_at !== null);
+      const pricing = pricingFor(r.pricing_category ?? "service", r.window_opened_at !== null, r.free_entry_until !== null);
       const point: Record<string, unknown> = { start: b.start, end: b.end };
       if (dims.includes("COUNTRY")) point.country = countryOf(r.wa_id).country;
       if (dims.includes("PHONE")) point.phone_number = r.display_phone_number;
       if (dims.includes("PRICING_CATEGORY")) point.pricing_category = pricing.category.toUpperCase();
-      if (dims.includes("PRICING_TYPE")) point.pricing_type = pricing.type.toUpperCase();
+      if (dims.includes("PRICING_TYPE")) point.pricing_type = (pricing.type ?? "regular").toUpperCase();
       const key = JSON.stringify(point);
       const g = groups.get(key) ?? { point, volume: 0, cost: 0 };
       g.volume++;
@@ -103,15 +106,16 @@ export async function conversationAnalytics(db: Db, wabaId: string, e: FieldExpr
   for (const b of buckets(start, end, granularity)) {
     const groups = new Map<string, { point: Record<string, unknown>; conversations: Set<string>; cost: number }>();
     for (const r of rows.filter((x) => inBucket(x, b))) {
-      const category = (r.pricing_category ?? "service").toUpperCase();
+      const category = (r.conversation_category ?? r.pricing_category ?? "service").toUpperCase();
       const point: Record<string, unknown> = { start: b.start, end: b.end };
       if (dims.includes("CONVERSATION_CATEGORY")) point.conversation_category = category;
-      if (dims.includes("CONVERSATION_TYPE")) point.conversation_type = "REGULAR";
+      if (dims.includes("CONVERSATION_TYPE")) point.conversation_type = category === "REFERRAL_CONVERSION" || r.free_entry_until !== null ? "FREE_ENTRY_POINT" : "REGULAR";
       if (dims.includes("COUNTRY")) point.country = countryOf(r.wa_id).country;
       if (dims.includes("PHONE")) point.phone_number = r.display_phone_number;
       const key = JSON.stringify(point);
       const g = groups.get(key) ?? { point, conversations: new Set(), cost: 0 };
-      g.conversations.add(`${r.wa_id}|${category}|${r.window_opened_at ?? r.created_at}`);
+      // Conversation-based messages name their conversation; per-message ones are numbered by window.
+      g.conversations.add(r.conversation_id ?? `${r.wa_id}|${category}|${r.window_opened_at ?? r.created_at}`);
       g.cost += Number(r.amount_micros ?? 0);
       groups.set(key, g);
     }

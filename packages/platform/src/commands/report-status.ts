@@ -1,10 +1,8 @@
-import { createHash } from "node:crypto";
 import { webhookError, type StatusUpdate } from "@openwaba/contracts";
 import type { Db } from "@openwaba/store";
 import type { Platform } from "../platform";
-import { carriesPricing, conversationFor, pricingFor } from "../rules/pricing";
 import { emitMessagesEvent } from "../webhooks/events";
-import { chargeMessage } from "../pricing/billing-ledger";
+import { priceStatus } from "../pricing/status-pricing";
 
 /** The statuses each status may follow: they only move forward, and failed ends a message. */
 const AFTER: Record<StatusUpdate["status"], string[]> = {
@@ -28,24 +26,15 @@ export async function reportStatus(platform: Platform, tx: Db, updates: StatusUp
   for (const u of list) {
     const m = await tx.updateTable("messages").set({ status: u.status, error_code: u.errorCode ?? null, updated_at: now })
       .where("id", "=", u.messageId).where("direction", "=", "out").where("status", "in", AFTER[u.status])
-      .returning(["id", "phone_number_id", "wa_id", "type", "biz_opaque_callback_data", "window_opened_at", "pricing_category"]).executeTakeFirst();
+      .returning(["id", "phone_number_id", "wa_id", "type", "biz_opaque_callback_data", "window_opened_at", "pricing_category", "created_at", "free_entry_until", "conversation_id"]).executeTakeFirst();
     applied.push(!!m);
     if (!m) continue;
     const status: Record<string, unknown> = { id: m.id, status: u.status, timestamp: String(Math.floor(now / 1000)), recipient_id: m.wa_id };
     if (m.biz_opaque_callback_data) status.biz_opaque_callback_data = m.biz_opaque_callback_data;
     if (u.status === "failed") {
       status.errors = [webhookError(u.errorCode ?? 131000, u.errorDetails)];
-    } else if (carriesPricing(u.status)) {
-      const openedAt = m.window_opened_at ?? now;
-      const pricing = pricingFor(m.pricing_category ?? "service", m.window_opened_at !== null);
-      const conversationId = createHash("md5").update(`${m.phone_number_id}|${m.wa_id}|${openedAt}|${pricing.category}`).digest("hex");
-      status.conversation = conversationFor(pricing, openedAt, conversationId, u.status === "sent");
-      status.pricing = pricing;
-    }
-    // Per-message pricing charges a billable message once it reaches the phone.
-    if ((u.status === "delivered" || u.status === "read") && m.pricing_category && m.pricing_category !== "service") {
-      const pricing = pricingFor(m.pricing_category, m.window_opened_at !== null);
-      if (pricing.billable) await chargeMessage(platform, tx, m, pricing, now);
+    } else {
+      Object.assign(status, await priceStatus(platform, tx, m, u.status, now));
     }
     const key = `${m.phone_number_id}|${m.wa_id}`;
     const group = out.get(key) ?? { phoneId: m.phone_number_id, waId: m.wa_id, statuses: [] };

@@ -11,6 +11,7 @@ import type { ParameterFormat } from "../rules/template-variables";
 import { sendableTemplate } from "../templates/template-queries";
 import { currentConsent } from "../consent/consent-ledger";
 import { messagingLimitFailure } from "../limits/messaging-limit";
+import { freeEntryWindow } from "../rules/free-entry-point";
 
 type TemplateSend = { name: string; language: { code: string }; components?: TemplateSendComponent[] };
 
@@ -45,14 +46,20 @@ export async function sendMessage(platform: Platform, phone: PhoneNumber, req: S
   const now = platform.clock.now();
   if (rules) platform.limits.admitSend(phone.id, waId, now);
   const id = wamid(waId);
-  const window = await platform.db.selectFrom("customer_windows").select("last_inbound_at")
+  const window = await platform.db.selectFrom("customer_windows").select(["last_inbound_at", "entry_point_at", "free_entry_until"])
     .where("phone_number_id", "=", phone.id).where("wa_id", "=", waId).executeTakeFirst();
   const windowOpen = isWindowOpen(window?.last_inbound_at, now);
+  const freeEntry = window ? freeEntryWindow({ entryPointAt: window.entry_point_at, freeEntryUntil: window.free_entry_until }, now) : null;
   const refused = consentFailure ?? (rules && needsOpenWindow(req.type) && !windowOpen ? { code: 131047 } : await missingMedia(platform, phone, req, now));
   const failure = await platform.commits.run(async (tx) => {
     // The messaging limit is counted inside the transaction that stores the message.
     const failure = refused ?? (rules && req.type === "template" && !windowOpen ? await messagingLimitFailure(platform, tx, phone, waId, now) : null);
+    // The business's answer to an ad or page click opens the free window.
+    if (freeEntry?.opens && !failure) {
+      await tx.updateTable("customer_windows").set({ free_entry_until: freeEntry.until }).where("phone_number_id", "=", phone.id).where("wa_id", "=", waId).execute();
+    }
     await queueOutbound(platform, tx, phone, {
+      freeEntryUntil: failure ? null : freeEntry?.until ?? null,
       id, waId, type: req.type, content, now, pricingCategory, failure, templateId,
       windowOpenedAt: windowOpen ? window!.last_inbound_at : null, contextId: req.contextMessageId, bizOpaque: req.bizOpaqueCallbackData,
     });
@@ -96,12 +103,13 @@ async function missingMedia(platform: Platform, phone: PhoneNumber, req: SendReq
  */
 export async function queueOutbound(platform: Platform, tx: Db, phone: PhoneNumber, o: {
   id: string; waId: string; type: string; content: unknown; now: number; pricingCategory: string; windowOpenedAt: number | null; templateId?: string | null;
-  failure?: { code: number; details?: string } | null; contextId?: string; bizOpaque?: string;
+  failure?: { code: number; details?: string } | null; contextId?: string; bizOpaque?: string; freeEntryUntil?: number | null;
 }): Promise<void> {
   await tx.insertInto("messages").values({
     id: o.id, phone_number_id: phone.id, wa_id: o.waId, direction: "out", type: o.type, content: toJson(o.content), pricing_category: o.pricingCategory,
     status: o.failure ? "failed" : "accepted", error_code: o.failure?.code ?? null, context_id: o.contextId ?? null,
     biz_opaque_callback_data: o.bizOpaque ?? null, created_at: o.now, updated_at: o.now, window_opened_at: o.windowOpenedAt, template_id: o.templateId ?? null,
+    free_entry_until: o.freeEntryUntil ?? null,
   }).execute();
   if (o.failure) await emitFailed(platform, tx, phone, o.id, o.waId, o.now, o.failure, o.bizOpaque);
   else await platform.queue.enqueue(tx, { queue: QUEUES.network, key: `${phone.id}|${o.waId}`, kind: "message", payload: { id: o.id }, runAt: o.now });

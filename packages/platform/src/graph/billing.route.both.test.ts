@@ -32,12 +32,12 @@ describe("billing ledger", () => {
     await waitFor(() => s.receiver.statuses().some((x) => x.id === ids[0] && x.status === "read"), 5000, "read"); // a read charges nothing more
     const r = await s.call("GET", "/openwaba/billing");
     expect(r.body).toMatchObject({
-      currency: "USD", messages: 2, total: "0.065700",
+      currency: "USD", charges: 2, total: "0.065700",
       by_category: { marketing: "0.010700", utility: "0.055000" },
       by_country: { IN: "0.010700", DE: "0.055000" },
     });
     const none = await s.call("GET", `/openwaba/billing?until=${new Date(Date.now() - 3600_000).toISOString()}`);
-    expect(none.body).toMatchObject({ messages: 0, total: "0.000000" });
+    expect(none.body).toMatchObject({ charges: 0, total: "0.000000" });
     expect((await s.call("GET", "/openwaba/billing?since=yesterday")).status).toBe(400);
   });
 });

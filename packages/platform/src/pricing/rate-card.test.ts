@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadRateCard, priceMessage } from "./rate-card";
+import { loadRateCard, priceConversation, priceMessage } from "./rate-card";
 
 describe("rate card", () => {
   const card = loadRateCard();
@@ -10,6 +10,10 @@ describe("rate card", () => {
     expect(priceMessage(card, "919812345678", "marketing")).toEqual({ country: "IN", amountMicros: 10_700, currency: "USD" });
     expect(priceMessage(card, "4915112345678", "utility")).toEqual({ country: "DE", amountMicros: 55_000, currency: "USD" });
     expect(priceMessage(card, "48600100200", "authentication").country).toBe("PL");
+  });
+  it("prices conversations of the conversation-based model from their own table", () => {
+    expect(priceConversation(card, "919812345678", "service")).toEqual({ country: "IN", amountMicros: 4_000, currency: "USD" });
+    expect(priceConversation(card, "4915112345678", "marketing")).toEqual({ country: "DE", amountMicros: 136_500, currency: "USD" });
   });
   it("falls back to the default rates for markets the card does not list", () => {
     expect(priceMessage(card, "819012345678", "marketing")).toEqual({ country: "JP", amountMicros: 62_500, currency: "USD" });

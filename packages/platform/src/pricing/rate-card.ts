@@ -11,6 +11,8 @@ const card = z.object({
   description: z.string().optional(),
   default: rates,
   markets: z.record(z.string().regex(/^[A-Z]{2}$/), rates),
+  /** Per-conversation rates of the conversation-based model; absent: its conversations cost nothing. */
+  conversations: z.object({ default: rates, markets: z.record(z.string().regex(/^[A-Z]{2}$/), rates) }).optional(),
 });
 export type RateCard = z.infer<typeof card>;
 
@@ -22,9 +24,17 @@ export function loadRateCard(file: string | URL = DEFAULT_RATE_CARD_FILE): RateC
   return r.data;
 }
 
+export interface Price { country: string; amountMicros: number; currency: string }
+
 /** What one delivered message of `category` to this number costs, in micro-units of the card's currency. */
-export function priceMessage(c: RateCard, waId: string, category: string): { country: string; amountMicros: number; currency: string } {
+export const priceMessage = (c: RateCard, waId: string, category: string): Price => price(c, c, waId, category);
+
+/** What one conversation of `category` with this number costs (conversation-based model). */
+export const priceConversation = (c: RateCard, waId: string, category: string): Price =>
+  price(c, c.conversations ?? { default: {}, markets: {} }, waId, category);
+
+function price(c: RateCard, table: Pick<RateCard, "default" | "markets">, waId: string, category: string): Price {
   const { country } = countryOf(waId);
-  const rate = c.markets[country]?.[category] ?? c.default[category] ?? 0;
+  const rate = table.markets[country]?.[category] ?? table.default[category] ?? 0;
   return { country, amountMicros: Math.round(rate * 1_000_000), currency: c.currency };
 }

@@ -13,4 +13,8 @@ describe("per-message pricing", () => {
     expect(pricingFor("marketing", true)).toMatchObject({ billable: true, type: "regular", category: "marketing" });
     expect(pricingFor("authentication", false)).toMatchObject({ billable: true, category: "authentication" });
   });
+  it("makes everything in a free entry point window free, templates too", () => {
+    expect(pricingFor("marketing", false, true)).toEqual({ billable: false, pricing_model: "PMP", type: "free_entry_point", category: "referral_conversion" });
+    expect(pricingFor("marketing", false, false)).toMatchObject({ billable: true });
+  });
 });

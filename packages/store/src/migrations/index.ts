@@ -10,6 +10,8 @@ import * as billing from "./007-billing-ledger";
 import * as qualitySignals from "./008-quality-signals";
 import * as templateQuality from "./009-template-quality";
 import * as messagingLimits from "./010-messaging-limits";
+import * as pricingModels from "./011-pricing-models";
+import * as tierUpgrades from "./012-tier-upgrades";
 
 // Migrations are code (no files to locate at run time); each takes the dialect for the few
 // column types that differ.
@@ -24,6 +26,8 @@ const all: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> = 
   "008-quality-signals": qualitySignals,
   "009-template-quality": templateQuality,
   "010-messaging-limits": messagingLimits,
+  "011-pricing-models": pricingModels,
+  "012-tier-upgrades": tierUpgrades,
 };
 
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?: string): Promise<void> {

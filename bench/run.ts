@@ -1,4 +1,5 @@
-// `npm run bench`: OpenWABA's send throughput and webhook latency, against a bare Fastify floor.
+// `npm run bench`: OpenWABA's send throughput and webhook latency, against a bare Fastify floor and
+// against the same server with its send-path rules off (what the rules cost).
 // Numbers are reported, never asserted; the exit code says only whether the bench itself worked.
 import { apiClient } from "./api";
 import { startBareFastify } from "./bare-process";
@@ -12,9 +13,12 @@ import { procStatusMb, sampleRss } from "./proc-stats";
 import { waitForDrain } from "./queues";
 import { startReceiver } from "./receiver-process";
 import { TARGETS, printSummary, writeResults, type BenchResults } from "./report";
+import { rulesCost } from "./rules-cost";
 import { measureSaturation, type SendLoad } from "./send-throughput";
 import { startOpenWaba, type OpenWabaProcess } from "./server-process";
 import { createUsersWithOpenWindows } from "./setup-users";
+import { ratio } from "./stats";
+import { snapshotStore } from "./store-snapshot";
 
 const CONFIG = {
   // Every rule is on, the pair rate too (one message per user every 6 s): the load rotates over
@@ -67,9 +71,14 @@ async function main(): Promise<void> {
   await call("POST", `/${c.graph_version}/${phone}/messages`, { messaging_product: "whatsapp", to: users[0], type: "text", text: { body: "check" } }, [200]);
   await waitForDrain(server.url, CONFIG.drainTimeoutMs);
   rssAfterPhaseMb.setup = procStatusMb(server.child.pid, "VmRSS");
-  partial.setup = { serverStartupMs: server.startupMs, usersSetupMs, users: users.length };
+  // The rules-off run starts from this same store (users, open windows, nothing queued).
+  const snapshotStart = nowMs();
+  const rulesOffDataDir = await snapshotStore(server);
+  const storeSnapshotMs = Math.round(nowMs() - snapshotStart);
+  partial.setup = { serverStartupMs: server.startupMs, usersSetupMs, users: users.length, storeSnapshotMs };
 
   const load: SendLoad = { url: server.url, token: c.access_token, phoneNumberId: phone, version: c.graph_version, users, cursor: { next: 1 } };
+  const saturationFirstUser = load.cursor.next;
   step(`saturation: ${CONFIG.connections} connections, ${CONFIG.warmupS} s warm-up + ${CONFIG.durationS} s measured`);
   const ours = await measureSaturation(load, { ...CONFIG, serverPid: server.child.pid, afterWarmup: () => waitForDrain(server.url, CONFIG.drainTimeoutMs) });
   partial.openwabaSaturation = ours;
@@ -108,7 +117,20 @@ async function main(): Promise<void> {
   await receiver.child.stop();
   await server.child.stop();
 
-  const ratio = (a: number | null, b: number | null) => (a == null || b == null || b === 0 ? null : Math.round((a / b) * 1000) / 1000);
+  // Last, alone on the machine as the first server's saturation run was: the same load, the same
+  // users in the same order, against a second server whose send path skips its policy checks.
+  step("rules off: a second OpenWABA with OPENWABA_RULES=off on the copy of the store, same saturation load");
+  const offServer = await startOpenWaba({ rules: "off", dataDir: rulesOffDataDir });
+  const offLoad: SendLoad = { ...load, url: offServer.url, token: offServer.credentials.access_token, cursor: { next: saturationFirstUser } };
+  const off = await measureSaturation(offLoad, { ...CONFIG, serverPid: offServer.child.pid, afterWarmup: () => waitForDrain(offServer.url, CONFIG.drainTimeoutMs) });
+  partial.openwabaRulesOffSaturation = off;
+  await assertServerAnswers(offServer, "the rules-off saturation run");
+  const offDrain = await waitForDrain(offServer.url, CONFIG.drainTimeoutMs);
+  const offLogProblems = offServer.child.logProblems;
+  await offServer.child.stop();
+  const cost = rulesCost(ours, off);
+  step(`  ${off.acceptedPerS} accepted/s with rules off; rules on/off = ${cost.ratioOnToOff}`);
+
   const results: BenchResults = {
     date: startedAt.toISOString().slice(0, 10),
     startedAt: startedAt.toISOString(),
@@ -117,21 +139,26 @@ async function main(): Promise<void> {
     machine: { cpuModel: machine.cpuModel, cores: machine.cores, node: machine.node, platform: machine.platform, totalMemMb: machine.totalMemMb, loadavgStart: machine.loadavg, loadavgEnd: machineInfo().loadavg },
     config: {
       ...CONFIG,
-      server: { NODE_ENV: "production", LOG_LEVEL: "warn", OPENWABA_SIM_LATENCY: "zero", database: "sqlite (temp dir)", entry: "node --import tsx packages/server/src/main.ts" },
+      server: { NODE_ENV: "production", LOG_LEVEL: "warn", OPENWABA_SIM_LATENCY: "zero", OPENWABA_THROUGHPUT_MPS: "1000000", OPENWABA_RULES: "on", database: "sqlite (temp dir)", entry: "node --import tsx packages/server/src/main.ts" },
+      rulesOffServer: "OPENWABA_RULES=off, otherwise the same; started after the first server stopped, on an online backup of its store taken after the users setup; same saturation load from the same first user",
       loadGenerator: "autocannon 8 in the bench process (saturation); node:http keep-alive open-loop pacer in the bench process (fixed rate)",
       receiver: "node:http server in a child process",
       clock: "process.hrtime (CLOCK_MONOTONIC, shared by the bench and receiver processes)",
     },
-    setup: { serverStartupMs: server.startupMs, usersSetupMs, users: users.length },
+    setup: { serverStartupMs: server.startupMs, usersSetupMs, users: users.length, storeSnapshotMs, rulesOffServerStartupMs: offServer.startupMs },
     throughput: {
       openwaba: ours,
       bareFastify: bareResult,
       ratioOursToBare: { perS: ratio(ours.acceptedPerS, bareResult.acceptedPerS), p50: ratio(ours.latencyMs.p50, bareResult.latencyMs.p50), p99: ratio(ours.latencyMs.p99, bareResult.latencyMs.p99) },
       drainAfterSaturation: drain,
+      openwabaRulesOff: off,
+      drainAfterRulesOffSaturation: offDrain,
     },
+    rulesCost: cost,
     delivery,
     memory: { peakRssMb, maxSampledRssMb: rss.maxMb, rssSamples: rss.samples, rssAfterPhaseMb },
     serverWarnOrErrorLogLines: logProblems,
+    rulesOffServerWarnOrErrorLogLines: offLogProblems,
     targets: TARGETS,
   };
   const file = writeResults(results);

@@ -13,25 +13,37 @@ export interface Credentials {
 
 export interface OpenWabaProcess { child: NodeChild; url: string; dataDir: string; credentials: Credentials; startupMs: number }
 
+/** The SQLite file of a server's data dir. */
+export const databaseFile = (dataDir: string) => join(dataDir, "openwaba.sqlite");
+
+/** A fresh temp dir, removed when the bench ends however it ends. */
+export function tempDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "openwaba-bench-"));
+  onCleanup(`remove ${dir}`, () => rmSync(dir, { recursive: true, force: true }), () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 /**
- * `npm start`'s entry point as a child process in production mode: SQLite in a fresh temp dir,
- * zero simulated network latency, warn-level logs, a free port on 127.0.0.1. Resolves once
- * dev-credentials.json exists and /health answers 200.
+ * `npm start`'s entry point as a child process in production mode: SQLite in `dataDir` (a fresh
+ * temp dir unless given), zero simulated network latency, warn-level logs, a free port on
+ * 127.0.0.1, the send path's rules on unless `rules: "off"`. Resolves once dev-credentials.json
+ * exists and /health answers 200.
  */
-export async function startOpenWaba(): Promise<OpenWabaProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), "openwaba-bench-"));
-  onCleanup(`remove ${dataDir}`, () => rmSync(dataDir, { recursive: true, force: true }), () => rmSync(dataDir, { recursive: true, force: true }));
+export async function startOpenWaba(o: { rules?: "on" | "off"; dataDir?: string } = {}): Promise<OpenWabaProcess> {
+  const dataDir = o.dataDir ?? tempDataDir();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = Date.now();
-  const child = spawnNode("openwaba server", "packages/server/src/main.ts", {
+  const rules = o.rules ?? "on";
+  const child = spawnNode(rules === "on" ? "openwaba server" : "openwaba server (rules off)", "packages/server/src/main.ts", {
     NODE_ENV: "production",
     LOG_LEVEL: "warn",
     OPENWABA_SIM_LATENCY: "zero",
     // One number carries the whole load: its throughput is raised as Meta does for large senders.
     OPENWABA_THROUGHPUT_MPS: "1000000",
+    OPENWABA_RULES: rules,
     OPENWABA_DATA_DIR: dataDir,
-    OPENWABA_DATABASE_URL: join(dataDir, "openwaba.sqlite"),
+    OPENWABA_DATABASE_URL: databaseFile(dataDir),
     HOST: "127.0.0.1",
     PORT: String(port),
   });

@@ -10,3 +10,6 @@ export function summarize(samples: number[]): Summary {
   for (const v of s) sum += v;
   return { count: s.length, p50: round(at(50)), p99: round(at(99)), max: round(s[s.length - 1]), mean: round(sum / s.length) };
 }
+
+/** a / b rounded to 3 decimals, or null when either is missing or b is 0. */
+export const ratio = (a: number | null, b: number | null) => (a == null || b == null || b === 0 ? null : Math.round((a / b) * 1000) / 1000);

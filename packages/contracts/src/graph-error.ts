@@ -27,6 +27,7 @@ export const ERROR_CATALOG: Record<number, ErrorSpec> = {
   131052: { title: "Media download error", http: 400 },
   131053: { title: "Media upload error", http: 400 },
   131056: { title: "(Business Account, Consumer Account) pair rate limit hit", http: 429 },
+  131057: { title: "Account in maintenance mode", http: 500 },
   132000: { title: "Number of parameters does not match the expected number of params", http: 400 },
   132001: { title: "Template name does not exist in the translation", http: 404 },
   132005: { title: "Translated text too long", http: 400 },
@@ -47,6 +48,7 @@ export const ERROR_DETAILS: Record<number, string> = {
   131047: "Message failed to send because more than 24 hours have passed since the customer last replied to this number.",
   131053: "Unable to upload the media used in the message.",
   133010: "Phone number is not registered on the Whatsapp Business Platform.",
+  131057: "Business Account is in maintenance mode. This could be due to the account undergoing a throughput upgrade.",
 };
 
 /** A domain error that the HTTP layer turns into Meta's envelope. */

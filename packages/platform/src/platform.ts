@@ -58,4 +58,5 @@ export interface Platform {
   wake(queue: string): void;
 }
 
-export const QUEUES = { network: "network", webhook: "webhook" } as const;
+/** Queues of the platform's workers; `quality` holds the scheduled reviews (quality, templates, tiers). */
+export const QUEUES = { network: "network", webhook: "webhook", quality: "quality" } as const;

@@ -44,7 +44,8 @@ export async function sendMessage(platform: Platform, phone: PhoneNumber, req: S
   }
 
   const now = platform.clock.now();
-  if (rules) platform.limits.admitSend(phone.id, waId, now);
+  if (phone.maintenance_until !== null && now < phone.maintenance_until) throw new GraphError(131057);
+  if (rules) platform.limits.admitSend(phone.id, waId, now, phone.throughput_level);
   const id = wamid(waId);
   const window = await platform.db.selectFrom("customer_windows").select(["last_inbound_at", "entry_point_at", "free_entry_until"])
     .where("phone_number_id", "=", phone.id).where("wa_id", "=", waId).executeTakeFirst();

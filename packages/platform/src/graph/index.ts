@@ -6,6 +6,7 @@ import { registerBusinessProfileRoutes } from "./business-profile.route";
 import { registerDeadLetterRoutes } from "./dead-letters.route";
 import { registerConsentRoutes } from "./consents.route";
 import { registerBillingRoutes } from "./billing.route";
+import { registerMessagingLimitRoutes } from "./messaging-limits.route";
 import { registerGraphErrors } from "./graph-errors";
 import { GRAPH_VERSION } from "./graph-request";
 import { registerMediaDownloadRoute } from "./media-download.route";
@@ -41,4 +42,5 @@ export function registerGraph(app: FastifyInstance, platform: Platform): void {
   registerMessageTemplateRoutes(app, platform);
   registerConsentRoutes(app, platform);
   registerBillingRoutes(app, platform);
+  registerMessagingLimitRoutes(app, platform);
 }

@@ -4,7 +4,7 @@ import type { Platform } from "../platform";
 import { authenticate, type GraphParams } from "./graph-request";
 import { mediaUrl } from "./media-download.route";
 import { deleteMediaRow } from "./media-upload.route";
-import { portfolioTier, presentPhoneNumber } from "./phone-number-fields";
+import { phoneContext, presentPhoneNumber } from "./phone-number-fields";
 import { editTemplate } from "../templates/edit-template";
 import { presentTemplate } from "../templates/template-presenter";
 import { findTemplateById } from "../templates/template-queries";
@@ -22,7 +22,7 @@ export function registerNodeRoutes(app: FastifyInstance, platform: Platform): vo
     const principal = await authenticate(platform, req);
     const id = req.params.id;
     const phone = await platform.directory.phoneNumber(id);
-    if (phone && phone.waba_id === principal.wabaId) return reply.send(presentPhoneNumber(phone, req.query.fields, await portfolioTier(platform.db, phone.waba_id)));
+    if (phone && phone.waba_id === principal.wabaId) return reply.send(presentPhoneNumber(phone, req.query.fields, await phoneContext(platform, platform.db, phone)));
     const media = await platform.db.selectFrom("media").selectAll().where("id", "=", id).executeTakeFirst();
     if (media && media.waba_id === principal.wabaId && media.expires_at > platform.clock.now()) {
       return reply.send({

@@ -2,19 +2,22 @@ import { displayNumber } from "@openwaba/contracts";
 import { GraphError } from "@openwaba/contracts";
 import type { Db } from "@openwaba/store";
 import type { PhoneNumber } from "../directory";
+import type { Platform } from "../platform";
+import { limitScope, limitUsage } from "../limits/messaging-limit";
+import { numberStatus } from "../rules/tier-upgrade";
 
 // Fields of a WhatsAppBusinessPhoneNumber node (cloud-api-reference.md §9).
-type Context = { portfolioTier: string };
+type Context = { portfolioTier: string; status: string };
 const FIELDS: Record<string, (p: PhoneNumber, c: Context) => unknown> = {
   id: (p) => p.id,
   display_phone_number: (p) => displayNumber(p.display_phone_number),
   verified_name: (p) => p.verified_name,
   quality_rating: (p) => p.quality_rating,
-  status: (p) => p.status,
+  status: (_p, c) => c.status,
   code_verification_status: () => "VERIFIED",
   name_status: () => "APPROVED",
   platform_type: () => "CLOUD_API",
-  throughput: () => ({ level: "STANDARD" }),
+  throughput: (p) => ({ level: p.throughput_level }),
   whatsapp_business_manager_messaging_limit: (_p, c) => c.portfolioTier,
   messaging_limit_tier: (p) => p.messaging_tier,
   is_official_business_account: () => false,
@@ -42,8 +45,13 @@ export function presentPhoneNumber(p: PhoneNumber, fields: unknown, c: Context, 
   return out;
 }
 
-/** The messaging tier of the portfolio a WABA belongs to. */
-export async function portfolioTier(db: Db, wabaId: string): Promise<Context> {
-  const b = await db.selectFrom("wabas").innerJoin("businesses", "businesses.id", "wabas.business_id").select("businesses.messaging_tier").where("wabas.id", "=", wabaId).executeTakeFirst();
-  return { portfolioTier: b?.messaging_tier ?? "TIER_250" };
+/** What a number's fields show beyond its row: its portfolio's tier and its status now (FLAGGED, RESTRICTED…). */
+export async function phoneContext(platform: Platform, db: Db, phone: PhoneNumber): Promise<Context> {
+  const b = await db.selectFrom("wabas").innerJoin("businesses", "businesses.id", "wabas.business_id").select("businesses.messaging_tier").where("wabas.id", "=", phone.waba_id).executeTakeFirst();
+  const scope = await limitScope(platform, db, phone);
+  const usage = await limitUsage(db, scope, platform.clock.now());
+  return {
+    portfolioTier: b?.messaging_tier ?? "TIER_250",
+    status: numberStatus({ stored: phone.status, model: scope.model, quality: phone.quality_rating, limitReached: usage.reached }),
+  };
 }

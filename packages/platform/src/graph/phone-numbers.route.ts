@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Platform } from "../platform";
 import { authenticate, ownWaba, type GraphParams } from "./graph-request";
-import { LIST_PHONE_FIELDS, portfolioTier, presentPhoneNumber } from "./phone-number-fields";
+import { LIST_PHONE_FIELDS, phoneContext, presentPhoneNumber } from "./phone-number-fields";
 import { page } from "./paging";
 
 /** GET /{waba-id}/phone_numbers (§9), with ?fields= and cursor paging. */
@@ -12,7 +12,7 @@ export function registerPhoneNumbersRoute(app: FastifyInstance, platform: Platfo
     const rows = await platform.db.selectFrom("phone_numbers").selectAll().where("waba_id", "=", req.params.id)
       .orderBy("created_at", req.query.sort?.includes("descending") ? "desc" : "asc").orderBy("id").execute();
     const fields = req.query.fields;
-    const tier = await portfolioTier(platform.db, req.params.id);
-    return reply.send(page(rows.map((r) => presentPhoneNumber(r, fields, tier, LIST_PHONE_FIELDS)), req.query, `${req.protocol}://${req.host}${req.url.split("?")[0]}`));
+    const shown = await Promise.all(rows.map(async (r) => presentPhoneNumber(r, fields, await phoneContext(platform, platform.db, r), LIST_PHONE_FIELDS)));
+    return reply.send(page(shown, req.query, `${req.protocol}://${req.host}${req.url.split("?")[0]}`));
   });
 }

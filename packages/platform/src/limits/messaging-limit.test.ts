@@ -22,11 +22,12 @@ describe("messaging limit", () => {
       .toMatchObject({ whatsapp_business_manager_messaging_limit: "TIER_250", messaging_limit_tier: "TIER_250" });
   });
 
-  it("admits 250 unique users, refuses the 251st, still reaches those already counted and those in a window", async () => {
+  it("admits 250 unique users (then shows the number RESTRICTED), refuses the 251st, still reaches those already counted and those in a window", async () => {
     // Users made on purpose are on WhatsApp: every message reaches a phone and counts.
     for (let i = 0; i <= 252; i++) await s.call("POST", "/simulator/users", { wa_id: user(i) });
     let next = 0;
     await Promise.all(Array.from({ length: 25 }, async () => { while (next < 250) { const i = next++; expect((await send(user(i))).status).toBe(200); } }));
+    expect((await s.call("GET", `/${s.phone}?fields=status`)).body.status).toBe("RESTRICTED");
     const over = await send(user(250));
     expect(over.status).toBe(200); // accepted, then failed
     const failed = await outcome(over.body.messages[0].id);
@@ -38,6 +39,7 @@ describe("messaging limit", () => {
 
   it("has room again once the 24 hours have passed", async () => {
     await s.call("POST", "/simulator/clock/advance", { ms: 24 * 3600 * 1000 + 1000 });
+    expect((await s.call("GET", `/${s.phone}?fields=status`)).body.status).toBe("CONNECTED");
     expect((await outcome((await send(user(252))).body.messages[0].id)).status).toBe("sent");
   });
 });

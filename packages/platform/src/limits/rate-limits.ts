@@ -2,6 +2,8 @@ import { GraphError } from "@openwaba/contracts";
 import { pairRateDecision, type PairState } from "../rules/pair-rate";
 import { takeToken, type Bucket } from "../rules/throughput";
 
+export const HIGH_THROUGHPUT_MPS = 1000;
+
 export interface RateLimitConfig {
   /** Messages per second per business number, in and out (80 by default; 1,000 upgraded). */
   throughputMps: number;
@@ -20,8 +22,14 @@ export class RateLimits {
 
   constructor(private readonly config: RateLimitConfig) {}
 
+  /** 80 messages per second, or 1,000 after the upgrade (a raised OPENWABA_THROUGHPUT_MPS wins, for load tests). */
+  mps(level: string): number {
+    return level === "HIGH" ? Math.max(HIGH_THROUGHPUT_MPS, this.config.throughputMps) : this.config.throughputMps;
+  }
+
   /** Admits one outbound message or throws Meta's 130429 / 131056 with Retry-After. */
-  admitSend(phoneId: string, waId: string, now: number, mps = this.config.throughputMps): void {
+  admitSend(phoneId: string, waId: string, now: number, level = "STANDARD"): void {
+    const mps = this.mps(level);
     const pairKey = `${phoneId}|${waId}`;
     const pair = this.config.pairRate ? pairRateDecision(this.pairs.get(pairKey), now) : null;
     if (pair && !pair.ok) throw limited(131056, `Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period of time.`, pair.retryAfterMs);
@@ -32,8 +40,8 @@ export class RateLimits {
   }
 
   /** Inbound messages use the number's throughput too, but are never refused (§6). */
-  countInbound(phoneId: string, now: number, mps = this.config.throughputMps): void {
-    const t = takeToken(this.buckets.get(phoneId), now, mps);
+  countInbound(phoneId: string, now: number, level = "STANDARD"): void {
+    const t = takeToken(this.buckets.get(phoneId), now, this.mps(level));
     this.buckets.set(phoneId, t.bucket);
   }
 

@@ -1,6 +1,8 @@
 import { QueueWorker, eachJob, retryThenBury, type Db } from "@openwaba/store";
 import { graphId } from "../ids";
-import type { Platform } from "../platform";
+import { QUEUES, type Platform } from "../platform";
+import { limitScope } from "../limits/messaging-limit";
+import { markFlagged, reviewFlag, reviewTier } from "../limits/tier-review";
 import { QUALITY_WINDOW_MS, qualityRating } from "../rules/phone-quality";
 import { emitWabaEvent } from "../webhooks/events";
 import { reassessTemplate, unpauseTemplate } from "./template-quality";
@@ -28,13 +30,12 @@ export async function recordUserSignal(platform: Platform, tx: Db, s: UserSignal
 }
 
 const unpauseAt = (platform: Platform, tx: Db, templateId: string) => (runAt: number) =>
-  platform.queue.enqueue(tx, { queue: QUALITY_QUEUE, key: templateId, kind: "unpause", payload: { templateId }, runAt });
+  platform.queue.enqueue(tx, { queue: QUEUES.quality, key: templateId, kind: "unpause", payload: { templateId }, runAt });
 
-export const QUALITY_QUEUE = "quality";
 
 /** A signal weighs less as it ages and not at all after 7 days: look again along the way. */
 function scheduleReassessments(platform: Platform, tx: Db, kind: string, key: string, payload: unknown, now: number) {
-  return platform.queue.enqueue(tx, [1, 3.5, 7].map((days) => ({ queue: QUALITY_QUEUE, key, kind, payload, runAt: now + days * 24 * 3600 * 1000 + 1 })));
+  return platform.queue.enqueue(tx, [1, 3.5, 7].map((days) => ({ queue: QUEUES.quality, key, kind, payload, runAt: now + days * 24 * 3600 * 1000 + 1 })));
 }
 
 /** Recomputes a number's quality rating from its last 7 days and announces a change. */
@@ -48,23 +49,35 @@ export async function reassessQuality(platform: Platform, tx: Db, phoneNumberId:
   if (!phone) return;
   const rating = qualityRating(signals.map((x) => ({ kind: x.kind, at: Number(x.at) })), Number(users.n), now);
   if (rating === phone.quality_rating) return;
-  await tx.updateTable("phone_numbers").set({ quality_rating: rating }).where("id", "=", phone.id).execute();
-  platform.directory.forget();
+  await tx.updateTable("phone_numbers").set({ quality_rating: rating, flagged_at: null }).where("id", "=", phone.id).execute();
   const event = rating === "RED" ? "FLAGGED" : phone.quality_rating === "RED" ? "UNFLAGGED" : null;
-  if (event) await emitWabaEvent(platform, tx, phone.waba_id, "phone_number_quality_update", { display_phone_number: phone.display_phone_number, event, current_limit: "TIER_250" });
+  // Under the per-number model a RED number is FLAGGED and has a week before it loses a tier.
+  if (rating === "RED" && platform.config.messagingLimitModel === "per_number") await markFlagged(platform, tx, phone.id, now);
+  platform.directory.forget();
+  if (event) {
+    const { tier } = await limitScope(platform, tx, phone);
+    await emitWabaEvent(platform, tx, phone.waba_id, "phone_number_quality_update", { display_phone_number: phone.display_phone_number, event, current_limit: tier });
+  }
 }
 
-/** Runs the scheduled reassessments, so a number recovers as its signals age. */
+/** Runs the scheduled reviews: quality as signals age, template pauses, messaging tiers, flagged numbers. */
 export function createQualityWorker(platform: Platform, log?: { error(o: unknown, m?: string): void }) {
   return new QueueWorker({
-    queue: platform.queue, name: QUALITY_QUEUE, clock: platform.clock, ordered: false, batchSize: 50, visibilityMs: platform.config.claimTimeoutMs, log,
+    queue: platform.queue, name: QUEUES.quality, clock: platform.clock, ordered: false, batchSize: 50, visibilityMs: platform.config.claimTimeoutMs, log,
     handle: eachJob(async (job) => {
-      const p = JSON.parse(job.payload) as { phoneNumberId?: string; templateId?: string };
+      const p = JSON.parse(job.payload) as { phoneNumberId?: string; templateId?: string; flaggedAt?: number };
       await platform.db.transaction().execute(async (tx) => {
         if (job.kind === "reassess" && p.phoneNumberId) await reassessQuality(platform, tx, p.phoneNumberId);
         if (job.kind === "template" && p.templateId) await reassessTemplate(platform, tx, p.templateId, unpauseAt(platform, tx, p.templateId));
         if (job.kind === "unpause" && p.templateId) await unpauseTemplate(platform, tx, p.templateId);
+        if (job.kind === "tier-review" && p.phoneNumberId) await reviewTier(platform, tx, p.phoneNumberId);
+        if (job.kind === "flag-review" && p.phoneNumberId && p.flaggedAt !== undefined) {
+          await reassessQuality(platform, tx, p.phoneNumberId);
+          await reviewFlag(platform, tx, p.phoneNumberId, p.flaggedAt);
+        }
       });
+      // Cached numbers must show what the review changed (tier, status, throughput) once it is committed.
+      platform.directory.forget();
       platform.wake("webhook");
     }),
     onFailure: retryThenBury(platform.queue, platform.clock, { maxAttempts: 10, baseMs: 1000, capMs: 60_000, ordered: false }),

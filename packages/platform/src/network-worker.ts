@@ -1,10 +1,9 @@
 import { GraphError, type OutboundMessage } from "@openwaba/contracts";
 import { QueueWorker, eachJob, fromJson, retryThenBury, type Db, type Job } from "@openwaba/store";
 import { reportStatus } from "./commands/report-status";
+import { mediaOf } from "./commands/send-message";
 import { LinkMediaFetcher } from "./media/link-media";
 import { QUEUES, type Platform } from "./platform";
-
-const MEDIA = new Set(["image", "video", "audio", "document", "sticker"]);
 
 /** The business read the user's messages up to and including `messageId`. */
 export interface ReadReceiptJob { phoneNumberId: string; waId: string; messageId: string; typing: boolean }
@@ -48,11 +47,12 @@ export function createNetworkWorker(platform: Platform, network: Network | null,
     const m = messages.get(payload.id);
     if (!m || m.status !== "accepted") return null;
     const content = fromJson<any>(m.content, {});
-    if (MEDIA.has(m.type) && content?.link) {
-      // Media sent by link is fetched by the platform before the phone sees it; a failure ends
-      // the message with Meta's 131053.
+    const media = mediaOf(m.type, content);
+    if (media?.link) {
+      // Media sent by link (a template's media header too) is fetched by the platform before the
+      // phone sees it; a failure ends the message with Meta's 131053.
       try {
-        content.id = await links.fetch(m.waba_id, m.phone_number_id, m.type, content.link);
+        media.holder.id = await links.fetch(m.waba_id, m.phone_number_id, media.type, media.link);
       } catch (err) {
         if (!(err instanceof GraphError)) throw err;
         return { job, run: async (tx) => { await reportStatus(platform, tx, { messageId: m.id, status: "failed", errorCode: err.code, errorDetails: err.details }); } };

@@ -51,7 +51,7 @@ export async function sendMessage(platform: Platform, phone: PhoneNumber, req: S
     .where("phone_number_id", "=", phone.id).where("wa_id", "=", waId).executeTakeFirst();
   const windowOpen = isWindowOpen(window?.last_inbound_at, now);
   const freeEntry = window ? freeEntryWindow({ entryPointAt: window.entry_point_at, freeEntryUntil: window.free_entry_until }, now) : null;
-  const refused = consentFailure ?? (rules && needsOpenWindow(req.type) && !windowOpen ? { code: 131047 } : await missingMedia(platform, phone, req, now));
+  const refused = consentFailure ?? (rules && needsOpenWindow(req.type) && !windowOpen ? { code: 131047 } : await missingMedia(platform, phone, mediaOf(req.type, content), now));
   const failure = await platform.commits.run(async (tx) => {
     // The messaging limit is counted inside the transaction that stores the message.
     const failure = refused ?? (rules && req.type === "template" && !windowOpen ? await messagingLimitFailure(platform, tx, phone, waId, now) : null);
@@ -85,17 +85,24 @@ async function marketingConsent(platform: Platform, phone: PhoneNumber, waId: st
   return null;
 }
 
+/** The media a message carries by id or link: its own, or a template's media header. */
+export function mediaOf(type: string, content: unknown): { type: string; id?: string; link?: string; holder: { id?: string; link?: string } } | null {
+  const c = content as { id?: string; link?: string; rendered?: { header?: { format: string; media?: { id?: string; link?: string } } } } | undefined;
+  if (["image", "video", "audio", "document", "sticker"].includes(type) && c) return { type, id: c.id, link: c.link, holder: c };
+  const media = type === "template" ? c?.rendered?.header?.media : undefined;
+  return media ? { type: c!.rendered!.header!.format.toLowerCase(), id: media.id, link: media.link, holder: media } : null;
+}
+
 /**
  * A media id that is not in this WABA's store, has expired, or holds a type the message cannot
  * carry (a PDF as an image): Meta reports it later as 131053.
  */
-async function missingMedia(platform: Platform, phone: PhoneNumber, req: SendRequest, now: number) {
-  const mediaId = (req.content as { id?: string } | undefined)?.id;
-  if (!mediaId || !["image", "video", "audio", "document", "sticker"].includes(req.type)) return null;
-  const m = await platform.db.selectFrom("media").select(["id", "expires_at", "mime_type"]).where("id", "=", mediaId)
+async function missingMedia(platform: Platform, phone: PhoneNumber, media: ReturnType<typeof mediaOf>, now: number) {
+  if (!media?.id) return null;
+  const m = await platform.db.selectFrom("media").select(["id", "expires_at", "mime_type"]).where("id", "=", media.id)
     .where("waba_id", "=", phone.waba_id).executeTakeFirst();
-  if (!m || m.expires_at <= now) return { code: 131053, details: `Media id ${mediaId} was not found or has expired.` };
-  return mimeFitsType(req.type, m.mime_type) ? null : { code: 131053, details: mediaTypeMismatch(req.type, m.mime_type) };
+  if (!m || m.expires_at <= now) return { code: 131053, details: `Media id ${media.id} was not found or has expired.` };
+  return mimeFitsType(media.type, m.mime_type) ? null : { code: 131053, details: mediaTypeMismatch(media.type, m.mime_type) };
 }
 
 /**

@@ -13,6 +13,7 @@ beforeAll(async () => {
   await openWindow(s, wa);
   linkServer = createServer((q, res) => {
     if (q.url === "/doc.pdf") return res.writeHead(200, { "content-type": "application/pdf" }).end(PDF_DOC);
+    if (q.url === "/pic.png") return res.writeHead(200, { "content-type": "image/png" }).end(PNG_1x1);
     res.writeHead(404).end();
   });
   await new Promise<void>((r) => linkServer.listen(0, "127.0.0.1", r));
@@ -47,5 +48,20 @@ describe("media failures after acceptance", () => {
     const wrong = await outcome({ type: "video", video: { link: `${link}/doc.pdf` } });
     expect(wrong.errors[0].error_data.details).toBe("Media of type application/pdf cannot be sent as video.");
     expect((await outcome({ type: "document", document: { link: `${link}/doc.pdf` } })).status).toBe("delivered");
+  });
+
+  it("a template's media header is checked by id and fetched by link, with the same 131053", async () => {
+    const t = await s.call("POST", `/${s.credentials.waba_id}/message_templates`, {
+      name: "photo_receipt", language: "en_US", category: "UTILITY",
+      components: [{ type: "HEADER", format: "IMAGE", example: { header_handle: ["https://example.com/receipt.png"] } }, { type: "BODY", text: "Here is the photo of your receipt for this week." }],
+    });
+    expect(t.status, JSON.stringify(t.body)).toBe(200);
+    await s.call("POST", `/openwaba/templates/${t.body.id}/review`, { event: "APPROVED" });
+    const send = (image: Record<string, string>) => outcome({ type: "template", template: { name: "photo_receipt", language: { code: "en_US" }, components: [{ type: "header", parameters: [{ type: "image", image }] }] } });
+    expect((await send({ id: "123456789012345" })).errors[0].code).toBe(131053);
+    expect((await send({ link: `${link}/doc.pdf` })).errors[0].error_data.details).toBe("Media of type application/pdf cannot be sent as image.");
+    expect((await send({ link: `${link}/pic.png` })).status).toBe("delivered");
+    const png = await upload(s, PNG_1x1, "image/png", "p.png");
+    expect((await send({ id: png.body.id })).status).toBe("delivered");
   });
 });

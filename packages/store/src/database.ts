@@ -201,6 +201,8 @@ export interface TemplatesTable {
   created_at: Millis;
   updated_at: Millis;
   deleted_at: Millis | null;
+  /** When a reassessment of the template's quality is due (read rates change without signals). */
+  quality_review_at: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
 }
 
 export interface ConsentsTable {

@@ -12,6 +12,7 @@ import { sendableTemplate } from "../templates/template-queries";
 import { currentConsent } from "../consent/consent-ledger";
 import { messagingLimitFailure } from "../limits/messaging-limit";
 import { freeEntryWindow } from "../rules/free-entry-point";
+import { templateSent } from "../quality/template-quality";
 
 type TemplateSend = { name: string; language: { code: string }; components?: TemplateSendComponent[] };
 
@@ -33,6 +34,7 @@ export async function sendMessage(platform: Platform, phone: PhoneNumber, req: S
   let pricingCategory = "service";
   let consentFailure: { code: number } | null = null;
   let templateId: string | null = null;
+  let template: { id: string; quality_review_at: number | null } | null = null;
   if (req.type === "template") {
     const send = req.content as TemplateSend;
     const t = await sendableTemplate(platform.db, phone.waba_id, send.name, send.language.code);
@@ -40,6 +42,7 @@ export async function sendMessage(platform: Platform, phone: PhoneNumber, req: S
     content = { ...send, category: t.category, rendered };
     pricingCategory = t.category.toLowerCase();
     templateId = t.id;
+    template = t;
     if (t.category === "MARKETING" && rules) consentFailure = await marketingConsent(platform, phone, waId);
   }
 
@@ -59,6 +62,7 @@ export async function sendMessage(platform: Platform, phone: PhoneNumber, req: S
     if (freeEntry?.opens && !failure) {
       await tx.updateTable("customer_windows").set({ free_entry_until: freeEntry.until }).where("phone_number_id", "=", phone.id).where("wa_id", "=", waId).execute();
     }
+    if (template && !failure) await templateSent(platform, tx, template, now);
     await queueOutbound(platform, tx, phone, {
       freeEntryUntil: failure ? null : freeEntry?.until ?? null,
       id, waId, type: req.type, content, now, pricingCategory, failure, templateId,

@@ -7,6 +7,7 @@ import type { Platform } from "../platform";
 import { consentConfirmation, type ConsentKeyword } from "../rules/consent-keywords";
 import { emitMessagesEvent } from "../webhooks/events";
 import { recordConsent } from "./consent-ledger";
+import { recordUserSignal } from "../quality/record-signal";
 
 /**
  * A user wrote STOP (or START) in one of the supported languages: the ledger records it, the
@@ -26,6 +27,8 @@ export async function applyConsentKeyword(platform: Platform, tx: Db, phone: Pho
       category: "marketing_messages", value: stop ? "stop" : "resume", timestamp: Math.floor(now / 1000),
     }],
   }, "user_preferences");
+  // Opting out is also a quality signal, against the number and the template the user last got.
+  if (stop) await recordUserSignal(platform, tx, { phoneNumberId: phone.id, waId: msg.waId, kind: "stop" });
   await queueOutbound(platform, tx, phone, {
     id: wamid(msg.waId), waId: msg.waId, type: "text", content: { body: consentConfirmation(k, phone.verified_name) },
     now, pricingCategory: "service", windowOpenedAt: now,

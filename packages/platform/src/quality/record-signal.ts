@@ -7,7 +7,8 @@ import { QUALITY_WINDOW_MS, qualityRating } from "../rules/phone-quality";
 import { emitWabaEvent } from "../webhooks/events";
 import { reassessTemplate, unpauseTemplate } from "./template-quality";
 
-export interface UserSignal { phoneNumberId: string; waId: string; kind: "block" | "report"; reason?: string }
+/** What a user did that counts against a number and the template it last sent them. */
+export interface UserSignal { phoneNumberId: string; waId: string; kind: "block" | "report" | "stop"; reason?: string }
 
 /**
  * A user blocked (or reported) a business number: recorded, the number's quality recomputed, and
@@ -69,6 +70,10 @@ export function createQualityWorker(platform: Platform, log?: { error(o: unknown
       await platform.db.transaction().execute(async (tx) => {
         if (job.kind === "reassess" && p.phoneNumberId) await reassessQuality(platform, tx, p.phoneNumberId);
         if (job.kind === "template" && p.templateId) await reassessTemplate(platform, tx, p.templateId, unpauseAt(platform, tx, p.templateId));
+        if (job.kind === "template-due" && p.templateId) {
+          await tx.updateTable("templates").set({ quality_review_at: null }).where("id", "=", p.templateId).execute();
+          await reassessTemplate(platform, tx, p.templateId, unpauseAt(platform, tx, p.templateId));
+        }
         if (job.kind === "unpause" && p.templateId) await unpauseTemplate(platform, tx, p.templateId);
         if (job.kind === "tier-review" && p.phoneNumberId) await reviewTier(platform, tx, p.phoneNumberId);
         if (job.kind === "flag-review" && p.phoneNumberId && p.flaggedAt !== undefined) {

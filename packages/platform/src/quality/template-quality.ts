@@ -1,5 +1,5 @@
 import type { Db } from "@openwaba/store";
-import type { Platform } from "../platform";
+import { QUEUES, type Platform } from "../platform";
 import { QUALITY_WINDOW_MS } from "../rules/phone-quality";
 import { onRed, templateQuality } from "../rules/template-quality";
 import { emitWabaEvent } from "../webhooks/events";
@@ -20,7 +20,9 @@ export async function reassessTemplate(platform: Platform, tx: Db, templateId: s
   const sends = await tx.selectFrom("messages").select((e) => e.fn.countAll<number>().as("n"))
     .where("template_id", "=", t.id).where("direction", "=", "out").where("status", "!=", "failed").where("created_at", ">", since).executeTakeFirstOrThrow();
   const signals = await tx.selectFrom("quality_signals").select(["kind", "at"]).where("template_id", "=", t.id).where("at", ">", since).execute();
-  const quality = templateQuality(signals.map((s) => ({ kind: s.kind, at: Number(s.at) })), Number(sends.n), now);
+  const reach = await tx.selectFrom("messages").select((e) => [e.fn.countAll<number>().as("delivered"), e.fn.sum<number>(e.case().when("status", "=", "read").then(1).else(0).end()).as("read")])
+    .where("template_id", "=", t.id).where("direction", "=", "out").where("status", "in", ["delivered", "read"]).where("created_at", ">", since).executeTakeFirstOrThrow();
+  const quality = templateQuality(signals.map((s) => ({ kind: s.kind, at: Number(s.at) })), Number(sends.n), now, { delivered: Number(reach.delivered), read: Number(reach.read ?? 0) });
   if (quality !== t.quality_score) {
     await tx.updateTable("templates").set({ quality_score: quality, updated_at: now }).where("id", "=", t.id).execute();
     await emitWabaEvent(platform, tx, t.waba_id, "message_template_quality_update", { previous_quality_score: t.quality_score, new_quality_score: quality, ...ids(t) });
@@ -37,6 +39,19 @@ export async function reassessTemplate(platform: Platform, tx: Db, templateId: s
     ...(next.status === "DISABLED" ? { disable_info: { disable_date: Math.floor(now / 1000) } } : {}),
   });
   if (pausedUntil) await queueJob(pausedUntil);
+}
+
+/**
+ * A template being sent gets a reassessment within the hour (read rates move without signals);
+ * one due at a time, so a burst of sends schedules one job.
+ */
+export async function templateSent(platform: Platform, tx: Db, t: { id: string; quality_review_at: number | null }, now: number): Promise<void> {
+  if (t.quality_review_at !== null && t.quality_review_at > now) return;
+  const at = now + HOUR;
+  const r = await tx.updateTable("templates").set({ quality_review_at: at }).where("id", "=", t.id)
+    .where((e) => e.or([e("quality_review_at", "is", null), e("quality_review_at", "<=", now)])).executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) return;
+  await platform.queue.enqueue(tx, { queue: QUEUES.quality, key: t.id, kind: "template-due", payload: { templateId: t.id }, runAt: at });
 }
 
 /** A pause has run out: the template is approved again (other_info UNPAUSE). */

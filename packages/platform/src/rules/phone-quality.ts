@@ -1,6 +1,6 @@
 // Phone-number quality (cloud-api-reference.md §6): GREEN, YELLOW or RED from 7 days of
 // recency-weighted user signals. Meta's formula is unpublished; this one is documented and
-// configurable: each block weighs 1 and each spam report 3, decaying linearly to 0 over 7 days,
+// configurable: each block (and each STOP reply) weighs 1 and each spam report 3, decaying linearly to 0 over 7 days,
 // divided by the unique users the number messaged in those 7 days (at least `minSample`).
 
 export const QUALITY_WINDOW_MS = 7 * 24 * 3600 * 1000;
@@ -9,7 +9,7 @@ export type QualityRating = "GREEN" | "YELLOW" | "RED";
 export interface QualityConfig { yellowAt: number; redAt: number; minSample: number }
 export const DEFAULT_QUALITY: QualityConfig = { yellowAt: 0.02, redAt: 0.05, minSample: 100 };
 
-const WEIGHT: Record<string, number> = { block: 1, report: 3 };
+const WEIGHT: Record<string, number> = { block: 1, report: 3, stop: 1 };
 
 export function negativeScore(signals: { kind: string; at: number }[], now: number): number {
   let score = 0;

@@ -15,6 +15,15 @@ describe("template quality", () => {
     expect(templateQuality(reports(1), 30, now)).toBe("RED"); // 3/30 = 10 %
     expect(templateQuality(reports(1), 31, now)).toBe("YELLOW"); // 9.7 %
   });
+  it("counts a STOP reply like a block", () => {
+    expect(templateQuality([{ kind: "stop", at: now }], 20, now)).toBe("YELLOW");
+  });
+  it("warns (YELLOW) when fewer than 20 % of the delivered sends are read, never pauses for it", () => {
+    expect(templateQuality([], 100, now, { delivered: 100, read: 19 })).toBe("YELLOW");
+    expect(templateQuality([], 100, now, { delivered: 100, read: 20 })).toBe("GREEN");
+    expect(templateQuality([], 100, now, { delivered: 19, read: 0 })).toBe("GREEN"); // too few deliveries to judge
+    expect(templateQuality(reports(4), 100, now, { delivered: 100, read: 0 })).toBe("RED");
+  });
   it("pauses 3 hours, then 6, then disables", () => {
     expect(onRed(0)).toEqual({ status: "PAUSED", hours: 3, title: "FIRST_PAUSE" });
     expect(onRed(1)).toEqual({ status: "PAUSED", hours: 6, title: "SECOND_PAUSE" });

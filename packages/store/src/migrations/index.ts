@@ -12,6 +12,7 @@ import * as templateQuality from "./009-template-quality";
 import * as messagingLimits from "./010-messaging-limits";
 import * as pricingModels from "./011-pricing-models";
 import * as tierUpgrades from "./012-tier-upgrades";
+import * as templateQualityReviews from "./013-template-quality-reviews";
 
 // Migrations are code (no files to locate at run time); each takes the dialect for the few
 // column types that differ.
@@ -28,6 +29,7 @@ const all: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> = 
   "010-messaging-limits": messagingLimits,
   "011-pricing-models": pricingModels,
   "012-tier-upgrades": tierUpgrades,
+  "013-template-quality-reviews": templateQualityReviews,
 };
 
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?: string): Promise<void> {

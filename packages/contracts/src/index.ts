@@ -8,3 +8,4 @@ export * from "./network";
 export * from "./calling-codes";
 export * from "./openapi";
 export * from "./templates/template-request";
+export * from "./customer-service-window";

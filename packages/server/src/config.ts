@@ -26,6 +26,8 @@ export interface ServerConfig {
   /** "off" skips every policy check on the send path: the bench's baseline for what the rules cost. */
   rules: "on" | "off";
   pricingModel: "auto" | "CBP" | "PMP";
+  /** The business suite (inbox, console API); off: the platform alone (OPENWABA_SUITE=off). */
+  suite: boolean;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -55,6 +57,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     messagingLimitModel: oneOf(env, "OPENWABA_MESSAGING_LIMITS", ["portfolio", "per_number"], "portfolio"),
     rules: oneOf(env, "OPENWABA_RULES", ["on", "off"], "on"),
     pricingModel: oneOf(env, "OPENWABA_PRICING_MODEL", ["auto", "CBP", "PMP"], "auto"),
+    suite: oneOf(env, "OPENWABA_SUITE", ["on", "off"], "on") === "on",
     marketingConsent: (env.OPENWABA_MARKETING_CONSENT ?? "required") === "off" ? "off" : "required",
     templateReviewMs: env.OPENWABA_TEMPLATE_REVIEW_MS === "off" ? null : nonNegative(env, "OPENWABA_TEMPLATE_REVIEW_MS", 5000),
   };

@@ -16,12 +16,13 @@ const env = (extra: Record<string, string> = {}) => {
 };
 
 describe("the development tenant", () => {
-  it("is written on first start with exactly the pinned keys, privately, and kept across restarts", async () => {
+  it("is written on first start with the pinned keys and the console's admin, privately, and kept across restarts", async () => {
     const e = env();
     const first = await startServer(configFromEnv(e));
     const file = join(e.OPENWABA_DATA_DIR, "dev-credentials.json");
     const creds = JSON.parse(readFileSync(file, "utf8"));
-    expect(Object.keys(creds).sort()).toEqual(["access_token", "app_id", "app_secret", "graph_version", "phone_number_ids", "verify_token", "waba_id"]);
+    expect(Object.keys(creds).sort()).toEqual(["access_token", "app_id", "app_secret", "console_email", "console_password", "graph_version", "phone_number_ids", "verify_token", "waba_id"]);
+    expect(creds.console_password).toMatch(/^[\w-]{16}$/);
     expect(creds.phone_number_ids).toHaveLength(2);
     expect(creds.graph_version).toMatch(/^v\d+\.\d$/);
     expect(statSync(file).mode & 0o077).toBe(0);
@@ -30,7 +31,10 @@ describe("the development tenant", () => {
     await first.close();
     rmSync(file);
     const again = await startServer(configFromEnv(e));
-    expect(JSON.parse(readFileSync(file, "utf8"))).toEqual(creds); // rewritten from the store, same tenant
+    // Rewritten from the store, same tenant; the console password existed in clear only in the lost file, so it is new.
+    const rewritten = JSON.parse(readFileSync(file, "utf8"));
+    expect({ ...rewritten, console_password: "" }).toEqual({ ...creds, console_password: "" });
+    expect(rewritten.console_password).not.toBe(creds.console_password);
     await again.close();
   });
 

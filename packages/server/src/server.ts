@@ -10,7 +10,9 @@ import {
 } from "@openwaba/platform";
 import { SIM_QUEUE, SimulatorNetwork, createUser, population, registerSimulatorRoutes, type PlatformPort, type SimulatorSettings } from "@openwaba/simulator";
 import { JobQueue, QueueWorker, eachJob, openStore, retryThenBury, type Db, type Store } from "@openwaba/store";
+import { createSuite } from "@openwaba/suite";
 import type { ServerConfig } from "./config";
+import { connectDevSuite, type ConsoleLogin } from "./suite-wiring";
 import { registerOperations } from "./operations";
 
 export interface RunningServer {
@@ -18,6 +20,8 @@ export interface RunningServer {
   platform: Platform;
   store: Store;
   credentials: DevCredentials;
+  /** The console's first admin (null in platform-only mode). */
+  consoleLogin: ConsoleLogin | null;
   clock: TravellingClock;
   url: string;
   close(): Promise<void>;
@@ -90,6 +94,8 @@ export async function startServer(config: ServerConfig, opts: { listen?: boolean
   registerGraph(app, platform);
   registerSimulatorRoutes(app, port, network, settings);
   registerOperations(app, platform, store);
+  const suite = config.suite ? createSuite({ db, clock, log }) : null;
+  if (suite) await suite.register(app);
 
   const simWorker = new QueueWorker({
     queue, name: SIM_QUEUE, clock, ordered: false, batchSize: 100, visibilityMs: config.claimTimeoutMs, log,
@@ -99,23 +105,33 @@ export async function startServer(config: ServerConfig, opts: { listen?: boolean
   built.start(network, [simWorker]);
 
   let url = "";
+  let consoleLogin: ConsoleLogin | null = null;
   const stopping = new AbortController();
   if (opts.listen !== false) {
     url = await app.listen({ host: config.host, port: config.port });
     if (config.webhookUrl) void setDevWebhook(platform, credentials, config.webhookUrl, verifyCallback, log, stopping.signal);
+    if (suite) {
+      // The suite calls this server's Cloud API and receives its webhooks on a loopback address.
+      const port = (app.server.address() as { port: number }).port;
+      const baseUrl = ["0.0.0.0", "::"].includes(config.host) ? `http://127.0.0.1:${port}` : url;
+      consoleLogin = await connectDevSuite({ platform, db, now: clock.now(), credentials, baseUrl, dataDir: config.dataDir });
+      suite.forgetClients();
+      suite.start();
+    }
   } else {
     await app.ready();
   }
 
   let closing: Promise<void> | null = null;
   return {
-    app, platform, store, credentials, clock, url,
+    app, platform, store, credentials, consoleLogin, clock, url,
     close() {
       // Stop taking requests, finish the work in hand, then close the store. A keep-alive
       // connection whose streamed download ends after close() began is closed as soon as it is
       // idle, not after the keep-alive timeout.
       closing ??= (async () => {
         stopping.abort();
+        suite?.stop();
         const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
         try { await app.close(); } finally { clearInterval(sweep); }
         await built.stop();

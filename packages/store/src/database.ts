@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Kysely, Selectable } from "kysely";
+import type { SuiteTables } from "./suite-tables";
 
 // Times are epoch milliseconds everywhere; JSON columns hold text written by json.ts.
 type Millis = number;
@@ -252,7 +253,7 @@ export type PhoneNumberRow = Selectable<PhoneNumbersTable>;
 /** A template row as read. */
 export type Template = Selectable<TemplatesTable>;
 
-export interface Database {
+export interface Database extends SuiteTables {
   settings: SettingsTable;
   businesses: BusinessesTable;
   wabas: WabasTable;

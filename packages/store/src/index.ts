@@ -1,4 +1,5 @@
 export * from "./database";
+export * from "./suite-tables";
 export * from "./dialect";
 export * from "./json";
 export * from "./connect";

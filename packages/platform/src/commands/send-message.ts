@@ -3,7 +3,7 @@ import { fromJson, toJson, type Db } from "@openwaba/store";
 import type { PhoneNumber } from "../directory";
 import { wamid } from "../ids";
 import { QUEUES, type Platform } from "../platform";
-import { isWindowOpen, needsOpenWindow } from "../rules/customer-service-window";
+import { isWindowOpen, needsOpenWindow } from "@openwaba/contracts";
 import { mediaTypeMismatch, mimeFitsType } from "../media/media-rules";
 import { emitMessagesEvent } from "../webhooks/events";
 import { renderTemplate } from "../rules/template-parameters";

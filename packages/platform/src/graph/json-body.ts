@@ -9,7 +9,9 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
  */
 export function registerJsonBody(app: FastifyInstance, bodyLimit: number): void {
   app.removeContentTypeParser(["application/json", "text/plain"]);
-  app.addContentTypeParser("application/json", { parseAs: "buffer", bodyLimit }, (_req, buf: Buffer, done) => {
+  app.addContentTypeParser("application/json", { parseAs: "buffer", bodyLimit }, (req, buf: Buffer, done) => {
+    // Kept for receivers that check a signature over the exact bytes (the suite's webhooks).
+    (req as { rawBody?: Buffer }).rawBody = buf;
     let text: string;
     try { text = utf8.decode(buf); } catch { return done(new GraphError(100, "The request body is not valid UTF-8."), undefined); }
     if (text.trim() === "") return done(null, {});

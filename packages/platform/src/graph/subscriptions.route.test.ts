@@ -193,7 +193,8 @@ describe("POST|GET|DELETE /{waba-id}/subscribed_apps with override_callback_uri"
   let waba: string;
   const overrideToken = "override-verify";
   beforeAll(async () => {
-    s = await startTestServer();
+    // Platform only: the embedded suite is one more subscribed app, which would show in these lists.
+    s = await startTestServer({ env: { OPENWABA_SUITE: "off" } });
     override = await startWebhookReceiver({ verifyToken: overrideToken, appSecret: s.credentials.app_secret });
     other = await addTenant(s);
     waba = s.credentials.waba_id;

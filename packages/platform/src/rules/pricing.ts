@@ -1,4 +1,4 @@
-import { CUSTOMER_SERVICE_WINDOW_MS } from "./customer-service-window";
+import { CUSTOMER_SERVICE_WINDOW_MS } from "@openwaba/contracts";
 
 // Pricing objects on status webhooks (cloud-api-reference.md §8, per-message pricing from
 // 1 Jul 2025): free-form messages (only possible inside a window) are free; utility templates are

@@ -8,6 +8,7 @@ import { startServer, type RunningServer } from "../server";
 import { startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver";
 
 export * from "./webhook-receiver";
+export * from "./suite-session";
 
 /**
  * A PostgreSQL URL whose connections live in a fresh schema, when OPENWABA_TEST_DATABASE_URL is

@@ -13,6 +13,7 @@ import * as messagingLimits from "./010-messaging-limits";
 import * as pricingModels from "./011-pricing-models";
 import * as tierUpgrades from "./012-tier-upgrades";
 import * as templateQualityReviews from "./013-template-quality-reviews";
+import * as suiteInbox from "./014-suite-inbox";
 
 // Migrations are code (no files to locate at run time); each takes the dialect for the few
 // column types that differ.
@@ -30,6 +31,7 @@ const all: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> = 
   "011-pricing-models": pricingModels,
   "012-tier-upgrades": tierUpgrades,
   "013-template-quality-reviews": templateQualityReviews,
+  "014-suite-inbox": suiteInbox,
 };
 
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?: string): Promise<void> {

@@ -1,5 +1,6 @@
 // The customer service window (cloud-api-reference.md §6): every user message opens or resets a
-// 24-hour window; free-form messages may be sent only while it is open.
+// 24-hour window; free-form messages may be sent only while it is open. The platform enforces
+// it; the suite shows it (and refuses free-form early), from this one definition.
 export const CUSTOMER_SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** Open when the user's last message is less than 24 hours old (exactly 24 h is closed). */

@@ -1,0 +1,115 @@
+import type { ColumnType, Generated } from "kysely";
+
+// The business suite's tables (migration 014). Times are epoch milliseconds; JSON is text.
+type Millis = number;
+type Json = string;
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+
+export interface SuiteTenantsTable { id: string; name: string; settings: Json; created_at: Millis }
+
+/** Where a tenant's Cloud API is (ours or Meta's), the token the suite sends with, and the app secret webhooks are signed with. */
+export interface SuiteConnectionsTable {
+  id: string; tenant_id: string; waba_id: string; graph_url: string; graph_version: string;
+  access_token: string; app_secret: string; verify_token: string; created_at: Millis;
+}
+
+export interface SuiteNumbersTable { id: string; tenant_id: string; connection_id: string; display_phone_number: string; verified_name: string }
+
+export interface SuiteUsersTable {
+  id: string; tenant_id: string; email: string; name: string;
+  /** admin | supervisor | agent */
+  role: string;
+  password_hash: string | null;
+  /** active | invited | disabled */
+  status: string;
+  /** online | away | offline */
+  availability: string;
+  /** Open conversations an agent takes at most (automatic assignment). */
+  capacity: number;
+  failed_logins: ColumnType<number, number | undefined, number>;
+  locked_until: Nullable<Millis>;
+  invite_token_hash: Nullable<string>;
+  invite_expires_at: Nullable<Millis>;
+  last_assigned_at: Nullable<Millis>;
+  created_at: Millis;
+}
+
+export interface SuiteSessionsTable { id: string; user_id: string; csrf_token: string; created_at: Millis; expires_at: Millis }
+export interface SuiteLoginFailuresTable { key: string; at: Millis }
+export interface SuiteTeamsTable { id: string; tenant_id: string; name: string; assignment: string; created_at: Millis }
+export interface SuiteTeamMembersTable { team_id: string; user_id: string }
+export interface SuiteRoutingRulesTable { id: string; tenant_id: string; position: number; name: string; conditions: Json; team_id: string; created_at: Millis }
+export interface SuiteCannedResponsesTable { id: string; tenant_id: string; shortcut: string; title: string; body: string; created_at: Millis }
+
+export interface SuiteConversationsTable {
+  id: string; tenant_id: string; phone_number_id: string; wa_id: string; contact_name: string;
+  /** open | pending | snoozed | resolved */
+  state: string;
+  assignee_id: Nullable<string>;
+  team_id: Nullable<string>;
+  /** low | normal | high | urgent */
+  priority: string;
+  labels: Json;
+  last_message_at: Millis;
+  /** The customer's last message: the customer service window runs 24 h from it. */
+  last_inbound_at: Nullable<Millis>;
+  /** Start of the current open cycle (a new customer message after resolving starts another). */
+  cycle_opened_at: Millis;
+  first_response_at: Nullable<Millis>;
+  snoozed_until: Nullable<Millis>;
+  resolved_at: Nullable<Millis>;
+  /** A console send is under way until then: ticks for unknown messages are kept, not dropped. */
+  sending_until: Nullable<Millis>;
+  created_at: Millis;
+}
+
+export interface SuiteMessagesTable {
+  /** The wamid, or a note's own id. */
+  id: string;
+  conversation_id: string;
+  /** in | out | note */
+  direction: string;
+  type: string;
+  content: Json;
+  /** received | accepted | sent | delivered | read | failed | note */
+  status: string;
+  /** A failure: {code, title, details}. */
+  error: Nullable<Json>;
+  author_id: Nullable<string>;
+  context_id: Nullable<string>;
+  at: Millis;
+  updated_at: Millis;
+}
+
+export interface SuiteEarlyStatusesTable { message_id: string; status: string; error: string | null; at: Millis }
+
+export interface SuiteConversationEventsTable { id: string; conversation_id: string; kind: string; actor_id: string | null; data: Json; at: Millis }
+
+export interface SuiteCyclesTable {
+  id: string; conversation_id: string; tenant_id: string; team_id: string | null; agent_id: string | null;
+  opened_at: Millis; first_response_at: number | null; resolved_at: Millis; csat: Nullable<number>;
+}
+
+export interface SuiteEventsTable {
+  seq: Generated<number>;
+  tenant_id: string; team_id: string | null; conversation_id: string | null; kind: string; payload: Json; at: Millis;
+}
+
+export interface SuiteTables {
+  suite_tenants: SuiteTenantsTable;
+  suite_connections: SuiteConnectionsTable;
+  suite_numbers: SuiteNumbersTable;
+  suite_users: SuiteUsersTable;
+  suite_sessions: SuiteSessionsTable;
+  suite_login_failures: SuiteLoginFailuresTable;
+  suite_teams: SuiteTeamsTable;
+  suite_team_members: SuiteTeamMembersTable;
+  suite_routing_rules: SuiteRoutingRulesTable;
+  suite_canned_responses: SuiteCannedResponsesTable;
+  suite_conversations: SuiteConversationsTable;
+  suite_messages: SuiteMessagesTable;
+  suite_early_statuses: SuiteEarlyStatusesTable;
+  suite_conversation_events: SuiteConversationEventsTable;
+  suite_cycles: SuiteCyclesTable;
+  suite_events: SuiteEventsTable;
+}

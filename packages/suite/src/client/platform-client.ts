@@ -1,0 +1,69 @@
+// The suite's only way to the platform (ARCHITECTURE.md): the Cloud API over HTTP, to our own
+// server or to Meta's graph.facebook.com with the same code. Errors keep Meta's error object.
+
+export interface GraphErrorBody { message: string; type?: string; code: number; error_subcode?: number; error_data?: { details?: string }; error_user_msg?: string }
+
+export class PlatformCallError extends Error {
+  constructor(readonly status: number, readonly graph: GraphErrorBody) {
+    super(graph.error_data?.details ?? graph.error_user_msg ?? graph.message);
+  }
+}
+
+export interface PlatformClient {
+  /** POST /{phone-number-id}/messages with a Cloud API body; the new message's wamid. */
+  sendMessage(phoneNumberId: string, body: Record<string, unknown>): Promise<{ id: string; waId: string }>;
+  /** Marks the customer's messages read up to this one (and optionally shows typing). */
+  markRead(phoneNumberId: string, messageId: string, typing?: boolean): Promise<void>;
+  /** GET /{waba-id}/message_templates (every page). */
+  listTemplates(wabaId: string): Promise<Record<string, any>[]>;
+  /** GET /{waba-id}/phone_numbers with the fields the console shows. */
+  listPhoneNumbers(wabaId: string): Promise<Record<string, any>[]>;
+}
+
+export interface GraphConnection { graph_url: string; graph_version: string; access_token: string }
+
+export class GraphClient implements PlatformClient {
+  constructor(private readonly c: GraphConnection, private readonly timeoutMs = 15_000) {}
+
+  private async call(method: string, path: string, body?: unknown): Promise<any> {
+    const url = path.startsWith("http") ? path : `${this.c.graph_url.replace(/\/$/, "")}/${this.c.graph_version}${path}`;
+    let res: Response;
+    try {
+      res = await fetch(url, {
+        method, signal: AbortSignal.timeout(this.timeoutMs),
+        headers: { authorization: `Bearer ${this.c.access_token}`, ...(body ? { "content-type": "application/json" } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+    } catch (err) {
+      throw new PlatformCallError(503, { message: `The Cloud API did not answer: ${(err as Error).message}`, code: 2 });
+    }
+    const json = (await res.json().catch(() => null)) as any;
+    if (!res.ok) throw new PlatformCallError(res.status, json?.error ?? { message: `HTTP ${res.status}`, code: 1 });
+    return json;
+  }
+
+  async sendMessage(phoneNumberId: string, body: Record<string, unknown>) {
+    const r = await this.call("POST", `/${phoneNumberId}/messages`, { messaging_product: "whatsapp", recipient_type: "individual", ...body });
+    return { id: r.messages[0].id as string, waId: r.contacts?.[0]?.wa_id as string };
+  }
+
+  async markRead(phoneNumberId: string, messageId: string, typing = false) {
+    await this.call("POST", `/${phoneNumberId}/messages`, { messaging_product: "whatsapp", status: "read", message_id: messageId, ...(typing ? { typing_indicator: { type: "text" } } : {}) });
+  }
+
+  private async allPages(path: string): Promise<Record<string, any>[]> {
+    const out: Record<string, any>[] = [];
+    let next: string | undefined = path;
+    for (let i = 0; next && i < 50; i++) {
+      const r: any = await this.call("GET", next);
+      out.push(...(r.data ?? []));
+      next = r.paging?.next;
+    }
+    return out;
+  }
+
+  listTemplates(wabaId: string) { return this.allPages(`/${wabaId}/message_templates?limit=100`); }
+  listPhoneNumbers(wabaId: string) {
+    return this.allPages(`/${wabaId}/phone_numbers?fields=id,display_phone_number,verified_name,quality_rating,status,throughput,messaging_limit_tier,whatsapp_business_manager_messaging_limit`);
+  }
+}

@@ -1,0 +1,19 @@
+// Canned responses (pure, shared by the server and the console): {{variable}} placeholders filled
+// from the conversation (customer_name, wa_id, agent_name) and whatever the agent types (order_id…).
+
+const PLACEHOLDER = /\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/gi;
+
+export function cannedVariables(body: string): string[] {
+  return [...new Set([...body.matchAll(PLACEHOLDER)].map((m) => m[1].toLowerCase()))];
+}
+
+/** The text with every known variable filled; `missing` names those still without a value. */
+export function renderCanned(body: string, vars: Record<string, string | undefined>): { text: string; missing: string[] } {
+  const missing = new Set<string>();
+  const text = body.replace(PLACEHOLDER, (whole, name: string) => {
+    const v = vars[name.toLowerCase()];
+    if (v === undefined || v === "") { missing.add(name.toLowerCase()); return whole; }
+    return v;
+  });
+  return { text, missing: [...missing] };
+}

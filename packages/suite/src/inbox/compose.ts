@@ -1,0 +1,72 @@
+import { isWindowOpen, needsOpenWindow } from "@openwaba/contracts";
+import { z } from "zod";
+import type { SuiteUser } from "../auth/sessions";
+import { PlatformCallError } from "../client/platform-client";
+import { SuiteError, parseBody } from "../errors";
+import { publish } from "../realtime/publish";
+import { takeConversation } from "../routing/assign";
+import type { Suite } from "../suite";
+import { publishConversation } from "./conversation-events";
+import { presentMessage, type ConversationRow } from "./present";
+import { applyEarlyStatuses } from "./intake";
+
+// What an agent may send from the composer: Cloud API message bodies without `to` (the
+// conversation names the customer), optionally replying to one of its messages.
+const SENDING_MS = 60_000;
+const text = z.strictObject({ body: z.string().trim().min(1).max(4096), preview_url: z.boolean().optional() });
+const media = z.strictObject({ link: z.url().optional(), id: z.string().min(1).optional(), caption: z.string().max(1024).optional(), filename: z.string().max(240).optional() })
+  .refine((m) => (m.link === undefined) !== (m.id === undefined), { message: "give exactly one of link or id" });
+const composed = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("text"), text, context_message_id: z.string().optional() }),
+  z.strictObject({ type: z.literal("template"), template: z.looseObject({ name: z.string().min(1), language: z.strictObject({ code: z.string().min(2) }) }), context_message_id: z.string().optional() }),
+  z.strictObject({ type: z.literal("interactive"), interactive: z.looseObject({ type: z.enum(["button", "list"]) }), context_message_id: z.string().optional() }),
+  z.strictObject({ type: z.literal("image"), image: media, context_message_id: z.string().optional() }),
+  z.strictObject({ type: z.literal("document"), document: media, context_message_id: z.string().optional() }),
+  z.strictObject({ type: z.literal("video"), video: media, context_message_id: z.string().optional() }),
+  z.strictObject({ type: z.literal("audio"), audio: media, context_message_id: z.string().optional() }),
+  z.strictObject({ type: z.literal("reaction"), reaction: z.strictObject({ message_id: z.string().min(1), emoji: z.string().max(32) }) }),
+]);
+
+/**
+ * Sends an agent's message through the Cloud API and puts it on the timeline. Free-form messages
+ * need the customer service window (refused here, before the platform fails them with 131047);
+ * the platform's refusals come back in the suite's envelope with Meta's error inside. The first
+ * answer of a cycle sets its first-response time; answering an unassigned conversation takes it.
+ */
+export async function sendFromConsole(suite: Suite, user: SuiteUser, c: ConversationRow, raw: unknown) {
+  const b = parseBody(composed, raw);
+  const now = suite.clock.now();
+  if (needsOpenWindow(b.type) && !isWindowOpen(c.last_inbound_at, now)) {
+    throw new SuiteError(409, "window_closed", "The customer service window is closed: only an approved template can be sent now.");
+  }
+  const context = "context_message_id" in b && b.context_message_id ? b.context_message_id : undefined;
+  const { type, context_message_id: _ctx, ...rest } = b as typeof b & { context_message_id?: string };
+  const body = { to: c.wa_id, type, ...rest, ...(context ? { context: { message_id: context } } : {}) };
+  const conn = await suite.db.selectFrom("suite_numbers").select("connection_id").where("id", "=", c.phone_number_id).executeTakeFirstOrThrow();
+  let sent: { id: string };
+  // Its first ticks may arrive before the answer: the intake keeps them while this is set.
+  await suite.db.updateTable("suite_conversations").set({ sending_until: now + SENDING_MS }).where("id", "=", c.id).execute();
+  try {
+    sent = await (await suite.client(conn.connection_id)).sendMessage(c.phone_number_id, body);
+  } catch (err) {
+    if (!(err instanceof PlatformCallError)) throw err;
+    throw new SuiteError(err.status >= 500 ? 502 : 422, "platform_refused", err.message, { graph: err.graph });
+  }
+  const content = (rest as Record<string, unknown>)[type] ?? {};
+  const message = await suite.db.transaction().execute(async (tx) => {
+    await tx.insertInto("suite_messages").values({
+      id: sent.id, conversation_id: c.id, direction: "out", type, content: JSON.stringify(content), status: "accepted", error: null,
+      author_id: user.id, context_id: context ?? null, at: now, updated_at: now,
+    }).onConflict((x) => x.column("id").doNothing()).execute();
+    await tx.updateTable("suite_conversations").set({ last_message_at: now }).where("id", "=", c.id).execute();
+    await tx.updateTable("suite_conversations").set({ first_response_at: now }).where("id", "=", c.id).where("first_response_at", "is", null).execute();
+    if (!c.assignee_id) await takeConversation(suite, tx, c.id, user.id, user.id, "claimed");
+    const conv = await publishConversation(suite, tx, c.id);
+    const stored = await tx.selectFrom("suite_messages").selectAll().where("id", "=", sent.id).executeTakeFirstOrThrow();
+    await publish(suite, tx, { tenant_id: conv.tenant_id, team_id: conv.team_id, conversation_id: c.id, kind: "message.created", payload: { message: presentMessage(stored), assignee_id: conv.assignee_id } });
+    await applyEarlyStatuses(suite, tx, sent.id);
+    return tx.selectFrom("suite_messages").selectAll().where("id", "=", sent.id).executeTakeFirstOrThrow();
+  });
+  suite.bus.notify();
+  return presentMessage(message);
+}

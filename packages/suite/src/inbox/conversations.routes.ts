@@ -1,0 +1,169 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { requireUser } from "../auth/sessions";
+import { SuiteError, forbidden, parseBody } from "../errors";
+import { newId } from "../ids";
+import { publish } from "../realtime/publish";
+import { canSee } from "../realtime/visibility";
+import { claimConversation, drainQueues, transferConversation } from "../routing/assign";
+import type { Suite } from "../suite";
+import { sendFromConsole } from "./compose";
+import { recordEvent } from "./conversation-events";
+import { STATES, canMove, type ConversationState } from "./conversation-state";
+import { presentConversation, presentMessage } from "./present";
+import { teamIdsOf, visibleConversation } from "./visible-conversation";
+
+const list = z.strictObject({
+  state: z.enum([...STATES, "all"]).default("open"),
+  assignee: z.string().optional(),
+  team: z.string().optional(),
+  q: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+const note = z.strictObject({ body: z.string().trim().min(1).max(4096) });
+const assign = z.strictObject({ assignee_id: z.string().nullable().optional(), team_id: z.string().nullable().optional() })
+  .refine((b) => b.assignee_id !== undefined || b.team_id !== undefined, { message: "give assignee_id and/or team_id" });
+const state = z.strictObject({ state: z.enum(STATES), snoozed_until: z.iso.datetime().optional(), csat: z.number().int().min(1).max(5).optional() });
+const edit = z.strictObject({ labels: z.array(z.string().trim().min(1).max(40)).max(20).optional(), priority: z.enum(["low", "normal", "high", "urgent"]).optional() });
+
+/** The inbox: conversations the user may see, their timelines, and what agents do with them. */
+export function registerConversationRoutes(app: FastifyInstance, suite: Suite): void {
+  app.get<{ Querystring: Record<string, string> }>("/suite/api/conversations", async (req, reply) => {
+    const { user } = await requireUser(suite, req);
+    const f = parseBody(list, req.query);
+    let q = suite.db.selectFrom("suite_conversations").selectAll().where("tenant_id", "=", user.tenant_id);
+    if (f.state !== "all") q = q.where("state", "=", f.state);
+    if (f.assignee === "me") q = q.where("assignee_id", "=", user.id);
+    else if (f.assignee === "unassigned") q = q.where("assignee_id", "is", null);
+    else if (f.assignee) q = q.where("assignee_id", "=", f.assignee);
+    if (f.team) q = q.where("team_id", "=", f.team);
+    if (f.q) q = q.where((e) => e.or([e("contact_name", "like", `%${f.q}%`), e("wa_id", "like", `%${f.q}%`)]));
+    const rows = await q.orderBy("last_message_at", "desc").limit(500).execute();
+    const viewer = { id: user.id, role: user.role, teamIds: await teamIdsOf(suite.db, user.id) };
+    const now = suite.clock.now();
+    return reply.send({ data: rows.filter((c) => canSee(viewer, c)).slice(0, f.limit).map((c) => presentConversation(c, now)) });
+  });
+
+  app.get<{ Params: { id: string } }>("/suite/api/conversations/:id", async (req, reply) => {
+    const { user } = await requireUser(suite, req);
+    const c = await visibleConversation(suite.db, user, req.params.id);
+    const messages = await suite.db.selectFrom("suite_messages").selectAll().where("conversation_id", "=", c.id).orderBy("at").execute();
+    const events = await suite.db.selectFrom("suite_conversation_events").selectAll().where("conversation_id", "=", c.id).orderBy("at").execute();
+    const timeline = [
+      ...messages.map((m) => ({ sort: m.at, item: presentMessage(m) as Record<string, unknown> })),
+      ...events.map((e) => ({ sort: e.at, item: { kind: "event", id: e.id, type: e.kind, actor_id: e.actor_id, data: JSON.parse(e.data), at: new Date(e.at).toISOString() } })),
+    ].sort((a, b) => a.sort - b.sort).map((x) => x.item);
+    const past = await suite.db.selectFrom("suite_cycles").select(["opened_at", "resolved_at", "agent_id", "csat"]).where("conversation_id", "=", c.id).orderBy("resolved_at", "desc").limit(20).execute();
+    return reply.send({ conversation: presentConversation(c, suite.clock.now()), timeline, past_cycles: past.map((p) => ({ ...p, opened_at: new Date(p.opened_at).toISOString(), resolved_at: new Date(p.resolved_at).toISOString() })) });
+  });
+
+  app.post<{ Params: { id: string } }>("/suite/api/conversations/:id/messages", async (req, reply) => {
+    const { user } = await requireUser(suite, req);
+    const c = await visibleConversation(suite.db, user, req.params.id);
+    if (c.assignee_id && c.assignee_id !== user.id && user.role === "agent") throw forbidden("This conversation is assigned to someone else; ask for a transfer.");
+    return reply.code(201).send(await sendFromConsole(suite, user, c, req.body));
+  });
+
+  // Internal notes: on the timeline for the team, never sent to the customer.
+  app.post<{ Params: { id: string } }>("/suite/api/conversations/:id/notes", async (req, reply) => {
+    const { user } = await requireUser(suite, req);
+    const c = await visibleConversation(suite.db, user, req.params.id);
+    const b = parseBody(note, req.body);
+    const now = suite.clock.now();
+    const row = { id: newId(), conversation_id: c.id, direction: "note", type: "text", content: JSON.stringify({ body: b.body }), status: "note", error: null, author_id: user.id, context_id: null, at: now, updated_at: now };
+    await suite.db.transaction().execute(async (tx) => {
+      await tx.insertInto("suite_messages").values(row).execute();
+      await publish(suite, tx, { tenant_id: c.tenant_id, team_id: c.team_id, conversation_id: c.id, kind: "message.created", payload: { message: presentMessage(row), assignee_id: c.assignee_id } });
+    });
+    suite.bus.notify();
+    return reply.code(201).send(presentMessage(row));
+  });
+
+  app.post<{ Params: { id: string } }>("/suite/api/conversations/:id/claim", async (req, reply) => {
+    const { user } = await requireUser(suite, req);
+    const c = await visibleConversation(suite.db, user, req.params.id);
+    await suite.db.transaction().execute((tx) => claimConversation(suite, tx, c.id, user.id));
+    suite.bus.notify();
+    return reply.send(await current(suite, c.id));
+  });
+
+  // Transfer: supervisors and admins move anything; an agent hands on what is theirs.
+  app.post<{ Params: { id: string } }>("/suite/api/conversations/:id/assign", async (req, reply) => {
+    const { user } = await requireUser(suite, req);
+    const c = await visibleConversation(suite.db, user, req.params.id);
+    const b = parseBody(assign, req.body);
+    if (user.role === "agent" && c.assignee_id !== user.id) throw forbidden("Agents may transfer only conversations assigned to them.");
+    if (b.assignee_id) {
+      const a = await suite.db.selectFrom("suite_users").select("id").where("id", "=", b.assignee_id).where("tenant_id", "=", user.tenant_id).where("status", "=", "active").executeTakeFirst();
+      if (!a) throw new SuiteError(400, "invalid_request", "assignee_id: no active user of this tenant has that id.", { field: "assignee_id" });
+    }
+    if (b.team_id) {
+      const t = await suite.db.selectFrom("suite_teams").select("id").where("id", "=", b.team_id).where("tenant_id", "=", user.tenant_id).executeTakeFirst();
+      if (!t) throw new SuiteError(400, "invalid_request", "team_id: no team of this tenant has that id.", { field: "team_id" });
+    }
+    await suite.db.transaction().execute((tx) => transferConversation(suite, tx, c.id, b, user.id));
+    suite.bus.notify();
+    return reply.send(await current(suite, c.id));
+  });
+
+  app.post<{ Params: { id: string } }>("/suite/api/conversations/:id/state", async (req, reply) => {
+    const { user } = await requireUser(suite, req);
+    const c = await visibleConversation(suite.db, user, req.params.id);
+    const b = parseBody(state, req.body);
+    const now = suite.clock.now();
+    if (!canMove(c.state as ConversationState, b.state)) throw new SuiteError(409, "invalid_transition", `A ${c.state} conversation cannot become ${b.state}.`);
+    const until = b.snoozed_until ? Date.parse(b.snoozed_until) : null;
+    if (b.state === "snoozed" && (until === null || until <= now)) throw new SuiteError(400, "invalid_request", "snoozed_until: snoozing needs a time in the future.", { field: "snoozed_until" });
+    await suite.db.transaction().execute(async (tx) => {
+      if (b.state === "resolved") {
+        await tx.insertInto("suite_cycles").values({ id: newId(), conversation_id: c.id, tenant_id: c.tenant_id, team_id: c.team_id, agent_id: c.assignee_id, opened_at: c.cycle_opened_at, first_response_at: c.first_response_at, resolved_at: now, csat: b.csat ?? null }).execute();
+      }
+      await tx.updateTable("suite_conversations").set({
+        state: b.state, snoozed_until: b.state === "snoozed" ? until : null, resolved_at: b.state === "resolved" ? now : null,
+        ...(c.state === "resolved" ? { cycle_opened_at: now, first_response_at: null } : {}),
+      }).where("id", "=", c.id).execute();
+      await recordEvent(suite, tx, c.id, b.state === "open" && c.state === "resolved" ? "reopened" : b.state, user.id, b.state === "snoozed" ? { snoozed_until: b.snoozed_until } : {});
+      // A resolved conversation frees its agent for the next one waiting.
+      if (b.state === "resolved") await drainQueues(suite, tx, c.tenant_id);
+    });
+    suite.bus.notify();
+    return reply.send(await current(suite, c.id));
+  });
+
+  app.patch<{ Params: { id: string } }>("/suite/api/conversations/:id", async (req, reply) => {
+    const { user } = await requireUser(suite, req);
+    const c = await visibleConversation(suite.db, user, req.params.id);
+    const b = parseBody(edit, req.body);
+    await suite.db.transaction().execute(async (tx) => {
+      await tx.updateTable("suite_conversations").set({ ...(b.labels ? { labels: JSON.stringify([...new Set(b.labels)]) } : {}), ...(b.priority ? { priority: b.priority } : {}) }).where("id", "=", c.id).execute();
+      await recordEvent(suite, tx, c.id, "edited", user.id, b);
+    });
+    suite.bus.notify();
+    return reply.send(await current(suite, c.id));
+  });
+
+  // "Agent is typing": shown in the other consoles at once (never stored), and to the customer.
+  app.post<{ Params: { id: string } }>("/suite/api/conversations/:id/typing", async (req, reply) => {
+    const { user } = await requireUser(suite, req);
+    const c = await visibleConversation(suite.db, user, req.params.id);
+    suite.bus.signal({ tenant_id: c.tenant_id, team_id: c.team_id, conversation_id: c.id, kind: "agent.typing", payload: { user_id: user.id, name: user.name } });
+    return reply.send({ ok: true });
+  });
+
+  // The agent has read the customer's messages: blue ticks on the customer's phone.
+  app.post<{ Params: { id: string } }>("/suite/api/conversations/:id/read", async (req, reply) => {
+    const { user } = await requireUser(suite, req);
+    const c = await visibleConversation(suite.db, user, req.params.id);
+    const last = await suite.db.selectFrom("suite_messages").select("id").where("conversation_id", "=", c.id).where("direction", "=", "in").orderBy("at", "desc").limit(1).executeTakeFirst();
+    if (last) {
+      const conn = await suite.db.selectFrom("suite_numbers").select("connection_id").where("id", "=", c.phone_number_id).executeTakeFirstOrThrow();
+      await (await suite.client(conn.connection_id)).markRead(c.phone_number_id, last.id).catch((err) => suite.log.warn({ err }, "mark as read failed"));
+    }
+    return reply.send({ ok: true });
+  });
+}
+
+async function current(suite: Suite, id: string) {
+  const c = await suite.db.selectFrom("suite_conversations").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+  return presentConversation(c, suite.clock.now());
+}

@@ -1,0 +1,36 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import type { FastifyInstance } from "fastify";
+import { SuiteError } from "../errors";
+import type { Suite } from "../suite";
+import { applyMessagesChange, type MessagesValue } from "./intake";
+
+/**
+ * The suite's webhook endpoint for one connection: the Cloud API's handshake (GET) and its signed
+ * events (POST), exactly as a business receives them from Meta. Events of one POST are applied
+ * in one transaction; an answer other than 200 makes the platform retry.
+ */
+export function registerWebhookRoute(app: FastifyInstance, suite: Suite): void {
+  app.get<{ Params: { id: string }; Querystring: Record<string, string> }>("/suite/webhooks/:id", async (req, reply) => {
+    const c = await suite.db.selectFrom("suite_connections").select("verify_token").where("id", "=", req.params.id).executeTakeFirst();
+    if (!c || req.query["hub.mode"] !== "subscribe" || req.query["hub.verify_token"] !== c.verify_token) throw new SuiteError(403, "forbidden", "Verification failed.");
+    return reply.type("text/plain").send(req.query["hub.challenge"] ?? "");
+  });
+
+  app.post<{ Params: { id: string } }>("/suite/webhooks/:id", async (req, reply) => {
+    const c = await suite.db.selectFrom("suite_connections").select(["tenant_id", "app_secret"]).where("id", "=", req.params.id).executeTakeFirst();
+    if (!c) throw new SuiteError(404, "not_found", "No such connection.");
+    const raw = (req as { rawBody?: Buffer }).rawBody;
+    const sig = String(req.headers["x-hub-signature-256"] ?? "").replace(/^sha256=/, "");
+    const want = createHmac("sha256", c.app_secret).update(raw ?? Buffer.alloc(0)).digest();
+    const got = Buffer.from(sig, "hex");
+    if (!raw || got.length !== want.length || !timingSafeEqual(got, want)) throw new SuiteError(401, "bad_signature", "X-Hub-Signature-256 does not match the body.");
+    const body = req.body as { entry?: { changes?: { field: string; value: unknown }[] }[] };
+    await suite.db.transaction().execute(async (tx) => {
+      for (const entry of body.entry ?? []) for (const change of entry.changes ?? []) {
+        if (change.field === "messages") await applyMessagesChange(suite, tx, c.tenant_id, change.value as MessagesValue);
+      }
+    });
+    suite.bus.notify();
+    return reply.send({ ok: true });
+  });
+}

@@ -1,0 +1,63 @@
+import type { FastifyInstance } from "fastify";
+import type { Db } from "@openwaba/store";
+import { registerAuthRoutes } from "./auth/auth.routes";
+import { GraphClient, type PlatformClient } from "./client/platform-client";
+import type { Clock } from "./clock";
+import { registerSuiteErrors } from "./errors";
+import { registerCannedRoutes } from "./inbox/canned.routes";
+import { registerConversationRoutes } from "./inbox/conversations.routes";
+import { registerPlatformRoutes } from "./inbox/platform.routes";
+import { wakeSnoozed } from "./inbox/snooze";
+import { registerWebhookRoute } from "./inbox/webhook.route";
+import { registerPeopleRoutes } from "./people/people.routes";
+import { RealtimeBus } from "./realtime/bus";
+import { registerStreamRoute } from "./realtime/stream.route";
+import { registerRoutingRoutes } from "./routing/routing.routes";
+import type { Suite, SuiteLog } from "./suite";
+
+export type { Suite } from "./suite";
+export type { PlatformClient } from "./client/platform-client";
+export { connectTenant, type ConnectionSpec } from "./tenant/connect-tenant";
+export { ensureDevAdmin, DEV_ADMIN_EMAIL } from "./tenant/dev-admin";
+
+/** The business suite: its context, its HTTP API (in an encapsulated scope with its own error envelope), and its timers. */
+export function createSuite(o: { db: Db; clock: Clock; log: SuiteLog; secureCookies?: boolean; client?: (connectionId: string) => Promise<PlatformClient> }) {
+  const clients = new Map<string, PlatformClient>();
+  const suite: Suite = {
+    db: o.db, clock: o.clock, log: o.log, bus: new RealtimeBus(), secureCookies: o.secureCookies ?? false,
+    client: o.client ?? (async (id) => {
+      const hit = clients.get(id);
+      if (hit) return hit;
+      const c = await o.db.selectFrom("suite_connections").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+      const client = new GraphClient(c);
+      clients.set(id, client);
+      return client;
+    }),
+  };
+  let timer: NodeJS.Timeout | null = null;
+  return {
+    suite,
+    /** Connections changed (a new URL or token): clients are made again. */
+    forgetClients: () => clients.clear(),
+    async register(app: FastifyInstance) {
+      await app.register(async (scope) => {
+        registerSuiteErrors(scope);
+        registerAuthRoutes(scope, suite);
+        registerPeopleRoutes(scope, suite);
+        registerConversationRoutes(scope, suite);
+        registerCannedRoutes(scope, suite);
+        registerRoutingRoutes(scope, suite);
+        registerPlatformRoutes(scope, suite);
+        registerStreamRoute(scope, suite);
+        registerWebhookRoute(scope, suite);
+      });
+    },
+    start(everyMs = 2000) {
+      timer = setInterval(() => void wakeSnoozed(suite).catch((err) => o.log.warn({ err }, "snooze check failed")), everyMs);
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+      suite.bus.close();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import type { FastifyInstance } from "fastify";
+import { requireUser } from "../auth/sessions";
+import type { Suite } from "../suite";
+import { canSee, type Viewer } from "./visibility";
+
+const POLL_MS = 1000;
+const HEARTBEAT_MS = 15_000;
+
+/**
+ * GET /suite/api/stream: Server-Sent Events of the tenant's changes the user may see. Each event
+ * carries its sequence number as `id`; a console that reconnects sends `Last-Event-ID` (browsers
+ * do) or `?after=` and gets everything it missed, once, in order, before anything new.
+ */
+export function registerStreamRoute(app: FastifyInstance, suite: Suite): void {
+  app.get<{ Querystring: { after?: string } }>("/suite/api/stream", async (req, reply) => {
+    const { user } = await requireUser(suite, req);
+    const teams = await suite.db.selectFrom("suite_team_members").select("team_id").where("user_id", "=", user.id).execute();
+    const viewer: Viewer = { id: user.id, role: user.role, teamIds: teams.map((t) => t.team_id) };
+    const resume = Number(req.headers["last-event-id"] ?? req.query.after);
+    let last = Number.isInteger(resume) && resume >= 0 ? resume : await latestSeq(suite, user.tenant_id);
+
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", connection: "keep-alive", "x-accel-buffering": "no" });
+    res.write(`retry: 1000\n: connected at ${last}\n\n`);
+
+    let running = false, again = false, closed = false;
+    const pump = async () => {
+      if (running) { again = true; return; }
+      running = true;
+      try {
+        do {
+          again = false;
+          const rows = await suite.db.selectFrom("suite_events").selectAll().where("tenant_id", "=", user.tenant_id).where("seq", ">", last).orderBy("seq").limit(500).execute();
+          for (const r of rows) {
+            last = r.seq;
+            const payload = JSON.parse(r.payload);
+            if (!canSee(viewer, { team_id: r.team_id, assignee_id: payload.assignee_id })) continue;
+            res.write(`id: ${r.seq}\nevent: ${r.kind}\ndata: ${JSON.stringify({ ...payload, conversation_id: r.conversation_id, at: r.at })}\n\n`);
+          }
+          if (rows.length === 500) again = true;
+        } while (again && !closed);
+      } catch (err) {
+        suite.log.warn({ err }, "realtime stream read failed");
+      } finally { running = false; }
+    };
+    const offNotify = suite.bus.onNotify(() => void pump());
+    const offSignal = suite.bus.onSignal((e) => {
+      if (e.tenant_id !== user.tenant_id || !canSee(viewer, { team_id: e.team_id })) return;
+      res.write(`event: ${e.kind}\ndata: ${JSON.stringify({ ...e.payload, conversation_id: e.conversation_id })}\n\n`);
+    });
+    const poll = setInterval(() => void pump(), POLL_MS);
+    const beat = setInterval(() => res.write(": keep-alive\n\n"), HEARTBEAT_MS);
+    const offClose = suite.bus.onClose(() => res.end());
+    const close = () => { closed = true; offNotify(); offSignal(); offClose(); clearInterval(poll); clearInterval(beat); };
+    res.on("close", close);
+    void pump();
+  });
+}
+
+async function latestSeq(suite: Suite, tenantId: string): Promise<number> {
+  const r = await suite.db.selectFrom("suite_events").select((e) => e.fn.max("seq").as("m")).where("tenant_id", "=", tenantId).executeTakeFirst();
+  return Number(r?.m ?? 0);
+}

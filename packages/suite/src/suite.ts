@@ -1,0 +1,18 @@
+import type { Db } from "@openwaba/store";
+import type { Clock } from "./clock";
+import type { PlatformClient } from "./client/platform-client";
+import type { RealtimeBus } from "./realtime/bus";
+
+export interface SuiteLog { info(o: unknown, m?: string): void; warn(o: unknown, m?: string): void; error(o: unknown, m?: string): void }
+
+/** What every suite command needs: its store, the clock, the realtime bus and a Cloud API client per connection. */
+export interface Suite {
+  db: Db;
+  clock: Clock;
+  bus: RealtimeBus;
+  /** The Cloud API client of a connection (ours in-process over HTTP, or Meta's). */
+  client(connectionId: string): Promise<PlatformClient>;
+  log: SuiteLog;
+  /** Session cookies carry `Secure` (set when the console is served over HTTPS). */
+  secureCookies: boolean;
+}

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { requireUser } from "../auth/sessions";
 import type { Suite } from "../suite";
 import { canSee, type Viewer } from "./visibility";
+import { teamIdsOf } from "../inbox/visible-conversation";
 
 const POLL_MS = 1000;
 const HEARTBEAT_MS = 15_000;
@@ -14,8 +15,8 @@ const HEARTBEAT_MS = 15_000;
 export function registerStreamRoute(app: FastifyInstance, suite: Suite): void {
   app.get<{ Querystring: { after?: string } }>("/suite/api/stream", async (req, reply) => {
     const { user } = await requireUser(suite, req);
-    const teams = await suite.db.selectFrom("suite_team_members").select("team_id").where("user_id", "=", user.id).execute();
-    const viewer: Viewer = { id: user.id, role: user.role, teamIds: teams.map((t) => t.team_id) };
+    // Team membership can change while a stream is open: read it again before each batch.
+    const viewer: Viewer = { id: user.id, role: user.role, teamIds: await teamIdsOf(suite.db, user.id) };
     const resume = Number(req.headers["last-event-id"] ?? req.query.after);
     let last = Number.isInteger(resume) && resume >= 0 ? resume : await latestSeq(suite, user.tenant_id);
 
@@ -31,6 +32,7 @@ export function registerStreamRoute(app: FastifyInstance, suite: Suite): void {
       try {
         do {
           again = false;
+          viewer.teamIds = await teamIdsOf(suite.db, user.id);
           const rows = await suite.db.selectFrom("suite_events").selectAll().where("tenant_id", "=", user.tenant_id).where("seq", ">", last).orderBy("seq").limit(500).execute();
           for (const r of rows) {
             last = r.seq;

@@ -42,6 +42,8 @@ export async function startOpenWaba(o: { rules?: "on" | "off"; dataDir?: string 
     // One number carries the whole load: its throughput is raised as Meta does for large senders.
     OPENWABA_THROUGHPUT_MPS: "1000000",
     OPENWABA_RULES: rules,
+    // The platform alone: this bench measures the Cloud API's send path (the inbox has its own bench).
+    OPENWABA_SUITE: "off",
     OPENWABA_DATA_DIR: dataDir,
     OPENWABA_DATABASE_URL: databaseFile(dataDir),
     HOST: "127.0.0.1",

@@ -13,6 +13,8 @@ import { JobQueue, QueueWorker, eachJob, openStore, retryThenBury, type Db, type
 import { createSuite } from "@openwaba/suite";
 import type { ServerConfig } from "./config";
 import { connectDevSuite, type ConsoleLogin } from "./suite-wiring";
+import { registerConsoleFiles } from "./console-files";
+import { registerPhoneBridge } from "./phone-bridge";
 import { registerOperations } from "./operations";
 
 export interface RunningServer {
@@ -95,7 +97,10 @@ export async function startServer(config: ServerConfig, opts: { listen?: boolean
   registerSimulatorRoutes(app, port, network, settings);
   registerOperations(app, platform, store);
   const suite = config.suite ? createSuite({ db, clock, log }) : null;
-  if (suite) await suite.register(app);
+  if (suite) {
+    await suite.register(app, (scope) => registerPhoneBridge(scope, app, suite.suite, credentials));
+    registerConsoleFiles(app);
+  }
 
   const simWorker = new QueueWorker({
     queue, name: SIM_QUEUE, clock, ordered: false, batchSize: 100, visibilityMs: config.claimTimeoutMs, log,

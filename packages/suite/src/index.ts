@@ -16,6 +16,7 @@ import { registerRoutingRoutes } from "./routing/routing.routes";
 import type { Suite, SuiteLog } from "./suite";
 
 export type { Suite } from "./suite";
+export { requireUser } from "./auth/sessions";
 export type { PlatformClient } from "./client/platform-client";
 export { connectTenant, type ConnectionSpec } from "./tenant/connect-tenant";
 export { ensureDevAdmin, DEV_ADMIN_EMAIL } from "./tenant/dev-admin";
@@ -39,7 +40,8 @@ export function createSuite(o: { db: Db; clock: Clock; log: SuiteLog; secureCook
     suite,
     /** Connections changed (a new URL or token): clients are made again. */
     forgetClients: () => clients.clear(),
-    async register(app: FastifyInstance) {
+    /** The suite's routes; `extra` adds routes of the composition (the phone view) under the same error envelope. */
+    async register(app: FastifyInstance, extra?: (scope: FastifyInstance) => void) {
       await app.register(async (scope) => {
         registerSuiteErrors(scope);
         registerAuthRoutes(scope, suite);
@@ -50,6 +52,7 @@ export function createSuite(o: { db: Db; clock: Clock; log: SuiteLog; secureCook
         registerPlatformRoutes(scope, suite);
         registerStreamRoute(scope, suite);
         registerWebhookRoute(scope, suite);
+        extra?.(scope);
       });
     },
     start(everyMs = 2000) {

@@ -54,7 +54,8 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
       ...events.map((e) => ({ sort: e.at, item: { kind: "event", id: e.id, type: e.kind, actor_id: e.actor_id, data: JSON.parse(e.data), at: new Date(e.at).toISOString() } })),
     ].sort((a, b) => a.sort - b.sort).map((x) => x.item);
     const past = await suite.db.selectFrom("suite_cycles").select(["opened_at", "resolved_at", "agent_id", "csat"]).where("conversation_id", "=", c.id).orderBy("resolved_at", "desc").limit(20).execute();
-    return reply.send({ conversation: presentConversation(c, suite.clock.now()), timeline, past_cycles: past.map((p) => ({ ...p, opened_at: new Date(p.opened_at).toISOString(), resolved_at: new Date(p.resolved_at).toISOString() })) });
+    // server_time: the console counts the window down against the server's clock (which tests may move).
+    return reply.send({ conversation: presentConversation(c, suite.clock.now()), server_time: new Date(suite.clock.now()).toISOString(), timeline, past_cycles: past.map((p) => ({ ...p, opened_at: new Date(p.opened_at).toISOString(), resolved_at: new Date(p.resolved_at).toISOString() })) });
   });
 
   app.post<{ Params: { id: string } }>("/suite/api/conversations/:id/messages", async (req, reply) => {

@@ -1,0 +1,53 @@
+import { useEffect, useState } from "react";
+import { ApiError, api, setCsrf, type User } from "./api";
+import { closeStream, openStream } from "./stream";
+import { go, useRoute } from "./route";
+import { Login } from "./pages/Login";
+import { Inbox } from "./pages/Inbox";
+import { Phone } from "./pages/Phone";
+import { AcceptInvitation } from "./pages/AcceptInvitation";
+
+export interface Session { user: User; teams: { id: string; name: string }[] }
+
+export function App() {
+  const [session, setSession] = useState<Session | null | undefined>(undefined);
+  const route = useRoute();
+
+  const load = () => api("GET", "/suite/api/me").then((r) => { setCsrf(r.csrf_token); setSession({ user: r.user, teams: r.teams }); })
+    .catch((e) => { if (e instanceof ApiError && e.status === 401) setSession(null); else throw e; });
+  useEffect(() => { void load(); }, []);
+  useEffect(() => { if (session) openStream(); else closeStream(); }, [session]);
+
+  if (route[0] === "invitation" && route[1] && !session) return <AcceptInvitation token={route[1]} onDone={load} />;
+  if (session === undefined) return <div className="loading" role="status">Loading…</div>;
+  if (session === null) return <Login onSignedIn={load} />;
+
+  const page = route[0] ?? "inbox";
+  const signOut = async () => { await api("POST", "/suite/api/logout"); setSession(null); go("inbox"); };
+  const setAvailability = async (availability: string) => {
+    await api("POST", "/suite/api/me/availability", { availability });
+    setSession({ ...session, user: { ...session.user, availability } });
+  };
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <span className="brand">OpenWABA</span>
+        <nav aria-label="Main">
+          <a href="#/inbox" aria-current={page === "inbox" ? "page" : undefined}>Inbox</a>
+          <a href="#/phone" aria-current={page === "phone" ? "page" : undefined}>Phone view</a>
+        </nav>
+        <span className="spacer" />
+        <label className="availability">
+          <span>{session.user.name}</span>
+          <select aria-label="Availability" value={session.user.availability} onChange={(e) => void setAvailability(e.target.value)}>
+            <option value="online">Online</option><option value="away">Away</option><option value="offline">Offline</option>
+          </select>
+        </label>
+        <button type="button" onClick={() => void signOut()}>Sign out</button>
+      </header>
+      <main>
+        {page === "phone" ? <Phone /> : <Inbox session={session} selectedId={route[1] ?? null} />}
+      </main>
+    </div>
+  );
+}

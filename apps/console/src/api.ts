@@ -1,0 +1,31 @@
+// The suite API from the browser: the session cookie goes by itself; changes carry the CSRF token
+// the server handed out at sign-in. Errors arrive in the suite's envelope {error: {code, message}}.
+
+let csrf = "";
+export const setCsrf = (token: string) => { csrf = token; };
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly body: any) { super(message); }
+}
+
+export async function api<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(path, {
+    method, credentials: "same-origin",
+    headers: { ...(body !== undefined ? { "content-type": "application/json" } : {}), ...(method !== "GET" ? { "x-csrf-token": csrf } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json().catch(() => ({}));
+  if (!res.ok) throw new ApiError(res.status, json?.error?.code ?? "error", json?.error?.message ?? `HTTP ${res.status}`, json);
+  return json as T;
+}
+
+export interface User { id: string; email: string; name: string; role: string; availability: string }
+export interface Conversation {
+  id: string; phone_number_id: string; wa_id: string; contact_name: string; state: string; assignee_id: string | null; team_id: string | null;
+  priority: string; labels: string[]; last_message_at: string; last_inbound_at: string | null; first_response_at: string | null;
+  window: { open: boolean; closes_at: string | null };
+}
+export interface TimelineItem {
+  kind: "message" | "note" | "event"; id: string; direction?: string; type: string; content?: any; status?: string;
+  error?: { code: number; title: string | null; details: string | null } | null; author_id?: string | null; data?: any; at: string;
+}

@@ -1,0 +1,115 @@
+import { useEffect, useRef, useState } from "react";
+import { ApiError, api, type Conversation, type TimelineItem, type User } from "../api";
+import type { Session } from "../App";
+import { useStream } from "../stream";
+import { Composer } from "./Composer";
+import { Countdown } from "./Countdown";
+import { Ticks } from "./Ticks";
+
+/** One conversation: header with its state and window, the live timeline, actions and the composer. */
+export function Thread({ id, session }: { id: string; session: Session }) {
+  const [conv, setConv] = useState<Conversation | null>(null);
+  const [items, setItems] = useState<TimelineItem[]>([]);
+  const [skew, setSkew] = useState(0);
+  const [typing, setTyping] = useState<string | null>(null);
+  const [users, setUsers] = useState<User[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const end = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    void api("GET", `/suite/api/conversations/${id}`).then((r) => {
+      setConv(r.conversation); setItems(r.timeline); setSkew(Date.parse(r.server_time) - Date.now());
+      void api("POST", `/suite/api/conversations/${id}/read`).catch(() => undefined);
+    }).catch((e) => setError(e.message));
+    if (session.user.role !== "agent") void api("GET", "/suite/api/users").then((r) => setUsers(r.data));
+  }, [id]);
+  useEffect(() => { end.current?.scrollIntoView?.({ block: "end" }); }, [items.length]);
+
+  useStream((kind, data) => {
+    if (data.conversation_id !== id) return;
+    if (kind === "conversation.updated") setConv(data.conversation);
+    if (kind === "message.created" || kind === "timeline.event") {
+      const item = (data.message ?? data.event) as TimelineItem;
+      setItems((prev) => (prev.some((x) => x.id === item.id) ? prev : [...prev, item]));
+      if (kind === "message.created" && item.direction === "in") void api("POST", `/suite/api/conversations/${id}/read`).catch(() => undefined);
+    }
+    if (kind === "message.status") setItems((prev) => prev.map((x) => (x.id === data.message_id ? { ...x, status: data.status, error: data.error } : x)));
+    if (kind === "agent.typing" && data.user_id !== session.user.id) { setTyping(data.name); setTimeout(() => setTyping(null), 3000); }
+  });
+
+  const act = async (path: string, body?: unknown) => {
+    setError(null);
+    try { setConv(await api("POST", `/suite/api/conversations/${id}/${path}`, body)); } catch (e) { setError(e instanceof ApiError ? e.message : String(e)); }
+  };
+  if (!conv) return <section className="thread">{error ? <p className="error" role="alert">{error}</p> : <p>Loading…</p>}</section>;
+  const mine = conv.assignee_id === session.user.id;
+  const nameOf = (uid: string | null | undefined) => users.find((u) => u.id === uid)?.name ?? (uid === session.user.id ? session.user.name : uid ? "an agent" : "nobody");
+
+  return (
+    <section className="thread" aria-label={`Conversation with ${conv.contact_name}`}>
+      <header className="thread-head">
+        <div>
+          <h2>{conv.contact_name}</h2>
+          <span className="muted">+{conv.wa_id} · {conv.state} · assigned to {nameOf(conv.assignee_id)}</span>
+        </div>
+        <Countdown closesAt={conv.window.closes_at} skewMs={skew} />
+        <div className="actions">
+          {!conv.assignee_id && <button onClick={() => void act("claim")}>Claim</button>}
+          {conv.state !== "resolved" ? <button onClick={() => void act("state", { state: "resolved" })}>Resolve</button> : <button onClick={() => void act("state", { state: "open" })}>Reopen</button>}
+          {conv.state === "open" && <button onClick={() => void act("state", { state: "pending" })}>Pending</button>}
+          {users.length > 0 && (
+            <select aria-label="Transfer to" value="" onChange={(e) => e.target.value && void act("assign", { assignee_id: e.target.value })}>
+              <option value="">Transfer to…</option>
+              {users.filter((u) => u.id !== conv.assignee_id && u.availability !== undefined).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+            </select>
+          )}
+        </div>
+      </header>
+      {error && <p className="error" role="alert">{error}</p>}
+      <ol className="timeline" aria-live="polite">
+        {items.map((m) => <TimelineEntry key={m.id} m={m} author={nameOf(m.author_id)} />)}
+      </ol>
+      {typing && <p className="typing" role="status">{typing} is typing…</p>}
+      <div ref={end} />
+      <Composer conv={conv} session={session} canSend={mine || !conv.assignee_id || session.user.role !== "agent"} onError={setError} />
+    </section>
+  );
+}
+
+function TimelineEntry({ m, author }: { m: TimelineItem; author: string }) {
+  if (m.kind === "event") return <li className="event">{describe(m)} · <time dateTime={m.at}>{new Date(m.at).toLocaleTimeString()}</time></li>;
+  const cls = m.kind === "note" ? "note" : m.direction === "in" ? "in" : "out";
+  return (
+    <li className={`bubble ${cls}`} data-message-id={m.id}>
+      {m.kind === "note" && <span className="note-label">Internal note · {author}</span>}
+      <MessageBody m={m} />
+      <span className="meta"><time dateTime={m.at}>{new Date(m.at).toLocaleTimeString()}</time>{cls === "out" && <Ticks m={m} />}</span>
+    </li>
+  );
+}
+
+function MessageBody({ m }: { m: TimelineItem }) {
+  const c = m.content ?? {};
+  if (m.type === "text") return <p>{c.body}</p>;
+  if (m.type === "template") return <p className="template">📄 {c.name ?? "template"}</p>;
+  if (m.type === "button") return <p>🔘 {c.text}</p>;
+  if (m.type === "interactive") return <p>🔘 {c.button_reply?.title ?? c.list_reply?.title ?? c.body?.text ?? "interactive"}</p>;
+  if (m.type === "reaction") return <p>{c.emoji || "(reaction removed)"}</p>;
+  if (["image", "video", "audio", "document", "sticker"].includes(m.type)) return <p>📎 {m.type}{c.caption ? `: ${c.caption}` : ""}{c.filename ? ` (${c.filename})` : ""}</p>;
+  if (m.type === "location") return <p>📍 {c.name ?? `${c.latitude}, ${c.longitude}`}</p>;
+  return <p>{m.type}</p>;
+}
+
+function describe(e: TimelineItem): string {
+  const d = e.data ?? {};
+  switch (e.type) {
+    case "routed": return `Routed to a team (${d.rule})`;
+    case "assigned": return "Assigned automatically";
+    case "claimed": return "Claimed";
+    case "transferred": return "Transferred";
+    case "resolved": return "Resolved";
+    case "reopened": return "Reopened";
+    case "woke": return "Snooze over";
+    default: return e.type;
+  }
+}

@@ -1,0 +1,104 @@
+import { useEffect, useState, type FormEvent } from "react";
+import { ApiError, api } from "../api";
+
+interface SimUser { wa_id: string; name: string; country: string; online: boolean; on_whatsapp: boolean }
+interface ChatMessage { id: string; direction: "sent" | "received"; type: string; content: any; timestamp: string; ticks: string }
+interface Chat { business: { verified_name: string; display_phone_number: string }; typing: boolean; messages: ChatMessage[] }
+
+const TICK: Record<string, string> = { sent: "✓", delivered: "✓✓", read: "✓✓" };
+
+/**
+ * The phone view: be one of the simulated customers and chat with the business as on a phone,
+ * so the whole product can be tried alone in a browser. (A phone does not get the console's
+ * stream; it looks every second, as a device would be told by WhatsApp.)
+ */
+export function Phone() {
+  const [users, setUsers] = useState<SimUser[]>([]);
+  const [who, setWho] = useState<string>("");
+  const [chat, setChat] = useState<Chat | null>(null);
+  const [text, setText] = useState("");
+  const [newNumber, setNewNumber] = useState("");
+  const [error, setError] = useState<string | null>(null);
+
+  const loadUsers = () => api("GET", "/suite/api/phone/users").then((r) => { setUsers(r.data); if (!who && r.data[0]) setWho(r.data.find((u: SimUser) => u.on_whatsapp && u.online)?.wa_id ?? r.data[0].wa_id); });
+  useEffect(() => { void loadUsers(); }, []);
+  useEffect(() => {
+    if (!who) return;
+    let stop = false;
+    const tick = () => api("GET", `/suite/api/phone/users/${who}/chat`).then((c) => { if (!stop) setChat(c); }).catch(() => undefined);
+    void tick();
+    const t = setInterval(tick, 1000);
+    return () => { stop = true; clearInterval(t); };
+  }, [who]);
+
+  const send = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!text.trim()) return;
+    setError(null);
+    try { await api("POST", `/suite/api/phone/users/${who}/messages`, { type: "text", text: { body: text } }); setText(""); setChat(await api("GET", `/suite/api/phone/users/${who}/chat`)); }
+    catch (err) { setError(err instanceof ApiError ? err.message : String(err)); }
+  };
+  const tap = async (m: ChatMessage, payload: Record<string, unknown>) => {
+    try { await api("POST", `/suite/api/phone/users/${who}/messages`, { ...payload, context: { message_id: m.id } }); } catch (err) { setError(err instanceof ApiError ? err.message : String(err)); }
+  };
+  const create = async (e: FormEvent) => {
+    e.preventDefault();
+    try { await api("POST", "/suite/api/phone/users", { wa_id: newNumber.replace(/\D/g, "") }); await loadUsers(); setWho(newNumber.replace(/\D/g, "")); setNewNumber(""); }
+    catch (err) { setError(err instanceof ApiError ? err.message : String(err)); }
+  };
+
+  return (
+    <div className="phone-page">
+      <aside className="phone-users" aria-label="Simulated customers">
+        <form onSubmit={create}><label>New customer<input value={newNumber} onChange={(e) => setNewNumber(e.target.value)} placeholder="48600100200" aria-label="New customer's number" /></label><button type="submit">Add</button></form>
+        <ul>
+          {users.map((u) => (
+            <li key={u.wa_id}><button aria-pressed={u.wa_id === who} onClick={() => setWho(u.wa_id)} disabled={!u.on_whatsapp}>{u.name} <span className="muted">+{u.wa_id} {u.country}{u.on_whatsapp ? "" : " · not on WhatsApp"}</span></button></li>
+          ))}
+        </ul>
+      </aside>
+      <section className="phone" aria-label="Phone">
+        <header className="phone-head">{chat?.business.verified_name ?? "…"}<span>{chat?.typing ? "typing…" : chat?.business.display_phone_number}</span></header>
+        <ol className="phone-chat">
+          {chat?.messages.map((m) => (
+            <li key={m.id} className={`pbubble ${m.direction}`} data-message-id={m.id}>
+              <PhoneContent m={m} onTap={(p) => void tap(m, p)} />
+              <span className="meta">{new Date(m.timestamp).toLocaleTimeString()} {m.direction === "sent" && <span className={`ticks ${m.ticks}`}>{TICK[m.ticks] ?? ""}</span>}</span>
+            </li>
+          ))}
+        </ol>
+        {error && <p className="error" role="alert">{error}</p>}
+        <form className="phone-input" onSubmit={send}>
+          <input aria-label="Message as the customer" value={text} onChange={(e) => setText(e.target.value)} placeholder="Message" />
+          <button type="submit" aria-label="Send as the customer">➤</button>
+        </form>
+      </section>
+    </div>
+  );
+}
+
+function PhoneContent({ m, onTap }: { m: ChatMessage; onTap: (p: Record<string, unknown>) => void }) {
+  const c = m.content ?? {};
+  if (m.type === "text") return <p>{c.body}</p>;
+  if (m.type === "template") {
+    const r = c.rendered ?? {};
+    return (
+      <div>
+        {r.header?.text && <strong>{r.header.text}</strong>}
+        <p>{r.body ?? c.name}</p>
+        {r.footer && <small>{r.footer}</small>}
+        {(r.buttons ?? []).filter((b: any) => b.type === "quick_reply").map((b: any) => <button key={b.text} onClick={() => onTap({ type: "button", button: { text: b.text } })}>{b.text}</button>)}
+      </div>
+    );
+  }
+  if (m.type === "interactive") {
+    const buttons = c.action?.buttons ?? [];
+    return (
+      <div>
+        <p>{c.body?.text}</p>
+        {buttons.map((b: any) => <button key={b.reply.id} onClick={() => onTap({ type: "interactive", interactive: { type: "button_reply", button_reply: { id: b.reply.id } } })}>{b.reply.title}</button>)}
+      </div>
+    );
+  }
+  return <p>{c.body ?? c.caption ?? m.type}</p>;
+}

@@ -95,7 +95,11 @@ export interface SuiteEventsTable {
   tenant_id: string; team_id: string | null; conversation_id: string | null; kind: string; payload: Json; at: Millis;
 }
 
+/** Something an admin should know: a number's or template's quality or status changed. */
+export interface SuiteAlertsTable { id: string; tenant_id: string; kind: string; severity: string; title: string; data: Json; at: Millis; read_at: Nullable<Millis> }
+
 export interface SuiteTables {
+  suite_alerts: SuiteAlertsTable;
   suite_tenants: SuiteTenantsTable;
   suite_connections: SuiteConnectionsTable;
   suite_numbers: SuiteNumbersTable;

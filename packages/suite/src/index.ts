@@ -13,6 +13,8 @@ import { registerPeopleRoutes } from "./people/people.routes";
 import { RealtimeBus } from "./realtime/bus";
 import { registerStreamRoute } from "./realtime/stream.route";
 import { registerRoutingRoutes } from "./routing/routing.routes";
+import { registerReportRoutes } from "./reports/reports.routes";
+import { registerAlertRoutes } from "./alerts/alerts";
 import type { Suite, SuiteLog } from "./suite";
 
 export type { Suite } from "./suite";
@@ -50,6 +52,8 @@ export function createSuite(o: { db: Db; clock: Clock; log: SuiteLog; secureCook
         registerCannedRoutes(scope, suite);
         registerRoutingRoutes(scope, suite);
         registerPlatformRoutes(scope, suite);
+        registerReportRoutes(scope, suite);
+        registerAlertRoutes(scope, suite);
         registerStreamRoute(scope, suite);
         registerWebhookRoute(scope, suite);
         extra?.(scope);

@@ -14,6 +14,7 @@ import * as pricingModels from "./011-pricing-models";
 import * as tierUpgrades from "./012-tier-upgrades";
 import * as templateQualityReviews from "./013-template-quality-reviews";
 import * as suiteInbox from "./014-suite-inbox";
+import * as suiteAlerts from "./015-suite-alerts";
 
 // Migrations are code (no files to locate at run time); each takes the dialect for the few
 // column types that differ.
@@ -32,6 +33,7 @@ const all: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> = 
   "012-tier-upgrades": tierUpgrades,
   "013-template-quality-reviews": templateQualityReviews,
   "014-suite-inbox": suiteInbox,
+  "015-suite-alerts": suiteAlerts,
 };
 
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?: string): Promise<void> {

@@ -18,6 +18,8 @@ export interface PlatformClient {
   listTemplates(wabaId: string): Promise<Record<string, any>[]>;
   /** GET /{waba-id}/phone_numbers with the fields the console shows. */
   listPhoneNumbers(wabaId: string): Promise<Record<string, any>[]>;
+  /** Cost by pricing category from GET /{waba-id}?fields=pricing_analytics… over [start, end) (seconds). */
+  costByCategory(wabaId: string, start: number, end: number): Promise<Record<string, number>>;
 }
 
 export interface GraphConnection { graph_url: string; graph_version: string; access_token: string }
@@ -58,6 +60,17 @@ export class GraphClient implements PlatformClient {
       const r: any = await this.call("GET", next);
       out.push(...(r.data ?? []));
       next = r.paging?.next;
+    }
+    return out;
+  }
+
+  async costByCategory(wabaId: string, start: number, end: number) {
+    const field = `pricing_analytics.start(${start}).end(${end}).granularity(DAILY).dimensions(["PRICING_CATEGORY"])`;
+    const r = await this.call("GET", `/${wabaId}?fields=${encodeURIComponent(field)}`);
+    const out: Record<string, number> = {};
+    for (const p of r.pricing_analytics?.data?.[0]?.data_points ?? []) {
+      const k = String(p.pricing_category ?? "UNKNOWN").toLowerCase();
+      out[k] = Math.round(((out[k] ?? 0) + Number(p.cost ?? 0)) * 1e6) / 1e6;
     }
     return out;
   }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { SuiteError } from "../errors";
 import type { Suite } from "../suite";
 import { applyMessagesChange, type MessagesValue } from "./intake";
+import { recordAlert } from "../alerts/alerts";
 
 /**
  * The suite's webhook endpoint for one connection: the Cloud API's handshake (GET) and its signed
@@ -28,6 +29,7 @@ export function registerWebhookRoute(app: FastifyInstance, suite: Suite): void {
     await suite.db.transaction().execute(async (tx) => {
       for (const entry of body.entry ?? []) for (const change of entry.changes ?? []) {
         if (change.field === "messages") await applyMessagesChange(suite, tx, c.tenant_id, change.value as MessagesValue);
+        else await recordAlert(suite, tx, c.tenant_id, change.field, change.value as Record<string, unknown>);
       }
     });
     suite.bus.notify();

@@ -67,6 +67,22 @@ describe.skipIf(!hasChromium)("the web console (chromium)", () => {
     await phone.screenshot({ path: `${SCREENSHOTS}phone.png` });
   });
 
+  it("shows the supervisor the first response time in the report, and the other main pages", async () => {
+    await agent.goto(`${s.url}/#/reports`);
+    const cell = agent.locator('td[data-metric="first-response"]').last();
+    await cell.waitFor();
+    expect(await cell.textContent()).toMatch(/^\d+(\.\d)?s$/);
+    await agent.getByText("Support").first().waitFor();
+    await agent.screenshot({ path: `${SCREENSHOTS}reports.png`, fullPage: true });
+    for (const page of ["numbers", "templates", "settings"]) {
+      await agent.goto(`${s.url}/#/${page}`);
+      await agent.getByRole("heading", { level: 1 }).waitFor();
+      await agent.waitForLoadState("networkidle");
+      await agent.screenshot({ path: `${SCREENSHOTS}${page}.png`, fullPage: true });
+    }
+    await agent.goto(`${s.url}/#/inbox`);
+  });
+
   it("offers only templates once the window has closed, and sends one", async () => {
     await s.call("POST", "/simulator/clock/advance", { ms: 24 * 3600_000 + 1000 });
     await signInPage(agent); // sessions last 12 hours

@@ -6,6 +6,10 @@ import { Login } from "./pages/Login";
 import { Inbox } from "./pages/Inbox";
 import { Phone } from "./pages/Phone";
 import { AcceptInvitation } from "./pages/AcceptInvitation";
+import { Reports } from "./pages/Reports";
+import { Numbers } from "./pages/Numbers";
+import { Templates } from "./pages/Templates";
+import { Settings } from "./pages/Settings";
 
 export interface Session { user: User; teams: { id: string; name: string }[] }
 
@@ -23,6 +27,7 @@ export function App() {
   if (session === null) return <Login onSignedIn={load} />;
 
   const page = route[0] ?? "inbox";
+  const lead = session.user.role !== "agent";
   const signOut = async () => { await api("POST", "/suite/api/logout"); setSession(null); go("inbox"); };
   const setAvailability = async (availability: string) => {
     await api("POST", "/suite/api/me/availability", { availability });
@@ -34,6 +39,10 @@ export function App() {
         <span className="brand">OpenWABA</span>
         <nav aria-label="Main">
           <a href="#/inbox" aria-current={page === "inbox" ? "page" : undefined}>Inbox</a>
+          <a href="#/templates" aria-current={page === "templates" ? "page" : undefined}>Templates</a>
+          {lead && <a href="#/numbers" aria-current={page === "numbers" ? "page" : undefined}>Numbers</a>}
+          {lead && <a href="#/reports" aria-current={page === "reports" ? "page" : undefined}>Reports</a>}
+          {lead && <a href="#/settings" aria-current={page === "settings" ? "page" : undefined}>Settings</a>}
           <a href="#/phone" aria-current={page === "phone" ? "page" : undefined}>Phone view</a>
         </nav>
         <span className="spacer" />
@@ -46,7 +55,12 @@ export function App() {
         <button type="button" onClick={() => void signOut()}>Sign out</button>
       </header>
       <main>
-        {page === "phone" ? <Phone /> : <Inbox session={session} selectedId={route[1] ?? null} />}
+        {page === "phone" ? <Phone />
+          : page === "templates" ? <Templates />
+          : page === "numbers" && lead ? <Numbers />
+          : page === "reports" && lead ? <Reports />
+          : page === "settings" && lead ? <Settings session={session} />
+          : <Inbox session={session} selectedId={route[1] ?? null} />}
       </main>
     </div>
   );

@@ -18,6 +18,8 @@ export interface PlatformClient {
   listTemplates(wabaId: string): Promise<Record<string, any>[]>;
   /** GET /{waba-id}/phone_numbers with the fields the console shows. */
   listPhoneNumbers(wabaId: string): Promise<Record<string, any>[]>;
+  /** POST /{waba-id}/message_templates: the new template's id, status and category. */
+  createTemplate(wabaId: string, body: Record<string, unknown>): Promise<{ id: string; status: string; category: string }>;
   /** Cost by pricing category from GET /{waba-id}?fields=pricing_analytics… over [start, end) (seconds). */
   costByCategory(wabaId: string, start: number, end: number): Promise<Record<string, number>>;
 }
@@ -63,6 +65,8 @@ export class GraphClient implements PlatformClient {
     }
     return out;
   }
+
+  createTemplate(wabaId: string, body: Record<string, unknown>) { return this.call("POST", `/${wabaId}/message_templates`, body); }
 
   async costByCategory(wabaId: string, start: number, end: number) {
     const field = `pricing_analytics.start(${start}).end(${end}).granularity(DAILY).dimensions(["PRICING_CATEGORY"])`;

@@ -21,6 +21,19 @@ export function registerPlatformRoutes(app: FastifyInstance, suite: Suite): void
     return reply.send({ data: out });
   });
 
+  // A new template goes to the Cloud API's review; its errors (Meta's 2388xxx) come back in the suite's envelope.
+  app.post("/suite/api/templates", async (req, reply) => {
+    const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
+    const [c] = await connections(user.tenant_id);
+    if (!c) throw new SuiteError(409, "no_connection", "This tenant has no WhatsApp Business Account connected.");
+    try {
+      return reply.code(201).send(await (await suite.client(c.id)).createTemplate(c.waba_id, (req.body ?? {}) as Record<string, unknown>));
+    } catch (err) {
+      if (err instanceof PlatformCallError) throw new SuiteError(err.status >= 500 ? 502 : 422, "platform_refused", err.graph.error_user_msg ?? err.message, { graph: err.graph });
+      throw err;
+    }
+  });
+
   app.get("/suite/api/templates", async (req, reply) => {
     const { user } = await requireUser(suite, req);
     const out: Record<string, unknown>[] = [];

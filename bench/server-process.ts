@@ -9,6 +9,7 @@ import { freePort } from "./free-port";
 export interface Credentials {
   access_token: string; app_id: string; app_secret: string; verify_token: string;
   waba_id: string; phone_number_ids: string[]; graph_version: string;
+  console_email?: string; console_password?: string;
 }
 
 export interface OpenWabaProcess { child: NodeChild; url: string; dataDir: string; credentials: Credentials; startupMs: number }
@@ -29,23 +30,23 @@ export function tempDataDir(): string {
  * 127.0.0.1, the send path's rules on unless `rules: "off"`. Resolves once dev-credentials.json
  * exists and /health answers 200.
  */
-export async function startOpenWaba(o: { rules?: "on" | "off"; dataDir?: string } = {}): Promise<OpenWabaProcess> {
+export async function startOpenWaba(o: { rules?: "on" | "off"; dataDir?: string; suite?: boolean; databaseUrl?: string; name?: string } = {}): Promise<OpenWabaProcess> {
   const dataDir = o.dataDir ?? tempDataDir();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = Date.now();
   const rules = o.rules ?? "on";
-  const child = spawnNode(rules === "on" ? "openwaba server" : "openwaba server (rules off)", "packages/server/src/main.ts", {
+  const child = spawnNode(o.name ?? (rules === "on" ? "openwaba server" : "openwaba server (rules off)"), "packages/server/src/main.ts", {
     NODE_ENV: "production",
     LOG_LEVEL: "warn",
     OPENWABA_SIM_LATENCY: "zero",
     // One number carries the whole load: its throughput is raised as Meta does for large senders.
     OPENWABA_THROUGHPUT_MPS: "1000000",
     OPENWABA_RULES: rules,
-    // The platform alone: this bench measures the Cloud API's send path (the inbox has its own bench).
-    OPENWABA_SUITE: "off",
+    // The platform alone for the send path; the inbox bench turns the suite on.
+    OPENWABA_SUITE: o.suite ? "on" : "off",
     OPENWABA_DATA_DIR: dataDir,
-    OPENWABA_DATABASE_URL: databaseFile(dataDir),
+    OPENWABA_DATABASE_URL: o.databaseUrl ?? databaseFile(dataDir),
     HOST: "127.0.0.1",
     PORT: String(port),
   });

@@ -11,6 +11,7 @@ import { wakeSnoozed } from "./inbox/snooze";
 import { registerWebhookRoute } from "./inbox/webhook.route";
 import { registerPeopleRoutes } from "./people/people.routes";
 import { RealtimeBus } from "./realtime/bus";
+import { EventFeed } from "./realtime/feed";
 import { registerStreamRoute } from "./realtime/stream.route";
 import { registerRoutingRoutes } from "./routing/routing.routes";
 import { registerReportRoutes } from "./reports/reports.routes";
@@ -26,8 +27,11 @@ export { ensureDevAdmin, DEV_ADMIN_EMAIL } from "./tenant/dev-admin";
 /** The business suite: its context, its HTTP API (in an encapsulated scope with its own error envelope), and its timers. */
 export function createSuite(o: { db: Db; clock: Clock; log: SuiteLog; secureCookies?: boolean; client?: (connectionId: string) => Promise<PlatformClient> }) {
   const clients = new Map<string, PlatformClient>();
+  const bus = new RealtimeBus();
+  const feed = new EventFeed(o.db);
+  bus.onNotify(() => feed.invalidate());
   const suite: Suite = {
-    db: o.db, clock: o.clock, log: o.log, bus: new RealtimeBus(), secureCookies: o.secureCookies ?? false,
+    db: o.db, clock: o.clock, log: o.log, bus, feed, secureCookies: o.secureCookies ?? false,
     client: o.client ?? (async (id) => {
       const hit = clients.get(id);
       if (hit) return hit;

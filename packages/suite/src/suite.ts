@@ -2,6 +2,7 @@ import type { Db } from "@openwaba/store";
 import type { Clock } from "./clock";
 import type { PlatformClient } from "./client/platform-client";
 import type { RealtimeBus } from "./realtime/bus";
+import type { EventFeed } from "./realtime/feed";
 
 export interface SuiteLog { info(o: unknown, m?: string): void; warn(o: unknown, m?: string): void; error(o: unknown, m?: string): void }
 
@@ -10,6 +11,8 @@ export interface Suite {
   db: Db;
   clock: Clock;
   bus: RealtimeBus;
+  /** Recent realtime events, shared by this process's streams. */
+  feed: EventFeed;
   /** The Cloud API client of a connection (ours in-process over HTTP, or Meta's). */
   client(connectionId: string): Promise<PlatformClient>;
   log: SuiteLog;

@@ -61,10 +61,12 @@ async function customerMessage(suite: Suite, tx: Db, tenantId: string, phoneNumb
     state: next.state, contact_name: name, last_message_at: now, last_inbound_at: Math.max(sentAt, c.last_inbound_at ?? 0), snoozed_until: null, assignee_id: assignee,
     ...(next.newCycle ? { cycle_opened_at: now, first_response_at: null, resolved_at: null } : {}),
   }).where("id", "=", c.id).execute();
+  // Routed and assigned first, so that the conversation and its message are announced once, to
+  // the consoles of the team it went to.
+  if (newCycle) await routeConversation(suite, tx, c.id, m.type === "text" ? String((m.text as { body?: string })?.body ?? "") : "", true);
   const message = await tx.selectFrom("suite_messages").selectAll().where("id", "=", m.id).executeTakeFirstOrThrow();
   const conv = await publishConversation(suite, tx, c.id);
   await publish(suite, tx, { tenant_id: tenantId, team_id: conv.team_id, conversation_id: c.id, kind: "message.created", payload: { message: presentMessage(message), assignee_id: conv.assignee_id } });
-  if (newCycle) await routeConversation(suite, tx, c.id, m.type === "text" ? String((m.text as { body?: string })?.body ?? "") : "");
 }
 
 type Status = NonNullable<MessagesValue["statuses"]>[number];

@@ -33,13 +33,14 @@ export function registerStreamRoute(app: FastifyInstance, suite: Suite): void {
         do {
           again = false;
           viewer.teamIds = await teamIdsOf(suite.db, user.id);
-          const rows = await suite.db.selectFrom("suite_events").selectAll().where("tenant_id", "=", user.tenant_id).where("seq", ">", last).orderBy("seq").limit(500).execute();
+          const rows = await suite.feed.since(user.tenant_id, last);
+          let out = "";
           for (const r of rows) {
             last = r.seq;
-            const payload = JSON.parse(r.payload);
-            if (!canSee(viewer, { team_id: r.team_id, assignee_id: payload.assignee_id })) continue;
-            res.write(`id: ${r.seq}\nevent: ${r.kind}\ndata: ${JSON.stringify({ ...payload, conversation_id: r.conversation_id, at: r.at })}\n\n`);
+            if (!canSee(viewer, { team_id: r.team_id, assignee_id: r.payload.assignee_id })) continue;
+            out += `id: ${r.seq}\nevent: ${r.kind}\ndata: ${JSON.stringify({ ...r.payload, conversation_id: r.conversation_id, at: r.at })}\n\n`;
           }
+          if (out) res.write(out);
           if (rows.length === 500) again = true;
         } while (again && !closed);
       } catch (err) {
@@ -51,7 +52,8 @@ export function registerStreamRoute(app: FastifyInstance, suite: Suite): void {
       if (e.tenant_id !== user.tenant_id || !canSee(viewer, { team_id: e.team_id })) return;
       res.write(`event: ${e.kind}\ndata: ${JSON.stringify({ ...e.payload, conversation_id: e.conversation_id })}\n\n`);
     });
-    const poll = setInterval(() => void pump(), POLL_MS);
+    // Other nodes' commits do not reach this process's bus: look every second as well.
+    const poll = setInterval(() => { suite.feed.invalidate(); void pump(); }, POLL_MS);
     const beat = setInterval(() => res.write(": keep-alive\n\n"), HEARTBEAT_MS);
     const offClose = suite.bus.onClose(() => res.end());
     const close = () => { closed = true; offNotify(); offSignal(); offClose(); clearInterval(poll); clearInterval(beat); };

@@ -13,7 +13,7 @@ const OPEN_STATES = ["open", "pending"];
  * A new conversation (or a new cycle of one) goes to the queue of the first routing rule that
  * matches, then to an agent of that team if its strategy assigns automatically.
  */
-export async function routeConversation(suite: Suite, tx: Db, conversationId: string, text: string): Promise<void> {
+export async function routeConversation(suite: Suite, tx: Db, conversationId: string, text: string, quiet = false): Promise<void> {
   const c = await tx.selectFrom("suite_conversations").selectAll().where("id", "=", conversationId).executeTakeFirstOrThrow();
   const tenant = await tx.selectFrom("suite_tenants").select("settings").where("id", "=", c.tenant_id).executeTakeFirstOrThrow();
   const hours = (JSON.parse(tenant.settings) as { business_hours?: BusinessHours }).business_hours;
@@ -24,13 +24,13 @@ export async function routeConversation(suite: Suite, tx: Db, conversationId: st
   });
   if (rule && rule.team_id !== c.team_id) {
     await tx.updateTable("suite_conversations").set({ team_id: rule.team_id }).where("id", "=", c.id).execute();
-    await recordEvent(suite, tx, c.id, "routed", null, { team_id: rule.team_id, rule: rule.name });
+    await recordEvent(suite, tx, c.id, "routed", null, { team_id: rule.team_id, rule: rule.name }, quiet);
   }
-  await autoAssign(suite, tx, c.id);
+  await autoAssign(suite, tx, c.id, quiet);
 }
 
 /** Gives an unassigned conversation to an agent of its team, if the team's strategy and its agents allow. */
-export async function autoAssign(suite: Suite, tx: Db, conversationId: string): Promise<string | null> {
+export async function autoAssign(suite: Suite, tx: Db, conversationId: string, quiet = false): Promise<string | null> {
   const c = await tx.selectFrom("suite_conversations").select(["id", "team_id", "assignee_id", "state"]).where("id", "=", conversationId).executeTakeFirstOrThrow();
   if (c.assignee_id || !c.team_id || !OPEN_STATES.includes(c.state)) return null;
   const team = await tx.selectFrom("suite_teams").select(["assignment"]).where("id", "=", c.team_id).executeTakeFirstOrThrow();
@@ -43,18 +43,18 @@ export async function autoAssign(suite: Suite, tx: Db, conversationId: string): 
   const open = new Map(loads.map((l) => [l.assignee_id, Number(l.n)]));
   const agent = chooseAgent(team.assignment as Strategy, members.map((m) => ({ id: m.id, availability: m.availability, capacity: m.capacity, lastAssignedAt: m.last_assigned_at, open: open.get(m.id) ?? 0 })));
   if (!agent) return null;
-  return (await takeConversation(suite, tx, c.id, agent, null, "assigned")) ? agent : null;
+  return (await takeConversation(suite, tx, c.id, agent, null, "assigned", quiet)) ? agent : null;
 }
 
 /**
  * Sets the assignee only if there is none yet: of two agents claiming at the same moment, one
  * wins and the other is told so. Returns whether this call took it.
  */
-export async function takeConversation(suite: Suite, tx: Db, conversationId: string, userId: string, actorId: string | null, kind: "assigned" | "claimed"): Promise<boolean> {
+export async function takeConversation(suite: Suite, tx: Db, conversationId: string, userId: string, actorId: string | null, kind: "assigned" | "claimed", quiet = false): Promise<boolean> {
   const r = await tx.updateTable("suite_conversations").set({ assignee_id: userId }).where("id", "=", conversationId).where("assignee_id", "is", null).executeTakeFirst();
   if (!Number(r.numUpdatedRows)) return false;
   await tx.updateTable("suite_users").set({ last_assigned_at: suite.clock.now() }).where("id", "=", userId).execute();
-  await recordEvent(suite, tx, conversationId, kind, actorId, { assignee_id: userId });
+  await recordEvent(suite, tx, conversationId, kind, actorId, { assignee_id: userId }, quiet);
   return true;
 }
 

@@ -60,7 +60,7 @@ describe.skipIf(!hasChromium)("the web console (chromium)", () => {
 
   it("answers with a canned response; the phone shows it and the agent sees the ticks reach read", async () => {
     await agent.getByLabel("Canned response").selectOption({ label: "/thanks — Thanks" });
-    await expect.poll(() => agent.getByLabel("Message").inputValue()).toBe("Hi Zofia, thanks for writing! Your order is on its way. — Admin");
+    await expect.poll(() => agent.getByLabel("Message", { exact: true }).inputValue()).toBe("Hi Zofia, thanks for writing! Your order is on its way. — Admin");
     await agent.getByRole("button", { name: "Send", exact: true }).click();
     await phone.getByText("Hi Zofia, thanks for writing! Your order is on its way. — Admin").waitFor({ timeout: 5000 });
     await agent.locator(".bubble.out .ticks[data-status=read]").waitFor({ timeout: 5000 });

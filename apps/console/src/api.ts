@@ -27,5 +27,5 @@ export interface Conversation {
 }
 export interface TimelineItem {
   kind: "message" | "note" | "event"; id: string; direction?: string; type: string; content?: any; status?: string;
-  error?: { code: number; title: string | null; details: string | null } | null; author_id?: string | null; data?: any; at: string;
+  error?: { code: number; title: string | null; details: string | null } | null; author_id?: string | null; context_id?: string | null; data?: any; at: string;
 }

@@ -98,8 +98,12 @@ export interface SuiteEventsTable {
 /** Something an admin should know: a number's or template's quality or status changed. */
 export interface SuiteAlertsTable { id: string; tenant_id: string; kind: string; severity: string; title: string; data: Json; at: Millis; read_at: Nullable<Millis> }
 
+/** The customer's answer to "stop marketing messages": "stop" or "resume". */
+export interface SuiteMarketingPreferencesTable { tenant_id: string; wa_id: string; value: string; at: Millis }
+
 export interface SuiteTables {
   suite_alerts: SuiteAlertsTable;
+  suite_marketing_preferences: SuiteMarketingPreferencesTable;
   suite_tenants: SuiteTenantsTable;
   suite_connections: SuiteConnectionsTable;
   suite_numbers: SuiteNumbersTable;

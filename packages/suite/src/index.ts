@@ -16,6 +16,8 @@ import { registerStreamRoute } from "./realtime/stream.route";
 import { registerRoutingRoutes } from "./routing/routing.routes";
 import { registerReportRoutes } from "./reports/reports.routes";
 import { registerAlertRoutes } from "./alerts/alerts";
+import { registerMediaRoutes } from "./inbox/media.routes";
+import { registerProfileRoute } from "./inbox/profile.route";
 import type { Suite, SuiteLog } from "./suite";
 
 export type { Suite } from "./suite";
@@ -58,6 +60,8 @@ export function createSuite(o: { db: Db; clock: Clock; log: SuiteLog; secureCook
         registerPlatformRoutes(scope, suite);
         registerReportRoutes(scope, suite);
         registerAlertRoutes(scope, suite);
+        registerMediaRoutes(scope, suite);
+        registerProfileRoute(scope, suite);
         registerStreamRoute(scope, suite);
         registerWebhookRoute(scope, suite);
         extra?.(scope);

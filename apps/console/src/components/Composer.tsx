@@ -1,17 +1,33 @@
 import { renderCanned } from "@openwaba/suite/canned";
 import { useEffect, useState, type FormEvent } from "react";
-import { ApiError, api, type Conversation } from "../api";
+import { ApiError, api, type Conversation, type TimelineItem } from "../api";
+import { summary } from "./Thread";
 import type { Session } from "../App";
 import { TemplateForm } from "./TemplateForm";
 
 interface Canned { id: string; shortcut: string; title: string; body: string }
 
 /** Free-form text (with canned responses) while the window is open; only approved templates once it has closed. Notes at any time. */
-export function Composer({ conv, session, canSend, onError }: { conv: Conversation; session: Session; canSend: boolean; onError: (e: string | null) => void }) {
+export function Composer({ conv, session, canSend, onError, replyTo, clearReply }: { conv: Conversation; session: Session; canSend: boolean; onError: (e: string | null) => void; replyTo: TimelineItem | null; clearReply: () => void }) {
   const [text, setText] = useState("");
   const [note, setNote] = useState(false);
   const [canned, setCanned] = useState<Canned[]>([]);
   const [busy, setBusy] = useState(false);
+  const [buttons, setButtons] = useState(["", "", ""]);
+  const [withButtons, setWithButtons] = useState(false);
+  const attach = async (file: File | undefined) => {
+    if (!file) return;
+    onError(null);
+    const form = new FormData();
+    form.set("file", file);
+    const csrf = (await api("GET", "/suite/api/me")).csrf_token;
+    const up = await fetch(`/suite/api/conversations/${conv.id}/media`, { method: "POST", headers: { "x-csrf-token": csrf }, body: form });
+    const json = await up.json();
+    if (!up.ok) { onError(json.error?.message ?? "Upload failed"); return; }
+    const type = file.type.startsWith("image/") ? "image" : file.type.startsWith("video/") ? "video" : file.type.startsWith("audio/") ? "audio" : "document";
+    try { await api("POST", `/suite/api/conversations/${conv.id}/messages`, { type, [type]: { id: json.id, ...(type === "document" ? { filename: file.name } : {}), ...(text && type !== "audio" ? { caption: text } : {}) } }); setText(""); }
+    catch (err) { onError(err instanceof ApiError ? err.message : String(err)); }
+  };
   useEffect(() => { void api("GET", "/suite/api/canned-responses").then((r) => setCanned(r.data)); }, []);
 
   const send = async (e?: FormEvent) => {
@@ -19,9 +35,13 @@ export function Composer({ conv, session, canSend, onError }: { conv: Conversati
     if (!text.trim()) return;
     setBusy(true); onError(null);
     try {
+      const context = replyTo ? { context_message_id: replyTo.id } : {};
       if (note) await api("POST", `/suite/api/conversations/${conv.id}/notes`, { body: text });
-      else await api("POST", `/suite/api/conversations/${conv.id}/messages`, { type: "text", text: { body: text } });
-      setText("");
+      else if (buttons.some((b) => b.trim())) {
+        const list = buttons.map((b) => b.trim()).filter(Boolean);
+        await api("POST", `/suite/api/conversations/${conv.id}/messages`, { type: "interactive", ...context, interactive: { type: "button", body: { text }, action: { buttons: list.map((title, i) => ({ type: "reply", reply: { id: `b${i + 1}`, title } })) } } });
+      } else await api("POST", `/suite/api/conversations/${conv.id}/messages`, { type: "text", text: { body: text }, ...context });
+      setText(""); setButtons(["", "", ""]); clearReply();
     } catch (err) { onError(err instanceof ApiError ? err.message : String(err)); } finally { setBusy(false); }
   };
   const useCanned = (id: string) => {
@@ -47,6 +67,8 @@ export function Composer({ conv, session, canSend, onError }: { conv: Conversati
     <form className={`composer ${note ? "noting" : ""}`} onSubmit={send}>
       <div className="composer-tools">
         <label><input type="checkbox" checked={note} onChange={(e) => setNote(e.target.checked)} /> Internal note</label>
+        {!note && <label className="attach">Attach<input type="file" aria-label="Attach a file" onChange={(e) => void attach(e.target.files?.[0])} /></label>}
+        {!note && <label><input type="checkbox" checked={withButtons} onChange={(e) => setWithButtons(e.target.checked)} /> Reply buttons</label>}
         {!note && canned.length > 0 && (
           <select aria-label="Canned response" value="" onChange={(e) => useCanned(e.target.value)}>
             <option value="">Canned response…</option>
@@ -54,6 +76,10 @@ export function Composer({ conv, session, canSend, onError }: { conv: Conversati
           </select>
         )}
       </div>
+      {replyTo && <p className="replying">Replying to: {summary(replyTo)} <button type="button" className="link" onClick={clearReply}>cancel</button></p>}
+      {withButtons && !note && (
+        <div className="inline">{buttons.map((b, i) => <input key={i} aria-label={`Button ${i + 1}`} maxLength={20} placeholder={`Button ${i + 1}`} value={b} onChange={(e) => setButtons(buttons.map((x, j) => (j === i ? e.target.value : x)))} />)}</div>
+      )}
       <textarea aria-label={note ? "Internal note" : "Message"} value={text} rows={3} onChange={(e) => typed(e.target.value)}
         onKeyDown={(e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) void send(); }} placeholder={note ? "Only your team sees this" : "Type a reply (Ctrl+Enter sends)"} />
       <button type="submit" disabled={busy || !text.trim()}>{note ? "Add note" : "Send"}</button>

@@ -37,9 +37,10 @@ export function Thread({ id, session }: { id: string; session: Session }) {
     if (kind === "agent.typing" && data.user_id !== session.user.id) { setTyping(data.name); setTimeout(() => setTyping(null), 3000); }
   });
 
-  const act = async (path: string, body?: unknown) => {
+  const [replyTo, setReplyTo] = useState<TimelineItem | null>(null);
+  const act = async (path: string, body?: unknown, isConversation = true) => {
     setError(null);
-    try { setConv(await api("POST", `/suite/api/conversations/${id}/${path}`, body)); } catch (e) { setError(e instanceof ApiError ? e.message : String(e)); }
+    try { const r = await api("POST", `/suite/api/conversations/${id}/${path}`, body); if (isConversation) setConv(r); } catch (e) { setError(e instanceof ApiError ? e.message : String(e)); }
   };
   if (!conv) return <section className="thread">{error ? <p className="error" role="alert">{error}</p> : <p>Loading…</p>}</section>;
   const mine = conv.assignee_id === session.user.id;
@@ -66,27 +67,52 @@ export function Thread({ id, session }: { id: string; session: Session }) {
         </div>
       </header>
       {error && <p className="error" role="alert">{error}</p>}
+      <Profile id={id} />
       <ol className="timeline" aria-live="polite">
-        {items.map((m) => <TimelineEntry key={m.id} m={m} author={nameOf(m.author_id)} />)}
+        {items.filter((m) => m.type !== "reaction").map((m) => (
+          <TimelineEntry key={m.id} m={m} author={nameOf(m.author_id)} quoted={m.context_id ? items.find((x) => x.id === m.context_id) : undefined}
+            onReply={setReplyTo} onReact={(x, emoji) => void act("messages", { type: "reaction", reaction: { message_id: x.id, emoji } }, false)} />
+        ))}
       </ol>
       {typing && <p className="typing" role="status">{typing} is typing…</p>}
       <div ref={end} />
-      <Composer conv={conv} session={session} canSend={mine || !conv.assignee_id || session.user.role !== "agent"} onError={setError} />
+      <Composer conv={conv} session={session} canSend={mine || !conv.assignee_id || session.user.role !== "agent"} onError={setError} replyTo={replyTo} clearReply={() => setReplyTo(null)} />
     </section>
   );
 }
 
-function TimelineEntry({ m, author }: { m: TimelineItem; author: string }) {
+function Profile({ id }: { id: string }) {
+  const [p, setP] = useState<any>(null);
+  useEffect(() => { void api("GET", `/suite/api/conversations/${id}/profile`).then(setP).catch(() => undefined); }, [id]);
+  if (!p) return null;
+  return (
+    <details className="profile">
+      <summary>Customer: {p.name} · +{p.wa_id} · {p.country}{p.language ? ` · ${p.language}` : ""} · marketing {p.marketing ? (p.marketing.value === "stop" ? "stopped" : "allowed") : "no preference"}</summary>
+      <p>Past conversations: {p.past_cycles.length ? p.past_cycles.map((c: any) => `${new Date(c.opened_at).toLocaleDateString()}${c.csat ? ` (CSAT ${c.csat})` : ""}`).join(", ") : "none"}</p>
+    </details>
+  );
+}
+
+function TimelineEntry({ m, author, quoted, onReply, onReact }: { m: TimelineItem; author: string; quoted?: TimelineItem; onReply: (m: TimelineItem) => void; onReact: (m: TimelineItem, emoji: string) => void }) {
   if (m.kind === "event") return <li className="event">{describe(m)} · <time dateTime={m.at}>{new Date(m.at).toLocaleTimeString()}</time></li>;
   const cls = m.kind === "note" ? "note" : m.direction === "in" ? "in" : "out";
   return (
     <li className={`bubble ${cls}`} data-message-id={m.id}>
       {m.kind === "note" && <span className="note-label">Internal note · {author}</span>}
+      {quoted && <blockquote className="quoted">{summary(quoted)}</blockquote>}
       <MessageBody m={m} />
-      <span className="meta"><time dateTime={m.at}>{new Date(m.at).toLocaleTimeString()}</time>{cls === "out" && <Ticks m={m} />}</span>
+      <span className="meta">
+        {cls === "in" && <>
+          <button className="link" onClick={() => onReply(m)} aria-label="Reply to this message">Reply</button>
+          {["👍", "❤️", "🙏"].map((e) => <button key={e} className="link" onClick={() => onReact(m, e)} aria-label={`React ${e}`}>{e}</button>)}
+        </>}
+        <time dateTime={m.at}>{new Date(m.at).toLocaleTimeString()}</time>{cls === "out" && <Ticks m={m} />}
+      </span>
     </li>
   );
 }
+
+export const summary = (m: TimelineItem): string => (m.type === "text" ? String(m.content?.body ?? "").slice(0, 80) : m.type);
 
 function MessageBody({ m }: { m: TimelineItem }) {
   const c = m.content ?? {};
@@ -94,8 +120,10 @@ function MessageBody({ m }: { m: TimelineItem }) {
   if (m.type === "template") return <p className="template">📄 {c.name ?? "template"}</p>;
   if (m.type === "button") return <p>🔘 {c.text}</p>;
   if (m.type === "interactive") return <p>🔘 {c.button_reply?.title ?? c.list_reply?.title ?? c.body?.text ?? "interactive"}</p>;
-  if (m.type === "reaction") return <p>{c.emoji || "(reaction removed)"}</p>;
-  if (["image", "video", "audio", "document", "sticker"].includes(m.type)) return <p>📎 {m.type}{c.caption ? `: ${c.caption}` : ""}{c.filename ? ` (${c.filename})` : ""}</p>;
+  if (m.type === "image" || m.type === "sticker") return <figure className="media">{c.id ? <img src={`/suite/api/media/${c.id}`} alt={c.caption ?? m.type} /> : <a href={c.link}>{c.link}</a>}{c.caption && <figcaption>{c.caption}</figcaption>}</figure>;
+  if (m.type === "audio" && c.id) return <audio controls src={`/suite/api/media/${c.id}`} aria-label="Voice message" />;
+  if (m.type === "video" && c.id) return <video controls src={`/suite/api/media/${c.id}`} width={240} />;
+  if (["video", "audio", "document"].includes(m.type)) return <p>📎 {c.id ? <a href={`/suite/api/media/${c.id}`} download={c.filename ?? m.type}>{c.filename ?? m.type}</a> : c.link}{c.caption ? ` — ${c.caption}` : ""}</p>;
   if (m.type === "location") return <p>📍 {c.name ?? `${c.latitude}, ${c.longitude}`}</p>;
   return <p>{m.type}</p>;
 }

@@ -15,6 +15,7 @@ import * as tierUpgrades from "./012-tier-upgrades";
 import * as templateQualityReviews from "./013-template-quality-reviews";
 import * as suiteInbox from "./014-suite-inbox";
 import * as suiteAlerts from "./015-suite-alerts";
+import * as suiteMarketingPreferences from "./016-suite-marketing-preferences";
 
 // Migrations are code (no files to locate at run time); each takes the dialect for the few
 // column types that differ.
@@ -34,6 +35,7 @@ const all: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> = 
   "013-template-quality-reviews": templateQualityReviews,
   "014-suite-inbox": suiteInbox,
   "015-suite-alerts": suiteAlerts,
+  "016-suite-marketing-preferences": suiteMarketingPreferences,
 };
 
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?: string): Promise<void> {

@@ -20,6 +20,10 @@ export interface PlatformClient {
   listPhoneNumbers(wabaId: string): Promise<Record<string, any>[]>;
   /** POST /{waba-id}/message_templates: the new template's id, status and category. */
   createTemplate(wabaId: string, body: Record<string, unknown>): Promise<{ id: string; status: string; category: string }>;
+  /** Uploads a file for sending (POST /{phone-number-id}/media); its media id. */
+  uploadMedia(phoneNumberId: string, file: { bytes: Buffer; mime: string; filename: string }): Promise<string>;
+  /** A media object's bytes: GET /{media-id} for its URL, then the download with the token. */
+  downloadMedia(mediaId: string): Promise<{ mime: string; body: ReadableStream<Uint8Array> }>;
   /** Cost by pricing category from GET /{waba-id}?fields=pricing_analytics… over [start, end) (seconds). */
   costByCategory(wabaId: string, start: number, end: number): Promise<Record<string, number>>;
 }
@@ -67,6 +71,26 @@ export class GraphClient implements PlatformClient {
   }
 
   createTemplate(wabaId: string, body: Record<string, unknown>) { return this.call("POST", `/${wabaId}/message_templates`, body); }
+
+  async uploadMedia(phoneNumberId: string, file: { bytes: Buffer; mime: string; filename: string }) {
+    const form = new FormData();
+    form.set("messaging_product", "whatsapp");
+    form.set("type", file.mime);
+    form.set("file", new Blob([new Uint8Array(file.bytes)], { type: file.mime }), file.filename);
+    const res = await fetch(`${this.c.graph_url.replace(/\/$/, "")}/${this.c.graph_version}/${phoneNumberId}/media`, {
+      method: "POST", headers: { authorization: `Bearer ${this.c.access_token}` }, body: form, signal: AbortSignal.timeout(this.timeoutMs),
+    }).catch((err) => { throw new PlatformCallError(503, { message: `The Cloud API did not answer: ${(err as Error).message}`, code: 2 }); });
+    const json = (await res.json().catch(() => null)) as any;
+    if (!res.ok) throw new PlatformCallError(res.status, json?.error ?? { message: `HTTP ${res.status}`, code: 1 });
+    return json.id as string;
+  }
+
+  async downloadMedia(mediaId: string) {
+    const meta = await this.call("GET", `/${mediaId}`);
+    const res = await fetch(meta.url, { headers: { authorization: `Bearer ${this.c.access_token}` }, signal: AbortSignal.timeout(this.timeoutMs) });
+    if (!res.ok || !res.body) throw new PlatformCallError(res.status, { message: `Media download failed: HTTP ${res.status}`, code: 131052 });
+    return { mime: String(meta.mime_type ?? res.headers.get("content-type") ?? "application/octet-stream"), body: res.body };
+  }
 
   async costByCategory(wabaId: string, start: number, end: number) {
     const field = `pricing_analytics.start(${start}).end(${end}).granularity(DAILY).dimensions(["PRICING_CATEGORY"])`;

@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { SuiteError } from "../errors";
 import type { Suite } from "../suite";
 import { applyMessagesChange, type MessagesValue } from "./intake";
+import { applyPreferences, type PreferencesValue } from "./preferences";
 import { recordAlert } from "../alerts/alerts";
 
 /**
@@ -29,6 +30,7 @@ export function registerWebhookRoute(app: FastifyInstance, suite: Suite): void {
     await suite.db.transaction().execute(async (tx) => {
       for (const entry of body.entry ?? []) for (const change of entry.changes ?? []) {
         if (change.field === "messages") await applyMessagesChange(suite, tx, c.tenant_id, change.value as MessagesValue);
+        else if (change.field === "user_preferences") await applyPreferences(suite, tx, c.tenant_id, change.value as PreferencesValue);
         else await recordAlert(suite, tx, c.tenant_id, change.field, change.value as Record<string, unknown>);
       }
     });

@@ -1,0 +1,14 @@
+import type { Db } from "@openwaba/store";
+import type { Suite } from "../suite";
+
+export interface PreferencesValue { user_preferences?: { wa_id: string; category?: string; value: string; timestamp?: number }[] }
+
+/** Keeps the customer's latest marketing preference (stop / resume); an older report never overwrites a newer one. */
+export async function applyPreferences(suite: Suite, tx: Db, tenantId: string, v: PreferencesValue): Promise<void> {
+  for (const p of v.user_preferences ?? []) {
+    if (p.category && p.category !== "marketing_messages") continue;
+    const at = p.timestamp ? p.timestamp * 1000 : suite.clock.now();
+    await tx.insertInto("suite_marketing_preferences").values({ tenant_id: tenantId, wa_id: p.wa_id, value: p.value, at })
+      .onConflict((c) => c.columns(["tenant_id", "wa_id"]).doUpdateSet({ value: p.value, at }).where("suite_marketing_preferences.at", "<=", at)).execute();
+  }
+}

@@ -10,6 +10,8 @@ import { Reports } from "./pages/Reports";
 import { Numbers } from "./pages/Numbers";
 import { Templates } from "./pages/Templates";
 import { Settings } from "./pages/Settings";
+import { Webhooks } from "./pages/Webhooks";
+import { Contacts } from "./pages/Contacts";
 
 export interface Session { user: User; teams: { id: string; name: string }[] }
 
@@ -28,6 +30,7 @@ export function App() {
 
   const page = route[0] ?? "inbox";
   const lead = session.user.role !== "agent";
+  const admin = session.user.role === "admin";
   const signOut = async () => { await api("POST", "/suite/api/logout"); setSession(null); go("inbox"); };
   const setAvailability = async (availability: string) => {
     await api("POST", "/suite/api/me/availability", { availability });
@@ -39,9 +42,11 @@ export function App() {
         <span className="brand">OpenWABA</span>
         <nav aria-label="Main">
           <a href="#/inbox" aria-current={page === "inbox" ? "page" : undefined}>Inbox</a>
+          <a href="#/contacts" aria-current={page === "contacts" ? "page" : undefined}>Contacts</a>
           <a href="#/templates" aria-current={page === "templates" ? "page" : undefined}>Templates</a>
           {lead && <a href="#/numbers" aria-current={page === "numbers" ? "page" : undefined}>Numbers</a>}
           {lead && <a href="#/reports" aria-current={page === "reports" ? "page" : undefined}>Reports</a>}
+          {admin && <a href="#/webhooks" aria-current={page === "webhooks" ? "page" : undefined}>Webhooks</a>}
           {lead && <a href="#/settings" aria-current={page === "settings" ? "page" : undefined}>Settings</a>}
           <a href="#/phone" aria-current={page === "phone" ? "page" : undefined}>Phone view</a>
         </nav>
@@ -57,6 +62,8 @@ export function App() {
       <main>
         {page === "phone" ? <Phone />
           : page === "templates" ? <Templates />
+          : page === "contacts" ? <Contacts />
+          : page === "webhooks" && admin ? <Webhooks />
           : page === "numbers" && lead ? <Numbers />
           : page === "reports" && lead ? <Reports />
           : page === "settings" && lead ? <Settings session={session} />

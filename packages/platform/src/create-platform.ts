@@ -10,6 +10,7 @@ import type { Platform, PlatformConfig } from "./platform";
 import { createWebhookDispatcher } from "./webhooks/dispatcher";
 import { createTemplateReviewer } from "./templates/template-reviewer";
 import { createQualityWorker } from "./quality/record-signal";
+import { DeliveryLog } from "./webhooks/delivery-log";
 
 export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
   graphVersion: "v23.0",
@@ -38,7 +39,7 @@ export function createPlatform(o: { db: Db; queue: JobQueue; clock: Clock; blobs
     db: o.db, commits: new GroupCommit(o.db), queue: o.queue, clock: o.clock, blobs: o.blobs, config: o.config,
     rateCard: loadRateCard(o.config.rateCardFile ?? DEFAULT_RATE_CARD_FILE),
     limits: new RateLimits({ throughputMps: o.config.throughputMps, pairRate: o.config.pairRate }),
-    directory: new Directory(o.db), metrics: createMetrics(o.queue, o.clock),
+    directory: new Directory(o.db), metrics: createMetrics(o.queue, o.clock), deliveries: new DeliveryLog(),
     wake: (queue) => workers.get(queue)?.wake(),
   };
   return {

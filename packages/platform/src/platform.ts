@@ -5,6 +5,7 @@ import type { BlobStore } from "./media/blob-store";
 import type { RateLimits } from "./limits/rate-limits";
 import type { RateCard } from "./pricing/rate-card";
 import type { PlatformMetrics } from "./metrics";
+import type { DeliveryLog } from "./webhooks/delivery-log";
 
 export interface PlatformConfig {
   /** Graph version written into webhooks' conversation rules and dev credentials. */
@@ -53,6 +54,8 @@ export interface Platform {
   limits: RateLimits;
   rateCard: RateCard;
   metrics: PlatformMetrics;
+  /** Recent webhook deliveries per WABA (GET /openwaba/webhooks/deliveries). */
+  deliveries: DeliveryLog;
   config: PlatformConfig;
   /** Wakes the workers of a queue after a commit that enqueued work for them. */
   wake(queue: string): void;

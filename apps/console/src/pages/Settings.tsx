@@ -85,6 +85,7 @@ export function Settings({ session }: { session: Session }) {
       <section aria-labelledby="hours"><h2 id="hours">Business hours</h2>
         <BusinessHours value={hours} disabled={!admin} onSave={(h) => void run(() => api("PUT", "/suite/api/settings/business-hours", { business_hours: h }), "Business hours saved.")} />
       </section>
+      <section aria-labelledby="profile"><h2 id="profile">Business profile</h2><BusinessProfile disabled={!admin} onSaved={(m) => setNotice(m)} /></section>
       <section aria-labelledby="canned"><h2 id="canned">Canned responses</h2>
         <ul>{canned.map((c) => <li key={c.id}><code>/{c.shortcut}</code> {c.title}: {c.body} <button onClick={() => void run(() => api("DELETE", `/suite/api/canned-responses/${c.id}`), "Deleted.")}>Delete</button></li>)}</ul>
         <form className="inline" aria-label="New canned response" onSubmit={(e) => { e.preventDefault(); void run(() => api("POST", "/suite/api/canned-responses", cannedForm), "Canned response saved."); }}>
@@ -116,6 +117,28 @@ function BusinessHours({ value, disabled, onSave }: { value: { timezone: string;
         </div>
       ))}
       {!disabled && <button type="submit">Save hours</button>}
+    </form>
+  );
+}
+
+function BusinessProfile({ disabled, onSaved }: { disabled: boolean; onSaved: (m: string) => void }) {
+  const [numbers, setNumbers] = useState<any[]>([]);
+  const [id, setId] = useState("");
+  const [p, setP] = useState<Record<string, any>>({});
+  useEffect(() => { void api("GET", "/suite/api/numbers").then((r) => { setNumbers(r.data); if (r.data[0]) setId(r.data[0].id); }); }, []);
+  useEffect(() => { if (id) void api("GET", `/suite/api/numbers/${id}/profile`).then(setP); }, [id]);
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    try { setP(await api("POST", `/suite/api/numbers/${id}/profile`, { about: p.about, description: p.description, email: p.email, address: p.address })); onSaved("Business profile saved."); }
+    catch (err) { onSaved(err instanceof ApiError ? err.message : String(err)); }
+  };
+  return (
+    <form onSubmit={save} aria-label="Business profile" className="grid-form">
+      <select aria-label="Number" value={id} onChange={(e) => setId(e.target.value)}>{numbers.map((n) => <option key={n.id} value={n.id}>{n.display_phone_number} · {n.verified_name}</option>)}</select>
+      {(["about", "description", "email", "address"] as const).map((k) => (
+        <label key={k}>{k}<input value={p[k] ?? ""} disabled={disabled} onChange={(e) => setP({ ...p, [k]: e.target.value })} /></label>
+      ))}
+      {!disabled && <button type="submit">Save profile</button>}
     </form>
   );
 }

@@ -15,7 +15,7 @@ import { signBody } from "./signature";
 export function createWebhookDispatcher(platform: Platform, log?: { error(o: unknown, m?: string): void; warn(o: unknown, m?: string): void }) {
   const { metrics, config, clock, queue } = platform;
 
-  async function post(dest: Destination, body: string): Promise<string | null> {
+  async function send(dest: Destination, body: string): Promise<string | null> {
     try {
       const res = await fetch(dest.url, {
         method: "POST",
@@ -48,7 +48,12 @@ export function createWebhookDispatcher(platform: Platform, log?: { error(o: unk
       await Promise.all(destinations.map(async (dest) => {
         const wanted = items.filter((i) => !dest.fields || dest.fields.includes(i.event.field));
         if (!wanted.length) return;
-        const err = await post(dest, asciiJson(buildEnvelope(wabaId, wanted.map((i) => i.event))));
+        const started = Date.now();
+        const err = await send(dest, asciiJson(buildEnvelope(wabaId, wanted.map((i) => i.event))));
+        platform.deliveries.record(wabaId, {
+          at: new Date(clock.now()).toISOString(), app_id: dest.appId, url: dest.url, fields: [...new Set(wanted.map((i) => i.event.field))],
+          events: wanted.length, ok: !err, result: err ?? "200", ms: Date.now() - started,
+        });
         if (err) errors.push(err);
       }));
       if (errors.length) for (const i of items) failed.push({ job: i.job, error: errors.join("; ") });

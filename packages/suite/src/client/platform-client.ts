@@ -24,6 +24,13 @@ export interface PlatformClient {
   uploadMedia(phoneNumberId: string, file: { bytes: Buffer; mime: string; filename: string }): Promise<string>;
   /** A media object's bytes: GET /{media-id} for its URL, then the download with the token. */
   downloadMedia(mediaId: string): Promise<{ mime: string; body: ReadableStream<Uint8Array> }>;
+  /** The WABA's webhook subscriptions, and (OpenWABA only; null on Meta) recent deliveries and dead letters. */
+  webhookOverview(wabaId: string): Promise<{ subscriptions: unknown[]; deliveries: unknown[] | null; dead_letters: unknown[] | null }>;
+  /** Sends dead-lettered events again (OpenWABA only); how many. */
+  redriveWebhooks(): Promise<number>;
+  /** GET / POST /{phone-number-id}/whatsapp_business_profile. */
+  businessProfile(phoneNumberId: string): Promise<Record<string, unknown>>;
+  updateBusinessProfile(phoneNumberId: string, profile: Record<string, unknown>): Promise<void>;
   /** Cost by pricing category from GET /{waba-id}?fields=pricing_analytics… over [start, end) (seconds). */
   costByCategory(wabaId: string, start: number, end: number): Promise<Record<string, number>>;
 }
@@ -90,6 +97,29 @@ export class GraphClient implements PlatformClient {
     const res = await fetch(meta.url, { headers: { authorization: `Bearer ${this.c.access_token}` }, signal: AbortSignal.timeout(this.timeoutMs) });
     if (!res.ok || !res.body) throw new PlatformCallError(res.status, { message: `Media download failed: HTTP ${res.status}`, code: 131052 });
     return { mime: String(meta.mime_type ?? res.headers.get("content-type") ?? "application/octet-stream"), body: res.body };
+  }
+
+  async webhookOverview(wabaId: string) {
+    const optional = async (path: string) => { try { return (await this.call("GET", path)).data as unknown[]; } catch { return null; } };
+    const root = this.c.graph_url.replace(/\/$/, "");
+    return {
+      subscriptions: (await this.call("GET", `/${wabaId}/subscribed_apps`)).data as unknown[],
+      deliveries: await optional(`${root}/openwaba/webhooks/deliveries`),
+      dead_letters: await optional(`${root}/openwaba/webhooks/dead-letters`),
+    };
+  }
+
+  async redriveWebhooks() {
+    return Number((await this.call("POST", `${this.c.graph_url.replace(/\/$/, "")}/openwaba/webhooks/dead-letters/redrive`, {})).redriven ?? 0);
+  }
+
+  async businessProfile(phoneNumberId: string) {
+    const r = await this.call("GET", `/${phoneNumberId}/whatsapp_business_profile?fields=about,address,description,email,profile_picture_url,websites,vertical`);
+    return (r.data?.[0] ?? {}) as Record<string, unknown>;
+  }
+
+  async updateBusinessProfile(phoneNumberId: string, profile: Record<string, unknown>) {
+    await this.call("POST", `/${phoneNumberId}/whatsapp_business_profile`, { messaging_product: "whatsapp", ...profile });
   }
 
   async costByCategory(wabaId: string, start: number, end: number) {

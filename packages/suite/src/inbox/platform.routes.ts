@@ -7,6 +7,11 @@ import type { Suite } from "../suite";
 /** What the console reads from the Cloud API for the tenant: its numbers and approved templates. */
 export function registerPlatformRoutes(app: FastifyInstance, suite: Suite): void {
   const connections = (tenantId: string) => suite.db.selectFrom("suite_connections").select(["id", "waba_id"]).where("tenant_id", "=", tenantId).execute();
+  const numberConnection = async (tenantId: string, id: string) => {
+    const n = await suite.db.selectFrom("suite_numbers").select("connection_id").where("id", "=", id).where("tenant_id", "=", tenantId).executeTakeFirst();
+    if (!n) throw new SuiteError(404, "not_found", "Number does not exist or is not yours to see.");
+    return n.connection_id;
+  };
   const upstream = async <T>(f: () => Promise<T>): Promise<T> => {
     try { return await f(); } catch (err) {
       if (err instanceof PlatformCallError) throw new SuiteError(502, "platform_unavailable", err.message, { graph: err.graph });
@@ -32,6 +37,39 @@ export function registerPlatformRoutes(app: FastifyInstance, suite: Suite): void
       if (err instanceof PlatformCallError) throw new SuiteError(err.status >= 500 ? 502 : 422, "platform_refused", err.graph.error_user_msg ?? err.message, { graph: err.graph });
       throw err;
     }
+  });
+
+  // Webhooks as the Cloud API sees them: who is subscribed, recent deliveries, what failed for good.
+  app.get("/suite/api/webhooks", async (req, reply) => {
+    const { user } = await requireUser(suite, req, ["admin"]);
+    const out = [];
+    for (const c of await connections(user.tenant_id)) out.push({ waba_id: c.waba_id, ...(await upstream(async () => (await suite.client(c.id)).webhookOverview(c.waba_id))) });
+    return reply.send({ data: out });
+  });
+
+  app.post("/suite/api/webhooks/redrive", async (req, reply) => {
+    const { user } = await requireUser(suite, req, ["admin"]);
+    let redriven = 0;
+    for (const c of await connections(user.tenant_id)) redriven += await upstream(async () => (await suite.client(c.id)).redriveWebhooks());
+    return reply.send({ redriven });
+  });
+
+  app.get<{ Params: { id: string } }>("/suite/api/numbers/:id/profile", async (req, reply) => {
+    const { user } = await requireUser(suite, req);
+    const conn = await numberConnection(user.tenant_id, req.params.id);
+    return reply.send(await upstream(async () => (await suite.client(conn)).businessProfile(req.params.id)));
+  });
+
+  app.post<{ Params: { id: string } }>("/suite/api/numbers/:id/profile", async (req, reply) => {
+    const { user } = await requireUser(suite, req, ["admin"]);
+    const conn = await numberConnection(user.tenant_id, req.params.id);
+    try {
+      await (await suite.client(conn)).updateBusinessProfile(req.params.id, (req.body ?? {}) as Record<string, unknown>);
+    } catch (err) {
+      if (err instanceof PlatformCallError) throw new SuiteError(422, "platform_refused", err.message, { graph: err.graph });
+      throw err;
+    }
+    return reply.send(await upstream(async () => (await suite.client(conn)).businessProfile(req.params.id)));
   });
 
   app.get("/suite/api/templates", async (req, reply) => {

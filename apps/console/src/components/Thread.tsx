@@ -52,12 +52,21 @@ export function Thread({ id, session }: { id: string; session: Session }) {
         <div>
           <h2>{conv.contact_name}</h2>
           <span className="muted">+{conv.wa_id} · {conv.state} · assigned to {nameOf(conv.assignee_id)}</span>
+          <Labels labels={conv.labels} onChange={(labels) => void api("PATCH", `/suite/api/conversations/${id}`, { labels }).then(setConv)} />
         </div>
         <Countdown closesAt={conv.window.closes_at} skewMs={skew} />
         <div className="actions">
           {!conv.assignee_id && <button onClick={() => void act("claim")}>Claim</button>}
           {conv.state !== "resolved" ? <button onClick={() => void act("state", { state: "resolved" })}>Resolve</button> : <button onClick={() => void act("state", { state: "open" })}>Reopen</button>}
           {conv.state === "open" && <button onClick={() => void act("state", { state: "pending" })}>Pending</button>}
+          {conv.state !== "resolved" && conv.state !== "snoozed" && (
+            <select aria-label="Snooze" value="" onChange={(e) => e.target.value && void act("state", { state: "snoozed", snoozed_until: new Date(Date.now() + skew + Number(e.target.value) * 3600_000).toISOString() })}>
+              <option value="">Snooze…</option><option value="1">1 hour</option><option value="4">4 hours</option><option value="24">until tomorrow</option>
+            </select>
+          )}
+          <select aria-label="Priority" value={conv.priority} onChange={(e) => void api("PATCH", `/suite/api/conversations/${id}`, { priority: e.target.value }).then(setConv)}>
+            {["low", "normal", "high", "urgent"].map((p) => <option key={p} value={p}>{p}</option>)}
+          </select>
           {users.length > 0 && (
             <select aria-label="Transfer to" value="" onChange={(e) => e.target.value && void act("assign", { assignee_id: e.target.value })}>
               <option value="">Transfer to…</option>
@@ -78,6 +87,17 @@ export function Thread({ id, session }: { id: string; session: Session }) {
       <div ref={end} />
       <Composer conv={conv} session={session} canSend={mine || !conv.assignee_id || session.user.role !== "agent"} onError={setError} replyTo={replyTo} clearReply={() => setReplyTo(null)} />
     </section>
+  );
+}
+
+function Labels({ labels, onChange }: { labels: string[]; onChange: (l: string[]) => void }) {
+  const [draft, setDraft] = useState("");
+  return (
+    <span className="labels">
+      {labels.map((l) => <span key={l} className="badge">{l} <button className="link" aria-label={`Remove label ${l}`} onClick={() => onChange(labels.filter((x) => x !== l))}>×</button></span>)}
+      <input aria-label="Add a label" placeholder="+ label" value={draft} size={8} onChange={(e) => setDraft(e.target.value)}
+        onKeyDown={(e) => { if (e.key === "Enter" && draft.trim()) { onChange([...labels, draft.trim()]); setDraft(""); } }} />
+    </span>
   );
 }
 

@@ -67,6 +67,7 @@ export async function startServer(config: ServerConfig, opts: { listen?: boolean
   const port: PlatformPort = {
     db, queue, clock,
     receiveInbound: (tx, msg) => receiveInbound(platform, tx, msg),
+    commit: (fn) => platform.commits.run(fn),
     reportStatus: (tx, u) => reportStatus(platform, tx, u),
     userSignal: (tx, sig) => recordUserSignal(platform, tx, sig),
     async storeInboundMedia(o) {

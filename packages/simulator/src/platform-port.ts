@@ -11,6 +11,8 @@ export interface PlatformPort {
   queue: JobQueue;
   clock: { now(): number };
   receiveInbound(tx: Db, msg: InboundMessage): Promise<string>;
+  /** Runs writes in the platform's group commit: a burst of users writing at once shares a few transactions. */
+  commit<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   /** Applies statuses in order (one webhook event per user); per update, whether it applied. */
   reportStatus(tx: Db, updates: StatusUpdate | StatusUpdate[]): Promise<boolean[]>;
   storeInboundMedia(o: { phoneNumberId: string; mime: string; filename?: string | null; source: Readable }): Promise<{ id: string; mime_type: string; sha256: string }>;

@@ -63,7 +63,7 @@ export function registerSimulatorRoutes(app: FastifyInstance, port: PlatformPort
     const m = await parseUserMessage(port, db, u.wa_id, req.body);
     const phone = await port.phoneNumber(m.to);
     if (!phone || phone.waba_id !== principal.wabaId) throw new GraphError(100, `Param to: ${m.to} is not a phone number of your WABA.`);
-    const id = await db.transaction().execute(async (tx) => {
+    const id = await port.commit(async (tx) => {
       const id = await port.receiveInbound(tx, { phoneNumberId: m.to, waId: u.wa_id, profileName: u.name, type: m.type, object: m.object, context: m.context, referral: m.referral });
       await tx.insertInto("sim_chat").values({
         id, wa_id: u.wa_id, phone_number_id: m.to, direction: "sent", type: m.type,

@@ -8,8 +8,8 @@ import { recordAlert } from "../alerts/alerts";
 
 /**
  * The suite's webhook endpoint for one connection: the Cloud API's handshake (GET) and its signed
- * events (POST), exactly as a business receives them from Meta. Events of one POST are applied
- * in one transaction; an answer other than 200 makes the platform retry.
+ * events (POST), exactly as a business receives them from Meta; an answer other than 200 makes
+ * the platform retry.
  */
 export function registerWebhookRoute(app: FastifyInstance, suite: Suite): void {
   app.get<{ Params: { id: string }; Querystring: Record<string, string> }>("/suite/webhooks/:id", async (req, reply) => {
@@ -27,14 +27,17 @@ export function registerWebhookRoute(app: FastifyInstance, suite: Suite): void {
     const got = Buffer.from(sig, "hex");
     if (!raw || got.length !== want.length || !timingSafeEqual(got, want)) throw new SuiteError(401, "bad_signature", "X-Hub-Signature-256 does not match the body.");
     const body = req.body as { entry?: { changes?: { field: string; value: unknown }[] }[] };
-    await suite.db.transaction().execute(async (tx) => {
-      for (const entry of body.entry ?? []) for (const change of entry.changes ?? []) {
+    // Each change in a transaction of its own, announced as soon as it commits: the first customer
+    // of a large batch does not wait for the last. A failure answers 500 and the platform retries
+    // the batch; what was applied is recognised and skipped (message ids, forward-only ticks).
+    for (const entry of body.entry ?? []) for (const change of entry.changes ?? []) {
+      await suite.db.transaction().execute(async (tx) => {
         if (change.field === "messages") await applyMessagesChange(suite, tx, c.tenant_id, change.value as MessagesValue);
         else if (change.field === "user_preferences") await applyPreferences(suite, tx, c.tenant_id, change.value as PreferencesValue);
         else await recordAlert(suite, tx, c.tenant_id, change.field, change.value as Record<string, unknown>);
-      }
-    });
-    suite.bus.notify();
+      });
+      suite.bus.notify();
+    }
     return reply.send({ ok: true });
   });
 }

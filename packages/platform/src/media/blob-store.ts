@@ -39,9 +39,13 @@ export class FileBlobStore implements BlobStore {
         done(null, chunk);
       },
     });
+    const out = createWriteStream(tmp);
     try {
-      await pipeline(source, meter, createWriteStream(tmp));
+      await pipeline(source, meter, out);
     } catch (err) {
+      // A refusal can come before the file is even opened: wait for the stream to close (the
+      // file then exists) so that the removal cannot run ahead of its creation.
+      if (!out.closed) await new Promise<void>((r) => out.once("close", () => r()));
       await rm(tmp, { force: true });
       throw err;
     }

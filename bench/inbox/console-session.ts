@@ -1,5 +1,6 @@
 // A console's view of the suite API for the bench: a signed-in session (cookie + CSRF) and its
 // realtime stream, read as the browser's EventSource would.
+import { readEventStream } from "@openwaba/server/event-stream";
 
 export interface ConsoleSession { cookie: string; csrf: string; userId: string; call(method: string, path: string, body?: unknown): Promise<any> }
 
@@ -24,23 +25,6 @@ export async function openStream(url: string, s: ConsoleSession, on: (event: str
   const ac = new AbortController();
   const res = await fetch(`${url}/suite/api/stream`, { headers: { cookie: s.cookie }, signal: ac.signal });
   if (res.status !== 200 || !res.body) throw new Error(`stream: HTTP ${res.status}`);
-  void (async () => {
-    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let buf = "";
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        const at = performance.now();
-        buf += value;
-        let i: number;
-        while ((i = buf.indexOf("\n\n")) >= 0) {
-          const block = buf.slice(0, i); buf = buf.slice(i + 2);
-          const ev = /^event: (.*)$/m.exec(block)?.[1], data = /^data: (.*)$/m.exec(block)?.[1];
-          if (ev && data) on(ev, JSON.parse(data), at);
-        }
-      }
-    } catch { /* aborted */ }
-  })();
+  void readEventStream(res.body, (e, at) => on(e.event, e.data, at));
   return () => ac.abort();
 }

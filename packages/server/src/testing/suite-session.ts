@@ -1,4 +1,7 @@
 import type { TestServer } from "./harness";
+import { readEventStream, type StreamEvent } from "./event-stream";
+
+export type { StreamEvent };
 
 export interface SuiteSession {
   cookie: string;
@@ -10,7 +13,6 @@ export interface SuiteSession {
   stream(headers?: Record<string, string>): Promise<SuiteStream>;
 }
 
-export interface StreamEvent { id: string | null; event: string; data: any }
 export interface SuiteStream { events: StreamEvent[]; close(): void }
 
 async function request(url: string, method: string, body: unknown, headers: Record<string, string>) {
@@ -35,25 +37,7 @@ export async function signIn(s: TestServer, email: string, password: string): Pr
       const res = await fetch(`${s.url}/suite/api/stream`, { headers: { cookie, ...headers }, signal: ac.signal });
       if (res.status !== 200 || !res.body) throw new Error(`stream: HTTP ${res.status}`);
       const events: StreamEvent[] = [];
-      void (async () => {
-        const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-        let buf = "";
-        try {
-          for (;;) {
-            const { value, done } = await reader.read();
-            if (done) break;
-            buf += value;
-            let i: number;
-            while ((i = buf.indexOf("\n\n")) >= 0) {
-              const block = buf.slice(0, i); buf = buf.slice(i + 2);
-              const lines = block.split("\n");
-              const field = (n: string) => lines.find((l) => l.startsWith(`${n}: `))?.slice(n.length + 2) ?? null;
-              const data = field("data");
-              if (data !== null) events.push({ id: field("id"), event: field("event") ?? "message", data: JSON.parse(data) });
-            }
-          }
-        } catch { /* closed */ }
-      })();
+      void readEventStream(res.body, (e) => events.push(e));
       return { events, close: () => ac.abort() };
     },
   };

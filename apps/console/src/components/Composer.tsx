@@ -15,6 +15,9 @@ export function Composer({ conv, session, canSend, onError, replyTo, clearReply 
   const [busy, setBusy] = useState(false);
   const [buttons, setButtons] = useState(["", "", ""]);
   const [withButtons, setWithButtons] = useState(false);
+  const [withList, setWithList] = useState(false);
+  const [rows, setRows] = useState("");
+  const [listButton, setListButton] = useState("Choose");
   const attach = async (file: File | undefined) => {
     if (!file) return;
     onError(null);
@@ -37,7 +40,12 @@ export function Composer({ conv, session, canSend, onError, replyTo, clearReply 
     try {
       const context = replyTo ? { context_message_id: replyTo.id } : {};
       if (note) await api("POST", `/suite/api/conversations/${conv.id}/notes`, { body: text });
-      else if (buttons.some((b) => b.trim())) {
+      else if (withList && rows.trim()) {
+        // A list message: one section, a row per line (up to 10), opened by the list button.
+        const list = rows.split("\n").map((r) => r.trim()).filter(Boolean).slice(0, 10);
+        await api("POST", `/suite/api/conversations/${conv.id}/messages`, { type: "interactive", ...context, interactive: { type: "list", body: { text }, action: { button: listButton, sections: [{ title: "Options", rows: list.map((title, i) => ({ id: `r${i + 1}`, title: title.slice(0, 24) })) }] } } });
+        setRows("");
+      } else if (withButtons && buttons.some((b) => b.trim())) {
         const list = buttons.map((b) => b.trim()).filter(Boolean);
         await api("POST", `/suite/api/conversations/${conv.id}/messages`, { type: "interactive", ...context, interactive: { type: "button", body: { text }, action: { buttons: list.map((title, i) => ({ type: "reply", reply: { id: `b${i + 1}`, title } })) } } });
       } else await api("POST", `/suite/api/conversations/${conv.id}/messages`, { type: "text", text: { body: text }, ...context });
@@ -68,7 +76,8 @@ export function Composer({ conv, session, canSend, onError, replyTo, clearReply 
       <div className="composer-tools">
         <label><input type="checkbox" checked={note} onChange={(e) => setNote(e.target.checked)} /> Internal note</label>
         {!note && <label className="attach">Attach<input type="file" aria-label="Attach a file" onChange={(e) => void attach(e.target.files?.[0])} /></label>}
-        {!note && <label><input type="checkbox" checked={withButtons} onChange={(e) => setWithButtons(e.target.checked)} /> Reply buttons</label>}
+        {!note && <label><input type="checkbox" checked={withButtons} onChange={(e) => { setWithButtons(e.target.checked); setWithList(false); }} /> Reply buttons</label>}
+        {!note && <label><input type="checkbox" checked={withList} onChange={(e) => { setWithList(e.target.checked); setWithButtons(false); }} /> List</label>}
         {!note && canned.length > 0 && (
           <select aria-label="Canned response" value="" onChange={(e) => useCanned(e.target.value)}>
             <option value="">Canned response…</option>
@@ -76,6 +85,12 @@ export function Composer({ conv, session, canSend, onError, replyTo, clearReply 
           </select>
         )}
       </div>
+      {withList && !note && (
+        <div className="inline">
+          <input aria-label="List button" maxLength={20} value={listButton} onChange={(e) => setListButton(e.target.value)} />
+          <textarea aria-label="List rows, one per line" rows={3} placeholder={"Track my order\nReturn an item\nTalk to us"} value={rows} onChange={(e) => setRows(e.target.value)} />
+        </div>
+      )}
       {replyTo && <p className="replying">Replying to: {summary(replyTo)} <button type="button" className="link" onClick={clearReply}>cancel</button></p>}
       {withButtons && !note && (
         <div className="inline">{buttons.map((b, i) => <input key={i} aria-label={`Button ${i + 1}`} maxLength={20} placeholder={`Button ${i + 1}`} value={b} onChange={(e) => setButtons(buttons.map((x, j) => (j === i ? e.target.value : x)))} />)}</div>

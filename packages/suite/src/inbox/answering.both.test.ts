@@ -50,6 +50,15 @@ describe("answering", () => {
     expect(tap.context_id).toBe(r.body.id);
   });
 
+  it("sends a list; the customer's choice comes back as the list reply", async () => {
+    const r = await send({ type: "interactive", interactive: { type: "list", body: { text: "How can we help?" }, action: { button: "Choose", sections: [{ title: "Options", rows: [{ id: "r1", title: "Track my order" }, { id: "r2", title: "Return an item" }] }] } } });
+    expect(r.status).toBe(201);
+    const onPhone = await waitFor(async () => (await chat()).find((m) => m.type === "interactive" && m.content.type === "list"), 5000, "list on the phone");
+    await s.call("POST", `/simulator/users/${wa}/messages`, { to: s.phone, type: "interactive", context: { message_id: onPhone.id }, interactive: { type: "list_reply", list_reply: { id: "r2" } } });
+    const pick = await waitFor(async () => (await timeline()).find((i) => i.type === "interactive" && i.content.type === "list_reply"), 5000, "choice");
+    expect(pick.content.list_reply).toEqual({ id: "r2", title: "Return an item" });
+  });
+
   it("replies to one message and reacts to another", async () => {
     const first = (await timeline()).find((i) => i.direction === "in" && i.type === "text");
     const reply = await send({ type: "text", text: { body: "About this one:" }, context_message_id: first.id });

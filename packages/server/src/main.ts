@@ -8,7 +8,8 @@ const c = server.credentials;
 server.app.log.info({ url: server.url, data_dir: config.dataDir, database: server.store.dialect }, "OpenWABA is running");
 console.log(`
   OpenWABA ${server.url}  (database: ${server.store.dialect}, data: ${config.dataDir})
-  credentials: ${config.dataDir}/dev-credentials.json
+  credentials: ${config.dataDir}/dev-credentials.json${server.consoleLogin ? `
+  console: ${server.url}/  (sign in as ${server.consoleLogin.console_email} with console_password from that file)` : ""}
   WABA ${c.waba_id} · phone numbers ${c.phone_number_ids.join(", ")} · Graph ${c.graph_version}
   try: curl -s -H "Authorization: Bearer $(node -p "require('${config.dataDir}/dev-credentials.json').access_token")" ${server.url}/${c.graph_version}/${c.waba_id}/phone_numbers
 `);

@@ -97,9 +97,10 @@ export async function startServer(config: ServerConfig, opts: { listen?: boolean
   registerGraph(app, platform);
   registerSimulatorRoutes(app, port, network, settings);
   registerOperations(app, platform, store);
-  const suite = config.suite ? createSuite({ db, clock, log }) : null;
+  let devTenantId: string | null = null;
+  const suite = config.suite ? createSuite({ db, dialect: store.dialect, clock, log }) : null;
   if (suite) {
-    await suite.register(app, (scope) => registerPhoneBridge(scope, app, suite.suite, credentials));
+    await suite.register(app, (scope) => registerPhoneBridge(scope, app, suite.suite, credentials, () => devTenantId));
     registerConsoleFiles(app);
   }
 
@@ -120,7 +121,9 @@ export async function startServer(config: ServerConfig, opts: { listen?: boolean
       // The suite calls this server's Cloud API and receives its webhooks on a loopback address.
       const port = (app.server.address() as { port: number }).port;
       const baseUrl = ["0.0.0.0", "::"].includes(config.host) ? `http://127.0.0.1:${port}` : url;
-      consoleLogin = await connectDevSuite({ platform, db, now: clock.now(), credentials, baseUrl, dataDir: config.dataDir });
+      const dev = await connectDevSuite({ platform, db, now: clock.now(), credentials, baseUrl, dataDir: config.dataDir });
+      consoleLogin = dev.login;
+      devTenantId = dev.tenantId;
       suite.forgetClients();
       suite.start();
     }

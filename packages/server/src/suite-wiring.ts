@@ -12,7 +12,7 @@ export interface ConsoleLogin { console_email: string; console_password: string 
  * this run's address, and the tenant's first admin — whose password is added to
  * dev-credentials.json (only when the file does not hold one already).
  */
-export async function connectDevSuite(o: { platform: Platform; db: Db; now: number; credentials: DevCredentials; baseUrl: string; dataDir: string }): Promise<ConsoleLogin | null> {
+export async function connectDevSuite(o: { platform: Platform; db: Db; now: number; credentials: DevCredentials; baseUrl: string; dataDir: string }): Promise<{ login: ConsoleLogin | null; tenantId: string }> {
   const { platform, credentials: c } = o;
   const app = await ensureSuiteApp(platform, c.waba_id, c.graph_version);
   const numbers = await o.db.selectFrom("phone_numbers").select(["id", "display_phone_number", "verified_name"]).where("waba_id", "=", c.waba_id).orderBy("created_at").execute();
@@ -24,5 +24,6 @@ export async function connectDevSuite(o: { platform: Platform; db: Db; now: numb
   const written = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Partial<ConsoleLogin>) : {};
   const fresh = await ensureDevAdmin(o.db, o.now, tenantId, !written.console_password);
   if (fresh) writeFileSync(file, JSON.stringify({ ...written, ...fresh }, null, 2) + "\n", { mode: 0o600 });
-  return fresh ?? (written.console_email && written.console_password ? { console_email: written.console_email, console_password: written.console_password } : null);
+  const login = fresh ?? (written.console_email && written.console_password ? { console_email: written.console_email, console_password: written.console_password } : null);
+  return { login, tenantId };
 }

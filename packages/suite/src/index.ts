@@ -22,18 +22,19 @@ import type { Suite, SuiteLog } from "./suite";
 
 export type { Suite } from "./suite";
 export { requireUser } from "./auth/sessions";
+export { SuiteError } from "./errors";
 export type { PlatformClient } from "./client/platform-client";
 export { connectTenant, type ConnectionSpec } from "./tenant/connect-tenant";
 export { ensureDevAdmin, DEV_ADMIN_EMAIL } from "./tenant/dev-admin";
 
 /** The business suite: its context, its HTTP API (in an encapsulated scope with its own error envelope), and its timers. */
-export function createSuite(o: { db: Db; clock: Clock; log: SuiteLog; secureCookies?: boolean; client?: (connectionId: string) => Promise<PlatformClient> }) {
+export function createSuite(o: { db: Db; dialect: "sqlite" | "postgres"; clock: Clock; log: SuiteLog; secureCookies?: boolean; client?: (connectionId: string) => Promise<PlatformClient> }) {
   const clients = new Map<string, PlatformClient>();
   const bus = new RealtimeBus();
   const feed = new EventFeed(o.db);
   bus.onNotify(() => feed.invalidate());
   const suite: Suite = {
-    db: o.db, clock: o.clock, log: o.log, bus, feed, secureCookies: o.secureCookies ?? false,
+    db: o.db, dialect: o.dialect, clock: o.clock, log: o.log, bus, feed, secureCookies: o.secureCookies ?? false,
     client: o.client ?? (async (id) => {
       const hit = clients.get(id);
       if (hit) return hit;
@@ -44,6 +45,7 @@ export function createSuite(o: { db: Db; clock: Clock; log: SuiteLog; secureCook
     }),
   };
   let timer: NodeJS.Timeout | null = null;
+  let poll: NodeJS.Timeout | null = null;
   return {
     suite,
     /** Connections changed (a new URL or token): clients are made again. */
@@ -69,9 +71,12 @@ export function createSuite(o: { db: Db; clock: Clock; log: SuiteLog; secureCook
     },
     start(everyMs = 2000) {
       timer = setInterval(() => void wakeSnoozed(suite).catch((err) => o.log.warn({ err }, "snooze check failed")), everyMs);
+      // Other nodes' commits never reach this process's bus: every second, streams look anyway.
+      poll = setInterval(() => bus.notify(), 1000);
     },
     stop() {
       if (timer) clearInterval(timer);
+      if (poll) clearInterval(poll);
       suite.bus.close();
     },
   };

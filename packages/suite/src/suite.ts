@@ -9,6 +9,7 @@ export interface SuiteLog { info(o: unknown, m?: string): void; warn(o: unknown,
 /** What every suite command needs: its store, the clock, the realtime bus and a Cloud API client per connection. */
 export interface Suite {
   db: Db;
+  dialect: "sqlite" | "postgres";
   clock: Clock;
   bus: RealtimeBus;
   /** Recent realtime events, shared by this process's streams. */

@@ -37,6 +37,7 @@ async function perMessage(platform: Platform, tx: Db, m: PricedMessage, status: 
   if (chargeable(status) && pricing.billable) {
     await recordCharge(platform, tx, { messageId: m.id, phoneNumberId: m.phone_number_id, waId: m.wa_id, category, pricingType: pricing.type!, pricingModel: "PMP", price: priceMessage(platform.rateCard, m.wa_id, category) }, now);
   }
+  if (!carriesPricing(status)) return {}; // a read only charges (when delivery was skipped); it shows no pricing
   // ≤v23 numbers a conversation per window: the free window's, else the service window's.
   const openedAt = m.window_opened_at ?? m.created_at;
   const id = md5(`${m.phone_number_id}|${m.wa_id}|${free ? m.free_entry_until : openedAt}|${pricing.category}`);
@@ -44,6 +45,11 @@ async function perMessage(platform: Platform, tx: Db, m: PricedMessage, status: 
 }
 
 async function perConversation(platform: Platform, tx: Db, m: PricedMessage, wabaId: string, status: string, now: number) {
+  // A read of a message already priced shows nothing and charges nothing more.
+  if (!carriesPricing(status) && m.conversation_id) {
+    const c = await tx.selectFrom("conversations").select(["billable", "charged_at"]).where("id", "=", m.conversation_id).executeTakeFirst();
+    if (!c || c.billable !== 1 || c.charged_at !== null) return {};
+  }
   const conv = await conversationOf(tx, m, wabaId);
   const pricing = conversationPricing(conv.category, conv.billable === 1);
   if (chargeable(status) && conv.billable === 1 && conv.charged_at === null) {

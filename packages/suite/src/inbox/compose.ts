@@ -4,6 +4,7 @@ import type { SuiteUser } from "../auth/sessions";
 import { PlatformCallError } from "../client/platform-client";
 import { SuiteError, parseBody } from "../errors";
 import { publish } from "../realtime/publish";
+import { tenantTransaction } from "../realtime/tenant-lock";
 import { takeConversation } from "../routing/assign";
 import type { Suite } from "../suite";
 import { publishConversation } from "./conversation-events";
@@ -53,7 +54,7 @@ export async function sendFromConsole(suite: Suite, user: SuiteUser, c: Conversa
     throw new SuiteError(err.status >= 500 ? 502 : 422, "platform_refused", err.message, { graph: err.graph });
   }
   const content = (rest as Record<string, unknown>)[type] ?? {};
-  const message = await suite.db.transaction().execute(async (tx) => {
+  const message = await tenantTransaction(suite, c.tenant_id, async (tx) => {
     await tx.insertInto("suite_messages").values({
       id: sent.id, conversation_id: c.id, direction: "out", type, content: JSON.stringify(content), status: "accepted", error: null,
       author_id: user.id, context_id: context ?? null, at: now, updated_at: now,

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from "fastify";
+import { tenantTransaction } from "../realtime/tenant-lock";
+import { sql } from "kysely";
 import { z } from "zod";
 import { requireUser } from "../auth/sessions";
 import { SuiteError, forbidden, parseBody } from "../errors";
 import { newId } from "../ids";
 import { publish } from "../realtime/publish";
-import { canSee } from "../realtime/visibility";
 import { claimConversation, drainQueues, transferConversation } from "../routing/assign";
 import type { Suite } from "../suite";
 import { sendFromConsole } from "./compose";
@@ -24,7 +25,8 @@ const note = z.strictObject({ body: z.string().trim().min(1).max(4096) });
 const assign = z.strictObject({ assignee_id: z.string().nullable().optional(), team_id: z.string().nullable().optional() })
   .refine((b) => b.assignee_id !== undefined || b.team_id !== undefined, { message: "give assignee_id and/or team_id" });
 const state = z.strictObject({ state: z.enum(STATES), snoozed_until: z.iso.datetime().optional(), csat: z.number().int().min(1).max(5).optional() });
-const edit = z.strictObject({ labels: z.array(z.string().trim().min(1).max(40)).max(20).optional(), priority: z.enum(["low", "normal", "high", "urgent"]).optional() });
+const edit = z.strictObject({ labels: z.array(z.string().trim().min(1).max(40)).max(20).optional(), priority: z.enum(["low", "normal", "high", "urgent"]).optional() })
+  .refine((b) => b.labels !== undefined || b.priority !== undefined, { message: "give labels and/or priority" });
 
 /** The inbox: conversations the user may see, their timelines, and what agents do with them. */
 export function registerConversationRoutes(app: FastifyInstance, suite: Suite): void {
@@ -37,11 +39,19 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
     else if (f.assignee === "unassigned") q = q.where("assignee_id", "is", null);
     else if (f.assignee) q = q.where("assignee_id", "=", f.assignee);
     if (f.team) q = q.where("team_id", "=", f.team);
-    if (f.q) q = q.where((e) => e.or([e("contact_name", "like", `%${f.q}%`), e("wa_id", "like", `%${f.q}%`)]));
-    const rows = await q.orderBy("last_message_at", "desc").limit(500).execute();
-    const viewer = { id: user.id, role: user.role, teamIds: await teamIdsOf(suite.db, user.id) };
+    if (f.q) {
+      // The same on both databases: lower-cased, and the user's % and _ taken literally.
+      const pattern = `%${f.q.toLowerCase().replace(/[\\%_]/g, (x) => `\\${x}`)}%`;
+      q = q.where((e) => e.or([sql<boolean>`lower(contact_name) like ${pattern} escape '\\'`, sql<boolean>`wa_id like ${pattern} escape '\\'`]));
+    }
+    // What an agent may see (realtime/visibility.ts), in the query, so paging never hides it.
+    if (user.role === "agent") {
+      const teams = await teamIdsOf(suite.db, user.id);
+      q = q.where((e) => e.or([e("assignee_id", "=", user.id), e("team_id", "is", null), ...(teams.length ? [e("team_id", "in", teams)] : [])]));
+    }
+    const rows = await q.orderBy("last_message_at", "desc").limit(f.limit).execute();
     const now = suite.clock.now();
-    return reply.send({ data: rows.filter((c) => canSee(viewer, c)).slice(0, f.limit).map((c) => presentConversation(c, now)) });
+    return reply.send({ data: rows.map((c) => presentConversation(c, now)) });
   });
 
   app.get<{ Params: { id: string } }>("/suite/api/conversations/:id", async (req, reply) => {
@@ -61,7 +71,7 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
   app.post<{ Params: { id: string } }>("/suite/api/conversations/:id/messages", async (req, reply) => {
     const { user } = await requireUser(suite, req);
     const c = await visibleConversation(suite.db, user, req.params.id);
-    if (c.assignee_id && c.assignee_id !== user.id && user.role === "agent") throw forbidden("This conversation is assigned to someone else; ask for a transfer.");
+    mayWorkOn(user, c);
     return reply.code(201).send(await sendFromConsole(suite, user, c, req.body));
   });
 
@@ -72,7 +82,7 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
     const b = parseBody(note, req.body);
     const now = suite.clock.now();
     const row = { id: newId(), conversation_id: c.id, direction: "note", type: "text", content: JSON.stringify({ body: b.body }), status: "note", error: null, author_id: user.id, context_id: null, at: now, updated_at: now };
-    await suite.db.transaction().execute(async (tx) => {
+    await tenantTransaction(suite, c.tenant_id, async (tx) => {
       await tx.insertInto("suite_messages").values(row).execute();
       await publish(suite, tx, { tenant_id: c.tenant_id, team_id: c.team_id, conversation_id: c.id, kind: "message.created", payload: { message: presentMessage(row), assignee_id: c.assignee_id } });
     });
@@ -83,7 +93,7 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
   app.post<{ Params: { id: string } }>("/suite/api/conversations/:id/claim", async (req, reply) => {
     const { user } = await requireUser(suite, req);
     const c = await visibleConversation(suite.db, user, req.params.id);
-    await suite.db.transaction().execute((tx) => claimConversation(suite, tx, c.id, user.id));
+    await tenantTransaction(suite, c.tenant_id, (tx) => claimConversation(suite, tx, c.id, user.id));
     suite.bus.notify();
     return reply.send(await current(suite, c.id));
   });
@@ -102,7 +112,7 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
       const t = await suite.db.selectFrom("suite_teams").select("id").where("id", "=", b.team_id).where("tenant_id", "=", user.tenant_id).executeTakeFirst();
       if (!t) throw new SuiteError(400, "invalid_request", "team_id: no team of this tenant has that id.", { field: "team_id" });
     }
-    await suite.db.transaction().execute((tx) => transferConversation(suite, tx, c.id, b, user.id));
+    await tenantTransaction(suite, c.tenant_id, (tx) => transferConversation(suite, tx, c.id, b, user.id));
     suite.bus.notify();
     return reply.send(await current(suite, c.id));
   });
@@ -110,19 +120,22 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
   app.post<{ Params: { id: string } }>("/suite/api/conversations/:id/state", async (req, reply) => {
     const { user } = await requireUser(suite, req);
     const c = await visibleConversation(suite.db, user, req.params.id);
+    mayWorkOn(user, c);
     const b = parseBody(state, req.body);
     const now = suite.clock.now();
     if (!canMove(c.state as ConversationState, b.state)) throw new SuiteError(409, "invalid_transition", `A ${c.state} conversation cannot become ${b.state}.`);
     const until = b.snoozed_until ? Date.parse(b.snoozed_until) : null;
     if (b.state === "snoozed" && (until === null || until <= now)) throw new SuiteError(400, "invalid_request", "snoozed_until: snoozing needs a time in the future.", { field: "snoozed_until" });
-    await suite.db.transaction().execute(async (tx) => {
+    await tenantTransaction(suite, c.tenant_id, async (tx) => {
+      // Only from the state it was read in: of two agents resolving at once, one does it.
+      const moved = await tx.updateTable("suite_conversations").set({
+        state: b.state, snoozed_until: b.state === "snoozed" ? until : null, resolved_at: b.state === "resolved" ? now : null,
+        ...(c.state === "resolved" ? { cycle_opened_at: now, first_response_at: null } : {}),
+      }).where("id", "=", c.id).where("state", "=", c.state).executeTakeFirst();
+      if (!Number(moved.numUpdatedRows)) throw new SuiteError(409, "invalid_transition", "The conversation changed meanwhile; look again.");
       if (b.state === "resolved") {
         await tx.insertInto("suite_cycles").values({ id: newId(), conversation_id: c.id, tenant_id: c.tenant_id, team_id: c.team_id, agent_id: c.assignee_id, opened_at: c.cycle_opened_at, first_response_at: c.first_response_at, resolved_at: now, csat: b.csat ?? null }).execute();
       }
-      await tx.updateTable("suite_conversations").set({
-        state: b.state, snoozed_until: b.state === "snoozed" ? until : null, resolved_at: b.state === "resolved" ? now : null,
-        ...(c.state === "resolved" ? { cycle_opened_at: now, first_response_at: null } : {}),
-      }).where("id", "=", c.id).execute();
       await recordEvent(suite, tx, c.id, b.state === "open" && c.state === "resolved" ? "reopened" : b.state, user.id, b.state === "snoozed" ? { snoozed_until: b.snoozed_until } : {});
       // A resolved conversation frees its agent for the next one waiting.
       if (b.state === "resolved") await drainQueues(suite, tx, c.tenant_id);
@@ -134,8 +147,9 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
   app.patch<{ Params: { id: string } }>("/suite/api/conversations/:id", async (req, reply) => {
     const { user } = await requireUser(suite, req);
     const c = await visibleConversation(suite.db, user, req.params.id);
+    mayWorkOn(user, c);
     const b = parseBody(edit, req.body);
-    await suite.db.transaction().execute(async (tx) => {
+    await tenantTransaction(suite, c.tenant_id, async (tx) => {
       await tx.updateTable("suite_conversations").set({ ...(b.labels ? { labels: JSON.stringify([...new Set(b.labels)]) } : {}), ...(b.priority ? { priority: b.priority } : {}) }).where("id", "=", c.id).execute();
       await recordEvent(suite, tx, c.id, "edited", user.id, b);
     });
@@ -162,6 +176,11 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
     }
     return reply.send({ ok: true });
   });
+}
+
+/** An agent answers, resolves and edits only what is theirs or still unassigned; supervisors and admins anything. */
+function mayWorkOn(user: { id: string; role: string }, c: { assignee_id: string | null }): void {
+  if (c.assignee_id && c.assignee_id !== user.id && user.role === "agent") throw forbidden("This conversation is assigned to someone else; ask for a transfer.");
 }
 
 async function current(suite: Suite, id: string) {

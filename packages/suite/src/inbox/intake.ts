@@ -41,8 +41,10 @@ async function customerMessage(suite: Suite, tx: Db, tenantId: string, phoneNumb
       id: newId(), tenant_id: tenantId, phone_number_id: phoneNumberId, wa_id: m.from, contact_name: name, state: "open", assignee_id: null, team_id: null,
       priority: "normal", labels: "[]", last_message_at: now, last_inbound_at: sentAt, cycle_opened_at: now, first_response_at: null, snoozed_until: null, resolved_at: null, sending_until: null, created_at: now,
     };
-    await tx.insertInto("suite_conversations").values(c).onConflict((x) => x.columns(["phone_number_id", "wa_id"]).doNothing()).execute();
-    newCycle = true;
+    const made = await tx.insertInto("suite_conversations").values(c).onConflict((x) => x.columns(["phone_number_id", "wa_id"]).doNothing()).executeTakeFirst();
+    if (Number(made.numInsertedOrUpdatedRows ?? 1)) newCycle = true;
+    // Another delivery of the same events may have made it first: use the row that exists.
+    else c = await tx.selectFrom("suite_conversations").selectAll().where("phone_number_id", "=", phoneNumberId).where("wa_id", "=", m.from).executeTakeFirstOrThrow();
   }
   const stored = await tx.insertInto("suite_messages").values({
     id: m.id, conversation_id: c.id, direction: "in", type: m.type, content: JSON.stringify(m[m.type] ?? {}), status: "received", error: null,

@@ -19,8 +19,9 @@ export function registerMediaRoutes(app: FastifyInstance, suite: Suite): void {
     const { user } = await requireUser(suite, req);
     if (!/^\d{1,32}$/.test(req.params.id)) throw notFound("Media");
     // Only media that appears in a conversation this user may see.
-    const m = await suite.db.selectFrom("suite_messages").select(["conversation_id"])
-      .where(sql<boolean>`content like ${`%"id":"${req.params.id}"%`}`).limit(1).executeTakeFirst();
+    const m = await suite.db.selectFrom("suite_messages").innerJoin("suite_conversations", "suite_conversations.id", "suite_messages.conversation_id")
+      .select(["suite_messages.conversation_id"]).where("suite_conversations.tenant_id", "=", user.tenant_id)
+      .where(sql<boolean>`suite_messages.content like ${`%"id":"${req.params.id}"%`}`).limit(1).executeTakeFirst();
     if (!m) throw notFound("Media");
     const c = await visibleConversation(suite.db, user, m.conversation_id);
     const conn = await suite.db.selectFrom("suite_numbers").select("connection_id").where("id", "=", c.phone_number_id).executeTakeFirstOrThrow();

@@ -1,5 +1,6 @@
 import type { Suite } from "../suite";
 import { recordEvent } from "./conversation-events";
+import { tenantTransaction } from "../realtime/tenant-lock";
 
 const EARLY_STATUS_MS = 3600_000;
 
@@ -9,9 +10,9 @@ const EARLY_STATUS_MS = 3600_000;
  */
 export async function wakeSnoozed(suite: Suite): Promise<void> {
   const now = suite.clock.now();
-  const due = await suite.db.selectFrom("suite_conversations").select("id").where("state", "=", "snoozed").where("snoozed_until", "<=", now).limit(200).execute();
+  const due = await suite.db.selectFrom("suite_conversations").select(["id", "tenant_id"]).where("state", "=", "snoozed").where("snoozed_until", "<=", now).limit(200).execute();
   for (const d of due) {
-    await suite.db.transaction().execute(async (tx) => {
+    await tenantTransaction(suite, d.tenant_id, async (tx) => {
       const r = await tx.updateTable("suite_conversations").set({ state: "open", snoozed_until: null }).where("id", "=", d.id).where("state", "=", "snoozed").executeTakeFirst();
       if (Number(r.numUpdatedRows)) await recordEvent(suite, tx, d.id, "woke", null);
     });

@@ -5,6 +5,7 @@ import type { Suite } from "../suite";
 import { applyMessagesChange, type MessagesValue } from "./intake";
 import { applyPreferences, type PreferencesValue } from "./preferences";
 import { recordAlert } from "../alerts/alerts";
+import { tenantTransaction } from "../realtime/tenant-lock";
 
 /**
  * The suite's webhook endpoint for one connection: the Cloud API's handshake (GET) and its signed
@@ -31,7 +32,7 @@ export function registerWebhookRoute(app: FastifyInstance, suite: Suite): void {
     // of a large batch does not wait for the last. A failure answers 500 and the platform retries
     // the batch; what was applied is recognised and skipped (message ids, forward-only ticks).
     for (const entry of body.entry ?? []) for (const change of entry.changes ?? []) {
-      await suite.db.transaction().execute(async (tx) => {
+      await tenantTransaction(suite, c.tenant_id, async (tx) => {
         if (change.field === "messages") await applyMessagesChange(suite, tx, c.tenant_id, change.value as MessagesValue);
         else if (change.field === "user_preferences") await applyPreferences(suite, tx, c.tenant_id, change.value as PreferencesValue);
         else await recordAlert(suite, tx, c.tenant_id, change.field, change.value as Record<string, unknown>);

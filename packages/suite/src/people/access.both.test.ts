@@ -70,6 +70,23 @@ describe("roles and queues", () => {
   });
 });
 
+describe("leaving and bad edits", () => {
+  it("answers an empty edit with 400, and gives a disabled agent's open work back to the queue", async () => {
+    expect((await admin.call("PATCH", `/suite/api/users/${ben.user.id}`, {})).body.error.code).toBe("invalid_request");
+    const c = (await admin.call("GET", "/suite/api/conversations")).body.data.find((x: any) => x.wa_id === customer);
+    const holder = c.assignee_id;
+    expect(holder).not.toBeNull();
+    expect((await admin.call("PATCH", `/suite/api/users/${holder}`, { status: "disabled" })).status).toBe(200);
+    const after = (await admin.call("GET", `/suite/api/conversations/${c.id}`)).body;
+    expect(after.conversation.assignee_id).not.toBe(holder);
+    expect(after.timeline.at(-1)).toMatchObject({ kind: "event", type: "transferred" });
+    expect((await admin.call("PATCH", `/suite/api/users/${holder}`, { status: "active" })).status).toBe(200);
+    // Disabling ended their sessions.
+    ana = await signIn(s, "ana@shop.test", "a long enough password");
+    ben = await signIn(s, "ben@shop.test", "a long enough password");
+  });
+});
+
 describe("realtime", () => {
   it("pushes a new message within a second, and after a reconnect replays what was missed once, in order", async () => {
     const first = await admin.stream();

@@ -1,19 +1,22 @@
 import type { FastifyInstance } from "fastify";
+import { tenantTransaction } from "../realtime/tenant-lock";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { ROLES, presentUser, requireUser } from "../auth/sessions";
 import { SuiteError, notFound, parseBody } from "../errors";
 import { newId, randomSecret } from "../ids";
 import type { Suite } from "../suite";
-import { drainQueues } from "../routing/assign";
+import { drainQueues, transferConversation } from "../routing/assign";
 import { publish } from "../realtime/publish";
 
 const INVITE_MS = 7 * 24 * 3600_000;
 const invite = z.strictObject({ email: z.string().trim().toLowerCase().email().max(254), name: z.string().trim().min(1).max(120), role: z.enum(ROLES) });
-const editUser = z.strictObject({ name: z.string().trim().min(1).max(120).optional(), role: z.enum(ROLES).optional(), status: z.enum(["active", "disabled"]).optional(), capacity: z.number().int().min(0).max(500).optional() });
+const editUser = z.strictObject({ name: z.string().trim().min(1).max(120).optional(), role: z.enum(ROLES).optional(), status: z.enum(["active", "disabled"]).optional(), capacity: z.number().int().min(0).max(500).optional() })
+  .refine((b) => Object.keys(b).length > 0, { message: "give at least one of name, role, status, capacity" });
 const availability = z.strictObject({ availability: z.enum(["online", "away", "offline"]) });
 const team = z.strictObject({ name: z.string().trim().min(1).max(80), assignment: z.enum(["round_robin", "least_open", "manual"]).default("round_robin") });
-const editTeam = z.strictObject({ name: z.string().trim().min(1).max(80).optional(), assignment: z.enum(["round_robin", "least_open", "manual"]).optional() });
+const editTeam = z.strictObject({ name: z.string().trim().min(1).max(80).optional(), assignment: z.enum(["round_robin", "least_open", "manual"]).optional() })
+  .refine((b) => Object.keys(b).length > 0, { message: "give name and/or assignment" });
 const members = z.strictObject({ user_ids: z.array(z.string().min(1)).max(500) });
 
 /** Users, invitations, availability and teams of the signed-in user's tenant. */
@@ -46,8 +49,15 @@ export function registerPeopleRoutes(app: FastifyInstance, suite: Suite): void {
     const target = await suite.db.selectFrom("suite_users").selectAll().where("id", "=", req.params.id).where("tenant_id", "=", user.tenant_id).executeTakeFirst();
     if (!target) throw notFound("User");
     if (target.id === user.id && (b.role && b.role !== "admin" || b.status === "disabled")) throw new SuiteError(409, "last_admin", "You cannot demote or disable yourself.");
-    await suite.db.updateTable("suite_users").set(b).where("id", "=", target.id).execute();
-    if (b.status === "disabled") await suite.db.deleteFrom("suite_sessions").where("user_id", "=", target.id).execute();
+    await tenantTransaction(suite, user.tenant_id, async (tx) => {
+      await tx.updateTable("suite_users").set(b).where("id", "=", target.id).execute();
+      if (b.status !== "disabled") return;
+      // Someone who leaves takes nothing with them: sessions end, their open work goes back to the queues.
+      await tx.deleteFrom("suite_sessions").where("user_id", "=", target.id).execute();
+      const held = await tx.selectFrom("suite_conversations").select("id").where("assignee_id", "=", target.id).where("state", "!=", "resolved").execute();
+      for (const c of held) await transferConversation(suite, tx, c.id, { assignee_id: null }, user.id);
+    });
+    suite.bus.notify();
     const updated = await suite.db.selectFrom("suite_users").selectAll().where("id", "=", target.id).executeTakeFirstOrThrow();
     return reply.send(presentUser(updated));
   });
@@ -56,7 +66,7 @@ export function registerPeopleRoutes(app: FastifyInstance, suite: Suite): void {
   app.post("/suite/api/me/availability", async (req, reply) => {
     const { user } = await requireUser(suite, req);
     const b = parseBody(availability, req.body);
-    await suite.db.transaction().execute(async (tx) => {
+    await tenantTransaction(suite, user.tenant_id, async (tx) => {
       await tx.updateTable("suite_users").set({ availability: b.availability }).where("id", "=", user.id).execute();
       await publish(suite, tx, { tenant_id: user.tenant_id, kind: "agent.availability", payload: { user_id: user.id, availability: b.availability } });
       if (b.availability === "online") await drainQueues(suite, tx, user.tenant_id);
@@ -97,7 +107,7 @@ export function registerPeopleRoutes(app: FastifyInstance, suite: Suite): void {
     const ids = [...new Set(b.user_ids)];
     const known = ids.length ? await suite.db.selectFrom("suite_users").select("id").where("id", "in", ids).where("tenant_id", "=", user.tenant_id).execute() : [];
     if (known.length !== ids.length) throw new SuiteError(400, "invalid_request", "user_ids: every member must be a user of this tenant.", { field: "user_ids" });
-    await suite.db.transaction().execute(async (tx) => {
+    await tenantTransaction(suite, user.tenant_id, async (tx) => {
       await tx.deleteFrom("suite_team_members").where("team_id", "=", t.id).execute();
       if (ids.length) await tx.insertInto("suite_team_members").values(ids.map((user_id) => ({ team_id: t.id, user_id }))).execute();
     });

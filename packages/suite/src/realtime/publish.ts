@@ -1,5 +1,6 @@
 import type { Db } from "@openwaba/store";
 import type { Suite } from "../suite";
+import { lockTenant } from "./tenant-lock";
 
 export interface SuiteEvent {
   tenant_id: string;
@@ -15,6 +16,7 @@ export interface SuiteEvent {
  * it is committed; call `suite.bus.notify()` after the commit.
  */
 export async function publish(suite: Suite, tx: Db, e: SuiteEvent): Promise<void> {
+  await lockTenant(suite, tx, e.tenant_id);
   await tx.insertInto("suite_events").values({
     tenant_id: e.tenant_id, team_id: e.team_id ?? null, conversation_id: e.conversation_id ?? null, kind: e.kind, payload: JSON.stringify(e.payload), at: suite.clock.now(),
   }).execute();

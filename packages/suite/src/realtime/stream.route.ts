@@ -4,7 +4,6 @@ import type { Suite } from "../suite";
 import { canSee, type Viewer } from "./visibility";
 import { teamIdsOf } from "../inbox/visible-conversation";
 
-const POLL_MS = 1000;
 const HEARTBEAT_MS = 15_000;
 
 /**
@@ -18,7 +17,9 @@ export function registerStreamRoute(app: FastifyInstance, suite: Suite): void {
     // Team membership can change while a stream is open: read it again before each batch.
     const viewer: Viewer = { id: user.id, role: user.role, teamIds: await teamIdsOf(suite.db, user.id) };
     const resume = Number(req.headers["last-event-id"] ?? req.query.after);
-    let last = Number.isInteger(resume) && resume >= 0 ? resume : await latestSeq(suite, user.tenant_id);
+    const latest = await latestSeq(suite, user.tenant_id);
+    // A position from another life of the store (larger than anything here) starts from now.
+    let last = Number.isInteger(resume) && resume >= 0 ? Math.min(resume, latest) : latest;
 
     reply.hijack();
     const res = reply.raw;
@@ -52,11 +53,9 @@ export function registerStreamRoute(app: FastifyInstance, suite: Suite): void {
       if (e.tenant_id !== user.tenant_id || !canSee(viewer, { team_id: e.team_id })) return;
       res.write(`event: ${e.kind}\ndata: ${JSON.stringify({ ...e.payload, conversation_id: e.conversation_id })}\n\n`);
     });
-    // Other nodes' commits do not reach this process's bus: look every second as well.
-    const poll = setInterval(() => { suite.feed.invalidate(); void pump(); }, POLL_MS);
     const beat = setInterval(() => res.write(": keep-alive\n\n"), HEARTBEAT_MS);
     const offClose = suite.bus.onClose(() => res.end());
-    const close = () => { closed = true; offNotify(); offSignal(); offClose(); clearInterval(poll); clearInterval(beat); };
+    const close = () => { closed = true; offNotify(); offSignal(); offClose(); clearInterval(beat); };
     res.on("close", close);
     void pump();
   });

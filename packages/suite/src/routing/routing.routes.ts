@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { tenantTransaction } from "../realtime/tenant-lock";
 import { z } from "zod";
 import { requireUser } from "../auth/sessions";
 import { SuiteError, parseBody } from "../errors";
@@ -37,7 +38,7 @@ export function registerRoutingRoutes(app: FastifyInstance, suite: Suite): void 
     const bad = b.rules.findIndex((r) => !teams.has(r.team_id));
     if (bad >= 0) throw new SuiteError(400, "invalid_request", `rules.${bad}.team_id: no team of this tenant has that id.`, { field: `rules.${bad}.team_id` });
     const now = suite.clock.now();
-    await suite.db.transaction().execute(async (tx) => {
+    await tenantTransaction(suite, user.tenant_id, async (tx) => {
       await tx.deleteFrom("suite_routing_rules").where("tenant_id", "=", user.tenant_id).execute();
       if (b.rules.length) await tx.insertInto("suite_routing_rules").values(b.rules.map((r, i) => ({ id: newId(), tenant_id: user.tenant_id, position: i, name: r.name, team_id: r.team_id, conditions: JSON.stringify(r.conditions), created_at: now }))).execute();
     });

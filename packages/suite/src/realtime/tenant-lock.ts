@@ -1,0 +1,24 @@
+import { sql } from "kysely";
+import type { Db } from "@openwaba/store";
+import type { Suite } from "../suite";
+
+/**
+ * Serialises a tenant's suite writes until the transaction ends (PostgreSQL; SQLite has one
+ * writer anyway). Events then commit in the order of their sequence numbers — a stream that has
+ * seen event n never misses a smaller one committed later — and a console's send and the webhook
+ * reporting its first tick cannot pass each other unseen.
+ */
+export async function lockTenant(suite: Suite, tx: Db, tenantId: string): Promise<void> {
+  if (suite.dialect === "postgres") await sql`select pg_advisory_xact_lock(hashtext(${tenantId}))`.execute(tx);
+}
+
+/**
+ * A transaction of the suite that may publish events: it takes the tenant's lock first, so that no
+ * transaction holds a row another waits for while waiting for the lock itself (no deadlocks).
+ */
+export function tenantTransaction<T>(suite: Suite, tenantId: string, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return suite.db.transaction().execute(async (tx) => {
+    await lockTenant(suite, tx, tenantId);
+    return fn(tx);
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countryOf, displayNumber } from "./calling-codes";
+import { countryOf, displayNumber, normaliseNumber } from "./calling-codes";
 
 describe("calling codes", () => {
   it("finds the longest matching prefix", () => {
@@ -12,5 +12,16 @@ describe("calling codes", () => {
   it("formats numbers as Graph shows them", () => {
     expect(displayNumber("16315555555")).toBe("+1 631-555-5555");
     expect(displayNumber("48600100200")).toBe("+48 600 100 200");
+  });
+});
+
+describe("normalising numbers people type", () => {
+  it("accepts international forms and national ones with a default country, to E.164 digits", () => {
+    expect(normaliseNumber("+48 600 100 200")).toBe("48600100200");
+    expect(normaliseNumber("0048 600-100-200")).toBe("48600100200");
+    expect(normaliseNumber("600 100 200", "PL")).toBe("48600100200");
+    expect(normaliseNumber("48600100200")).toBe("48600100200");
+    expect(normaliseNumber("12345")).toBeNull();
+    expect(normaliseNumber("")).toBeNull();
   });
 });

@@ -20,3 +20,14 @@ export function displayNumber(digits: string): string {
   }
   return p.formatInternational();
 }
+
+/**
+ * A phone number as people write it ("+48 600 100 200", "600-100-200" with a default country)
+ * turned into E.164 digits without the plus, or null when it is not a valid number.
+ */
+export function normaliseNumber(raw: string, defaultCountry?: string): string | null {
+  const text = raw.trim().replace(/^00/, "+");
+  if (!text) return null;
+  const p = parsePhoneNumberFromString(text.startsWith("+") ? text : /^\d{10,15}$/.test(text) && !defaultCountry ? `+${text}` : text, defaultCountry as never);
+  return p && p.isValid() ? p.number.slice(1) : null;
+}

@@ -101,7 +101,20 @@ export interface SuiteAlertsTable { id: string; tenant_id: string; kind: string;
 /** The customer's answer to "stop marketing messages": "stop" or "resume". */
 export interface SuiteMarketingPreferencesTable { tenant_id: string; wa_id: string; value: string; at: Millis }
 
+/** A customer the business knows (issue #5): E.164 digits, custom attributes and tags (JSON), consent. */
+export interface SuiteContactsTable {
+  id: string; tenant_id: string; wa_id: string; name: string; language: Nullable<string>; timezone: Nullable<string>;
+  attributes: Json; tags: Json;
+  /** "granted" | "revoked" | null (never asked). */
+  marketing_consent: Nullable<string>;
+  consent_source: Nullable<string>;
+  consent_at: Nullable<Millis>;
+  last_activity_at: Nullable<Millis>;
+  created_at: Millis; updated_at: Millis;
+}
+
 export interface SuiteTables {
+  suite_contacts: SuiteContactsTable;
   suite_alerts: SuiteAlertsTable;
   suite_marketing_preferences: SuiteMarketingPreferencesTable;
   suite_tenants: SuiteTenantsTable;

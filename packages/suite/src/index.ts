@@ -18,6 +18,7 @@ import { registerReportRoutes } from "./reports/reports.routes";
 import { registerAlertRoutes } from "./alerts/alerts";
 import { registerMediaRoutes } from "./inbox/media.routes";
 import { registerProfileRoute } from "./inbox/profile.route";
+import { registerContactRoutes } from "./contacts/contacts.routes";
 import type { Suite, SuiteLog } from "./suite";
 
 export type { Suite } from "./suite";
@@ -64,6 +65,7 @@ export function createSuite(o: { db: Db; dialect: "sqlite" | "postgres"; clock: 
         registerAlertRoutes(scope, suite);
         registerMediaRoutes(scope, suite);
         registerProfileRoute(scope, suite);
+        registerContactRoutes(scope, suite);
         registerStreamRoute(scope, suite);
         registerWebhookRoute(scope, suite);
         extra?.(scope);

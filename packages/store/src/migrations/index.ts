@@ -17,6 +17,7 @@ import * as suiteInbox from "./014-suite-inbox";
 import * as suiteAlerts from "./015-suite-alerts";
 import * as suiteMarketingPreferences from "./016-suite-marketing-preferences";
 import * as messagesByTime from "./017-messages-by-time";
+import * as suiteContacts from "./018-suite-contacts";
 
 // Migrations are code (no files to locate at run time); each takes the dialect for the few
 // column types that differ.
@@ -38,6 +39,7 @@ const all: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> = 
   "015-suite-alerts": suiteAlerts,
   "016-suite-marketing-preferences": suiteMarketingPreferences,
   "017-messages-by-time": messagesByTime,
+  "018-suite-contacts": suiteContacts,
 };
 
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?: string): Promise<void> {

@@ -6,6 +6,7 @@ import type { Suite } from "../suite";
 import { publishConversation } from "./conversation-events";
 import { onCustomerMessage, type ConversationState } from "./conversation-state";
 import { presentMessage } from "./present";
+import { upsertContact } from "../contacts/contacts-store";
 
 // What the suite learns from the Cloud API's `messages` webhooks: customers' messages become
 // conversations and timeline entries, statuses become ticks. At least once and in any order:
@@ -51,6 +52,9 @@ async function customerMessage(suite: Suite, tx: Db, tenantId: string, phoneNumb
     author_id: null, context_id: m.context?.id ?? null, at: now, updated_at: now,
   }).onConflict((x) => x.column("id").doNothing()).executeTakeFirst();
   if (!Number(stored.numInsertedOrUpdatedRows ?? 1)) return; // seen before (a webhook retry)
+  // Every customer who writes is a contact, active now, named as WhatsApp names them (unless named already).
+  const known = await tx.selectFrom("suite_contacts").select("id").where("tenant_id", "=", tenantId).where("wa_id", "=", m.from).executeTakeFirst();
+  await upsertContact(tx, tenantId, { wa_id: m.from, ...(known ? {} : { name }) }, now, "whatsapp", true);
   const next = onCustomerMessage(c.state as ConversationState);
   if (next.newCycle) newCycle = true;
   // A new cycle keeps its agent only if they are still there to answer.

@@ -1,0 +1,40 @@
+import type { Selectable } from "kysely";
+import type { Db, SuiteContactsTable } from "@openwaba/store";
+import { newId } from "../ids";
+import type { ContactInput } from "./contact-row";
+
+export type ContactRow = Selectable<SuiteContactsTable>;
+
+/**
+ * Creates a contact or merges into the one with that number: given fields win, tags add up,
+ * attributes merge, and consent changes only when the input states it (recording its source).
+ */
+export async function upsertContact(tx: Db, tenantId: string, c: Partial<ContactInput> & { wa_id: string }, now: number, source: string, activity = false): Promise<{ created: boolean; contact: ContactRow }> {
+  const existing = await tx.selectFrom("suite_contacts").selectAll().where("tenant_id", "=", tenantId).where("wa_id", "=", c.wa_id).executeTakeFirst();
+  const consent = c.consent ? { marketing_consent: c.consent, consent_source: source, consent_at: now } : {};
+  if (!existing) {
+    const row: ContactRow = {
+      id: newId(), tenant_id: tenantId, wa_id: c.wa_id, name: c.name ?? c.wa_id, language: c.language ?? null, timezone: c.timezone ?? null,
+      attributes: JSON.stringify(c.attributes ?? {}), tags: JSON.stringify(c.tags ?? []), marketing_consent: null, consent_source: null, consent_at: null,
+      last_activity_at: activity ? now : null, created_at: now, updated_at: now, ...consent,
+    };
+    await tx.insertInto("suite_contacts").values(row).execute();
+    return { created: true, contact: row };
+  }
+  const set = {
+    ...(c.name ? { name: c.name } : {}), ...(c.language ? { language: c.language } : {}), ...(c.timezone ? { timezone: c.timezone } : {}),
+    attributes: JSON.stringify({ ...JSON.parse(existing.attributes), ...(c.attributes ?? {}) }),
+    tags: JSON.stringify([...new Set([...JSON.parse(existing.tags), ...(c.tags ?? [])])]),
+    updated_at: now, ...consent, ...(activity ? { last_activity_at: now } : {}),
+  };
+  await tx.updateTable("suite_contacts").set(set).where("id", "=", existing.id).execute();
+  return { created: false, contact: { ...existing, ...set } };
+}
+
+export const presentContact = (r: ContactRow) => ({
+  id: r.id, wa_id: r.wa_id, name: r.name, language: r.language, timezone: r.timezone,
+  attributes: JSON.parse(r.attributes) as Record<string, string>, tags: JSON.parse(r.tags) as string[],
+  consent: r.marketing_consent ? { marketing: r.marketing_consent, source: r.consent_source, at: new Date(r.consent_at!).toISOString() } : null,
+  last_activity_at: r.last_activity_at === null ? null : new Date(r.last_activity_at).toISOString(),
+  created_at: new Date(r.created_at).toISOString(), updated_at: new Date(r.updated_at).toISOString(),
+});

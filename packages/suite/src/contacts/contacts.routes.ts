@@ -1,0 +1,145 @@
+import type { FastifyInstance } from "fastify";
+import { parse } from "csv-parse";
+import { sql } from "kysely";
+import { z } from "zod";
+import { requireUser } from "../auth/sessions";
+import { SuiteError, notFound, parseBody } from "../errors";
+import type { Suite } from "../suite";
+import { toCsv } from "../reports/metrics";
+import { contactFromRow, type ContactInput } from "./contact-row";
+import { presentContact, upsertContact } from "./contacts-store";
+
+const listQuery = z.looseObject({
+  q: z.string().max(100).optional(), tag: z.string().max(60).optional(), consent: z.enum(["granted", "revoked", "none"]).optional(),
+  active_since: z.iso.datetime().optional(), limit: z.coerce.number().int().min(1).max(1000).default(100), offset: z.coerce.number().int().min(0).default(0),
+});
+const body = z.strictObject({
+  phone: z.string().min(3).max(40), name: z.string().trim().min(1).max(120).optional(), language: z.string().optional(), timezone: z.string().optional(),
+  tags: z.array(z.string().trim().min(1).max(60)).max(50).optional(), attributes: z.record(z.string().max(60), z.string().max(1000)).optional(),
+  consent: z.enum(["granted", "revoked"]).optional(), default_country: z.string().regex(/^[A-Z]{2}$/).optional(),
+});
+const importQuery = z.strictObject({ default_country: z.string().regex(/^[A-Z]{2}$/).optional(), dry_run: z.enum(["true", "false", "1", "0"]).optional() });
+
+/** A LIKE pattern that finds a piece of JSON text (a tag, a "key":"value" pair) in a JSON column, on both databases. */
+const jsonLike = (fragment: string) => `%${fragment.replace(/[\\%_]/g, (x) => `\\${x}`)}%`;
+
+/** A later row for the same number fills in what it states and keeps what it leaves empty. */
+const mergeRows = (a: ContactInput, b: ContactInput): ContactInput => ({
+  wa_id: a.wa_id, name: b.name ?? a.name, language: b.language ?? a.language, timezone: b.timezone ?? a.timezone, consent: b.consent ?? a.consent,
+  tags: [...new Set([...a.tags, ...b.tags])], attributes: { ...a.attributes, ...b.attributes },
+});
+
+/** Contacts (CRM-lite): list and segment by filters, create, edit, delete, import CSV, export CSV. */
+export function registerContactRoutes(app: FastifyInstance, suite: Suite): void {
+  app.addContentTypeParser("text/csv", (_req, payload, done) => done(null, payload));
+
+  const filtered = (tenantId: string, f: z.infer<typeof listQuery>) => {
+    let q = suite.db.selectFrom("suite_contacts").selectAll().where("tenant_id", "=", tenantId);
+    if (f.q) q = q.where((e) => e.or([sql<boolean>`lower(name) like ${`%${f.q!.toLowerCase().replace(/[\\%_]/g, (x) => `\\${x}`)}%`} escape '\\'`, e("wa_id", "like", `%${f.q!.replace(/\D/g, "") || "-"}%`)]));
+    if (f.tag) q = q.where(sql<boolean>`tags like ${jsonLike(JSON.stringify(f.tag))} escape '\\'`);
+    if (f.consent === "none") q = q.where("marketing_consent", "is", null);
+    else if (f.consent) q = q.where("marketing_consent", "=", f.consent);
+    if (f.active_since) q = q.where("last_activity_at", ">=", Date.parse(f.active_since));
+    // attr.<name>=<value>: contacts whose attribute has exactly that value.
+    for (const [k, v] of Object.entries(f)) {
+      if (k.startsWith("attr.") && typeof v === "string") q = q.where(sql<boolean>`attributes like ${jsonLike(`${JSON.stringify(k.slice(5))}:${JSON.stringify(v)}`)} escape '\\'`);
+    }
+    return q;
+  };
+
+  app.get<{ Querystring: Record<string, string> }>("/suite/api/contacts", async (req, reply) => {
+    const { user } = await requireUser(suite, req);
+    const f = parseBody(listQuery, req.query);
+    const rows = await filtered(user.tenant_id, f).orderBy("updated_at", "desc").orderBy("id").limit(f.limit).offset(f.offset).execute();
+    const total = await filtered(user.tenant_id, f).clearSelect().select((e) => e.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    return reply.send({ data: rows.map(presentContact), total: Number(total.n) });
+  });
+
+  app.get<{ Querystring: Record<string, string> }>("/suite/api/contacts/export", async (req, reply) => {
+    const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
+    const f = parseBody(listQuery, { ...req.query, limit: "1000" });
+    const rows = await filtered(user.tenant_id, f).orderBy("wa_id").limit(100_000).execute();
+    const keys = [...new Set(rows.flatMap((r) => Object.keys(JSON.parse(r.attributes))))].sort();
+    const flat = rows.map((r) => {
+      const a = JSON.parse(r.attributes);
+      return { phone: `+${r.wa_id}`, name: r.name, language: r.language ?? "", timezone: r.timezone ?? "", tags: JSON.parse(r.tags).join("; "), consent: r.marketing_consent ?? "", ...Object.fromEntries(keys.map((k) => [k, a[k] ?? ""])) };
+    });
+    return reply.type("text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="contacts.csv"').send(toCsv(flat) || "phone,name,language,timezone,tags,consent\n");
+  });
+
+  app.post("/suite/api/contacts", async (req, reply) => {
+    const { user } = await requireUser(suite, req);
+    const b = parseBody(body, req.body);
+    const r = contactFromRow({ phone: b.phone, name: b.name, language: b.language, timezone: b.timezone }, b.default_country);
+    if (!r.ok) throw new SuiteError(400, "invalid_request", r.error, { field: "phone" });
+    const exists = await suite.db.selectFrom("suite_contacts").select("id").where("tenant_id", "=", user.tenant_id).where("wa_id", "=", r.contact.wa_id).executeTakeFirst();
+    if (exists) throw new SuiteError(409, "contact_exists", `+${r.contact.wa_id} is a contact already.`, { id: exists.id });
+    const input: ContactInput = { ...r.contact, tags: b.tags ?? [], attributes: b.attributes ?? {}, consent: b.consent ?? null };
+    const { contact } = await suite.db.transaction().execute((tx) => upsertContact(tx, user.tenant_id, input, suite.clock.now(), `console:${user.email}`));
+    return reply.code(201).send(presentContact(contact));
+  });
+
+  app.get<{ Params: { id: string } }>("/suite/api/contacts/:id", async (req, reply) => {
+    const { user } = await requireUser(suite, req);
+    const c = await suite.db.selectFrom("suite_contacts").selectAll().where("id", "=", req.params.id).where("tenant_id", "=", user.tenant_id).executeTakeFirst();
+    if (!c) throw notFound("Contact");
+    const conversations = await suite.db.selectFrom("suite_conversations").select(["id", "phone_number_id", "state", "last_message_at"]).where("tenant_id", "=", user.tenant_id).where("wa_id", "=", c.wa_id).execute();
+    return reply.send({ ...presentContact(c), conversations: conversations.map((x) => ({ ...x, last_message_at: new Date(x.last_message_at).toISOString() })) });
+  });
+
+  app.patch<{ Params: { id: string } }>("/suite/api/contacts/:id", async (req, reply) => {
+    const { user } = await requireUser(suite, req);
+    const b = parseBody(body.partial().omit({ phone: true, default_country: true }).refine((x) => Object.keys(x).length > 0, { message: "give at least one field" }), req.body);
+    const c = await suite.db.selectFrom("suite_contacts").selectAll().where("id", "=", req.params.id).where("tenant_id", "=", user.tenant_id).executeTakeFirst();
+    if (!c) throw notFound("Contact");
+    const r = contactFromRow({ phone: `+${c.wa_id}`, language: b.language, timezone: b.timezone });
+    if (!r.ok) throw new SuiteError(400, "invalid_request", r.error);
+    const { contact } = await suite.db.transaction().execute((tx) => upsertContact(tx, user.tenant_id, { wa_id: c.wa_id, name: b.name, language: b.language, timezone: b.timezone, tags: b.tags, attributes: b.attributes, consent: b.consent ?? null }, suite.clock.now(), `console:${user.email}`));
+    return reply.send(presentContact(contact));
+  });
+
+  app.delete<{ Params: { id: string } }>("/suite/api/contacts/:id", async (req, reply) => {
+    const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
+    const r = await suite.db.deleteFrom("suite_contacts").where("id", "=", req.params.id).where("tenant_id", "=", user.tenant_id).executeTakeFirst();
+    if (!Number(r.numDeletedRows)) throw notFound("Contact");
+    return reply.send({ ok: true });
+  });
+
+  // CSV import, streamed: every row checked (its line named when wrong), numbers normalised to
+  // E.164 and deduplicated (a later row for the same number merges into the earlier one);
+  // dry_run=true answers the same report and a preview without writing anything.
+  app.post<{ Querystring: Record<string, string> }>("/suite/api/contacts/import", async (req, reply) => {
+    const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
+    const q = parseBody(importQuery, req.query);
+    if (!String(req.headers["content-type"] ?? "").startsWith("text/csv")) throw new SuiteError(415, "unsupported_media_type", "Send the file as text/csv.");
+    const dry = q.dry_run === "true" || q.dry_run === "1";
+    const seen = new Map<string, ContactInput>();
+    const errors: { line: number; error: string }[] = [];
+    let rows = 0, duplicates = 0;
+    const parser = (req.body as NodeJS.ReadableStream).pipe(parse({ columns: (h: string[]) => h.map((x) => x.trim()), bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }));
+    try {
+      for await (const record of parser as AsyncIterable<Record<string, string>>) {
+        rows++;
+        if (rows > 100_000) throw new SuiteError(413, "too_large", "Import at most 100,000 contacts per file.");
+        const r = contactFromRow(record, q.default_country);
+        if (!r.ok) { if (errors.length < 1000) errors.push({ line: rows + 1, error: r.error }); continue; }
+        const prev = seen.get(r.contact.wa_id);
+        if (prev) duplicates++;
+        seen.set(r.contact.wa_id, prev ? mergeRows(prev, r.contact) : r.contact);
+      }
+    } catch (err) {
+      if (err instanceof SuiteError) throw err;
+      throw new SuiteError(400, "invalid_csv", `The file is not valid CSV: ${(err as Error).message}`);
+    }
+    let created = 0, updated = 0;
+    if (!dry) {
+      const list = [...seen.values()];
+      for (let i = 0; i < list.length; i += 500) {
+        await suite.db.transaction().execute(async (tx) => {
+          for (const c of list.slice(i, i + 500)) (await upsertContact(tx, user.tenant_id, c, suite.clock.now(), "csv_import")).created ? created++ : updated++;
+        });
+      }
+    }
+    return reply.send({ dry_run: dry, rows, valid: seen.size + duplicates, contacts: seen.size, duplicates, created, updated, errors, preview: [...seen.values()].slice(0, 10) });
+  });
+}

@@ -98,7 +98,7 @@ export async function startServer(config: ServerConfig, opts: { listen?: boolean
   registerSimulatorRoutes(app, port, network, settings);
   registerOperations(app, platform, store);
   let devTenantId: string | null = null;
-  const suite = config.suite ? createSuite({ db, dialect: store.dialect, clock, log }) : null;
+  const suite = config.suite ? createSuite({ db, dialect: store.dialect, queue, clock, log }) : null;
   if (suite) {
     await suite.register(app, (scope) => registerPhoneBridge(scope, app, suite.suite, credentials, () => devTenantId));
     registerConsoleFiles(app);
@@ -140,7 +140,7 @@ export async function startServer(config: ServerConfig, opts: { listen?: boolean
       // idle, not after the keep-alive timeout.
       closing ??= (async () => {
         stopping.abort();
-        suite?.stop();
+        await suite?.stop();
         const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
         try { await app.close(); } finally { clearInterval(sweep); }
         await built.stop();

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import type { Db } from "@openwaba/store";
+import type { Db, JobQueue } from "@openwaba/store";
 import { registerAuthRoutes } from "./auth/auth.routes";
 import { GraphClient, type PlatformClient } from "./client/platform-client";
 import type { Clock } from "./clock";
@@ -19,6 +19,8 @@ import { registerAlertRoutes } from "./alerts/alerts";
 import { registerMediaRoutes } from "./inbox/media.routes";
 import { registerProfileRoute } from "./inbox/profile.route";
 import { registerContactRoutes } from "./contacts/contacts.routes";
+import { createBusinessEventsWorker } from "./outbound/business-events";
+import { registerBusinessWebhookRoutes } from "./outbound/business-webhook.routes";
 import type { Suite, SuiteLog } from "./suite";
 
 export type { Suite } from "./suite";
@@ -29,13 +31,13 @@ export { connectTenant, type ConnectionSpec } from "./tenant/connect-tenant";
 export { ensureDevAdmin, DEV_ADMIN_EMAIL } from "./tenant/dev-admin";
 
 /** The business suite: its context, its HTTP API (in an encapsulated scope with its own error envelope), and its timers. */
-export function createSuite(o: { db: Db; dialect: "sqlite" | "postgres"; clock: Clock; log: SuiteLog; secureCookies?: boolean; client?: (connectionId: string) => Promise<PlatformClient> }) {
+export function createSuite(o: { db: Db; dialect: "sqlite" | "postgres"; queue?: JobQueue; clock: Clock; log: SuiteLog; secureCookies?: boolean; client?: (connectionId: string) => Promise<PlatformClient> }) {
   const clients = new Map<string, PlatformClient>();
   const bus = new RealtimeBus();
   const feed = new EventFeed(o.db);
   bus.onNotify(() => feed.invalidate());
   const suite: Suite = {
-    db: o.db, dialect: o.dialect, clock: o.clock, log: o.log, bus, feed, secureCookies: o.secureCookies ?? false,
+    db: o.db, dialect: o.dialect, queue: o.queue, clock: o.clock, log: o.log, bus, feed, secureCookies: o.secureCookies ?? false,
     client: o.client ?? (async (id) => {
       const hit = clients.get(id);
       if (hit) return hit;
@@ -45,6 +47,8 @@ export function createSuite(o: { db: Db; dialect: "sqlite" | "postgres"; clock: 
       return client;
     }),
   };
+  const events = o.queue ? createBusinessEventsWorker(suite, o.queue) : null;
+  suite.wakeBusinessEvents = () => events?.wake();
   let timer: NodeJS.Timeout | null = null;
   let poll: NodeJS.Timeout | null = null;
   return {
@@ -66,6 +70,7 @@ export function createSuite(o: { db: Db; dialect: "sqlite" | "postgres"; clock: 
         registerMediaRoutes(scope, suite);
         registerProfileRoute(scope, suite);
         registerContactRoutes(scope, suite);
+        registerBusinessWebhookRoutes(scope, suite);
         registerStreamRoute(scope, suite);
         registerWebhookRoute(scope, suite);
         extra?.(scope);
@@ -75,8 +80,10 @@ export function createSuite(o: { db: Db; dialect: "sqlite" | "postgres"; clock: 
       timer = setInterval(() => void wakeSnoozed(suite).catch((err) => o.log.warn({ err }, "snooze check failed")), everyMs);
       // Other nodes' commits never reach this process's bus: every second, streams look anyway.
       poll = setInterval(() => bus.notify(), 1000);
+      events?.start();
     },
-    stop() {
+    async stop() {
+      await events?.stop();
       if (timer) clearInterval(timer);
       if (poll) clearInterval(poll);
       suite.bus.close();

@@ -1,4 +1,4 @@
-import type { Db } from "@openwaba/store";
+import type { Db, JobQueue } from "@openwaba/store";
 import type { Clock } from "./clock";
 import type { PlatformClient } from "./client/platform-client";
 import type { RealtimeBus } from "./realtime/bus";
@@ -17,6 +17,10 @@ export interface Suite {
   /** The Cloud API client of a connection (ours in-process over HTTP, or Meta's). */
   client(connectionId: string): Promise<PlatformClient>;
   log: SuiteLog;
+  /** The store's job queue, for events to the business's own systems (absent: none are sent). */
+  queue?: JobQueue;
+  /** Wakes the worker that delivers them. */
+  wakeBusinessEvents?: () => void;
   /** Session cookies carry `Secure` (set when the console is served over HTTPS). */
   secureCookies: boolean;
 }

@@ -1,6 +1,8 @@
 import type { Selectable } from "kysely";
 import type { Db, SuiteContactsTable } from "@openwaba/store";
 import { newId } from "../ids";
+import { emitBusinessEvent } from "../outbound/business-events";
+import type { Suite } from "../suite";
 import type { ContactInput } from "./contact-row";
 
 export type ContactRow = Selectable<SuiteContactsTable>;
@@ -38,3 +40,14 @@ export const presentContact = (r: ContactRow) => ({
   last_activity_at: r.last_activity_at === null ? null : new Date(r.last_activity_at).toISOString(),
   created_at: new Date(r.created_at).toISOString(), updated_at: new Date(r.updated_at).toISOString(),
 });
+
+/**
+ * Saves a contact and tells the business's systems when it was made or changed (a customer's mere
+ * activity is not news), in the caller's transaction.
+ */
+export async function saveContact(suite: Suite, tx: Db, tenantId: string, c: Partial<ContactInput> & { wa_id: string }, source: string, activity = false) {
+  const r = await upsertContact(tx, tenantId, c, suite.clock.now(), source, activity);
+  const changed = Object.entries(c).some(([k, v]) => k !== "wa_id" && v !== undefined && v !== null);
+  if (r.created || changed) await emitBusinessEvent(suite, tx, tenantId, r.created ? "contact.created" : "contact.updated", { contact: presentContact(r.contact), source });
+  return r;
+}

@@ -7,7 +7,7 @@ import { SuiteError, notFound, parseBody } from "../errors";
 import type { Suite } from "../suite";
 import { toCsv } from "../reports/metrics";
 import { contactFromRow, type ContactInput } from "./contact-row";
-import { presentContact, upsertContact } from "./contacts-store";
+import { presentContact, saveContact } from "./contacts-store";
 
 const listQuery = z.looseObject({
   q: z.string().max(100).optional(), tag: z.string().max(60).optional(), consent: z.enum(["granted", "revoked", "none"]).optional(),
@@ -75,7 +75,7 @@ export function registerContactRoutes(app: FastifyInstance, suite: Suite): void 
     const exists = await suite.db.selectFrom("suite_contacts").select("id").where("tenant_id", "=", user.tenant_id).where("wa_id", "=", r.contact.wa_id).executeTakeFirst();
     if (exists) throw new SuiteError(409, "contact_exists", `+${r.contact.wa_id} is a contact already.`, { id: exists.id });
     const input: ContactInput = { ...r.contact, tags: b.tags ?? [], attributes: b.attributes ?? {}, consent: b.consent ?? null };
-    const { contact } = await suite.db.transaction().execute((tx) => upsertContact(tx, user.tenant_id, input, suite.clock.now(), `console:${user.email}`));
+    const { contact } = await suite.db.transaction().execute((tx) => saveContact(suite, tx, user.tenant_id, input, `console:${user.email}`));
     return reply.code(201).send(presentContact(contact));
   });
 
@@ -94,7 +94,7 @@ export function registerContactRoutes(app: FastifyInstance, suite: Suite): void 
     if (!c) throw notFound("Contact");
     const r = contactFromRow({ phone: `+${c.wa_id}`, language: b.language, timezone: b.timezone });
     if (!r.ok) throw new SuiteError(400, "invalid_request", r.error);
-    const { contact } = await suite.db.transaction().execute((tx) => upsertContact(tx, user.tenant_id, { wa_id: c.wa_id, name: b.name, language: b.language, timezone: b.timezone, tags: b.tags, attributes: b.attributes, consent: b.consent ?? null }, suite.clock.now(), `console:${user.email}`));
+    const { contact } = await suite.db.transaction().execute((tx) => saveContact(suite, tx, user.tenant_id, { wa_id: c.wa_id, name: b.name, language: b.language, timezone: b.timezone, tags: b.tags, attributes: b.attributes, consent: b.consent ?? null }, `console:${user.email}`));
     return reply.send(presentContact(contact));
   });
 
@@ -136,7 +136,7 @@ export function registerContactRoutes(app: FastifyInstance, suite: Suite): void 
       const list = [...seen.values()];
       for (let i = 0; i < list.length; i += 500) {
         await suite.db.transaction().execute(async (tx) => {
-          for (const c of list.slice(i, i + 500)) (await upsertContact(tx, user.tenant_id, c, suite.clock.now(), "csv_import")).created ? created++ : updated++;
+          for (const c of list.slice(i, i + 500)) (await saveContact(suite, tx, user.tenant_id, c, "csv_import")).created ? created++ : updated++;
         });
       }
     }

@@ -9,6 +9,7 @@ import { publish } from "../realtime/publish";
 import { claimConversation, drainQueues, transferConversation } from "../routing/assign";
 import type { Suite } from "../suite";
 import { sendFromConsole } from "./compose";
+import { emitBusinessEvent } from "../outbound/business-events";
 import { recordEvent } from "./conversation-events";
 import { STATES, canMove, type ConversationState } from "./conversation-state";
 import { presentConversation, presentMessage } from "./present";
@@ -135,6 +136,12 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
       if (!Number(moved.numUpdatedRows)) throw new SuiteError(409, "invalid_transition", "The conversation changed meanwhile; look again.");
       if (b.state === "resolved") {
         await tx.insertInto("suite_cycles").values({ id: newId(), conversation_id: c.id, tenant_id: c.tenant_id, team_id: c.team_id, agent_id: c.assignee_id, opened_at: c.cycle_opened_at, first_response_at: c.first_response_at, resolved_at: now, csat: b.csat ?? null }).execute();
+        const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+        await emitBusinessEvent(suite, tx, c.tenant_id, "conversation.resolved", {
+          conversation_id: c.id, wa_id: c.wa_id, phone_number_id: c.phone_number_id, agent_id: c.assignee_id, team_id: c.team_id,
+          opened_at: iso(c.cycle_opened_at), first_response_at: iso(c.first_response_at), resolved_at: iso(now), csat: b.csat ?? null,
+        });
+        if (b.csat) await emitBusinessEvent(suite, tx, c.tenant_id, "csat.received", { conversation_id: c.id, wa_id: c.wa_id, score: b.csat, agent_id: c.assignee_id });
       }
       await recordEvent(suite, tx, c.id, b.state === "open" && c.state === "resolved" ? "reopened" : b.state, user.id, b.state === "snoozed" ? { snoozed_until: b.snoozed_until } : {});
       // A resolved conversation frees its agent for the next one waiting.

@@ -6,7 +6,7 @@ import type { Suite } from "../suite";
 import { publishConversation } from "./conversation-events";
 import { onCustomerMessage, type ConversationState } from "./conversation-state";
 import { presentMessage } from "./present";
-import { upsertContact } from "../contacts/contacts-store";
+import { saveContact } from "../contacts/contacts-store";
 
 // What the suite learns from the Cloud API's `messages` webhooks: customers' messages become
 // conversations and timeline entries, statuses become ticks. At least once and in any order:
@@ -54,7 +54,7 @@ async function customerMessage(suite: Suite, tx: Db, tenantId: string, phoneNumb
   if (!Number(stored.numInsertedOrUpdatedRows ?? 1)) return; // seen before (a webhook retry)
   // Every customer who writes is a contact, active now, named as WhatsApp names them (unless named already).
   const known = await tx.selectFrom("suite_contacts").select("id").where("tenant_id", "=", tenantId).where("wa_id", "=", m.from).executeTakeFirst();
-  await upsertContact(tx, tenantId, { wa_id: m.from, ...(known ? {} : { name }) }, now, "whatsapp", true);
+  await saveContact(suite, tx, tenantId, { wa_id: m.from, ...(known ? {} : { name }) }, "whatsapp", true);
   const next = onCustomerMessage(c.state as ConversationState);
   if (next.newCycle) newCycle = true;
   // A new cycle keeps its agent only if they are still there to answer.

@@ -1,6 +1,6 @@
 import type { Db } from "@openwaba/store";
 import type { Suite } from "../suite";
-import { upsertContact } from "../contacts/contacts-store";
+import { saveContact } from "../contacts/contacts-store";
 
 export interface PreferencesValue { user_preferences?: { wa_id: string; category?: string; value: string; timestamp?: number }[] }
 
@@ -10,7 +10,7 @@ export async function applyPreferences(suite: Suite, tx: Db, tenantId: string, v
     if (p.category && p.category !== "marketing_messages") continue;
     const at = p.timestamp ? p.timestamp * 1000 : suite.clock.now();
     // The contact's consent follows the customer's own choice in WhatsApp.
-    await upsertContact(tx, tenantId, { wa_id: p.wa_id, consent: p.value === "stop" ? "revoked" : "granted" }, suite.clock.now(), "whatsapp_user_preferences");
+    await saveContact(suite, tx, tenantId, { wa_id: p.wa_id, consent: p.value === "stop" ? "revoked" : "granted" }, "whatsapp_user_preferences");
     await tx.insertInto("suite_marketing_preferences").values({ tenant_id: tenantId, wa_id: p.wa_id, value: p.value, at })
       .onConflict((c) => c.columns(["tenant_id", "wa_id"]).doUpdateSet({ value: p.value, at }).where("suite_marketing_preferences.at", "<=", at)).execute();
   }

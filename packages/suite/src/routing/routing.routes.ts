@@ -48,7 +48,10 @@ export function registerRoutingRoutes(app: FastifyInstance, suite: Suite): void 
   app.get("/suite/api/settings", async (req, reply) => {
     const { user } = await requireUser(suite, req);
     const t = await suite.db.selectFrom("suite_tenants").select(["name", "settings"]).where("id", "=", user.tenant_id).executeTakeFirstOrThrow();
-    return reply.send({ name: t.name, ...JSON.parse(t.settings) });
+    const settings = JSON.parse(t.settings);
+    // The business webhook's secret is for admins' eyes only.
+    if (settings.business_webhook && user.role !== "admin") settings.business_webhook = { url: settings.business_webhook.url };
+    return reply.send({ name: t.name, ...settings });
   });
 
   app.put("/suite/api/settings/business-hours", async (req, reply) => {

@@ -1,3 +1,4 @@
+import type { Db } from "@openwaba/store";
 import { isWindowOpen, needsOpenWindow } from "@openwaba/contracts";
 import { z } from "zod";
 import type { SuiteUser } from "../auth/sessions";
@@ -43,25 +44,37 @@ export async function sendFromConsole(suite: Suite, user: SuiteUser, c: Conversa
   const context = "context_message_id" in b && b.context_message_id ? b.context_message_id : undefined;
   const { type, context_message_id: _ctx, ...rest } = b as typeof b & { context_message_id?: string };
   const body = { to: c.wa_id, type, ...rest, ...(context ? { context: { message_id: context } } : {}) };
+  const message = await sendAndRecord(suite, c, body, { authorId: user.id, contextId: context ?? null, now }, async (tx) => {
+    await tx.updateTable("suite_conversations").set({ first_response_at: now }).where("id", "=", c.id).where("first_response_at", "is", null).execute();
+    if (!c.assignee_id) await takeConversation(suite, tx, c.id, user.id, user.id, "claimed");
+  });
+  return presentMessage(message);
+}
+
+/**
+ * Sends a Cloud API message for a conversation and puts it on the timeline (an agent's or the
+ * bot's): the ticks that may come before the answer are kept meanwhile and applied once it is
+ * stored; `also` adds the sender's own changes to the same transaction.
+ */
+export async function sendAndRecord(suite: Suite, c: ConversationRow, body: Record<string, unknown> & { type: string }, o: { authorId: string | null; contextId: string | null; now: number }, also?: (tx: Db) => Promise<void>) {
   const conn = await suite.db.selectFrom("suite_numbers").select("connection_id").where("id", "=", c.phone_number_id).executeTakeFirstOrThrow();
-  let sent: { id: string };
   // Its first ticks may arrive before the answer: the intake keeps them while this is set.
-  await suite.db.updateTable("suite_conversations").set({ sending_until: now + SENDING_MS }).where("id", "=", c.id).execute();
+  await suite.db.updateTable("suite_conversations").set({ sending_until: o.now + SENDING_MS }).where("id", "=", c.id).execute();
+  let sent: { id: string };
   try {
     sent = await (await suite.client(conn.connection_id)).sendMessage(c.phone_number_id, body);
   } catch (err) {
     if (!(err instanceof PlatformCallError)) throw err;
     throw new SuiteError(err.status >= 500 ? 502 : 422, "platform_refused", err.message, { graph: err.graph });
   }
-  const content = (rest as Record<string, unknown>)[type] ?? {};
+  const content = (body as Record<string, unknown>)[body.type] ?? {};
   const message = await tenantTransaction(suite, c.tenant_id, async (tx) => {
     await tx.insertInto("suite_messages").values({
-      id: sent.id, conversation_id: c.id, direction: "out", type, content: JSON.stringify(content), status: "accepted", error: null,
-      author_id: user.id, context_id: context ?? null, at: now, updated_at: now,
+      id: sent.id, conversation_id: c.id, direction: "out", type: body.type, content: JSON.stringify(content), status: "accepted", error: null,
+      author_id: o.authorId, context_id: o.contextId, at: o.now, updated_at: o.now,
     }).onConflict((x) => x.column("id").doNothing()).execute();
-    await tx.updateTable("suite_conversations").set({ last_message_at: now }).where("id", "=", c.id).execute();
-    await tx.updateTable("suite_conversations").set({ first_response_at: now }).where("id", "=", c.id).where("first_response_at", "is", null).execute();
-    if (!c.assignee_id) await takeConversation(suite, tx, c.id, user.id, user.id, "claimed");
+    await tx.updateTable("suite_conversations").set({ last_message_at: o.now }).where("id", "=", c.id).execute();
+    await also?.(tx);
     const conv = await publishConversation(suite, tx, c.id);
     const stored = await tx.selectFrom("suite_messages").selectAll().where("id", "=", sent.id).executeTakeFirstOrThrow();
     await publish(suite, tx, { tenant_id: conv.tenant_id, team_id: conv.team_id, conversation_id: c.id, kind: "message.created", payload: { message: presentMessage(stored), assignee_id: conv.assignee_id } });
@@ -69,5 +82,5 @@ export async function sendFromConsole(suite: Suite, user: SuiteUser, c: Conversa
     return tx.selectFrom("suite_messages").selectAll().where("id", "=", sent.id).executeTakeFirstOrThrow();
   });
   suite.bus.notify();
-  return presentMessage(message);
+  return message;
 }

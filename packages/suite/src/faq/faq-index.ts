@@ -1,0 +1,35 @@
+import MiniSearch from "minisearch";
+import { stems } from "./stem";
+
+// FAQ answering (pure): a MiniSearch index of question/answer pairs over word stems in each
+// entry's language. A customer's question is stemmed in their language (and as typed); the best
+// entry answers when enough of the question's words found it (`confidence`), else a human does.
+
+export interface FaqEntry { id: string; question: string; answer: string; language: string | null }
+export interface FaqMatch { entry: FaqEntry; confidence: number; score: number }
+
+const STOP = new Set(["the", "a", "an", "is", "are", "do", "does", "i", "my", "you", "your", "to", "of", "in", "and", "or", "what", "how", "can", "el", "la", "los", "las", "de", "en", "y", "que", "mi", "il", "lo", "di", "e", "che", "и", "в", "на", "не", "что", "как", "мой", "i", "w", "na", "nie", "jak", "czy", "mój", "moje", "jest", "es", "per", "con", "un", "una"]);
+
+export class FaqIndex {
+  private index = new MiniSearch<{ id: string; terms: string }>({ fields: ["terms"], storeFields: ["id"], searchOptions: { fuzzy: 0.15, prefix: true, combineWith: "OR" } });
+  private entries = new Map<string, FaqEntry>();
+
+  constructor(entries: FaqEntry[]) {
+    for (const e of entries) {
+      this.entries.set(e.id, e);
+      const terms = [...stems(e.question, e.language), ...stems(e.question, e.language), ...stems(e.answer, e.language)].filter((t) => !STOP.has(t));
+      this.index.add({ id: e.id, terms: terms.join(" ") });
+    }
+  }
+
+  /** The best entry for a question and how sure we are (share of the question's meaningful words it matched). */
+  best(question: string, language: string | null): FaqMatch | null {
+    const terms = [...new Set(stems(question, language).filter((t) => !STOP.has(t)))];
+    if (!terms.length) return null;
+    const hits = this.index.search(terms.join(" "));
+    const top = hits[0];
+    if (!top) return null;
+    const matched = new Set(top.queryTerms);
+    return { entry: this.entries.get(top.id)!, confidence: Math.round((matched.size / terms.length) * 100) / 100, score: top.score };
+  }
+}

@@ -113,7 +113,12 @@ export interface SuiteContactsTable {
   created_at: Millis; updated_at: Millis;
 }
 
+export interface SuiteFaqTable { id: string; tenant_id: string; question: string; answer: string; language: Nullable<string>; created_at: Millis }
+export interface SuiteFaqMissesTable { id: string; tenant_id: string; conversation_id: string; question: string; confidence: number | null; at: Millis }
+
 export interface SuiteTables {
+  suite_faq: SuiteFaqTable;
+  suite_faq_misses: SuiteFaqMissesTable;
   suite_contacts: SuiteContactsTable;
   suite_alerts: SuiteAlertsTable;
   suite_marketing_preferences: SuiteMarketingPreferencesTable;

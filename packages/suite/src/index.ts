@@ -21,6 +21,8 @@ import { registerProfileRoute } from "./inbox/profile.route";
 import { registerContactRoutes } from "./contacts/contacts.routes";
 import { createBusinessEventsWorker } from "./outbound/business-events";
 import { registerBusinessWebhookRoutes } from "./outbound/business-webhook.routes";
+import { createFaqBotWorker } from "./faq/faq-bot";
+import { registerFaqRoutes } from "./faq/faq.routes";
 import type { Suite, SuiteLog } from "./suite";
 
 export type { Suite } from "./suite";
@@ -48,7 +50,9 @@ export function createSuite(o: { db: Db; dialect: "sqlite" | "postgres"; queue?:
     }),
   };
   const events = o.queue ? createBusinessEventsWorker(suite, o.queue) : null;
+  const bot = o.queue ? createFaqBotWorker(suite, o.queue) : null;
   suite.wakeBusinessEvents = () => events?.wake();
+  suite.wakeFaqBot = () => bot?.wake();
   let timer: NodeJS.Timeout | null = null;
   let poll: NodeJS.Timeout | null = null;
   return {
@@ -71,6 +75,7 @@ export function createSuite(o: { db: Db; dialect: "sqlite" | "postgres"; queue?:
         registerProfileRoute(scope, suite);
         registerContactRoutes(scope, suite);
         registerBusinessWebhookRoutes(scope, suite);
+        registerFaqRoutes(scope, suite);
         registerStreamRoute(scope, suite);
         registerWebhookRoute(scope, suite);
         extra?.(scope);
@@ -81,9 +86,10 @@ export function createSuite(o: { db: Db; dialect: "sqlite" | "postgres"; queue?:
       // Other nodes' commits never reach this process's bus: every second, streams look anyway.
       poll = setInterval(() => bus.notify(), 1000);
       events?.start();
+      bot?.start();
     },
     async stop() {
-      await events?.stop();
+      await Promise.all([events?.stop(), bot?.stop()]);
       if (timer) clearInterval(timer);
       if (poll) clearInterval(poll);
       suite.bus.close();

@@ -21,6 +21,8 @@ export interface Suite {
   queue?: JobQueue;
   /** Wakes the worker that delivers them. */
   wakeBusinessEvents?: () => void;
+  /** Wakes the FAQ bot's worker. */
+  wakeFaqBot?: () => void;
   /** Session cookies carry `Secure` (set when the console is served over HTTPS). */
   secureCookies: boolean;
 }

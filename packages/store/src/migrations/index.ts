@@ -18,6 +18,7 @@ import * as suiteAlerts from "./015-suite-alerts";
 import * as suiteMarketingPreferences from "./016-suite-marketing-preferences";
 import * as messagesByTime from "./017-messages-by-time";
 import * as suiteContacts from "./018-suite-contacts";
+import * as suiteFaq from "./019-suite-faq";
 
 // Migrations are code (no files to locate at run time); each takes the dialect for the few
 // column types that differ.
@@ -40,6 +41,7 @@ const all: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> = 
   "016-suite-marketing-preferences": suiteMarketingPreferences,
   "017-messages-by-time": messagesByTime,
   "018-suite-contacts": suiteContacts,
+  "019-suite-faq": suiteFaq,
 };
 
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?: string): Promise<void> {

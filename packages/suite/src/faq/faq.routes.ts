@@ -1,0 +1,56 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { requireUser } from "../auth/sessions";
+import { notFound, parseBody } from "../errors";
+import { newId } from "../ids";
+import type { Suite } from "../suite";
+import { faqBotSettings } from "./faq-bot";
+import { FaqIndex } from "./faq-index";
+
+const entry = z.strictObject({ question: z.string().trim().min(3).max(500), answer: z.string().trim().min(1).max(4096), language: z.string().regex(/^[a-z]{2}$/).nullable().optional() });
+const settings = z.strictObject({ enabled: z.boolean(), threshold: z.number().min(0.1).max(1).optional() });
+const tryIt = z.strictObject({ question: z.string().trim().min(1).max(1000), language: z.string().regex(/^[a-z]{2}$/).nullable().optional() });
+
+/** The knowledge base, the bot's switch and threshold, what it could not answer, and a way to try a question. */
+export function registerFaqRoutes(app: FastifyInstance, suite: Suite): void {
+  const all = (tenantId: string) => suite.db.selectFrom("suite_faq").select(["id", "question", "answer", "language"]).where("tenant_id", "=", tenantId).orderBy("created_at").execute();
+
+  app.get("/suite/api/faq", async (req, reply) => {
+    const { user } = await requireUser(suite, req);
+    return reply.send({ data: await all(user.tenant_id), bot: await faqBotSettings(suite.db, user.tenant_id) });
+  });
+  app.post("/suite/api/faq", async (req, reply) => {
+    const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
+    const b = parseBody(entry, req.body);
+    const row = { id: newId(), tenant_id: user.tenant_id, question: b.question, answer: b.answer, language: b.language ?? null, created_at: suite.clock.now() };
+    await suite.db.insertInto("suite_faq").values(row).execute();
+    return reply.code(201).send({ id: row.id, question: row.question, answer: row.answer, language: row.language });
+  });
+  app.delete<{ Params: { id: string } }>("/suite/api/faq/:id", async (req, reply) => {
+    const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
+    const r = await suite.db.deleteFrom("suite_faq").where("id", "=", req.params.id).where("tenant_id", "=", user.tenant_id).executeTakeFirst();
+    if (!Number(r.numDeletedRows)) throw notFound("FAQ entry");
+    return reply.send({ ok: true });
+  });
+  app.get("/suite/api/faq/unanswered", async (req, reply) => {
+    const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
+    const rows = await suite.db.selectFrom("suite_faq_misses").selectAll().where("tenant_id", "=", user.tenant_id).orderBy("at", "desc").limit(200).execute();
+    return reply.send({ data: rows.map((r) => ({ id: r.id, conversation_id: r.conversation_id, question: r.question, confidence: r.confidence, at: new Date(r.at).toISOString() })) });
+  });
+  app.post("/suite/api/faq/try", async (req, reply) => {
+    const { user } = await requireUser(suite, req);
+    const b = parseBody(tryIt, req.body);
+    const m = new FaqIndex(await all(user.tenant_id)).best(b.question, b.language ?? null);
+    const { threshold } = await faqBotSettings(suite.db, user.tenant_id);
+    return reply.send({ match: m ? { id: m.entry.id, question: m.entry.question, answer: m.entry.answer, confidence: m.confidence } : null, would_answer: !!m && m.confidence >= threshold, threshold });
+  });
+  app.put("/suite/api/settings/faq-bot", async (req, reply) => {
+    const { user } = await requireUser(suite, req, ["admin"]);
+    const b = parseBody(settings, req.body);
+    const t = await suite.db.selectFrom("suite_tenants").select("settings").where("id", "=", user.tenant_id).executeTakeFirstOrThrow();
+    const s = JSON.parse(t.settings);
+    s.faq_bot = { ...(await faqBotSettings(suite.db, user.tenant_id)), ...b };
+    await suite.db.updateTable("suite_tenants").set({ settings: JSON.stringify(s) }).where("id", "=", user.tenant_id).execute();
+    return reply.send(s.faq_bot);
+  });
+}

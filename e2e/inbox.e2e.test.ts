@@ -74,7 +74,7 @@ describe.skipIf(!hasChromium)("the web console (chromium)", () => {
     expect(await cell.textContent()).toMatch(/^\d+(\.\d)?s$/);
     await agent.getByText("Support").first().waitFor();
     await agent.screenshot({ path: `${SCREENSHOTS}reports.png`, fullPage: true });
-    for (const page of ["numbers", "templates", "settings", "webhooks", "contacts"]) {
+    for (const page of ["numbers", "templates", "settings", "webhooks", "contacts", "faq"]) {
       await agent.goto(`${s.url}/#/${page}`);
       await agent.getByRole("heading", { level: 1 }).waitFor();
       await agent.waitForLoadState("networkidle");

@@ -12,6 +12,7 @@ import { Templates } from "./pages/Templates";
 import { Settings } from "./pages/Settings";
 import { Webhooks } from "./pages/Webhooks";
 import { Contacts } from "./pages/Contacts";
+import { Faq } from "./pages/Faq";
 
 export interface Session { user: User; teams: { id: string; name: string }[] }
 
@@ -44,6 +45,7 @@ export function App() {
           <a href="#/inbox" aria-current={page === "inbox" ? "page" : undefined}>Inbox</a>
           <a href="#/contacts" aria-current={page === "contacts" ? "page" : undefined}>Contacts</a>
           <a href="#/templates" aria-current={page === "templates" ? "page" : undefined}>Templates</a>
+          {lead && <a href="#/faq" aria-current={page === "faq" ? "page" : undefined}>FAQ bot</a>}
           {lead && <a href="#/numbers" aria-current={page === "numbers" ? "page" : undefined}>Numbers</a>}
           {lead && <a href="#/reports" aria-current={page === "reports" ? "page" : undefined}>Reports</a>}
           {admin && <a href="#/webhooks" aria-current={page === "webhooks" ? "page" : undefined}>Webhooks</a>}
@@ -63,6 +65,7 @@ export function App() {
         {page === "phone" ? <Phone />
           : page === "templates" ? <Templates />
           : page === "contacts" ? <Contacts />
+          : page === "faq" && lead ? <Faq admin={admin} />
           : page === "webhooks" && admin ? <Webhooks />
           : page === "numbers" && lead ? <Numbers />
           : page === "reports" && lead ? <Reports />

@@ -158,6 +158,8 @@ function describe(e: TimelineItem): string {
     case "resolved": return "Resolved";
     case "reopened": return "Reopened";
     case "woke": return "Snooze over";
+    case "bot_answered": return `The FAQ bot answered (confidence ${d.confidence})`;
+    case "bot_handed_over": return `The FAQ bot handed over (confidence ${d.confidence})`;
     default: return e.type;
   }
 }

@@ -15,7 +15,8 @@ export function Contacts() {
   const [error, setError] = useState<string | null>(null);
   const query = new URLSearchParams({ ...(q ? { q } : {}), ...(tag ? { tag } : {}), ...(consent ? { consent } : {}) }).toString();
   const load = () => api("GET", `/suite/api/contacts?limit=200&${query}`).then(setData);
-  useEffect(() => { const t = setTimeout(() => void load(), 200); return () => clearTimeout(t); }, [query]);
+  // Typing waits a moment before searching; the first load does not.
+  useEffect(() => { if (!query) { void load(); return; } const t = setTimeout(() => void load(), 200); return () => clearTimeout(t); }, [query]);
 
   const upload = async (dryRun: boolean) => {
     if (!file) return;

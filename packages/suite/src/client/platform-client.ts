@@ -1,13 +1,8 @@
 // The suite's only way to the platform (ARCHITECTURE.md): the Cloud API over HTTP, to our own
-// server or to Meta's graph.facebook.com with the same code. Errors keep Meta's error object.
+// server or to Meta's graph.facebook.com with the same code — the SDK's client.
+import { CloudApiClient } from "@openwaba/sdk";
 
-export interface GraphErrorBody { message: string; type?: string; code: number; error_subcode?: number; error_data?: { details?: string }; error_user_msg?: string }
-
-export class PlatformCallError extends Error {
-  constructor(readonly status: number, readonly graph: GraphErrorBody) {
-    super(graph.error_data?.details ?? graph.error_user_msg ?? graph.message);
-  }
-}
+export { PlatformCallError, type GraphConnection, type GraphErrorBody } from "@openwaba/sdk";
 
 export interface PlatformClient {
   /** POST /{phone-number-id}/messages with a Cloud API body; the new message's wamid. */
@@ -35,106 +30,5 @@ export interface PlatformClient {
   costByCategory(wabaId: string, start: number, end: number): Promise<Record<string, number>>;
 }
 
-export interface GraphConnection { graph_url: string; graph_version: string; access_token: string }
-
-export class GraphClient implements PlatformClient {
-  constructor(private readonly c: GraphConnection, private readonly timeoutMs = 15_000) {}
-
-  private async call(method: string, path: string, body?: unknown): Promise<any> {
-    const url = path.startsWith("http") ? path : `${this.c.graph_url.replace(/\/$/, "")}/${this.c.graph_version}${path}`;
-    let res: Response;
-    try {
-      res = await fetch(url, {
-        method, signal: AbortSignal.timeout(this.timeoutMs),
-        headers: { authorization: `Bearer ${this.c.access_token}`, ...(body ? { "content-type": "application/json" } : {}) },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-    } catch (err) {
-      throw new PlatformCallError(503, { message: `The Cloud API did not answer: ${(err as Error).message}`, code: 2 });
-    }
-    const json = (await res.json().catch(() => null)) as any;
-    if (!res.ok) throw new PlatformCallError(res.status, json?.error ?? { message: `HTTP ${res.status}`, code: 1 });
-    return json;
-  }
-
-  async sendMessage(phoneNumberId: string, body: Record<string, unknown>) {
-    const r = await this.call("POST", `/${phoneNumberId}/messages`, { messaging_product: "whatsapp", recipient_type: "individual", ...body });
-    return { id: r.messages[0].id as string, waId: r.contacts?.[0]?.wa_id as string };
-  }
-
-  async markRead(phoneNumberId: string, messageId: string, typing = false) {
-    await this.call("POST", `/${phoneNumberId}/messages`, { messaging_product: "whatsapp", status: "read", message_id: messageId, ...(typing ? { typing_indicator: { type: "text" } } : {}) });
-  }
-
-  private async allPages(path: string): Promise<Record<string, any>[]> {
-    const out: Record<string, any>[] = [];
-    let next: string | undefined = path;
-    for (let i = 0; next && i < 50; i++) {
-      const r: any = await this.call("GET", next);
-      out.push(...(r.data ?? []));
-      next = r.paging?.next;
-    }
-    return out;
-  }
-
-  createTemplate(wabaId: string, body: Record<string, unknown>) { return this.call("POST", `/${wabaId}/message_templates`, body); }
-
-  async uploadMedia(phoneNumberId: string, file: { bytes: Buffer; mime: string; filename: string }) {
-    const form = new FormData();
-    form.set("messaging_product", "whatsapp");
-    form.set("type", file.mime);
-    form.set("file", new Blob([new Uint8Array(file.bytes)], { type: file.mime }), file.filename);
-    const res = await fetch(`${this.c.graph_url.replace(/\/$/, "")}/${this.c.graph_version}/${phoneNumberId}/media`, {
-      method: "POST", headers: { authorization: `Bearer ${this.c.access_token}` }, body: form, signal: AbortSignal.timeout(this.timeoutMs),
-    }).catch((err) => { throw new PlatformCallError(503, { message: `The Cloud API did not answer: ${(err as Error).message}`, code: 2 }); });
-    const json = (await res.json().catch(() => null)) as any;
-    if (!res.ok) throw new PlatformCallError(res.status, json?.error ?? { message: `HTTP ${res.status}`, code: 1 });
-    return json.id as string;
-  }
-
-  async downloadMedia(mediaId: string) {
-    const meta = await this.call("GET", `/${mediaId}`);
-    const res = await fetch(meta.url, { headers: { authorization: `Bearer ${this.c.access_token}` }, signal: AbortSignal.timeout(this.timeoutMs) });
-    if (!res.ok || !res.body) throw new PlatformCallError(res.status, { message: `Media download failed: HTTP ${res.status}`, code: 131052 });
-    return { mime: String(meta.mime_type ?? res.headers.get("content-type") ?? "application/octet-stream"), body: res.body };
-  }
-
-  async webhookOverview(wabaId: string) {
-    const optional = async (path: string) => { try { return (await this.call("GET", path)).data as unknown[]; } catch { return null; } };
-    const root = this.c.graph_url.replace(/\/$/, "");
-    return {
-      subscriptions: (await this.call("GET", `/${wabaId}/subscribed_apps`)).data as unknown[],
-      deliveries: await optional(`${root}/openwaba/webhooks/deliveries`),
-      dead_letters: await optional(`${root}/openwaba/webhooks/dead-letters`),
-    };
-  }
-
-  async redriveWebhooks() {
-    return Number((await this.call("POST", `${this.c.graph_url.replace(/\/$/, "")}/openwaba/webhooks/dead-letters/redrive`, {})).redriven ?? 0);
-  }
-
-  async businessProfile(phoneNumberId: string) {
-    const r = await this.call("GET", `/${phoneNumberId}/whatsapp_business_profile?fields=about,address,description,email,profile_picture_url,websites,vertical`);
-    return (r.data?.[0] ?? {}) as Record<string, unknown>;
-  }
-
-  async updateBusinessProfile(phoneNumberId: string, profile: Record<string, unknown>) {
-    await this.call("POST", `/${phoneNumberId}/whatsapp_business_profile`, { messaging_product: "whatsapp", ...profile });
-  }
-
-  async costByCategory(wabaId: string, start: number, end: number) {
-    const field = `pricing_analytics.start(${start}).end(${end}).granularity(DAILY).dimensions(["PRICING_CATEGORY"])`;
-    const r = await this.call("GET", `/${wabaId}?fields=${encodeURIComponent(field)}`);
-    const out: Record<string, number> = {};
-    for (const p of r.pricing_analytics?.data?.[0]?.data_points ?? []) {
-      const k = String(p.pricing_category ?? "UNKNOWN").toLowerCase();
-      out[k] = Math.round(((out[k] ?? 0) + Number(p.cost ?? 0)) * 1e6) / 1e6;
-    }
-    return out;
-  }
-
-  listTemplates(wabaId: string) { return this.allPages(`/${wabaId}/message_templates?limit=100`); }
-  listPhoneNumbers(wabaId: string) {
-    return this.allPages(`/${wabaId}/phone_numbers?fields=id,display_phone_number,verified_name,quality_rating,status,throughput,messaging_limit_tier,whatsapp_business_manager_messaging_limit`);
-  }
-}
+/** The SDK's Cloud API client is the suite's platform client. */
+export class GraphClient extends CloudApiClient implements PlatformClient {}

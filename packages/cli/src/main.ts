@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// `npm run openwaba -- <command>`: the openwaba command line, over HTTP through the SDK.
+import { createReadStream, statSync } from "node:fs";
+import { Readable } from "node:stream";
+import { Command } from "commander";
+import { CloudApiClient, PlatformCallError, SimulatorClient, SuiteClient } from "@openwaba/sdk";
+import { connection, type Connection } from "./connection";
+import { progressBar } from "./progress";
+
+const program = new Command("openwaba").description("Talk to an OpenWABA server (or, for messages and templates, Meta's Cloud API).")
+  .option("--url <url>", "server address (OPENWABA_URL, default http://127.0.0.1:8080)")
+  .option("--credentials <file>", "credentials file (OPENWABA_CREDENTIALS, default data/dev-credentials.json)")
+  .option("--phone <id>", "business phone-number id (default: the first in the credentials)")
+  .showHelpAfterError();
+
+const conn = (): Connection => connection(program.opts());
+const cloud = (c: Connection) => new CloudApiClient({ graph_url: c.url, graph_version: c.version, access_token: c.token });
+
+program.command("send").description("send a text message").argument("<to>", "the customer's number").argument("<text...>", "the text")
+  .action(async (to: string, text: string[]) => {
+    const c = conn();
+    const r = await cloud(c).sendText(c.phone, to, text.join(" "));
+    console.log(r.id);
+  });
+
+program.command("template").description("send an approved template").argument("<to>").argument("<name>").argument("[params...]", "body parameters in order")
+  .option("--language <code>", "template language", "en_US")
+  .action(async (to: string, name: string, params: string[], o: { language: string }) => {
+    const c = conn();
+    console.log((await cloud(c).sendTemplate(c.phone, to, name, o.language, params)).id);
+  });
+
+program.command("templates").description("list the WABA's templates").action(async () => {
+  const c = conn();
+  for (const t of await cloud(c).listTemplates(c.wabaId)) console.log(`${t.status.padEnd(9)} ${t.category.padEnd(14)} ${t.language.padEnd(6)} ${t.name}`);
+});
+
+const sim = program.command("sim").description("the simulator of WhatsApp users");
+sim.command("say").description("write to the business as a simulated customer").argument("<wa_id>").argument("<text...>")
+  .action(async (waId: string, text: string[]) => {
+    const c = conn();
+    const s = new SimulatorClient({ baseUrl: c.url, token: c.token });
+    await s.createUser(waId).catch(() => undefined); // already there is fine
+    console.log(await s.say(waId, c.phone, text.join(" ")));
+  });
+sim.command("chat").description("what the customer's phone shows").argument("<wa_id>").action(async (waId: string) => {
+  const c = conn();
+  const chat = await new SimulatorClient({ baseUrl: c.url, token: c.token }).chat(waId, c.phone);
+  for (const m of chat.messages) console.log(`${m.direction === "sent" ? "→" : "←"} ${m.content?.body ?? m.content?.rendered?.body ?? m.type}  ${m.ticks ?? ""}`);
+});
+
+program.command("contacts").description("the suite's contacts").command("import").description("import a CSV of contacts (phone, name, tags, consent, attributes…)")
+  .argument("<file>").option("--dry-run", "check and report without writing").option("--default-country <CC>", "country of numbers written without +")
+  .action(async (file: string, o: { dryRun?: boolean; defaultCountry?: string }) => {
+    const c = conn();
+    if (!c.consoleEmail || !c.consolePassword) throw new Error("the credentials have no console_email / console_password");
+    const suite = new SuiteClient(c.url);
+    await suite.signIn(c.consoleEmail, c.consolePassword);
+    const size = statSync(file).size;
+    const bar = progressBar(size, "uploading");
+    let sent = 0;
+    const body = Readable.toWeb(createReadStream(file).on("data", (chunk) => { sent += chunk.length; bar.update(sent); }));
+    const r = await suite.importContacts(body as ReadableStream<Uint8Array>, { dryRun: o.dryRun, defaultCountry: o.defaultCountry });
+    bar.done();
+    console.log(`${r.rows} rows: ${r.contacts} contacts (${r.duplicates} duplicates merged), ${r.errors.length} rows with errors${r.dry_run ? " — dry run, nothing written" : `; ${r.created} created, ${r.updated} updated`}`);
+    for (const e of r.errors) console.log(`  line ${e.line}: ${e.error}`);
+    if (r.errors.length) process.exitCode = 2;
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  // Clear errors, never a stack trace: Meta's message and code when the Cloud API refused.
+  if (err instanceof PlatformCallError) console.error(`error: ${err.message} (code ${err.graph.code})`);
+  else console.error(`error: ${(err as Error).message}`);
+  process.exitCode = 1;
+}

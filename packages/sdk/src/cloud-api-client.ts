@@ -114,6 +114,15 @@ export class CloudApiClient {
     return this.allPages(`/${wabaId}/phone_numbers?fields=id,display_phone_number,verified_name,quality_rating,status,throughput,messaging_limit_tier,whatsapp_business_manager_messaging_limit`);
   }
 
+  /** POST /{phone-number-id}/message_qrdls: a QR code and wa.me short link opening a chat with a prefilled message. */
+  createQrCode(phoneNumberId: string, prefilledMessage: string, format: "SVG" | "PNG" = "PNG"): Promise<{ code: string; prefilled_message: string; deep_link_url: string; qr_image_url?: string }> {
+    return this.call("POST", `/${phoneNumberId}/message_qrdls`, { prefilled_message: prefilledMessage, generate_qr_image: format });
+  }
+
+  async deleteQrCode(phoneNumberId: string, code: string): Promise<void> {
+    await this.call("DELETE", `/${phoneNumberId}/message_qrdls/${code}`);
+  }
+
   /** Sends a text message: the new message's wamid. */
   sendText(phoneNumberId: string, to: string, body: string, o: { previewUrl?: boolean; replyTo?: string } = {}) {
     return this.sendMessage(phoneNumberId, { to, type: "text", text: { body, ...(o.previewUrl ? { preview_url: true } : {}) }, ...(o.replyTo ? { context: { message_id: o.replyTo } } : {}) });

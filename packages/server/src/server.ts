@@ -76,6 +76,7 @@ export async function startServer(config: ServerConfig, opts: { listen?: boolean
       return storeMedia(platform, { ...o, wabaId: phone.waba_id, origin: "inbound", ttlMs: INBOUND_MEDIA_TTL_MS });
     },
     phoneNumber: (id) => platform.directory.phoneNumber(id),
+    qrCode: async (code) => (await db.selectFrom("message_qrdls").select(["phone_number_id", "prefilled_message"]).where("code", "=", code).executeTakeFirst()) ?? null,
     authenticate: (req) => authenticate(platform, req as any),
     async advanceClock(ms) {
       clock.advance(ms);

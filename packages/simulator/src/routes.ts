@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { GraphError, countryOf, parseParams } from "@openwaba/contracts";
 import { fromJson } from "@openwaba/store";
@@ -18,6 +18,8 @@ const newUser = z.strictObject({
   read_probability: z.number().min(0).max(1).optional(),
 });
 const device = z.strictObject({ online: z.boolean() });
+const scan = z.strictObject({ code: z.string().min(1).max(64).optional(), link: z.string().max(300).optional() })
+  .refine((b) => b.code !== undefined || b.link !== undefined, { message: "give code or link" });
 const advance = z.strictObject({ ms: z.number().int().min(0).max(400 * 86_400_000) });
 
 const parse = <T>(schema: z.ZodType<T>, body: unknown): T => parseParams(schema, body ?? {});
@@ -54,13 +56,14 @@ export function registerSimulatorRoutes(app: FastifyInstance, port: PlatformPort
     return reply.send(presentUser(u, Number(pending?.n ?? 0)));
   });
 
-  app.post<{ Params: { waId: string } }>("/simulator/users/:waId/messages", async (req, reply) => {
+  /** The user sends a message (as the body of POST …/messages describes it) to a number of the caller's WABA. */
+  async function userSends(req: FastifyRequest, waId: string, raw: unknown): Promise<string> {
     const principal = await port.authenticate(req);
-    const u = await findUser(db, req.params.waId);
-    if (!u) throw unknownUser(req.params.waId);
+    const u = await findUser(db, waId);
+    if (!u) throw unknownUser(waId);
     if (!u.on_whatsapp) throw new GraphError(100, `Simulated user ${u.wa_id} is not on WhatsApp.`);
     if (!u.online) throw new GraphError(100, `Simulated user ${u.wa_id} is offline; bring the device online first.`);
-    const m = await parseUserMessage(port, db, u.wa_id, req.body);
+    const m = await parseUserMessage(port, db, u.wa_id, raw);
     const phone = await port.phoneNumber(m.to);
     if (!phone || phone.waba_id !== principal.wabaId) throw new GraphError(100, `Param to: ${m.to} is not a phone number of your WABA.`);
     const id = await port.commit(async (tx) => {
@@ -73,7 +76,21 @@ export function registerSimulatorRoutes(app: FastifyInstance, port: PlatformPort
     });
     port.wake("webhook");
     port.wake("network"); // the platform may answer at once (a STOP confirmation)
-    return reply.code(201).send({ messages: [{ id }] });
+    return id;
+  }
+
+  app.post<{ Params: { waId: string } }>("/simulator/users/:waId/messages", async (req, reply) => {
+    return reply.code(201).send({ messages: [{ id: await userSends(req, req.params.waId, req.body) }] });
+  });
+
+  // The user scans a QR code (or opens its wa.me short link) and sends the prefilled message.
+  app.post<{ Params: { waId: string } }>("/simulator/users/:waId/scan", async (req, reply) => {
+    const b = parse(scan, req.body);
+    const code = b.code ?? /wa\.me\/message\/([A-Za-z0-9]+)/.exec(b.link ?? "")?.[1];
+    const qr = code ? await port.qrCode(code) : null;
+    if (!qr) throw new GraphError(100, `Param code: no QR code or short link ${code ?? b.link} exists.`);
+    const id = await userSends(req, req.params.waId, { to: qr.phone_number_id, type: "text", text: { body: qr.prefilled_message } });
+    return reply.code(201).send({ messages: [{ id }], prefilled_message: qr.prefilled_message });
   });
 
   app.get<{ Params: { waId: string; phoneNumberId: string } }>("/simulator/users/:waId/chats/:phoneNumberId", async (req, reply) => {

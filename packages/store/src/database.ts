@@ -245,6 +245,9 @@ export interface QualitySignalsTable {
   template_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** A QR code / short link of a business number: wa.me/message/<code> opens a chat with this text. */
+export interface MessageQrdlsTable { code: string; phone_number_id: string; prefilled_message: string; created_at: Millis }
+
 export interface SimBlocksTable { wa_id: string; phone_number_id: string; at: Millis }
 
 /** A phone-number row as read. */
@@ -273,6 +276,7 @@ export interface Database extends SuiteTables {
   billing_ledger: BillingLedgerTable;
   quality_signals: QualitySignalsTable;
   sim_blocks: SimBlocksTable;
+  message_qrdls: MessageQrdlsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -116,7 +116,11 @@ export interface SuiteContactsTable {
 export interface SuiteFaqTable { id: string; tenant_id: string; question: string; answer: string; language: Nullable<string>; created_at: Millis }
 export interface SuiteFaqMissesTable { id: string; tenant_id: string; conversation_id: string; question: string; confidence: number | null; at: Millis }
 
+/** A QR code / wa.me link the suite made; `opt_in` (0/1): sending its message grants marketing consent. */
+export interface SuiteEntryPointsTable { code: string; tenant_id: string; phone_number_id: string; prefilled_message: string; opt_in: number; created_at: Millis }
+
 export interface SuiteTables {
+  suite_entry_points: SuiteEntryPointsTable;
   suite_faq: SuiteFaqTable;
   suite_faq_misses: SuiteFaqMissesTable;
   suite_contacts: SuiteContactsTable;

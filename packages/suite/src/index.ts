@@ -23,6 +23,7 @@ import { createBusinessEventsWorker } from "./outbound/business-events";
 import { registerBusinessWebhookRoutes } from "./outbound/business-webhook.routes";
 import { createFaqBotWorker } from "./faq/faq-bot";
 import { registerFaqRoutes } from "./faq/faq.routes";
+import { registerEntryPointRoutes } from "./entry-points/entry-points";
 import type { Suite, SuiteLog } from "./suite";
 
 export type { Suite } from "./suite";
@@ -76,6 +77,7 @@ export function createSuite(o: { db: Db; dialect: "sqlite" | "postgres"; queue?:
         registerContactRoutes(scope, suite);
         registerBusinessWebhookRoutes(scope, suite);
         registerFaqRoutes(scope, suite);
+        registerEntryPointRoutes(scope, suite);
         registerStreamRoute(scope, suite);
         registerWebhookRoute(scope, suite);
         extra?.(scope);

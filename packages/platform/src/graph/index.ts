@@ -7,6 +7,7 @@ import { registerDeadLetterRoutes } from "./dead-letters.route";
 import { registerConsentRoutes } from "./consents.route";
 import { registerBillingRoutes } from "./billing.route";
 import { registerMessagingLimitRoutes } from "./messaging-limits.route";
+import { registerQrCodeRoutes } from "./qr-codes.route";
 import { registerGraphErrors } from "./graph-errors";
 import { GRAPH_VERSION } from "./graph-request";
 import { registerMediaDownloadRoute } from "./media-download.route";
@@ -43,4 +44,5 @@ export function registerGraph(app: FastifyInstance, platform: Platform): void {
   registerConsentRoutes(app, platform);
   registerBillingRoutes(app, platform);
   registerMessagingLimitRoutes(app, platform);
+  registerQrCodeRoutes(app, platform);
 }

@@ -19,6 +19,8 @@ import * as suiteMarketingPreferences from "./016-suite-marketing-preferences";
 import * as messagesByTime from "./017-messages-by-time";
 import * as suiteContacts from "./018-suite-contacts";
 import * as suiteFaq from "./019-suite-faq";
+import * as messageQrdls from "./020-message-qrdls";
+import * as suiteEntryPoints from "./021-suite-entry-points";
 
 // Migrations are code (no files to locate at run time); each takes the dialect for the few
 // column types that differ.
@@ -42,6 +44,8 @@ const all: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> = 
   "017-messages-by-time": messagesByTime,
   "018-suite-contacts": suiteContacts,
   "019-suite-faq": suiteFaq,
+  "020-message-qrdls": messageQrdls,
+  "021-suite-entry-points": suiteEntryPoints,
 };
 
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?: string): Promise<void> {

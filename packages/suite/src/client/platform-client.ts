@@ -26,6 +26,9 @@ export interface PlatformClient {
   /** GET / POST /{phone-number-id}/whatsapp_business_profile. */
   businessProfile(phoneNumberId: string): Promise<Record<string, unknown>>;
   updateBusinessProfile(phoneNumberId: string, profile: Record<string, unknown>): Promise<void>;
+  /** A QR code / wa.me link for a number (message_qrdls), and its removal. */
+  createQrCode(phoneNumberId: string, prefilledMessage: string, format?: "SVG" | "PNG"): Promise<{ code: string; prefilled_message: string; deep_link_url: string; qr_image_url?: string }>;
+  deleteQrCode(phoneNumberId: string, code: string): Promise<void>;
   /** Cost by pricing category from GET /{waba-id}?fields=pricing_analytics… over [start, end) (seconds). */
   costByCategory(wabaId: string, start: number, end: number): Promise<Record<string, number>>;
 }

@@ -8,6 +8,7 @@ import { onCustomerMessage, type ConversationState } from "./conversation-state"
 import { presentMessage } from "./present";
 import { saveContact } from "../contacts/contacts-store";
 import { askFaqBot } from "../faq/faq-bot";
+import { consentFromEntryPoint } from "../entry-points/entry-points";
 import { languageOf } from "../routing/language";
 
 // What the suite learns from the Cloud API's `messages` webhooks: customers' messages become
@@ -75,7 +76,11 @@ async function customerMessage(suite: Suite, tx: Db, tenantId: string, phoneNumb
   const message = await tx.selectFrom("suite_messages").selectAll().where("id", "=", m.id).executeTakeFirstOrThrow();
   const conv = await publishConversation(suite, tx, c.id);
   await publish(suite, tx, { tenant_id: tenantId, team_id: conv.team_id, conversation_id: c.id, kind: "message.created", payload: { message: presentMessage(message), assignee_id: conv.assignee_id } });
-  if (m.type === "text") await askFaqBot(suite, tx, conv, m.id, String((m.text as { body?: string })?.body ?? ""), languageOf(m.from));
+  if (m.type === "text") {
+    const text = String((m.text as { body?: string })?.body ?? "");
+    await consentFromEntryPoint(suite, tx, tenantId, phoneNumberId, m.from, text);
+    await askFaqBot(suite, tx, conv, m.id, text, languageOf(m.from));
+  }
 }
 
 type Status = NonNullable<MessagesValue["statuses"]>[number];

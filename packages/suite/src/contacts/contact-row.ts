@@ -29,7 +29,8 @@ export function contactFromRow(row: Record<string, string | undefined>, defaultC
   if (consent === undefined) return { ok: false, error: `consent "${consentRaw}" is neither yes nor no` };
   const attributes: Record<string, string> = {};
   for (const [k, v] of Object.entries(lower)) if (!KNOWN.has(k) && v && k) attributes[k.replace(/^attr\./, "")] = v.slice(0, 1000);
-  const tags = [...new Set((lower.tags ?? "").split(/[;|,]/).map((t) => t.trim()).filter(Boolean))].slice(0, 50);
+  // Tags are lower-case, so that a segment by tag finds the same contacts on every database.
+  const tags = [...new Set((lower.tags ?? "").split(/[;|,]/).map((t) => t.trim().toLowerCase()).filter(Boolean))].slice(0, 50);
   return { ok: true, contact: { wa_id: waId, name: lower.name || null, language: lang, timezone: tz, tags, attributes, consent } };
 }
 

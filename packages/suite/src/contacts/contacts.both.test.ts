@@ -14,6 +14,11 @@ beforeAll(async () => {
 afterAll(() => s.stop());
 
 describe("contacts", () => {
+  it("names the file's real line of a bad row, blank lines and quoted newlines included", async () => {
+    const r = await (await csv('phone,name\n\n+48600500600,"Two\nlines"\nnope,x\n', "?dry_run=true")).json() as any;
+    expect(r.errors).toEqual([{ line: 5, error: expect.stringMatching(/not a valid phone number/) }]);
+  });
+
   it("makes a contact of a customer who writes, with the last activity, and follows their STOP", async () => {
     await s.call("POST", "/simulator/users", { wa_id: "48600200300", name: "Jan Kowalski" });
     await openWindow(s, "48600200300");
@@ -42,6 +47,14 @@ describe("contacts", () => {
     expect(await total("attr.order_id=860198")).toBe(1);
     expect(await total("attr.order_id=860199")).toBe(0);
     expect(await total(`active_since=${new Date(Date.now() - 3600_000).toISOString()}`)).toBe(1);
+  });
+
+  it("replaces tags on an edit, and never exports a name as a spreadsheet formula", async () => {
+    const made = (await admin.call("POST", "/suite/api/contacts", { phone: "+48600700800", name: "=HYPERLINK(\"http://x\")", tags: ["VIP", "old"] })).body;
+    expect(made.tags).toEqual(["vip", "old"]);
+    expect((await admin.call("PATCH", `/suite/api/contacts/${made.id}`, { tags: ["new"] })).body.tags).toEqual(["new"]);
+    const out = await (await fetch(`${s.url}/suite/api/contacts/export?tag=new`, { headers: { cookie: admin.cookie } })).text();
+    expect(out.split("\n")[1]).toMatch(/^\+48600700800,"'=HYPERLINK/);
   });
 
   it("exports CSV with the attributes as columns, and refuses bad input in the suite's envelope", async () => {

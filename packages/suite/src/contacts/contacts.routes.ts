@@ -18,6 +18,7 @@ const body = z.strictObject({
   tags: z.array(z.string().trim().min(1).max(60)).max(50).optional(), attributes: z.record(z.string().max(60), z.string().max(1000)).optional(),
   consent: z.enum(["granted", "revoked"]).optional(), default_country: z.string().regex(/^[A-Z]{2}$/).optional(),
 });
+const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 const importQuery = z.strictObject({ default_country: z.string().regex(/^[A-Z]{2}$/).optional(), dry_run: z.enum(["true", "false", "1", "0"]).optional() });
 
 /** A LIKE pattern that finds a piece of JSON text (a tag, a "key":"value" pair) in a JSON column, on both databases. */
@@ -36,7 +37,7 @@ export function registerContactRoutes(app: FastifyInstance, suite: Suite): void 
   const filtered = (tenantId: string, f: z.infer<typeof listQuery>) => {
     let q = suite.db.selectFrom("suite_contacts").selectAll().where("tenant_id", "=", tenantId);
     if (f.q) q = q.where((e) => e.or([sql<boolean>`lower(name) like ${`%${f.q!.toLowerCase().replace(/[\\%_]/g, (x) => `\\${x}`)}%`} escape '\\'`, e("wa_id", "like", `%${f.q!.replace(/\D/g, "") || "-"}%`)]));
-    if (f.tag) q = q.where(sql<boolean>`tags like ${jsonLike(JSON.stringify(f.tag))} escape '\\'`);
+    if (f.tag) q = q.where(sql<boolean>`tags like ${jsonLike(JSON.stringify(f.tag.toLowerCase()))} escape '\\'`);
     if (f.consent === "none") q = q.where("marketing_consent", "is", null);
     else if (f.consent) q = q.where("marketing_consent", "=", f.consent);
     if (f.active_since) q = q.where("last_activity_at", ">=", Date.parse(f.active_since));
@@ -59,10 +60,12 @@ export function registerContactRoutes(app: FastifyInstance, suite: Suite): void 
     const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
     const f = parseBody(listQuery, { ...req.query, limit: "1000" });
     const rows = await filtered(user.tenant_id, f).orderBy("wa_id").limit(100_000).execute();
-    const keys = [...new Set(rows.flatMap((r) => Object.keys(JSON.parse(r.attributes))))].sort();
+    const keys = [...new Set(rows.flatMap((r) => Object.keys(JSON.parse(r.attributes))))].sort().slice(0, 200);
+    // What customers or importers wrote is never read as a spreadsheet formula.
+    const cell = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
     const flat = rows.map((r) => {
       const a = JSON.parse(r.attributes);
-      return { phone: `+${r.wa_id}`, name: r.name, language: r.language ?? "", timezone: r.timezone ?? "", tags: JSON.parse(r.tags).join("; "), consent: r.marketing_consent ?? "", ...Object.fromEntries(keys.map((k) => [k, a[k] ?? ""])) };
+      return { phone: `+${r.wa_id}`, name: cell(r.name), language: r.language ?? "", timezone: r.timezone ?? "", tags: cell(JSON.parse(r.tags).join("; ")), consent: r.marketing_consent ?? "", ...Object.fromEntries(keys.map((k) => [k, cell(String(a[k] ?? ""))])) };
     });
     return reply.type("text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="contacts.csv"').send(toCsv(flat) || "phone,name,language,timezone,tags,consent\n");
   });
@@ -74,7 +77,7 @@ export function registerContactRoutes(app: FastifyInstance, suite: Suite): void 
     if (!r.ok) throw new SuiteError(400, "invalid_request", r.error, { field: "phone" });
     const exists = await suite.db.selectFrom("suite_contacts").select("id").where("tenant_id", "=", user.tenant_id).where("wa_id", "=", r.contact.wa_id).executeTakeFirst();
     if (exists) throw new SuiteError(409, "contact_exists", `+${r.contact.wa_id} is a contact already.`, { id: exists.id });
-    const input: ContactInput = { ...r.contact, tags: b.tags ?? [], attributes: b.attributes ?? {}, consent: b.consent ?? null };
+    const input: ContactInput = { ...r.contact, tags: (b.tags ?? []).map((t) => t.toLowerCase()), attributes: b.attributes ?? {}, consent: b.consent ?? null };
     const { contact } = await suite.db.transaction().execute((tx) => saveContact(suite, tx, user.tenant_id, input, `console:${user.email}`));
     return reply.code(201).send(presentContact(contact));
   });
@@ -94,7 +97,7 @@ export function registerContactRoutes(app: FastifyInstance, suite: Suite): void 
     if (!c) throw notFound("Contact");
     const r = contactFromRow({ phone: `+${c.wa_id}`, language: b.language, timezone: b.timezone });
     if (!r.ok) throw new SuiteError(400, "invalid_request", r.error);
-    const { contact } = await suite.db.transaction().execute((tx) => saveContact(suite, tx, user.tenant_id, { wa_id: c.wa_id, name: b.name, language: b.language, timezone: b.timezone, tags: b.tags, attributes: b.attributes, consent: b.consent ?? null }, `console:${user.email}`));
+    const { contact } = await suite.db.transaction().execute((tx) => saveContact(suite, tx, user.tenant_id, { wa_id: c.wa_id, name: b.name, language: b.language, timezone: b.timezone, tags: b.tags?.map((t) => t.toLowerCase()), attributes: b.attributes, consent: b.consent ?? null }, `console:${user.email}`, false, true));
     return reply.send(presentContact(contact));
   });
 
@@ -116,13 +119,16 @@ export function registerContactRoutes(app: FastifyInstance, suite: Suite): void 
     const seen = new Map<string, ContactInput>();
     const errors: { line: number; error: string }[] = [];
     let rows = 0, duplicates = 0;
-    const parser = (req.body as NodeJS.ReadableStream).pipe(parse({ columns: (h: string[]) => h.map((x) => x.trim()), bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }));
+    // Bounded however the file looks: 50 MB, 100,000 rows, 64 KB and 200 columns a row.
+    let bytes = 0;
+    const source = (req.body as NodeJS.ReadableStream).on("data", (chunk: Buffer) => { bytes += chunk.length; if (bytes > MAX_IMPORT_BYTES) parser.destroy(new SuiteError(413, "too_large", "Import files up to 50 MB.")); });
+    const parser = source.pipe(parse({ columns: (h: string[]) => h.map((x) => x.trim()).slice(0, 200), bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, max_record_size: 64 * 1024, info: true }));
     try {
-      for await (const record of parser as AsyncIterable<Record<string, string>>) {
+      for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
         rows++;
         if (rows > 100_000) throw new SuiteError(413, "too_large", "Import at most 100,000 contacts per file.");
         const r = contactFromRow(record, q.default_country);
-        if (!r.ok) { if (errors.length < 1000) errors.push({ line: rows + 1, error: r.error }); continue; }
+        if (!r.ok) { if (errors.length < 1000) errors.push({ line: info.lines, error: r.error }); continue; }
         const prev = seen.get(r.contact.wa_id);
         if (prev) duplicates++;
         seen.set(r.contact.wa_id, prev ? mergeRows(prev, r.contact) : r.contact);

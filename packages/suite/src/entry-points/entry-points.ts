@@ -51,7 +51,13 @@ export function registerEntryPointRoutes(app: FastifyInstance, suite: Suite): vo
     const e = await suite.db.selectFrom("suite_entry_points").innerJoin("suite_numbers", "suite_numbers.id", "suite_entry_points.phone_number_id")
       .select(["suite_entry_points.code", "suite_numbers.id as phone", "suite_numbers.connection_id"]).where("suite_entry_points.code", "=", req.params.code).where("suite_entry_points.tenant_id", "=", user.tenant_id).executeTakeFirst();
     if (!e) throw notFound("Entry point");
-    await (await suite.client(e.connection_id)).deleteQrCode(e.phone, e.code).catch(() => undefined); // gone there already is fine
+    try {
+      await (await suite.client(e.connection_id)).deleteQrCode(e.phone, e.code);
+    } catch (err) {
+      // Gone there already is fine; anything else leaves both as they are.
+      const unknown = err instanceof PlatformCallError && err.graph.code === 100 && err.graph.error_subcode === 33;
+      if (!unknown) throw new SuiteError(502, "platform_refused", `The QR code could not be deleted: ${(err as Error).message}`);
+    }
     await suite.db.deleteFrom("suite_entry_points").where("code", "=", e.code).execute();
     return reply.send({ ok: true });
   });

@@ -1,12 +1,14 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { requireUser } from "../auth/sessions";
-import { notFound, parseBody } from "../errors";
+import { SuiteError, notFound, parseBody } from "../errors";
 import { newId } from "../ids";
 import type { Suite } from "../suite";
 import { faqBotSettings } from "./faq-bot";
 import { FaqIndex } from "./faq-index";
 
+/** The index is rebuilt for each question: a bounded base keeps that cheap. */
+const MAX_FAQ_ENTRIES = 2000;
 const entry = z.strictObject({ question: z.string().trim().min(3).max(500), answer: z.string().trim().min(1).max(4096), language: z.string().regex(/^[a-z]{2}$/).nullable().optional() });
 const settings = z.strictObject({ enabled: z.boolean(), threshold: z.number().min(0.1).max(1).optional() });
 const tryIt = z.strictObject({ question: z.string().trim().min(1).max(1000), language: z.string().regex(/^[a-z]{2}$/).nullable().optional() });
@@ -22,6 +24,8 @@ export function registerFaqRoutes(app: FastifyInstance, suite: Suite): void {
   app.post("/suite/api/faq", async (req, reply) => {
     const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
     const b = parseBody(entry, req.body);
+    const n = await suite.db.selectFrom("suite_faq").select((e) => e.fn.countAll<number>().as("n")).where("tenant_id", "=", user.tenant_id).executeTakeFirstOrThrow();
+    if (Number(n.n) >= MAX_FAQ_ENTRIES) throw new SuiteError(409, "too_many_entries", `A knowledge base holds at most ${MAX_FAQ_ENTRIES} entries.`);
     const row = { id: newId(), tenant_id: user.tenant_id, question: b.question, answer: b.answer, language: b.language ?? null, created_at: suite.clock.now() };
     await suite.db.insertInto("suite_faq").values(row).execute();
     return reply.code(201).send({ id: row.id, question: row.question, answer: row.answer, language: row.language });

@@ -9,9 +9,9 @@ export async function applyPreferences(suite: Suite, tx: Db, tenantId: string, v
   for (const p of v.user_preferences ?? []) {
     if (p.category && p.category !== "marketing_messages") continue;
     const at = p.timestamp ? p.timestamp * 1000 : suite.clock.now();
-    // The contact's consent follows the customer's own choice in WhatsApp.
-    await saveContact(suite, tx, tenantId, { wa_id: p.wa_id, consent: p.value === "stop" ? "revoked" : "granted" }, "whatsapp_user_preferences");
-    await tx.insertInto("suite_marketing_preferences").values({ tenant_id: tenantId, wa_id: p.wa_id, value: p.value, at })
-      .onConflict((c) => c.columns(["tenant_id", "wa_id"]).doUpdateSet({ value: p.value, at }).where("suite_marketing_preferences.at", "<=", at)).execute();
+    const r = await tx.insertInto("suite_marketing_preferences").values({ tenant_id: tenantId, wa_id: p.wa_id, value: p.value, at })
+      .onConflict((c) => c.columns(["tenant_id", "wa_id"]).doUpdateSet({ value: p.value, at }).where("suite_marketing_preferences.at", "<=", at)).executeTakeFirst();
+    // The contact's consent follows the customer's own choice in WhatsApp — its latest one only.
+    if (Number(r.numInsertedOrUpdatedRows ?? 1)) await saveContact(suite, tx, tenantId, { wa_id: p.wa_id, consent: p.value === "stop" ? "revoked" : "granted" }, "whatsapp_user_preferences");
   }
 }

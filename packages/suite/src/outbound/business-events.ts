@@ -35,7 +35,7 @@ export function createBusinessEventsWorker(suite: Suite, queue: JobQueue, timeou
       if (!hook) return; // unsubscribed meanwhile
       const body = job.payload;
       const res = await fetch(hook.url, {
-        method: "POST", signal: AbortSignal.timeout(timeoutMs),
+        method: "POST", signal: AbortSignal.timeout(timeoutMs), redirect: "manual",
         headers: { "content-type": "application/json", "x-openwaba-signature-256": signBusinessEvent(body, hook.secret), "x-openwaba-event": job.kind },
         body,
       });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { signIn, startTestServer, type TestServer } from "@openwaba/server/testing";
+import { signInAdmin, startTestServer, type TestServer } from "@openwaba/server/testing";
 import { SCREENSHOTS, hasChromium, launch } from "./browser";
 
 // The console in a real browser: an agent signs in, a customer writes from the phone view, the
@@ -22,7 +22,7 @@ async function signInPage(page: Page) {
 describe.skipIf(!hasChromium)("the web console (chromium)", () => {
   beforeAll(async () => {
     s = await startTestServer();
-    const admin = await signIn(s, s.consoleLogin!.console_email, s.consoleLogin!.console_password);
+    const admin = await signInAdmin(s);
     await admin.call("POST", "/suite/api/canned-responses", { shortcut: "thanks", title: "Thanks", body: "Hi {{customer_name}}, thanks for writing! Your order is on its way. — {{agent_name}}" });
     await s.call("POST", "/simulator/users", { wa_id: customer, name: "Zofia", read_probability: 1 });
     const t = await s.call("POST", `/${s.credentials.waba_id}/message_templates`, { name: "order_update", language: "en_US", category: "UTILITY", components: [{ type: "BODY", text: "Hello {{1}}, your order {{2}} has an update for you today." , example: { body_text: [["Zofia", "860198"]] } }] });

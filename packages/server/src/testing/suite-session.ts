@@ -43,3 +43,9 @@ export async function signIn(s: TestServer, email: string, password: string): Pr
   };
   return session;
 }
+
+/** Signs in as the development tenant's first admin (the console login the server made). */
+export function signInAdmin(s: TestServer): Promise<SuiteSession> {
+  if (!s.consoleLogin) throw new Error("this server has no console login (is the suite off?)");
+  return signIn(s, s.consoleLogin.console_email, s.consoleLogin.console_password);
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signIn, startTestServer, waitFor, type SuiteSession, type TestServer } from "@openwaba/server/testing";
+import { signIn, signInAdmin, startTestServer, waitFor, type SuiteSession, type TestServer } from "@openwaba/server/testing";
 
 // A template's review decision reaches the suite as a Cloud API webhook and becomes an alert
 // pushed to admins' consoles, and not to agents'.
@@ -8,7 +8,7 @@ let admin: SuiteSession;
 
 beforeAll(async () => {
   s = await startTestServer();
-  admin = await signIn(s, s.consoleLogin!.console_email, s.consoleLogin!.console_password);
+  admin = await signInAdmin(s);
 });
 afterAll(() => s.stop());
 

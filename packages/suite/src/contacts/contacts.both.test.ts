@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openWindow, signIn, startTestServer, waitFor, type SuiteSession, type TestServer } from "@openwaba/server/testing";
+import { openWindow, signInAdmin, startTestServer, waitFor, type SuiteSession, type TestServer } from "@openwaba/server/testing";
 
 // Contacts: made by customers who write, by hand and by CSV import (checked, normalised, deduplicated,
 // dry run first), segmented by tag, consent, attribute and activity, exported again.
@@ -9,7 +9,7 @@ const csv = (text: string, q = "") => fetch(`${s.url}/suite/api/contacts/import$
 
 beforeAll(async () => {
   s = await startTestServer();
-  admin = await signIn(s, s.consoleLogin!.console_email, s.consoleLogin!.console_password);
+  admin = await signInAdmin(s);
 });
 afterAll(() => s.stop());
 

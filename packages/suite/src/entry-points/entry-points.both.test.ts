@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signIn, startTestServer, waitFor, type SuiteSession, type TestServer } from "@openwaba/server/testing";
+import { signInAdmin, startTestServer, waitFor, type SuiteSession, type TestServer } from "@openwaba/server/testing";
 
 // Consent entry points: an opt-in QR code made through the Cloud API; a customer who scans it and
 // sends its message becomes a contact with marketing consent, the code as its source.
@@ -8,7 +8,7 @@ let admin: SuiteSession;
 
 beforeAll(async () => {
   s = await startTestServer();
-  admin = await signIn(s, s.consoleLogin!.console_email, s.consoleLogin!.console_password);
+  admin = await signInAdmin(s);
 });
 afterAll(() => s.stop());
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signIn, startTestServer, waitFor, type SuiteSession, type TestServer } from "@openwaba/server/testing";
+import { signInAdmin, startTestServer, waitFor, type SuiteSession, type TestServer } from "@openwaba/server/testing";
 
 // The FAQ bot: answers a question it knows (in the customer's language), hands over one it does
 // not (and lists it for the team), and stops once a human has answered.
@@ -13,7 +13,7 @@ const timeline = async (id: string) => (await admin.call("GET", `/suite/api/conv
 
 beforeAll(async () => {
   s = await startTestServer();
-  admin = await signIn(s, s.consoleLogin!.console_email, s.consoleLogin!.console_password);
+  admin = await signInAdmin(s);
   await admin.call("POST", "/suite/api/me/availability", { availability: "away" }); // nobody takes it at once
   await admin.call("POST", "/suite/api/faq", { question: "Jak zwrócić zamówienie?", answer: "Zamówienie można zwrócić w ciągu 14 dni: wystarczy odesłać paczkę.", language: "pl" });
   await admin.call("POST", "/suite/api/faq", { question: "What are your opening hours?", answer: "We are open 9–17, Monday to Friday.", language: "en" });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PDF_DOC, PNG_1x1, openWindow, signIn, startTestServer, waitFor, type SuiteSession, type TestServer } from "@openwaba/server/testing";
+import { openWindow, PDF_DOC, PNG_1x1, signInAdmin, startTestServer, waitFor, type SuiteSession, type TestServer } from "@openwaba/server/testing";
 
 // Answering well: media both ways, interactive buttons and the customer's tap, a reply to one
 // message, a reaction, and the customer profile with the marketing preference.
@@ -13,7 +13,7 @@ const send = (body: unknown) => admin.call("POST", `/suite/api/conversations/${c
 
 beforeAll(async () => {
   s = await startTestServer();
-  admin = await signIn(s, s.consoleLogin!.console_email, s.consoleLogin!.console_password);
+  admin = await signInAdmin(s);
   await openWindow(s, wa);
   conv = (await waitFor(async () => (await admin.call("GET", "/suite/api/conversations")).body.data.find((c: any) => c.wa_id === wa), 5000, "conversation")).id;
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openWindow, signIn, startTestServer, waitFor, type SuiteSession, type TestServer } from "@openwaba/server/testing";
+import { openWindow, signInAdmin, startTestServer, waitFor, type SuiteSession, type TestServer } from "@openwaba/server/testing";
 
 // The team inbox end to end, through the real server: the customer's messages arrive as Cloud API
 // webhooks, agents answer through the Cloud API, ticks come back as status webhooks.
@@ -12,7 +12,7 @@ const timeline = async (id: string) => (await admin.call("GET", `/suite/api/conv
 
 beforeAll(async () => {
   s = await startTestServer();
-  admin = await signIn(s, s.consoleLogin!.console_email, s.consoleLogin!.console_password);
+  admin = await signInAdmin(s);
   await s.call("POST", "/simulator/users", { wa_id: wa, name: "Ola Nowak", read_probability: 1 });
 });
 afterAll(() => s.stop());
@@ -60,7 +60,7 @@ describe("the team inbox", () => {
     const c = await conversationOf(wa);
     await s.call("POST", "/simulator/clock/advance", { ms: 24 * HOUR + 1000 });
     expect((await admin.call("GET", "/suite/api/me")).body.error.code).toBe("not_signed_in"); // sessions last 12 hours
-    admin = await signIn(s, s.consoleLogin!.console_email, s.consoleLogin!.console_password);
+    admin = await signInAdmin(s);
     expect((await conversationOf(wa)).window.open).toBe(false);
     const refused = await admin.call("POST", `/suite/api/conversations/${c.id}/messages`, { type: "text", text: { body: "Still there?" } });
     expect(refused.status).toBe(409);

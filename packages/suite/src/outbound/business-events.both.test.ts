@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openWindow, signIn, startTestServer, startWebhookReceiver, waitFor, type SuiteSession, type TestServer, type WebhookReceiver } from "@openwaba/server/testing";
+import { openWindow, signInAdmin, startTestServer, startWebhookReceiver, waitFor, type SuiteSession, type TestServer, type WebhookReceiver } from "@openwaba/server/testing";
 import { signBusinessEvent } from "./business-events";
 
 // The business's own systems hear of new contacts, resolved conversations and CSAT, signed, and
@@ -12,7 +12,7 @@ const events = () => shop.deliveries.map((d) => ({ ...d.json, signature: d.heade
 
 beforeAll(async () => {
   s = await startTestServer();
-  admin = await signIn(s, s.consoleLogin!.console_email, s.consoleLogin!.console_password);
+  admin = await signInAdmin(s);
   shop = await startWebhookReceiver({ verifyToken: "unused", appSecret: "unused" });
   const r = await admin.call("PUT", "/suite/api/settings/business-webhook", { url: shop.url });
   secret = r.body.business_webhook.secret;

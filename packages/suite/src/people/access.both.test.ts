@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signIn, startTestServer, waitFor, type SuiteSession, type TestServer } from "@openwaba/server/testing";
+import { signIn, signInAdmin, startTestServer, waitFor, type SuiteSession, type TestServer } from "@openwaba/server/testing";
 import { hashPassword } from "../auth/password";
 import { connectTenant } from "../tenant/connect-tenant";
 
@@ -21,7 +21,7 @@ async function invite(email: string, role: string): Promise<string> {
 
 beforeAll(async () => {
   s = await startTestServer();
-  admin = await signIn(s, s.consoleLogin!.console_email, s.consoleLogin!.console_password);
+  admin = await signInAdmin(s);
   support = (await admin.call("GET", "/suite/api/teams")).body.data[0].id;
   sales = (await admin.call("POST", "/suite/api/teams", { name: "Sales", assignment: "manual" })).body.id;
   const anaId = await invite("ana@shop.test", "agent");

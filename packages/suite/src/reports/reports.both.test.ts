@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openWindow, signIn, startTestServer, waitFor, type SuiteSession, type TestServer } from "@openwaba/server/testing";
+import { openWindow, signInAdmin, startTestServer, waitFor, type SuiteSession, type TestServer } from "@openwaba/server/testing";
 
 // Supervision: the live queues and the reports a supervisor reads (first response measured on
 // the travelling clock), as JSON and CSV.
@@ -9,7 +9,7 @@ const wa = "393400700800";
 
 beforeAll(async () => {
   s = await startTestServer();
-  admin = await signIn(s, s.consoleLogin!.console_email, s.consoleLogin!.console_password);
+  admin = await signInAdmin(s);
   await admin.call("POST", "/suite/api/me/availability", { availability: "away" }); // nobody online: the conversation waits
 });
 afterAll(() => s.stop());

@@ -13,6 +13,7 @@ import { Settings } from "./pages/Settings";
 import { Webhooks } from "./pages/Webhooks";
 import { Contacts } from "./pages/Contacts";
 import { Faq } from "./pages/Faq";
+import { Widget } from "./pages/Widget";
 
 export interface Session { user: User; teams: { id: string; name: string }[] }
 
@@ -46,6 +47,7 @@ export function App() {
           <a href="#/contacts" aria-current={page === "contacts" ? "page" : undefined}>Contacts</a>
           <a href="#/templates" aria-current={page === "templates" ? "page" : undefined}>Templates</a>
           {lead && <a href="#/faq" aria-current={page === "faq" ? "page" : undefined}>FAQ bot</a>}
+          {lead && <a href="#/widget" aria-current={page === "widget" ? "page" : undefined}>Widget</a>}
           {lead && <a href="#/numbers" aria-current={page === "numbers" ? "page" : undefined}>Numbers</a>}
           {lead && <a href="#/reports" aria-current={page === "reports" ? "page" : undefined}>Reports</a>}
           {admin && <a href="#/webhooks" aria-current={page === "webhooks" ? "page" : undefined}>Webhooks</a>}
@@ -66,6 +68,7 @@ export function App() {
           : page === "templates" ? <Templates />
           : page === "contacts" ? <Contacts />
           : page === "faq" && lead ? <Faq admin={admin} />
+          : page === "widget" && lead ? <Widget />
           : page === "webhooks" && admin ? <Webhooks />
           : page === "numbers" && lead ? <Numbers />
           : page === "reports" && lead ? <Reports />

@@ -61,6 +61,8 @@ export interface SuiteConversationsTable {
   /** A console send is under way until then: ticks for unknown messages are kept, not dropped. */
   sending_until: Nullable<Millis>;
   created_at: Millis;
+  /** The flow run that holds the conversation (a bot is talking; not routed to people meanwhile). */
+  bot_run_id: Nullable<string>;
 }
 
 export interface SuiteMessagesTable {
@@ -116,11 +118,53 @@ export interface SuiteContactsTable {
 export interface SuiteFaqTable { id: string; tenant_id: string; question: string; answer: string; language: Nullable<string>; created_at: Millis }
 export interface SuiteFaqMissesTable { id: string; tenant_id: string; conversation_id: string; question: string; confidence: number | null; at: Millis }
 
-/** A QR code / wa.me link the suite made; `opt_in` (0/1): sending its message grants marketing consent. */
-export interface SuiteEntryPointsTable { code: string; tenant_id: string; phone_number_id: string; prefilled_message: string; opt_in: number; created_at: Millis }
+/** A QR code / wa.me link the suite made; `opt_in` (0/1): sending its message grants marketing consent; `source`: qr | widget. */
+export interface SuiteEntryPointsTable { code: string; tenant_id: string; phone_number_id: string; prefilled_message: string; opt_in: number; source: ColumnType<string, string | undefined, string>; created_at: Millis }
+
+/** A tenant's website chat widget: its public id, look and texts (`config` JSON) and the entry points it links to. */
+export interface SuiteWidgetsTable { tenant_id: string; public_id: string; phone_number_id: string; config: Json; plain_code: string; opt_in_code: string | null; version: number; updated_at: Millis }
+
+/** An automation flow: its live (published) and latest versions; the trigger type is copied out for matching. */
+export interface SuiteFlowsTable {
+  id: string; tenant_id: string; name: string; enabled: number; live_version: Nullable<number>; latest_version: number;
+  trigger_type: Nullable<string>;
+  /** Schedule triggers: when the schedule fires next. */
+  next_fire_at: Nullable<Millis>;
+  created_at: Millis; updated_at: Millis;
+}
+export interface SuiteFlowVersionsTable { flow_id: string; version: number; document: Json; created_by: string | null; created_at: Millis }
+
+/** A flow run: where it is (node), what it waits for, its variables; one active run per conversation. */
+export interface SuiteFlowRunsTable {
+  id: string; tenant_id: string; flow_id: string; flow_version: number; conversation_id: string; wa_id: string;
+  /** active | completed | handed_over | stopped | expired | failed */
+  state: string;
+  node: string;
+  /** null while running; "reply" or "timer" while waiting. */
+  waiting: Nullable<string>;
+  /** Each wait has its own token: a timer for an earlier wait finds another token and does nothing. */
+  wait_token: Nullable<string>;
+  wait_until: Nullable<Millis>;
+  attempts: number; steps: number; vars: Json; trigger: Json;
+  started_at: Millis; updated_at: Millis; ended_at: Nullable<Millis>; end_reason: Nullable<string>;
+}
+/** A run's trace: each node entered, each decision, each message and call. */
+export interface SuiteFlowStepsTable { run_id: string; seq: number; node: string | null; kind: string; detail: Json; at: Millis }
+
+/** An API key of the business's own systems: acts as the user who made it; only its hash is kept. */
+export interface SuiteApiKeysTable {
+  id: string; tenant_id: string; user_id: string; name: string; key_hash: string; prefix: string;
+  created_at: Millis; last_used_at: Nullable<Millis>; revoked_at: Nullable<Millis>;
+}
 
 export interface SuiteTables {
+  suite_flows: SuiteFlowsTable;
+  suite_flow_versions: SuiteFlowVersionsTable;
+  suite_flow_runs: SuiteFlowRunsTable;
+  suite_flow_steps: SuiteFlowStepsTable;
+  suite_api_keys: SuiteApiKeysTable;
   suite_entry_points: SuiteEntryPointsTable;
+  suite_widgets: SuiteWidgetsTable;
   suite_faq: SuiteFaqTable;
   suite_faq_misses: SuiteFaqMissesTable;
   suite_contacts: SuiteContactsTable;

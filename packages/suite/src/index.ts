@@ -24,6 +24,12 @@ import { registerBusinessWebhookRoutes } from "./outbound/business-webhook.route
 import { createFaqBotWorker } from "./faq/faq-bot";
 import { registerFaqRoutes } from "./faq/faq.routes";
 import { registerEntryPointRoutes } from "./entry-points/entry-points";
+import { registerWidgetRoutes } from "./widget/widget.routes";
+import { registerWidgetScriptRoute } from "./widget/widget-script.route";
+import { createFlowWorkers } from "./flows/flow-worker";
+import { registerFlowRoutes } from "./flows/flows.routes";
+import { fireDueSchedules } from "./flows/flow-schedules";
+import { registerApiKeyRoutes } from "./auth/api-keys.routes";
 import type { Suite, SuiteLog } from "./suite";
 
 export type { Suite } from "./suite";
@@ -54,6 +60,8 @@ export function createSuite(o: { db: Db; dialect: "sqlite" | "postgres"; queue?:
   const bot = o.queue ? createFaqBotWorker(suite, o.queue) : null;
   suite.wakeBusinessEvents = () => events?.wake();
   suite.wakeFaqBot = () => bot?.wake();
+  const flows = o.queue ? createFlowWorkers(suite, o.queue) : null;
+  suite.wakeFlows = () => flows?.wake();
   let timer: NodeJS.Timeout | null = null;
   let poll: NodeJS.Timeout | null = null;
   return {
@@ -78,20 +86,29 @@ export function createSuite(o: { db: Db; dialect: "sqlite" | "postgres"; queue?:
         registerBusinessWebhookRoutes(scope, suite);
         registerFaqRoutes(scope, suite);
         registerEntryPointRoutes(scope, suite);
+        registerFlowRoutes(scope, suite);
+        registerApiKeyRoutes(scope, suite);
+        registerWidgetRoutes(scope, suite);
+        // Public (no session): the script shops paste into their pages.
+        registerWidgetScriptRoute(scope, suite);
         registerStreamRoute(scope, suite);
         registerWebhookRoute(scope, suite);
         extra?.(scope);
       });
     },
     start(everyMs = 2000) {
-      timer = setInterval(() => void wakeSnoozed(suite).catch((err) => o.log.warn({ err }, "snooze check failed")), everyMs);
+      timer = setInterval(() => {
+        void wakeSnoozed(suite).catch((err) => o.log.warn({ err }, "snooze check failed"));
+        void fireDueSchedules(suite).catch((err) => o.log.warn({ err }, "schedule check failed"));
+      }, everyMs);
       // Other nodes' commits never reach this process's bus: every second, streams look anyway.
       poll = setInterval(() => bus.notify(), 1000);
       events?.start();
       bot?.start();
+      flows?.start();
     },
     async stop() {
-      await Promise.all([events?.stop(), bot?.stop()]);
+      await Promise.all([events?.stop(), bot?.stop(), flows?.stop()]);
       if (timer) clearInterval(timer);
       if (poll) clearInterval(poll);
       suite.bus.close();

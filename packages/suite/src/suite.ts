@@ -23,6 +23,8 @@ export interface Suite {
   wakeBusinessEvents?: () => void;
   /** Wakes the FAQ bot's worker. */
   wakeFaqBot?: () => void;
+  /** Wakes the flow runner. */
+  wakeFlows?: () => void;
   /** Session cookies carry `Secure` (set when the console is served over HTTPS). */
   secureCookies: boolean;
 }

@@ -21,6 +21,8 @@ import * as suiteContacts from "./018-suite-contacts";
 import * as suiteFaq from "./019-suite-faq";
 import * as messageQrdls from "./020-message-qrdls";
 import * as suiteEntryPoints from "./021-suite-entry-points";
+import * as suiteFlows from "./022-suite-flows";
+import * as suiteWidget from "./023-suite-widget";
 
 // Migrations are code (no files to locate at run time); each takes the dialect for the few
 // column types that differ.
@@ -46,6 +48,8 @@ const all: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> = 
   "019-suite-faq": suiteFaq,
   "020-message-qrdls": messageQrdls,
   "021-suite-entry-points": suiteEntryPoints,
+  "022-suite-flows": suiteFlows,
+  "023-suite-widget": suiteWidget,
 };
 
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?: string): Promise<void> {

@@ -47,8 +47,17 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
  * other roles get 403.
  */
 export async function requireUser(suite: Suite, req: FastifyRequest, roles?: Role[]): Promise<{ user: SuiteUser; csrf: string }> {
-  const token = readCookie(req);
   const now = suite.clock.now();
+  // The business's own systems and the CLI send an API key instead of a cookie (no CSRF: a
+  // browser never adds this header by itself).
+  const bearer = /^Bearer\s+(owk_[A-Za-z0-9_-]{20,100})$/.exec(String(req.headers.authorization ?? ""));
+  if (bearer) {
+    const user = await userOfApiKey(suite, sha256(bearer[1]), now);
+    if (!user) throw new SuiteError(401, "not_signed_in", "This API key is unknown or revoked.");
+    if (roles && !roles.includes(user.role as Role)) throw forbidden();
+    return { user, csrf: "" };
+  }
+  const token = readCookie(req);
   const row = token ? await suite.db.selectFrom("suite_sessions").innerJoin("suite_users", "suite_users.id", "suite_sessions.user_id")
     .selectAll("suite_users").select(["suite_sessions.csrf_token", "suite_sessions.expires_at as session_expires_at"])
     .where("suite_sessions.id", "=", sha256(token)).executeTakeFirst() : undefined;
@@ -63,3 +72,17 @@ export async function requireUser(suite: Suite, req: FastifyRequest, roles?: Rol
 export const presentUser = (u: SuiteUser) => ({
   id: u.id, email: u.email, name: u.name, role: u.role, status: u.status, availability: u.availability, capacity: u.capacity,
 });
+
+/** The active user an API key acts as (its maker), noting its use; undefined if unknown or revoked. */
+async function userOfApiKey(suite: Suite, hash: string, now: number): Promise<SuiteUser | undefined> {
+  const row = await suite.db.selectFrom("suite_api_keys").innerJoin("suite_users", "suite_users.id", "suite_api_keys.user_id")
+    .selectAll("suite_users").select(["suite_api_keys.id as key_id", "suite_api_keys.last_used_at"])
+    .where("suite_api_keys.key_hash", "=", hash).where("suite_api_keys.revoked_at", "is", null).executeTakeFirst();
+  if (!row || row.status !== "active") return undefined;
+  const { key_id, last_used_at, ...user } = row;
+  // Noted at most once a minute: a busy integration should not write on every call.
+  if (last_used_at === null || now - last_used_at > 60_000) await suite.db.updateTable("suite_api_keys").set({ last_used_at: now }).where("id", "=", key_id).execute();
+  return user;
+}
+
+export const hashApiKey = sha256;

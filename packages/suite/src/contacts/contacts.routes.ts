@@ -1,6 +1,5 @@
 import type { FastifyInstance } from "fastify";
 import { parse } from "csv-parse";
-import { sql } from "kysely";
 import { z } from "zod";
 import { requireUser } from "../auth/sessions";
 import { SuiteError, notFound, parseBody } from "../errors";
@@ -8,6 +7,7 @@ import type { Suite } from "../suite";
 import { toCsv } from "../reports/metrics";
 import { contactFromRow, type ContactInput } from "./contact-row";
 import { presentContact, saveContact } from "./contacts-store";
+import { segmentQuery } from "./segment";
 
 const listQuery = z.looseObject({
   q: z.string().max(100).optional(), tag: z.string().max(60).optional(), consent: z.enum(["granted", "revoked", "none"]).optional(),
@@ -21,9 +21,6 @@ const body = z.strictObject({
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 const importQuery = z.strictObject({ default_country: z.string().regex(/^[A-Z]{2}$/).optional(), dry_run: z.enum(["true", "false", "1", "0"]).optional() });
 
-/** A LIKE pattern that finds a piece of JSON text (a tag, a "key":"value" pair) in a JSON column, on both databases. */
-const jsonLike = (fragment: string) => `%${fragment.replace(/[\\%_]/g, (x) => `\\${x}`)}%`;
-
 /** A later row for the same number fills in what it states and keeps what it leaves empty. */
 const mergeRows = (a: ContactInput, b: ContactInput): ContactInput => ({
   wa_id: a.wa_id, name: b.name ?? a.name, language: b.language ?? a.language, timezone: b.timezone ?? a.timezone, consent: b.consent ?? a.consent,
@@ -34,19 +31,11 @@ const mergeRows = (a: ContactInput, b: ContactInput): ContactInput => ({
 export function registerContactRoutes(app: FastifyInstance, suite: Suite): void {
   app.addContentTypeParser("text/csv", (_req, payload, done) => done(null, payload));
 
-  const filtered = (tenantId: string, f: z.infer<typeof listQuery>) => {
-    let q = suite.db.selectFrom("suite_contacts").selectAll().where("tenant_id", "=", tenantId);
-    if (f.q) q = q.where((e) => e.or([sql<boolean>`lower(name) like ${`%${f.q!.toLowerCase().replace(/[\\%_]/g, (x) => `\\${x}`)}%`} escape '\\'`, e("wa_id", "like", `%${f.q!.replace(/\D/g, "") || "-"}%`)]));
-    if (f.tag) q = q.where(sql<boolean>`tags like ${jsonLike(JSON.stringify(f.tag.toLowerCase()))} escape '\\'`);
-    if (f.consent === "none") q = q.where("marketing_consent", "is", null);
-    else if (f.consent) q = q.where("marketing_consent", "=", f.consent);
-    if (f.active_since) q = q.where("last_activity_at", ">=", Date.parse(f.active_since));
-    // attr.<name>=<value>: contacts whose attribute has exactly that value.
-    for (const [k, v] of Object.entries(f)) {
-      if (k.startsWith("attr.") && typeof v === "string") q = q.where(sql<boolean>`attributes like ${jsonLike(`${JSON.stringify(k.slice(5))}:${JSON.stringify(v)}`)} escape '\\'`);
-    }
-    return q;
-  };
+  // attr.<name>=<value> in the query: contacts whose attribute has exactly that value.
+  const filtered = (tenantId: string, f: z.infer<typeof listQuery>) => segmentQuery(suite.db, tenantId, {
+    q: f.q, tag: f.tag, consent: f.consent, active_since: f.active_since,
+    attributes: Object.fromEntries(Object.entries(f).filter(([k, v]) => k.startsWith("attr.") && typeof v === "string").map(([k, v]) => [k.slice(5), v as string])),
+  }, suite.clock.now());
 
   app.get<{ Querystring: Record<string, string> }>("/suite/api/contacts", async (req, reply) => {
     const { user } = await requireUser(suite, req);

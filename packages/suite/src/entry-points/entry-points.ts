@@ -9,56 +9,89 @@ import { saveContact } from "../contacts/contacts-store";
 
 // Consent entry points (issue #5 item 5): QR codes and wa.me links made through the Cloud API
 // (message_qrdls). One marked opt-in grants marketing consent to the customer who sends its
-// prefilled message, with the code as the consent's source.
+// prefilled message, with `<source>:<code>` as the consent's source (a printed QR code or the
+// website widget).
+
+/** Where an entry point is shown; it prefixes the source of the consent it grants. */
+export type EntryPointSource = "qr" | "widget";
+export interface EntryPointSpec { phone_number_id?: string; prefilled_message: string; opt_in: boolean; source: EntryPointSource; format?: "SVG" | "PNG" }
+export interface EntryPoint { code: string; phone_number_id: string; prefilled_message: string; opt_in: boolean; source: string; deep_link_url: string; qr_image_url?: string }
+
+/** The limit of Meta's message_qrdls. */
+export const MAX_PREFILLED_MESSAGE = 140;
+export const deepLink = (code: string) => `https://wa.me/message/${code}`;
 
 const create = z.strictObject({
-  phone_number_id: z.string().min(1).optional(), prefilled_message: z.string().trim().min(1).max(140),
+  phone_number_id: z.string().min(1).optional(), prefilled_message: z.string().trim().min(1).max(MAX_PREFILLED_MESSAGE),
   opt_in: z.boolean().default(false), format: z.enum(["SVG", "PNG"]).default("PNG"),
 });
 
 /** A customer's text that is an opt-in entry point's prefilled message grants consent (in the intake's transaction). */
 export async function consentFromEntryPoint(suite: Suite, tx: Db, tenantId: string, phoneNumberId: string, waId: string, text: string): Promise<void> {
-  const e = await tx.selectFrom("suite_entry_points").select(["code"]).where("tenant_id", "=", tenantId).where("phone_number_id", "=", phoneNumberId)
+  const e = await tx.selectFrom("suite_entry_points").select(["code", "source"]).where("tenant_id", "=", tenantId).where("phone_number_id", "=", phoneNumberId)
     .where("opt_in", "=", 1).where("prefilled_message", "=", text.trim()).executeTakeFirst();
-  if (e) await saveContact(suite, tx, tenantId, { wa_id: waId, consent: "granted" }, `qr:${e.code}`);
+  if (e) await saveContact(suite, tx, tenantId, { wa_id: waId, consent: "granted" }, `${e.source}:${e.code}`);
+}
+
+/** The tenant's business number named (a 400 naming the field if it is not theirs), or their first. */
+export async function tenantNumber(suite: Suite, tenantId: string, phoneNumberId?: string): Promise<{ id: string; connection_id: string }> {
+  let q = suite.db.selectFrom("suite_numbers").select(["id", "connection_id"]).where("tenant_id", "=", tenantId);
+  if (phoneNumberId) q = q.where("id", "=", phoneNumberId);
+  const number = await q.orderBy("id").executeTakeFirst();
+  if (!number) throw new SuiteError(400, "invalid_request", "phone_number_id: not a number of this tenant.", { field: "phone_number_id" });
+  return number;
+}
+
+/** Makes a QR code and wa.me link through the Cloud API and records it as the tenant's entry point. */
+export async function makeEntryPoint(suite: Suite, tenantId: string, spec: EntryPointSpec): Promise<EntryPoint> {
+  const number = await tenantNumber(suite, tenantId, spec.phone_number_id);
+  let qr;
+  try { qr = await (await suite.client(number.connection_id)).createQrCode(number.id, spec.prefilled_message, spec.format); } catch (err) {
+    if (err instanceof PlatformCallError) throw new SuiteError(422, "platform_refused", err.message, { graph: err.graph });
+    throw err;
+  }
+  await suite.db.insertInto("suite_entry_points").values({
+    code: qr.code, tenant_id: tenantId, phone_number_id: number.id, prefilled_message: qr.prefilled_message, opt_in: spec.opt_in ? 1 : 0, source: spec.source, created_at: suite.clock.now(),
+  }).execute();
+  return { ...qr, phone_number_id: number.id, opt_in: spec.opt_in, source: spec.source };
+}
+
+/** Deletes an entry point through the Cloud API (gone there already is fine) and forgets it; false if the tenant has no such code. */
+export async function removeEntryPoint(suite: Suite, tenantId: string, code: string): Promise<boolean> {
+  const e = await suite.db.selectFrom("suite_entry_points").innerJoin("suite_numbers", "suite_numbers.id", "suite_entry_points.phone_number_id")
+    .select(["suite_entry_points.code", "suite_numbers.id as phone", "suite_numbers.connection_id"]).where("suite_entry_points.code", "=", code).where("suite_entry_points.tenant_id", "=", tenantId).executeTakeFirst();
+  if (!e) return false;
+  try {
+    await (await suite.client(e.connection_id)).deleteQrCode(e.phone, e.code);
+  } catch (err) {
+    // Gone there already is fine; anything else leaves both as they are.
+    const unknown = err instanceof PlatformCallError && err.graph.code === 100 && err.graph.error_subcode === 33;
+    if (!unknown) throw new SuiteError(502, "platform_refused", `The QR code could not be deleted: ${(err as Error).message}`);
+  }
+  await suite.db.deleteFrom("suite_entry_points").where("code", "=", e.code).execute();
+  return true;
 }
 
 export function registerEntryPointRoutes(app: FastifyInstance, suite: Suite): void {
   app.get("/suite/api/entry-points", async (req, reply) => {
     const { user } = await requireUser(suite, req);
     const rows = await suite.db.selectFrom("suite_entry_points").selectAll().where("tenant_id", "=", user.tenant_id).orderBy("created_at").execute();
-    return reply.send({ data: rows.map((r) => ({ code: r.code, phone_number_id: r.phone_number_id, prefilled_message: r.prefilled_message, opt_in: r.opt_in === 1, deep_link_url: `https://wa.me/message/${r.code}` })) });
+    return reply.send({ data: rows.map((r) => ({ code: r.code, phone_number_id: r.phone_number_id, prefilled_message: r.prefilled_message, opt_in: r.opt_in === 1, source: r.source, deep_link_url: deepLink(r.code) })) });
   });
 
   app.post("/suite/api/entry-points", async (req, reply) => {
     const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
     const b = parseBody(create, req.body);
-    let q = suite.db.selectFrom("suite_numbers").select(["id", "connection_id"]).where("tenant_id", "=", user.tenant_id);
-    if (b.phone_number_id) q = q.where("id", "=", b.phone_number_id);
-    const number = await q.orderBy("id").executeTakeFirst();
-    if (!number) throw new SuiteError(400, "invalid_request", "phone_number_id: not a number of this tenant.", { field: "phone_number_id" });
-    let qr;
-    try { qr = await (await suite.client(number.connection_id)).createQrCode(number.id, b.prefilled_message, b.format); } catch (err) {
-      if (err instanceof PlatformCallError) throw new SuiteError(422, "platform_refused", err.message, { graph: err.graph });
-      throw err;
-    }
-    await suite.db.insertInto("suite_entry_points").values({ code: qr.code, tenant_id: user.tenant_id, phone_number_id: number.id, prefilled_message: qr.prefilled_message, opt_in: b.opt_in ? 1 : 0, created_at: suite.clock.now() }).execute();
-    return reply.code(201).send({ ...qr, phone_number_id: number.id, opt_in: b.opt_in });
+    return reply.code(201).send(await makeEntryPoint(suite, user.tenant_id, { ...b, source: "qr" }));
   });
 
   app.delete<{ Params: { code: string } }>("/suite/api/entry-points/:code", async (req, reply) => {
     const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
-    const e = await suite.db.selectFrom("suite_entry_points").innerJoin("suite_numbers", "suite_numbers.id", "suite_entry_points.phone_number_id")
-      .select(["suite_entry_points.code", "suite_numbers.id as phone", "suite_numbers.connection_id"]).where("suite_entry_points.code", "=", req.params.code).where("suite_entry_points.tenant_id", "=", user.tenant_id).executeTakeFirst();
-    if (!e) throw notFound("Entry point");
-    try {
-      await (await suite.client(e.connection_id)).deleteQrCode(e.phone, e.code);
-    } catch (err) {
-      // Gone there already is fine; anything else leaves both as they are.
-      const unknown = err instanceof PlatformCallError && err.graph.code === 100 && err.graph.error_subcode === 33;
-      if (!unknown) throw new SuiteError(502, "platform_refused", `The QR code could not be deleted: ${(err as Error).message}`);
-    }
-    await suite.db.deleteFrom("suite_entry_points").where("code", "=", e.code).execute();
+    // The widget's links are pasted into shops' pages: they go away with the widget's own settings.
+    const inUse = await suite.db.selectFrom("suite_widgets").select("public_id").where("tenant_id", "=", user.tenant_id)
+      .where((w) => w.or([w("plain_code", "=", req.params.code), w("opt_in_code", "=", req.params.code)])).executeTakeFirst();
+    if (inUse) throw new SuiteError(409, "in_use", "This code is the website widget's; change the widget's message instead.");
+    if (!(await removeEntryPoint(suite, user.tenant_id, req.params.code))) throw notFound("Entry point");
     return reply.send({ ok: true });
   });
 }

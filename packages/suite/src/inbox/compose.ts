@@ -11,6 +11,7 @@ import type { Suite } from "../suite";
 import { publishConversation } from "./conversation-events";
 import { presentMessage, type ConversationRow } from "./present";
 import { applyEarlyStatuses } from "./intake";
+import { stopBotRun } from "../flows/flow-runs";
 
 // What an agent may send from the composer: Cloud API message bodies without `to` (the
 // conversation names the customer), optionally replying to one of its messages.
@@ -46,6 +47,7 @@ export async function sendFromConsole(suite: Suite, user: SuiteUser, c: Conversa
   const body = { to: c.wa_id, type, ...rest, ...(context ? { context: { message_id: context } } : {}) };
   const message = await sendAndRecord(suite, c, body, { authorId: user.id, contextId: context ?? null, now }, async (tx) => {
     await tx.updateTable("suite_conversations").set({ first_response_at: now }).where("id", "=", c.id).where("first_response_at", "is", null).execute();
+    await stopBotRun(suite, tx, c.id, "an agent answered", user.id);
     if (!c.assignee_id) await takeConversation(suite, tx, c.id, user.id, user.id, "claimed");
   });
   return presentMessage(message);
@@ -56,7 +58,7 @@ export async function sendFromConsole(suite: Suite, user: SuiteUser, c: Conversa
  * bot's): the ticks that may come before the answer are kept meanwhile and applied once it is
  * stored; `also` adds the sender's own changes to the same transaction.
  */
-export async function sendAndRecord(suite: Suite, c: ConversationRow, body: Record<string, unknown> & { type: string }, o: { authorId: string | null; contextId: string | null; now: number }, also?: (tx: Db) => Promise<void>) {
+export async function sendAndRecord(suite: Suite, c: ConversationRow, body: Record<string, unknown> & { type: string }, o: { authorId: string | null; contextId: string | null; now: number }, also?: (tx: Db, messageId: string) => Promise<void>) {
   const conn = await suite.db.selectFrom("suite_numbers").select("connection_id").where("id", "=", c.phone_number_id).executeTakeFirstOrThrow();
   // Its first ticks may arrive before the answer: the intake keeps them while this is set.
   await suite.db.updateTable("suite_conversations").set({ sending_until: o.now + SENDING_MS }).where("id", "=", c.id).execute();
@@ -74,7 +76,7 @@ export async function sendAndRecord(suite: Suite, c: ConversationRow, body: Reco
       author_id: o.authorId, context_id: o.contextId, at: o.now, updated_at: o.now,
     }).onConflict((x) => x.column("id").doNothing()).execute();
     await tx.updateTable("suite_conversations").set({ last_message_at: o.now }).where("id", "=", c.id).execute();
-    await also?.(tx);
+    await also?.(tx, sent.id);
     const conv = await publishConversation(suite, tx, c.id);
     const stored = await tx.selectFrom("suite_messages").selectAll().where("id", "=", sent.id).executeTakeFirstOrThrow();
     await publish(suite, tx, { tenant_id: conv.tenant_id, team_id: conv.team_id, conversation_id: c.id, kind: "message.created", payload: { message: presentMessage(stored), assignee_id: conv.assignee_id } });

@@ -6,10 +6,11 @@ import { requireUser } from "../auth/sessions";
 import { SuiteError, forbidden, parseBody } from "../errors";
 import { newId } from "../ids";
 import { publish } from "../realtime/publish";
-import { claimConversation, drainQueues, transferConversation } from "../routing/assign";
+import { claimConversation, transferConversation } from "../routing/assign";
 import type { Suite } from "../suite";
 import { sendFromConsole } from "./compose";
-import { emitBusinessEvent } from "../outbound/business-events";
+import { resolveConversation } from "./resolve";
+import { startResolvedFlow, stopBotRun } from "../flows/flow-runs";
 import { recordEvent } from "./conversation-events";
 import { STATES, canMove, type ConversationState } from "./conversation-state";
 import { presentConversation, presentMessage } from "./present";
@@ -128,24 +129,19 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
     const until = b.snoozed_until ? Date.parse(b.snoozed_until) : null;
     if (b.state === "snoozed" && (until === null || until <= now)) throw new SuiteError(400, "invalid_request", "snoozed_until: snoozing needs a time in the future.", { field: "snoozed_until" });
     await tenantTransaction(suite, c.tenant_id, async (tx) => {
-      // Only from the state it was read in: of two agents resolving at once, one does it.
+      if (b.state === "resolved") {
+        if (!(await resolveConversation(suite, tx, c, user.id, b.csat ?? null))) throw new SuiteError(409, "invalid_transition", "The conversation changed meanwhile; look again.");
+        await stopBotRun(suite, tx, c.id, "resolved", user.id);
+        await startResolvedFlow(suite, tx, c.id);
+        return;
+      }
+      // Only from the state it was read in: of two agents changing it at once, one does it.
       const moved = await tx.updateTable("suite_conversations").set({
-        state: b.state, snoozed_until: b.state === "snoozed" ? until : null, resolved_at: b.state === "resolved" ? now : null,
+        state: b.state, snoozed_until: b.state === "snoozed" ? until : null, resolved_at: null,
         ...(c.state === "resolved" ? { cycle_opened_at: now, first_response_at: null } : {}),
       }).where("id", "=", c.id).where("state", "=", c.state).executeTakeFirst();
       if (!Number(moved.numUpdatedRows)) throw new SuiteError(409, "invalid_transition", "The conversation changed meanwhile; look again.");
-      if (b.state === "resolved") {
-        await tx.insertInto("suite_cycles").values({ id: newId(), conversation_id: c.id, tenant_id: c.tenant_id, team_id: c.team_id, agent_id: c.assignee_id, opened_at: c.cycle_opened_at, first_response_at: c.first_response_at, resolved_at: now, csat: b.csat ?? null }).execute();
-        const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-        await emitBusinessEvent(suite, tx, c.tenant_id, "conversation.resolved", {
-          conversation_id: c.id, wa_id: c.wa_id, phone_number_id: c.phone_number_id, agent_id: c.assignee_id, team_id: c.team_id,
-          opened_at: iso(c.cycle_opened_at), first_response_at: iso(c.first_response_at), resolved_at: iso(now), csat: b.csat ?? null,
-        });
-        if (b.csat) await emitBusinessEvent(suite, tx, c.tenant_id, "csat.received", { conversation_id: c.id, wa_id: c.wa_id, score: b.csat, agent_id: c.assignee_id });
-      }
       await recordEvent(suite, tx, c.id, b.state === "open" && c.state === "resolved" ? "reopened" : b.state, user.id, b.state === "snoozed" ? { snoozed_until: b.snoozed_until } : {});
-      // A resolved conversation frees its agent for the next one waiting.
-      if (b.state === "resolved") await drainQueues(suite, tx, c.tenant_id);
     });
     suite.bus.notify();
     return reply.send(await current(suite, c.id));

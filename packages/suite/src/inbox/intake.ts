@@ -10,6 +10,9 @@ import { saveContact } from "../contacts/contacts-store";
 import { askFaqBot } from "../faq/faq-bot";
 import { consentFromEntryPoint } from "../entry-points/entry-points";
 import { languageOf } from "../routing/language";
+import { activeRun } from "../flows/flow-runs";
+import { flowsOnCustomerMessage } from "../flows/flow-intake";
+import { customerReplyOf } from "../flows/inbound-reply";
 
 // What the suite learns from the Cloud API's `messages` webhooks: customers' messages become
 // conversations and timeline entries, statuses become ticks. At least once and in any order:
@@ -43,7 +46,7 @@ async function customerMessage(suite: Suite, tx: Db, tenantId: string, phoneNumb
   if (!c) {
     c = {
       id: newId(), tenant_id: tenantId, phone_number_id: phoneNumberId, wa_id: m.from, contact_name: name, state: "open", assignee_id: null, team_id: null,
-      priority: "normal", labels: "[]", last_message_at: now, last_inbound_at: sentAt, cycle_opened_at: now, first_response_at: null, snoozed_until: null, resolved_at: null, sending_until: null, created_at: now,
+      priority: "normal", labels: "[]", last_message_at: now, last_inbound_at: sentAt, cycle_opened_at: now, first_response_at: null, snoozed_until: null, resolved_at: null, sending_until: null, created_at: now, bot_run_id: null,
     };
     const made = await tx.insertInto("suite_conversations").values(c).onConflict((x) => x.columns(["phone_number_id", "wa_id"]).doNothing()).executeTakeFirst();
     if (Number(made.numInsertedOrUpdatedRows ?? 1)) newCycle = true;
@@ -55,10 +58,14 @@ async function customerMessage(suite: Suite, tx: Db, tenantId: string, phoneNumb
     author_id: null, context_id: m.context?.id ?? null, at: now, updated_at: now,
   }).onConflict((x) => x.column("id").doNothing()).executeTakeFirst();
   if (!Number(stored.numInsertedOrUpdatedRows ?? 1)) return; // seen before (a webhook retry)
+  const previousMessageAt = newCycle ? null : c.last_message_at;
   // Every customer who writes is a contact, active now, named as WhatsApp names them (unless named already).
   const known = await tx.selectFrom("suite_contacts").select("id").where("tenant_id", "=", tenantId).where("wa_id", "=", m.from).executeTakeFirst();
-  await saveContact(suite, tx, tenantId, { wa_id: m.from, ...(known ? {} : { name }) }, "whatsapp", true);
-  const next = onCustomerMessage(c.state as ConversationState);
+  const { created: newContact } = await saveContact(suite, tx, tenantId, { wa_id: m.from, ...(known ? {} : { name }) }, "whatsapp", true);
+  const run = await activeRun(tx, c.id);
+  // A bot that holds a closed conversation (a survey, a notification's question) takes the answer
+  // without reopening it for people.
+  const next = run && c.state === "resolved" ? { state: "resolved" as const, newCycle: false } : onCustomerMessage(c.state as ConversationState);
   if (next.newCycle) newCycle = true;
   // A new cycle keeps its agent only if they are still there to answer.
   let assignee = c.assignee_id;
@@ -70,16 +77,18 @@ async function customerMessage(suite: Suite, tx: Db, tenantId: string, phoneNumb
     state: next.state, contact_name: name, last_message_at: now, last_inbound_at: Math.max(sentAt, c.last_inbound_at ?? 0), snoozed_until: null, assignee_id: assignee,
     ...(next.newCycle ? { cycle_opened_at: now, first_response_at: null, resolved_at: null } : {}),
   }).where("id", "=", c.id).execute();
+  const fresh = await tx.selectFrom("suite_conversations").selectAll().where("id", "=", c.id).executeTakeFirstOrThrow();
+  const bot = await flowsOnCustomerMessage(suite, tx, { conversation: fresh, run, messageId: m.id, reply: customerReplyOf(m), newCycle, newContact, previousMessageAt });
   // Routed and assigned first, so that the conversation and its message are announced once, to
-  // the consoles of the team it went to.
-  if (newCycle) await routeConversation(suite, tx, c.id, m.type === "text" ? String((m.text as { body?: string })?.body ?? "") : "", true);
+  // the consoles of the team it went to. A bot that took it routes it when it hands over.
+  if (newCycle && !bot) await routeConversation(suite, tx, c.id, m.type === "text" ? String((m.text as { body?: string })?.body ?? "") : "", true);
   const message = await tx.selectFrom("suite_messages").selectAll().where("id", "=", m.id).executeTakeFirstOrThrow();
   const conv = await publishConversation(suite, tx, c.id);
   await publish(suite, tx, { tenant_id: tenantId, team_id: conv.team_id, conversation_id: c.id, kind: "message.created", payload: { message: presentMessage(message), assignee_id: conv.assignee_id } });
   if (m.type === "text") {
     const text = String((m.text as { body?: string })?.body ?? "");
     await consentFromEntryPoint(suite, tx, tenantId, phoneNumberId, m.from, text);
-    await askFaqBot(suite, tx, conv, m.id, text, languageOf(m.from));
+    if (!bot) await askFaqBot(suite, tx, conv, m.id, text, languageOf(m.from));
   }
 }
 

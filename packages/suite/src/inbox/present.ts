@@ -16,6 +16,8 @@ export function presentConversation(c: ConversationRow, now: number) {
     last_message_at: iso(c.last_message_at), last_inbound_at: iso(c.last_inbound_at), cycle_opened_at: iso(c.cycle_opened_at),
     first_response_at: iso(c.first_response_at), snoozed_until: iso(c.snoozed_until), resolved_at: iso(c.resolved_at),
     window: { open: closes !== null, closes_at: iso(closes) },
+    /** The flow run talking to the customer, if a bot holds the conversation. */
+    bot_run_id: c.bot_run_id ?? null,
   };
 }
 

@@ -6,6 +6,7 @@ import { chooseAgent, type Strategy } from "./assignment";
 import { withinBusinessHours, type BusinessHours } from "./business-hours";
 import { languageOf } from "./language";
 import { firstMatch, type RuleConditions } from "./rules";
+import { stopBotRun } from "../flows/flow-runs";
 
 const OPEN_STATES = ["open", "pending"];
 
@@ -31,8 +32,9 @@ export async function routeConversation(suite: Suite, tx: Db, conversationId: st
 
 /** Gives an unassigned conversation to an agent of its team, if the team's strategy and its agents allow. */
 export async function autoAssign(suite: Suite, tx: Db, conversationId: string, quiet = false): Promise<string | null> {
-  const c = await tx.selectFrom("suite_conversations").select(["id", "team_id", "assignee_id", "state"]).where("id", "=", conversationId).executeTakeFirstOrThrow();
-  if (c.assignee_id || !c.team_id || !OPEN_STATES.includes(c.state)) return null;
+  const c = await tx.selectFrom("suite_conversations").select(["id", "team_id", "assignee_id", "state", "bot_run_id"]).where("id", "=", conversationId).executeTakeFirstOrThrow();
+  // A bot is talking: people get the conversation when it hands over.
+  if (c.assignee_id || !c.team_id || c.bot_run_id || !OPEN_STATES.includes(c.state)) return null;
   const team = await tx.selectFrom("suite_teams").select(["assignment"]).where("id", "=", c.team_id).executeTakeFirstOrThrow();
   const members = await tx.selectFrom("suite_team_members").innerJoin("suite_users", "suite_users.id", "suite_team_members.user_id")
     .select(["suite_users.id", "suite_users.availability", "suite_users.capacity", "suite_users.last_assigned_at"])
@@ -53,6 +55,8 @@ export async function autoAssign(suite: Suite, tx: Db, conversationId: string, q
 export async function takeConversation(suite: Suite, tx: Db, conversationId: string, userId: string, actorId: string | null, kind: "assigned" | "claimed", quiet = false): Promise<boolean> {
   const r = await tx.updateTable("suite_conversations").set({ assignee_id: userId }).where("id", "=", conversationId).where("assignee_id", "is", null).executeTakeFirst();
   if (!Number(r.numUpdatedRows)) return false;
+  // A person who takes the conversation stops its bot.
+  if (actorId) await stopBotRun(suite, tx, conversationId, kind === "claimed" ? "agent claimed the conversation" : "assigned by a person", actorId);
   await tx.updateTable("suite_users").set({ last_assigned_at: suite.clock.now() }).where("id", "=", userId).execute();
   await recordEvent(suite, tx, conversationId, kind, actorId, { assignee_id: userId }, quiet);
   return true;
@@ -70,6 +74,7 @@ export async function transferConversation(suite: Suite, tx: Db, conversationId:
   if (to.assignee_id !== undefined) set.assignee_id = to.assignee_id;
   if (to.team_id !== undefined) set.team_id = to.team_id;
   await tx.updateTable("suite_conversations").set(set).where("id", "=", conversationId).execute();
+  await stopBotRun(suite, tx, conversationId, "transferred by a person", actorId);
   if (to.assignee_id) await tx.updateTable("suite_users").set({ last_assigned_at: suite.clock.now() }).where("id", "=", to.assignee_id).execute();
   await recordEvent(suite, tx, conversationId, "transferred", actorId, set);
   if (to.assignee_id === null) await autoAssign(suite, tx, conversationId);
@@ -78,6 +83,6 @@ export async function transferConversation(suite: Suite, tx: Db, conversationId:
 /** Waiting conversations of the tenant's queues go to agents with room (an agent came online, or freed a place). */
 export async function drainQueues(suite: Suite, tx: Db, tenantId: string): Promise<void> {
   const waiting = await tx.selectFrom("suite_conversations").select("id").where("tenant_id", "=", tenantId).where("assignee_id", "is", null)
-    .where("team_id", "is not", null).where("state", "in", OPEN_STATES).orderBy("cycle_opened_at").limit(200).execute();
+    .where("team_id", "is not", null).where("bot_run_id", "is", null).where("state", "in", OPEN_STATES).orderBy("cycle_opened_at").limit(200).execute();
   for (const w of waiting) await autoAssign(suite, tx, w.id);
 }

@@ -1,0 +1,49 @@
+import { segmentQuery } from "../contacts/segment";
+import { tenantTransaction } from "../realtime/tenant-lock";
+import type { Suite } from "../suite";
+import { liveFlows } from "./flow-catalog";
+import { launchFlow } from "./flow-launch";
+import { FLOW_QUEUE } from "./flow-runs";
+import { nextFiring } from "./flow-store";
+
+// Scheduled flows: when a flow's cron time comes, one node claims the firing (a conditional move of
+// next_fire_at) and queues it; the firing starts a run for each contact of the audience — by
+// default the contacts who gave marketing consent.
+
+const PAGE = 500;
+
+export async function fireDueSchedules(suite: Suite): Promise<number> {
+  if (!suite.queue) return 0;
+  const now = suite.clock.now();
+  const due = await suite.db.selectFrom("suite_flows").select(["id", "tenant_id", "next_fire_at"]).where("enabled", "=", 1).where("trigger_type", "=", "schedule").where("next_fire_at", "<=", now).execute();
+  let fired = 0;
+  for (const f of due) {
+    const flow = (await liveFlows(suite.db, f.tenant_id, ["schedule"])).find((x) => x.id === f.id);
+    if (!flow) continue;
+    await suite.db.transaction().execute(async (tx) => {
+      const moved = await tx.updateTable("suite_flows").set({ next_fire_at: nextFiring(flow.document, now) }).where("id", "=", f.id).where("next_fire_at", "=", f.next_fire_at).executeTakeFirst();
+      if (!Number(moved.numUpdatedRows)) return; // another node fired it
+      await suite.queue!.enqueue(tx, { queue: FLOW_QUEUE, key: `schedule:${f.id}`, kind: "schedule", payload: { flowId: f.id, tenantId: f.tenant_id, firedAt: f.next_fire_at }, runAt: now });
+      fired++;
+    });
+  }
+  if (fired) suite.wakeFlows?.();
+  return fired;
+}
+
+/** Starts the scheduled flow for its audience, a page of contacts per transaction. */
+export async function runScheduledFlow(suite: Suite, p: { flowId: string; tenantId: string; firedAt: number }): Promise<void> {
+  const flow = (await liveFlows(suite.db, p.tenantId, ["schedule"])).find((x) => x.id === p.flowId);
+  if (!flow || flow.trigger.type !== "schedule") return;
+  const audience = flow.trigger.audience ?? { consent: "granted" as const };
+  let after = "";
+  for (;;) {
+    const page = await segmentQuery(suite.db, p.tenantId, audience, suite.clock.now()).where("id", ">", after).orderBy("id").limit(PAGE).execute();
+    if (!page.length) break;
+    await tenantTransaction(suite, p.tenantId, async (tx) => {
+      for (const c of page) await launchFlow(suite, tx, flow, { tenantId: p.tenantId, waId: c.wa_id, trigger: { type: "schedule", fired_at: new Date(p.firedAt).toISOString() } });
+    });
+    suite.bus.notify();
+    after = page[page.length - 1].id;
+  }
+}

@@ -1,0 +1,94 @@
+import { z } from "zod";
+import type { Db } from "@openwaba/store";
+import { MAX_PREFILLED_MESSAGE, deepLink } from "../entry-points/entry-points";
+
+// The website chat widget's settings (issue #5 item 5): what the shop's visitors see, which number
+// they reach and with which message. Texts are shown as text by the script; the colour is
+// checked here because it goes into CSS.
+
+/** Between the customer's message and the opt-in wording in the opt-in code's prefilled message. */
+const OPT_IN_MARK = "\n✓ ";
+
+/** The opt-in code's message: the customer sends the opt-in wording themselves, in their own chat. */
+export const optInMessage = (prefilled: string, optInText: string) => `${prefilled}${OPT_IN_MARK}${optInText}`;
+
+/** An origin exactly as browsers report `location.origin` (scheme, host, port; no path). */
+const origin = z.string().trim().max(200).transform((s, ctx) => {
+  try {
+    const u = new URL(s);
+    if ((u.protocol === "https:" || u.protocol === "http:") && u.pathname === "/" && !u.search && !u.hash && !u.username && !u.password) return u.origin;
+  } catch { /* reported below */ }
+  ctx.addIssue({ code: "custom", message: "an origin such as https://shop.example (scheme, host and port; no path)" });
+  return z.NEVER;
+});
+
+export const widgetInput = z.strictObject({
+  enabled: z.boolean().default(true),
+  phone_number_id: z.string().min(1).optional(),
+  title: z.string().trim().min(1).max(60).default("Chat with us"),
+  greeting: z.string().trim().min(1).max(300).default("Hi! How can we help you?"),
+  button_label: z.string().trim().min(1).max(40).default("Chat on WhatsApp"),
+  start_label: z.string().trim().min(1).max(40).default("Start chat"),
+  brand_color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "a colour as #rrggbb").transform((c) => c.toLowerCase()).default("#25d366"),
+  position: z.enum(["bottom-right", "bottom-left"]).default("bottom-right"),
+  prefilled_message: z.string().trim().min(1).max(MAX_PREFILLED_MESSAGE),
+  /** The checkbox's text; null: no checkbox and no opt-in code. */
+  opt_in_text: z.string().trim().min(1).max(100).nullable().default("Send me offers on WhatsApp"),
+  allowed_origins: z.array(origin).max(20).default([]),
+}).superRefine((w, ctx) => {
+  if (w.opt_in_text !== null && optInMessage(w.prefilled_message, w.opt_in_text).length > MAX_PREFILLED_MESSAGE) {
+    ctx.addIssue({ code: "custom", path: ["opt_in_text"], message: `with prefilled_message it makes the opt-in code's message, which may have at most ${MAX_PREFILLED_MESSAGE - OPT_IN_MARK.length} characters in all` });
+  }
+});
+export type WidgetInput = z.output<typeof widgetInput>;
+/** What the config column holds: the input less the number (a column of its own). */
+export type WidgetConfig = Omit<WidgetInput, "phone_number_id">;
+
+/** What the console's form starts from before a widget is saved. */
+export const WIDGET_DEFAULTS: WidgetConfig = widgetInput.parse({ prefilled_message: "Hello! I have a question." });
+
+export interface WidgetRow { tenant_id: string; public_id: string; phone_number_id: string; config: string; plain_code: string; opt_in_code: string | null; version: number; updated_at: number }
+
+export const loadWidget = (db: Db, tenantId: string): Promise<WidgetRow | undefined> =>
+  db.selectFrom("suite_widgets").selectAll().where("tenant_id", "=", tenantId).executeTakeFirst();
+
+export const widgetByPublicId = (db: Db, publicId: string): Promise<WidgetRow | undefined> =>
+  db.selectFrom("suite_widgets").selectAll().where("public_id", "=", publicId).executeTakeFirst();
+
+/** The widget as the console sees it; `base` is this server's address, for the snippet. */
+export function presentWidget(w: WidgetRow, base: string) {
+  const config = JSON.parse(w.config) as WidgetConfig;
+  const scriptUrl = `${base}/widget/${w.public_id}.js`;
+  return {
+    public_id: w.public_id, phone_number_id: w.phone_number_id, ...config,
+    // The codes it links to, and the message each makes the customer send.
+    entry_points: {
+      plain: { code: w.plain_code, deep_link_url: deepLink(w.plain_code), prefilled_message: config.prefilled_message },
+      opt_in: w.opt_in_code && config.opt_in_text !== null
+        ? { code: w.opt_in_code, deep_link_url: deepLink(w.opt_in_code), prefilled_message: optInMessage(config.prefilled_message, config.opt_in_text) } : null,
+    },
+    script_url: scriptUrl, snippet: `<script src="${scriptUrl}" async></script>`,
+    version: w.version, updated_at: new Date(w.updated_at).toISOString(),
+  };
+}
+
+/** What the public script is called with: texts, colours and the two deep links, nothing else of the tenant; null when switched off. */
+export function publicWidgetConfig(w: WidgetRow) {
+  const c = JSON.parse(w.config) as WidgetConfig;
+  if (!c.enabled) return null;
+  return {
+    id: w.public_id, title: c.title, greeting: c.greeting, button_label: c.button_label, start_label: c.start_label,
+    color: c.brand_color, ink: inkOn(c.brand_color), position: c.position, opt_in_text: c.opt_in_text,
+    plain: deepLink(w.plain_code), opt_in: w.opt_in_code ? deepLink(w.opt_in_code) : null, origins: c.allowed_origins,
+  };
+}
+
+/** Text colour on the brand colour: white or near-black, whichever contrasts more (WCAG luminance). */
+export function inkOn(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const v = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  });
+  const l = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return 1.05 / (l + 0.05) >= (l + 0.05) / 0.05 ? "#ffffff" : "#111111";
+}

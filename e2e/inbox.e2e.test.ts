@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { signInAdmin, startTestServer, type TestServer } from "@openwaba/server/testing";
-import { SCREENSHOTS, hasChromium, launch } from "./browser";
+import { SCREENSHOTS, hasChromium, launch, signInConsole } from "./browser";
 
 // The console in a real browser: an agent signs in, a customer writes from the phone view, the
 // conversation appears in the agent's inbox live, the agent answers with a canned response and
@@ -11,13 +11,7 @@ let s: TestServer;
 let browser: Browser;
 let agent: Page, phone: Page;
 
-async function signInPage(page: Page) {
-  await page.goto(s.url);
-  await page.getByLabel("Email").fill(s.consoleLogin!.console_email);
-  await page.getByLabel("Password").fill(s.consoleLogin!.console_password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("navigation", { name: "Main" }).waitFor();
-}
+const signInPage = (page: Page) => signInConsole(page, s);
 
 describe.skipIf(!hasChromium)("the web console (chromium)", () => {
   beforeAll(async () => {

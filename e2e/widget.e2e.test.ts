@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { signInAdmin, startTestServer, type TestServer } from "@openwaba/server/testing";
-import { SCREENSHOTS, hasChromium, launch } from "./browser";
+import { SCREENSHOTS, hasChromium, launch, signInConsole } from "./browser";
 
 // The website chat widget in a real browser: a shop's page (its own origin, with CSS hostile to
 // buttons and links) pastes the snippet; the visitor opens the panel, ticks the opt-in box, and
@@ -79,10 +79,7 @@ describe.skipIf(!hasChromium)("the website chat widget (chromium)", () => {
 
   it("previews the saved widget in the console", async () => {
     const consolePage = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
-    await consolePage.goto(s.url);
-    await consolePage.getByLabel("Email").fill(s.consoleLogin!.console_email);
-    await consolePage.getByLabel("Password").fill(s.consoleLogin!.console_password);
-    await consolePage.getByRole("button", { name: "Sign in" }).click();
+    await signInConsole(consolePage, s);
     await consolePage.getByRole("link", { name: "Widget" }).click();
     await consolePage.getByRole("heading", { name: "Website widget", level: 1 }).waitFor();
     expect(await consolePage.getByLabel("Snippet").inputValue()).toBe(widget.snippet);

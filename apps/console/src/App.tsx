@@ -14,6 +14,9 @@ import { Webhooks } from "./pages/Webhooks";
 import { Contacts } from "./pages/Contacts";
 import { Faq } from "./pages/Faq";
 import { Widget } from "./pages/Widget";
+import { Flows } from "./pages/Flows";
+import { FlowEditor } from "./pages/FlowEditor";
+import { FlowRun } from "./pages/FlowRun";
 
 export interface Session { user: User; teams: { id: string; name: string }[] }
 
@@ -46,6 +49,7 @@ export function App() {
           <a href="#/inbox" aria-current={page === "inbox" ? "page" : undefined}>Inbox</a>
           <a href="#/contacts" aria-current={page === "contacts" ? "page" : undefined}>Contacts</a>
           <a href="#/templates" aria-current={page === "templates" ? "page" : undefined}>Templates</a>
+          {lead && <a href="#/flows" aria-current={page === "flows" ? "page" : undefined}>Flows</a>}
           {lead && <a href="#/faq" aria-current={page === "faq" ? "page" : undefined}>FAQ bot</a>}
           {lead && <a href="#/widget" aria-current={page === "widget" ? "page" : undefined}>Widget</a>}
           {lead && <a href="#/numbers" aria-current={page === "numbers" ? "page" : undefined}>Numbers</a>}
@@ -67,6 +71,9 @@ export function App() {
         {page === "phone" ? <Phone />
           : page === "templates" ? <Templates />
           : page === "contacts" ? <Contacts />
+          : page === "flows" && lead && route[1] ? <FlowEditor key={route[1]} id={route[1]} tab={route[2] === "runs" ? "runs" : "document"} runId={route[3] ?? null} />
+          : page === "flows" && lead ? <Flows />
+          : page === "flow-runs" && route[1] ? <FlowRun key={route[1]} id={route[1]} lead={lead} />
           : page === "faq" && lead ? <Faq admin={admin} />
           : page === "widget" && lead ? <Widget />
           : page === "webhooks" && admin ? <Webhooks />

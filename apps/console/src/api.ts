@@ -24,6 +24,8 @@ export interface Conversation {
   id: string; phone_number_id: string; wa_id: string; contact_name: string; state: string; assignee_id: string | null; team_id: string | null;
   priority: string; labels: string[]; last_message_at: string; last_inbound_at: string | null; first_response_at: string | null;
   window: { open: boolean; closes_at: string | null };
+  /** The flow run talking to the customer while a bot holds the conversation. */
+  bot_run_id: string | null;
 }
 export interface TimelineItem {
   kind: "message" | "note" | "event"; id: string; direction?: string; type: string; content?: any; status?: string;

@@ -9,3 +9,4 @@ export * from "./calling-codes";
 export * from "./openapi";
 export * from "./templates/template-request";
 export * from "./customer-service-window";
+export * from "./rate-card";

@@ -5,7 +5,11 @@ export interface GraphErrorBody { message: string; type?: string; code: number; 
 
 /** A Cloud API call answered with an error: its HTTP status and Meta's error object. */
 export class PlatformCallError extends Error {
-  constructor(readonly status: number, readonly graph: GraphErrorBody) {
+  /**
+   * `answered` false: no HTTP answer came (the request may or may not have been acted on);
+   * `refused`: the connection was refused, so it certainly was not.
+   */
+  constructor(readonly status: number, readonly graph: GraphErrorBody, readonly transport: { answered: boolean; refused: boolean } = { answered: true, refused: false }) {
     super(graph.error_data?.details ?? graph.error_user_msg ?? graph.message);
   }
 }
@@ -26,7 +30,8 @@ export class CloudApiClient {
         body: body ? JSON.stringify(body) : undefined,
       });
     } catch (err) {
-      throw new PlatformCallError(503, { message: `The Cloud API did not answer: ${(err as Error).message}`, code: 2 });
+      const refused = (err as { cause?: { code?: string } }).cause?.code === "ECONNREFUSED";
+      throw new PlatformCallError(503, { message: `The Cloud API did not answer: ${(err as Error).message}`, code: 2 }, { answered: false, refused });
     }
     const json = (await res.json().catch(() => null)) as any;
     if (!res.ok) throw new PlatformCallError(res.status, json?.error ?? { message: `HTTP ${res.status}`, code: 1 });
@@ -107,6 +112,25 @@ export class CloudApiClient {
       out[k] = Math.round(((out[k] ?? 0) + Number(p.cost ?? 0)) * 1e6) / 1e6;
     }
     return out;
+  }
+
+  /** A number's state: quality, status, throughput level and the messaging limit (GET /{phone-number-id}). */
+  phoneNumber(phoneNumberId: string): Promise<Record<string, any>> {
+    return this.call("GET", `/${phoneNumberId}?fields=id,display_phone_number,quality_rating,status,throughput,whatsapp_business_manager_messaging_limit`);
+  }
+
+  /**
+   * Records a customer's consent in OpenWABA's consent ledger (an OpenWABA extension, for its
+   * marketing-consent rule; Meta keeps none). False where the server has no such ledger.
+   */
+  async recordConsent(waId: string, scope: "marketing" | "utility", status: "granted" | "revoked", source: string): Promise<boolean> {
+    try {
+      await this.call("POST", `${this.c.graph_url.replace(/\/$/, "")}/openwaba/consents`, { wa_id: waId, scope, status, source: source.slice(0, 64) });
+      return true;
+    } catch (err) {
+      if (err instanceof PlatformCallError && err.status === 404) return false;
+      throw err;
+    }
   }
 
   listTemplates(wabaId: string) { return this.allPages(`/${wabaId}/message_templates?limit=100`); }

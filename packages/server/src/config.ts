@@ -28,6 +28,10 @@ export interface ServerConfig {
   pricingModel: "auto" | "CBP" | "PMP";
   /** The business suite (inbox, console API); off: the platform alone (OPENWABA_SUITE=off). */
   suite: boolean;
+  /** Campaigns' pace in messages per second instead of the number's throughput level (load tests). */
+  campaignMps: number | undefined;
+  /** How long a campaign send whose answer a crash lost waits for its status before it counts as failed. */
+  campaignUnconfirmedMs: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -58,6 +62,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     rules: oneOf(env, "OPENWABA_RULES", ["on", "off"], "on"),
     pricingModel: oneOf(env, "OPENWABA_PRICING_MODEL", ["auto", "CBP", "PMP"], "auto"),
     suite: oneOf(env, "OPENWABA_SUITE", ["on", "off"], "on") === "on",
+    campaignMps: env.OPENWABA_CAMPAIGN_MPS ? positive(env, "OPENWABA_CAMPAIGN_MPS", 80) : undefined,
+    campaignUnconfirmedMs: positive(env, "OPENWABA_CAMPAIGN_UNCONFIRMED_MS", 5 * 60_000),
     marketingConsent: (env.OPENWABA_MARKETING_CONSENT ?? "required") === "off" ? "off" : "required",
     templateReviewMs: env.OPENWABA_TEMPLATE_REVIEW_MS === "off" ? null : nonNegative(env, "OPENWABA_TEMPLATE_REVIEW_MS", 5000),
   };
@@ -67,7 +73,7 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number of milliseconds, not "${raw}"`);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, not "${raw}"`);
   return n;
 }
 

@@ -99,7 +99,7 @@ export async function startServer(config: ServerConfig, opts: { listen?: boolean
   registerSimulatorRoutes(app, port, network, settings);
   registerOperations(app, platform, store);
   let devTenantId: string | null = null;
-  const suite = config.suite ? createSuite({ db, dialect: store.dialect, queue, clock, log }) : null;
+  const suite = config.suite ? createSuite({ db, dialect: store.dialect, queue, clock, log, rateCard: platform.rateCard, campaignMps: config.campaignMps, unconfirmedGraceMs: config.campaignUnconfirmedMs }) : null;
   if (suite) {
     await suite.register(app, (scope) => registerPhoneBridge(scope, app, suite.suite, credentials, () => devTenantId));
     registerConsoleFiles(app);
@@ -126,7 +126,7 @@ export async function startServer(config: ServerConfig, opts: { listen?: boolean
       consoleLogin = dev.login;
       devTenantId = dev.tenantId;
       suite.forgetClients();
-      suite.start();
+      await suite.start();
     }
   } else {
     await app.ready();

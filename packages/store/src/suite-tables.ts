@@ -157,7 +157,42 @@ export interface SuiteApiKeysTable {
   created_at: Millis; last_used_at: Nullable<Millis>; revoked_at: Nullable<Millis>;
 }
 
+/** A broadcast campaign: its definition (template, parameters, audience, schedule, pace) as JSON, its state and pacing lease. */
+export interface SuiteCampaignsTable {
+  id: string; tenant_id: string; name: string; phone_number_id: string; spec: Json;
+  /** draft | scheduled | running | paused | completed | cancelled */
+  state: string;
+  /** The template's category (MARKETING, UTILITY, AUTHENTICATION). */
+  category: Nullable<string>;
+  /** What the audience came to when sent: recipients and those left out, by reason. */
+  totals: Nullable<Json>;
+  /** Nothing is sent before then (the messaging limit is used up); and why. */
+  hold_until: Nullable<Millis>;
+  hold_reason: Nullable<string>;
+  lease_owner: Nullable<string>;
+  lease_until: Nullable<Millis>;
+  created_by: string | null; created_at: Millis; updated_at: Millis; started_at: Nullable<Millis>; completed_at: Nullable<Millis>;
+}
+
+/** One recipient of a campaign (one per number): when due, where it got to, what it cost. */
+export interface SuiteCampaignRecipientsTable {
+  campaign_id: string; seq: number; tenant_id: string; wa_id: string; country: string;
+  /** The template's components filled for this contact. */
+  components: Nullable<Json>;
+  due_at: Millis;
+  /** pending | sending | unconfirmed | accepted | sent | delivered | read | failed | cancelled */
+  state: string;
+  attempts: number;
+  /** 1 when sent outside a customer service window (it counts against the messaging limit). */
+  outside_window: number;
+  message_id: Nullable<string>; error: Nullable<Json>; cost_micros: Nullable<number>;
+  sent_at: Nullable<Millis>; delivered_at: Nullable<Millis>; read_at: Nullable<Millis>; replied_at: Nullable<Millis>; opted_out_at: Nullable<Millis>;
+  updated_at: Millis;
+}
+
 export interface SuiteTables {
+  suite_campaigns: SuiteCampaignsTable;
+  suite_campaign_recipients: SuiteCampaignRecipientsTable;
   suite_flows: SuiteFlowsTable;
   suite_flow_versions: SuiteFlowVersionsTable;
   suite_flow_runs: SuiteFlowRunsTable;

@@ -30,6 +30,9 @@ import { createFlowWorkers } from "./flows/flow-worker";
 import { registerFlowRoutes } from "./flows/flows.routes";
 import { fireDueSchedules } from "./flows/flow-schedules";
 import { registerApiKeyRoutes } from "./auth/api-keys.routes";
+import { CampaignDispatcher } from "./campaigns/campaign-dispatcher";
+import { registerCampaignRoutes } from "./campaigns/campaigns.routes";
+import type { RateCard } from "@openwaba/contracts";
 import type { Suite, SuiteLog } from "./suite";
 
 export type { Suite } from "./suite";
@@ -40,13 +43,17 @@ export { connectTenant, type ConnectionSpec } from "./tenant/connect-tenant";
 export { ensureDevAdmin, DEV_ADMIN_EMAIL } from "./tenant/dev-admin";
 
 /** The business suite: its context, its HTTP API (in an encapsulated scope with its own error envelope), and its timers. */
-export function createSuite(o: { db: Db; dialect: "sqlite" | "postgres"; queue?: JobQueue; clock: Clock; log: SuiteLog; secureCookies?: boolean; client?: (connectionId: string) => Promise<PlatformClient> }) {
+export function createSuite(o: {
+  db: Db; dialect: "sqlite" | "postgres"; queue?: JobQueue; clock: Clock; log: SuiteLog; secureCookies?: boolean; client?: (connectionId: string) => Promise<PlatformClient>;
+  rateCard?: RateCard; campaignMps?: number; unconfirmedGraceMs?: number;
+}) {
   const clients = new Map<string, PlatformClient>();
   const bus = new RealtimeBus();
   const feed = new EventFeed(o.db);
   bus.onNotify(() => feed.invalidate());
   const suite: Suite = {
     db: o.db, dialect: o.dialect, queue: o.queue, clock: o.clock, log: o.log, bus, feed, secureCookies: o.secureCookies ?? false,
+    rateCard: o.rateCard, campaignMps: o.campaignMps, unconfirmedGraceMs: o.unconfirmedGraceMs ?? 5 * 60_000,
     client: o.client ?? (async (id) => {
       const hit = clients.get(id);
       if (hit) return hit;
@@ -62,6 +69,8 @@ export function createSuite(o: { db: Db; dialect: "sqlite" | "postgres"; queue?:
   suite.wakeFaqBot = () => bot?.wake();
   const flows = o.queue ? createFlowWorkers(suite, o.queue) : null;
   suite.wakeFlows = () => flows?.wake();
+  const campaigns = new CampaignDispatcher(suite);
+  suite.wakeCampaigns = () => campaigns.wake();
   let timer: NodeJS.Timeout | null = null;
   let poll: NodeJS.Timeout | null = null;
   return {
@@ -88,6 +97,7 @@ export function createSuite(o: { db: Db; dialect: "sqlite" | "postgres"; queue?:
         registerEntryPointRoutes(scope, suite);
         registerFlowRoutes(scope, suite);
         registerApiKeyRoutes(scope, suite);
+        registerCampaignRoutes(scope, suite);
         registerWidgetRoutes(scope, suite);
         // Public (no session): the script shops paste into their pages.
         registerWidgetScriptRoute(scope, suite);
@@ -96,7 +106,9 @@ export function createSuite(o: { db: Db; dialect: "sqlite" | "postgres"; queue?:
         extra?.(scope);
       });
     },
-    start(everyMs = 2000) {
+    async start(everyMs = 2000) {
+      // A SQLite file has one process: a campaign lease left by a killed one is free at once.
+      if (o.dialect === "sqlite") await campaigns.releaseStaleLeases();
       timer = setInterval(() => {
         void wakeSnoozed(suite).catch((err) => o.log.warn({ err }, "snooze check failed"));
         void fireDueSchedules(suite).catch((err) => o.log.warn({ err }, "schedule check failed"));
@@ -106,9 +118,10 @@ export function createSuite(o: { db: Db; dialect: "sqlite" | "postgres"; queue?:
       events?.start();
       bot?.start();
       flows?.start();
+      campaigns.start();
     },
     async stop() {
-      await Promise.all([events?.stop(), bot?.stop(), flows?.stop()]);
+      await Promise.all([events?.stop(), bot?.stop(), flows?.stop(), campaigns.stop()]);
       if (timer) clearInterval(timer);
       if (poll) clearInterval(poll);
       suite.bus.close();

@@ -1,3 +1,4 @@
+import type { RateCard } from "@openwaba/contracts";
 import type { Db, JobQueue } from "@openwaba/store";
 import type { Clock } from "./clock";
 import type { PlatformClient } from "./client/platform-client";
@@ -25,6 +26,14 @@ export interface Suite {
   wakeFaqBot?: () => void;
   /** Wakes the flow runner. */
   wakeFlows?: () => void;
+  /** Wakes the campaign dispatcher. */
+  wakeCampaigns?: () => void;
+  /** The rate card campaigns are estimated and costed with (Meta's prices, or the deployment's). */
+  rateCard?: RateCard;
+  /** A deployment's own campaign pace (messages per second), instead of the number's throughput level. */
+  campaignMps?: number;
+  /** How long a send whose outcome a crash hid may wait for its status before it counts as failed. */
+  unconfirmedGraceMs: number;
   /** Session cookies carry `Secure` (set when the console is served over HTTPS). */
   secureCookies: boolean;
 }

@@ -1,4 +1,5 @@
 import type { Conversation } from "../api";
+import { BotBadge } from "./BotBadge";
 
 export function ConversationList({ conversations, selectedId, me }: { conversations: Conversation[]; selectedId: string | null; me: string }) {
   if (!conversations.length) return <p className="muted">Nothing here.</p>;
@@ -10,6 +11,7 @@ export function ConversationList({ conversations, selectedId, me }: { conversati
             <strong>{c.contact_name}</strong>
             <span className="muted">+{c.wa_id}</span>
             <span className="badges">
+              {c.bot_run_id && <BotBadge />}
               {c.assignee_id === me ? <span className="badge">mine</span> : !c.assignee_id ? <span className="badge warn">unassigned</span> : null}
               {c.priority !== "normal" && <span className="badge">{c.priority}</span>}
               {c.labels.map((l) => <span key={l} className="badge">{l}</span>)}

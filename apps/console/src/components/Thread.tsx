@@ -2,8 +2,11 @@ import { useEffect, useRef, useState } from "react";
 import { ApiError, api, type Conversation, type TimelineItem, type User } from "../api";
 import type { Session } from "../App";
 import { useStream } from "../stream";
+import { reasonWords } from "../flows/trace-words";
+import { BotBadge } from "./BotBadge";
 import { Composer } from "./Composer";
 import { Countdown } from "./Countdown";
+import { StartFlow } from "./StartFlow";
 import { Ticks } from "./Ticks";
 
 /** One conversation: header with its state and window, the live timeline, actions and the composer. */
@@ -44,19 +47,21 @@ export function Thread({ id, session }: { id: string; session: Session }) {
   };
   if (!conv) return <section className="thread">{error ? <p className="error" role="alert">{error}</p> : <p>Loading…</p>}</section>;
   const mine = conv.assignee_id === session.user.id;
+  const botFlow = items.findLast((e) => e.type === "bot_started" && e.data?.run_id === conv.bot_run_id)?.data.flow;
   const nameOf = (uid: string | null | undefined) => users.find((u) => u.id === uid)?.name ?? (uid === session.user.id ? session.user.name : uid ? "an agent" : "nobody");
 
   return (
     <section className="thread" aria-label={`Conversation with ${conv.contact_name}`}>
       <header className="thread-head">
         <div>
-          <h2>{conv.contact_name}</h2>
+          <h2>{conv.contact_name} {conv.bot_run_id && <BotBadge runId={conv.bot_run_id} flow={botFlow} />}</h2>
           <span className="muted">+{conv.wa_id} · {conv.state} · assigned to {nameOf(conv.assignee_id)}</span>
           <Labels labels={conv.labels} onChange={(labels) => void api("PATCH", `/suite/api/conversations/${id}`, { labels }).then(setConv)} />
         </div>
         <Countdown closesAt={conv.window.closes_at} skewMs={skew} />
         <div className="actions">
           {!conv.assignee_id && <button onClick={() => void act("claim")}>Claim</button>}
+          {!conv.bot_run_id && <StartFlow conversationId={id} onError={setError} />}
           {conv.state !== "resolved" ? <button onClick={() => void act("state", { state: "resolved" })}>Resolve</button> : <button onClick={() => void act("state", { state: "open" })}>Reopen</button>}
           {conv.state === "open" && <button onClick={() => void act("state", { state: "pending" })}>Pending</button>}
           {conv.state !== "resolved" && conv.state !== "snoozed" && (
@@ -114,7 +119,9 @@ function Profile({ id }: { id: string }) {
 }
 
 function TimelineEntry({ m, author, quoted, onReply, onReact }: { m: TimelineItem; author: string; quoted?: TimelineItem; onReply: (m: TimelineItem) => void; onReact: (m: TimelineItem, emoji: string) => void }) {
-  if (m.kind === "event") return <li className="event">{describe(m)} · <time dateTime={m.at}>{new Date(m.at).toLocaleTimeString()}</time></li>;
+  if (m.kind === "event") {
+    return <li className="event">{describe(m)}{m.data?.run_id && <> (<a href={`#/flow-runs/${m.data.run_id}`}>trace</a>)</>} · <time dateTime={m.at}>{new Date(m.at).toLocaleTimeString()}</time></li>;
+  }
   const cls = m.kind === "note" ? "note" : m.direction === "in" ? "in" : "out";
   return (
     <li className={`bubble ${cls}`} data-message-id={m.id}>
@@ -132,7 +139,11 @@ function TimelineEntry({ m, author, quoted, onReply, onReact }: { m: TimelineIte
   );
 }
 
-export const summary = (m: TimelineItem): string => (m.type === "text" ? String(m.content?.body ?? "").slice(0, 80) : m.type);
+export const summary = (m: TimelineItem): string => {
+  const c = m.content ?? {};
+  const said = m.type === "text" ? c.body : m.type === "interactive" ? c.body?.text ?? c.button_reply?.title ?? c.list_reply?.title : undefined;
+  return said === undefined ? m.type : String(said).slice(0, 80);
+};
 
 function MessageBody({ m }: { m: TimelineItem }) {
   const c = m.content ?? {};
@@ -155,11 +166,16 @@ function describe(e: TimelineItem): string {
     case "assigned": return "Assigned automatically";
     case "claimed": return "Claimed";
     case "transferred": return "Transferred";
-    case "resolved": return "Resolved";
+    case "resolved": return d.csat ? `Resolved (rated ${d.csat} of 5)` : "Resolved";
     case "reopened": return "Reopened";
     case "woke": return "Snooze over";
     case "bot_answered": return `The FAQ bot answered (confidence ${d.confidence})`;
-    case "bot_handed_over": return `The FAQ bot handed over (confidence ${d.confidence})`;
+    case "bot_handed_over": return d.run_id ? `The bot handed over to a person: ${reasonWords(d.reason)}` : `The FAQ bot handed over (confidence ${d.confidence})`;
+    case "bot_started": return `The bot started: ${d.flow}`;
+    case "bot_finished": return "The bot finished";
+    case "bot_stopped": return `The bot stopped: ${reasonWords(d.reason)}`;
+    case "auto_message": return d.reason === "away" ? "The away message was sent" : "The greeting was sent";
+    case "csat_received": return `The customer rated the service ${d.csat} of 5`;
     default: return e.type;
   }
 }

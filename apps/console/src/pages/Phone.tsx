@@ -93,10 +93,16 @@ function PhoneContent({ m, onTap }: { m: ChatMessage; onTap: (p: Record<string, 
   }
   if (m.type === "interactive") {
     const buttons = c.action?.buttons ?? [];
+    const rows = (c.action?.sections ?? []).flatMap((s: any) => s.rows ?? []);
     return (
       <div>
         <p>{c.body?.text}</p>
         {buttons.map((b: any) => <button key={b.reply.id} onClick={() => onTap({ type: "interactive", interactive: { type: "button_reply", button_reply: { id: b.reply.id } } })}>{b.reply.title}</button>)}
+        {rows.length > 0 && (
+          <details className="plist"><summary>{c.action.button}</summary>
+            {rows.map((r: any) => <button key={r.id} onClick={() => onTap({ type: "interactive", interactive: { type: "list_reply", list_reply: { id: r.id } } })}>{r.title}{r.description && <small> {r.description}</small>}</button>)}
+          </details>
+        )}
       </div>
     );
   }

@@ -1,11 +1,13 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { ApiError, api, type User } from "../api";
 import type { Session } from "../App";
+import { ApiKeys } from "../components/ApiKeys";
+import { AutoMessages } from "../components/AutoMessages";
 
 const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 const list = (s: string) => s.split(",").map((x) => x.trim()).filter(Boolean);
 
-/** Settings: people and teams, routing rules, business hours, canned responses. */
+/** Settings: people and teams, routing rules, business hours, canned responses, automatic messages, API keys. */
 export function Settings({ session }: { session: Session }) {
   const admin = session.user.role === "admin";
   const [users, setUsers] = useState<User[]>([]);
@@ -95,6 +97,8 @@ export function Settings({ session }: { session: Session }) {
           <button type="submit">Save</button>
         </form>
       </section>
+      <section aria-labelledby="auto-messages"><h2 id="auto-messages">Automatic messages</h2><AutoMessages onSaved={setNotice} /></section>
+      {admin && <section aria-labelledby="api-keys"><h2 id="api-keys">API keys</h2><ApiKeys onNotice={setNotice} /></section>}
     </div>
   );
 }

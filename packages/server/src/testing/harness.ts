@@ -9,6 +9,7 @@ import { startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver";
 
 export * from "./webhook-receiver";
 export * from "./suite-session";
+export * from "./server-process";
 
 /**
  * A PostgreSQL URL whose connections live in a fresh schema, when OPENWABA_TEST_DATABASE_URL is

@@ -22,6 +22,7 @@ import * as suiteFaq from "./019-suite-faq";
 import * as messageQrdls from "./020-message-qrdls";
 import * as suiteEntryPoints from "./021-suite-entry-points";
 import * as suiteFlows from "./022-suite-flows";
+import * as suiteCampaigns from "./024-suite-campaigns";
 import * as suiteWidget from "./023-suite-widget";
 
 // Migrations are code (no files to locate at run time); each takes the dialect for the few
@@ -50,6 +51,7 @@ const all: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> = 
   "021-suite-entry-points": suiteEntryPoints,
   "022-suite-flows": suiteFlows,
   "023-suite-widget": suiteWidget,
+  "024-suite-campaigns": suiteCampaigns,
 };
 
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?: string): Promise<void> {

@@ -29,6 +29,10 @@ export interface PlatformClient {
   /** A QR code / wa.me link for a number (message_qrdls), and its removal. */
   createQrCode(phoneNumberId: string, prefilledMessage: string, format?: "SVG" | "PNG"): Promise<{ code: string; prefilled_message: string; deep_link_url: string; qr_image_url?: string }>;
   deleteQrCode(phoneNumberId: string, code: string): Promise<void>;
+  /** A number's quality, status, throughput level and messaging limit. */
+  phoneNumber(phoneNumberId: string): Promise<Record<string, any>>;
+  /** Records consent in the platform's consent ledger (OpenWABA only); false where there is none. */
+  recordConsent(waId: string, scope: "marketing" | "utility", status: "granted" | "revoked", source: string): Promise<boolean>;
   /** Cost by pricing category from GET /{waba-id}?fields=pricing_analytics… over [start, end) (seconds). */
   costByCategory(wabaId: string, start: number, end: number): Promise<Record<string, number>>;
 }

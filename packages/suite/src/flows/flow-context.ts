@@ -13,6 +13,19 @@ export interface FlowContext {
   now: string;
 }
 
+/** A contact as the store keeps it (tags and attributes are JSON text). */
+export interface StoredContact { name: string; timezone: string | null; tags: string; attributes: string }
+
+/** The context of a customer: their contact (if any), plus what a run has gathered. */
+export function contextFor(k: StoredContact | undefined, o: { waId: string; name: string; language: string | null; now: number; run?: Pick<FlowContext, "vars" | "reply" | "event" | "http"> }): FlowContext {
+  return {
+    contact: { name: k?.name ?? o.name, wa_id: o.waId, phone: `+${o.waId}`, language: o.language, timezone: k?.timezone ?? null, tags: k ? JSON.parse(k.tags) : [] },
+    attr: k ? JSON.parse(k.attributes) : {},
+    vars: o.run?.vars ?? {}, reply: o.run?.reply ?? null, event: o.run?.event ?? {}, http: o.run?.http ?? null,
+    now: new Date(o.now).toISOString(),
+  };
+}
+
 /** The value at a dotted path ("attr.order", "http.body.items.0.name"), or undefined. */
 export function resolvePath(ctx: unknown, path: string): unknown {
   let v: unknown = ctx;

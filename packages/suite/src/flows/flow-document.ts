@@ -24,7 +24,7 @@ export type ChoiceOption = z.infer<typeof option>;
 
 const mediaObject = z.strictObject({ link: z.string().max(2000).optional(), id: z.string().max(200).optional(), caption: z.string().max(1024).optional(), filename: z.string().max(240).optional() })
   .refine((m) => (m.link === undefined) !== (m.id === undefined), "give exactly one of link or id");
-const templateMessage = z.strictObject({
+export const templateMessage = z.strictObject({
   name: z.string().regex(/^[a-z0-9_]{1,512}$/, "template names are lower-case letters, digits and _"),
   language: z.string().min(2).max(15),
   /** Body parameters in order ({{1}}, {{2}}…), each a text with {{…}} variables. */

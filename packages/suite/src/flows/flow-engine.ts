@@ -14,11 +14,11 @@ import type { Suite } from "../suite";
 import { holds } from "./conditions";
 import { parseDuration } from "./durations";
 import { flowDocument } from "./flow-catalog";
-import { fillTemplate, type FlowContext } from "./flow-context";
+import { contextFor, fillTemplate, type FlowContext } from "./flow-context";
 import type { FlowDocument, FlowNode, MessageSpec } from "./flow-document";
 import { choiceMessage, cloudMessage, promptMessage, summary, templateBody, type CloudBody } from "./flow-messages";
 import { csatOptions, csatScore, phrase } from "./flow-phrases";
-import { FLOW_TIMER_QUEUE, endRun, trace, type EndState, type FlowRun, type RunInput } from "./flow-runs";
+import { FLOW_QUEUE, FLOW_TIMER_QUEUE, endRun, trace, type EndState, type FlowRun, type RunInput } from "./flow-runs";
 import { callBusinessSystem, savedParts } from "./http-call";
 import { checkReply } from "./reply-validation";
 
@@ -42,7 +42,11 @@ class RunEnded extends Error {}
 /** Platform refusals worth trying again (throughput, pair rate, maintenance, outages). */
 const TRANSIENT = new Set([1, 2, 4, 80007, 130429, 131000, 131016, 131056, 131057, 133004]);
 
-interface RunState { vars: Record<string, unknown>; event: Record<string, unknown>; reply: FlowContext["reply"]; http: FlowContext["http"] }
+interface RunState {
+  vars: Record<string, unknown>; event: Record<string, unknown>; reply: FlowContext["reply"]; http: FlowContext["http"];
+  /** The customer's message whose answer was counted: a job tried again (a message after it was refused for a while) does not count it twice. */
+  taken?: string;
+}
 
 export async function advanceRun(suite: Suite, runId: string, input: RunInput): Promise<void> {
   const run = await suite.db.selectFrom("suite_flow_runs").selectAll().where("id", "=", runId).executeTakeFirst();
@@ -61,6 +65,7 @@ export async function advanceRun(suite: Suite, runId: string, input: RunInput): 
 class RunStep {
   private state: RunState;
   private contact: ContactRow | undefined;
+  private replyId: string | null = null;
 
   constructor(private readonly suite: Suite, private run: FlowRun, private readonly doc: FlowDocument) {
     this.state = JSON.parse(run.vars) as RunState;
@@ -73,6 +78,7 @@ class RunStep {
     const node = this.doc.nodes[this.run.node];
     if (input.kind === "reply") {
       if (this.run.waiting !== "reply") return this.write((tx) => trace(this.suite, tx, this.run.id, this.run.node, "ignored", { reply: input.reply.text.slice(0, 200), why: "not waiting for a reply" }));
+      this.replyId = input.messageId;
       return node.type === "csat" ? this.onSurveyAnswer(node, input.reply) : this.onAnswer(node as Ask, input.reply);
     }
     if (input.kind === "timer" && input.token === this.run.wait_token) {
@@ -105,22 +111,35 @@ class RunStep {
     const score = csatScore(reply);
     if (score === null) return this.retryOrGiveUp(2, "a score from 1 to 5", undefined, node.next, () => this.surveyBody(node), true);
     this.state.vars.csat = score;
-    await this.write(async (tx) => {
-      const c = await this.conversation(tx);
-      if (c.state === "resolved" || !(await resolveConversation(this.suite, tx, c, null, score))) await rateLastCycle(this.suite, tx, c, score);
-      await trace(this.suite, tx, this.run.id, this.run.node, "csat", { score });
-    });
+    if (!this.counted()) {
+      await this.write(async (tx) => {
+        const c = await this.conversation(tx);
+        if (c.state === "resolved" || !(await resolveConversation(this.suite, tx, c, null, score))) await rateLastCycle(this.suite, tx, c, score);
+        await this.save(tx, {});
+        await trace(this.suite, tx, this.run.id, this.run.node, "csat", { score });
+      });
+    }
     await this.send(this.textBody(node.thanks ?? phrase("csat_thanks", this.language())));
     return this.runFrom(node.next);
   }
 
+  /** Whether this reply was counted by an earlier try of its job; if not, it is marked (saved with the run's next change). */
+  private counted(): boolean {
+    if (this.replyId && this.state.taken === this.replyId) return true;
+    this.state.taken = this.replyId ?? undefined;
+    return false;
+  }
+
   /** A wrong answer: ask again while attempts remain, else go on (or to a person). */
   private async retryOrGiveUp(max: number, reason: string, reprompt: string | undefined, giveUpTo: string | undefined, again: () => CloudBody | null, giveUpGoesOn = false): Promise<void> {
-    const attempts = this.run.attempts + 1;
-    await this.write(async (tx) => {
-      await this.save(tx, { attempts });
-      await trace(this.suite, tx, this.run.id, this.run.node, "answer", { valid: false, reason, attempts, of: max });
-    });
+    const counted = this.counted();
+    const attempts = counted ? this.run.attempts : this.run.attempts + 1;
+    if (!counted) {
+      await this.write(async (tx) => {
+        await this.save(tx, { attempts });
+        await trace(this.suite, tx, this.run.id, this.run.node, "answer", { valid: false, reason, attempts, of: max });
+      });
+    }
     if (attempts < max) {
       await this.send(this.textBody(reprompt ? this.fill(reprompt) : phrase("retry", this.language(), reason)));
       const body = again();
@@ -245,12 +264,15 @@ class RunStep {
     await this.context();
     const message = node?.message ? this.fill(node.message) : phrase("handover", this.language());
     const c0 = await this.conversation(this.suite.db);
-    if (isWindowOpen(c0.last_inbound_at, this.suite.clock.now())) await this.send(this.textBody(message)).catch(() => undefined);
+    // The customer is told; if the platform refuses for a moment, the message follows as soon as it can.
+    let later: string | null = null;
+    if (isWindowOpen(c0.last_inbound_at, this.suite.clock.now())) await this.send(this.textBody(message)).catch(() => { later = message; });
     const team = node?.team_id ?? this.doc.settings?.handover_team_id;
     await this.write(async (tx) => {
       if (!(await endRun(this.suite, tx, this.run, endState, reason))) return;
       const c = await this.conversation(tx);
       const now = this.suite.clock.now();
+      if (later) await this.suite.queue!.enqueue(tx, { queue: FLOW_QUEUE, key: c.id, kind: "notice", payload: { conversationId: c.id, text: later, reason: "handover" }, runAt: now });
       if (c.state === "resolved" || c.state === "snoozed") {
         await tx.updateTable("suite_conversations").set({ state: "open", snoozed_until: null, resolved_at: null, ...(c.state === "resolved" ? { cycle_opened_at: now, first_response_at: null } : {}) }).where("id", "=", c.id).execute();
       }
@@ -317,12 +339,7 @@ class RunStep {
     const c = await this.conversation(this.suite.db);
     this.windowOpen = isWindowOpen(c.last_inbound_at, this.suite.clock.now());
     this.contact = await this.suite.db.selectFrom("suite_contacts").selectAll().where("tenant_id", "=", this.run.tenant_id).where("wa_id", "=", this.run.wa_id).executeTakeFirst();
-    const k = this.contact;
-    this.ctxNow = {
-      contact: { name: k?.name ?? c.contact_name, wa_id: this.run.wa_id, phone: `+${this.run.wa_id}`, language: this.language(), timezone: k?.timezone ?? null, tags: k ? JSON.parse(k.tags) : [] },
-      attr: k ? JSON.parse(k.attributes) : {}, vars: this.state.vars, reply: this.state.reply, event: this.state.event, http: this.state.http,
-      now: new Date(this.suite.clock.now()).toISOString(),
-    };
+    this.ctxNow = contextFor(this.contact, { waId: this.run.wa_id, name: c.contact_name, language: this.language(), now: this.suite.clock.now(), run: this.state });
     return this.ctxNow;
   }
 

@@ -16,7 +16,7 @@ import { FLOW_QUEUE, FLOW_TIMER_QUEUE, endRun, queueRunInput, trace, type RunInp
 const MAX_ATTEMPTS = 8;
 
 /** An automatic message of the suite (greeting, away): sent after the intake's transaction. */
-export interface Notice { conversationId: string; text: string; reason: "greeting" | "away" }
+export interface Notice { conversationId: string; text: string; reason: "greeting" | "away" | "handover" }
 
 export function createFlowWorkers(suite: Suite, queue: JobQueue) {
   const runner = new QueueWorker({

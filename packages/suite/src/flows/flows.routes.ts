@@ -5,6 +5,7 @@ import { requireUser } from "../auth/sessions";
 import { SuiteError, notFound, parseBody } from "../errors";
 import { visibleConversation } from "../inbox/visible-conversation";
 import { tenantTransaction } from "../realtime/tenant-lock";
+import { routeConversation } from "../routing/assign";
 import type { Suite } from "../suite";
 import { flowDocument, liveFlows } from "./flow-catalog";
 import { autoMessagesSchema } from "./flow-intake";
@@ -160,7 +161,13 @@ export function registerFlowRoutes(app: FastifyInstance, suite: Suite): void {
     const run = await suite.db.selectFrom("suite_flow_runs").select(["id", "conversation_id", "tenant_id"]).where("id", "=", req.params.id).where("tenant_id", "=", user.tenant_id).executeTakeFirst();
     if (!run) throw notFound("Run");
     await visibleConversation(suite.db, user, run.conversation_id);
-    const stopped = await tenantTransaction(suite, user.tenant_id, (tx) => endRun(suite, tx, run, "stopped", `stopped by ${user.email}`, user.id));
+    const stopped = await tenantTransaction(suite, user.tenant_id, async (tx) => {
+      if (!(await endRun(suite, tx, run, "stopped", `stopped by ${user.email}`, user.id))) return false;
+      // Nobody is left talking to the customer: the conversation goes to the team's queue, as after a handover.
+      const c = await tx.selectFrom("suite_conversations").select(["assignee_id", "state"]).where("id", "=", run.conversation_id).executeTakeFirstOrThrow();
+      if (!c.assignee_id && c.state !== "resolved") await routeConversation(suite, tx, run.conversation_id, "");
+      return true;
+    });
     suite.bus.notify();
     if (!stopped) throw new SuiteError(409, "run_ended", "This run has ended already.");
     return reply.send({ ok: true });

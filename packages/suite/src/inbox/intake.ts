@@ -13,6 +13,7 @@ import { languageOf } from "../routing/language";
 import { activeRun } from "../flows/flow-runs";
 import { flowsOnCustomerMessage } from "../flows/flow-intake";
 import { customerReplyOf } from "../flows/inbound-reply";
+import { applyCampaignStatus, noteCampaignReply } from "../campaigns/campaign-statuses";
 
 // What the suite learns from the Cloud API's `messages` webhooks: customers' messages become
 // conversations and timeline entries, statuses become ticks. At least once and in any order:
@@ -24,7 +25,7 @@ export interface MessagesValue {
   metadata?: { phone_number_id?: string };
   contacts?: { wa_id: string; profile?: { name?: string } }[];
   messages?: ({ id: string; from: string; timestamp: string; type: string; context?: { id?: string } } & Record<string, unknown>)[];
-  statuses?: { id: string; status: string; recipient_id: string; timestamp: string; errors?: { code: number; title?: string; message?: string; error_data?: { details?: string } }[] }[];
+  statuses?: { id: string; status: string; recipient_id: string; timestamp: string; errors?: { code: number; title?: string; message?: string; error_data?: { details?: string } }[]; biz_opaque_callback_data?: string; pricing?: { billable?: boolean; category?: string; type?: string } }[];
 }
 
 /** Applies one `messages` change of a tenant's number in one transaction. */
@@ -35,7 +36,7 @@ export async function applyMessagesChange(suite: Suite, tx: Db, tenantId: string
   if (!known) return;
   const names = new Map((v.contacts ?? []).map((c) => [c.wa_id, c.profile?.name ?? c.wa_id]));
   for (const m of v.messages ?? []) await customerMessage(suite, tx, tenantId, phoneNumberId, m, names.get(m.from) ?? m.from);
-  for (const s of v.statuses ?? []) await statusUpdate(suite, tx, phoneNumberId, s);
+  for (const s of v.statuses ?? []) await statusUpdate(suite, tx, tenantId, phoneNumberId, s);
 }
 
 async function customerMessage(suite: Suite, tx: Db, tenantId: string, phoneNumberId: string, m: NonNullable<MessagesValue["messages"]>[number], name: string): Promise<void> {
@@ -77,6 +78,7 @@ async function customerMessage(suite: Suite, tx: Db, tenantId: string, phoneNumb
     state: next.state, contact_name: name, last_message_at: now, last_inbound_at: Math.max(sentAt, c.last_inbound_at ?? 0), snoozed_until: null, assignee_id: assignee,
     ...(next.newCycle ? { cycle_opened_at: now, first_response_at: null, resolved_at: null } : {}),
   }).where("id", "=", c.id).execute();
+  await noteCampaignReply(suite, tx, tenantId, m.from, c.id);
   const fresh = await tx.selectFrom("suite_conversations").selectAll().where("id", "=", c.id).executeTakeFirstOrThrow();
   const bot = await flowsOnCustomerMessage(suite, tx, { conversation: fresh, run, messageId: m.id, reply: customerReplyOf(m), newCycle, newContact, previousMessageAt });
   // Routed and assigned first, so that the conversation and its message are announced once, to
@@ -94,9 +96,14 @@ async function customerMessage(suite: Suite, tx: Db, tenantId: string, phoneNumb
 
 type Status = NonNullable<MessagesValue["statuses"]>[number];
 
-async function statusUpdate(suite: Suite, tx: Db, phoneNumberId: string, s: Status): Promise<void> {
+async function statusUpdate(suite: Suite, tx: Db, tenantId: string, phoneNumberId: string, s: Status): Promise<void> {
   const e = s.errors?.[0];
   const error = e ? JSON.stringify({ code: e.code, title: e.title ?? null, details: e.error_data?.details ?? e.message ?? null }) : null;
+  // A campaign's message: its recipient's tick (and the timeline's, once a reply put it there).
+  if (await applyCampaignStatus(suite, tx, tenantId, s.biz_opaque_callback_data, s)) {
+    await applyStatus(suite, tx, s.id, s.status, error);
+    return;
+  }
   if (await applyStatus(suite, tx, s.id, s.status, error)) return;
   // A console send to this customer is under way and has not stored its message yet: keep the
   // tick for it. Other unknown messages were sent by other systems with the same number.

@@ -1,6 +1,7 @@
 import type { Db } from "@openwaba/store";
 import type { Suite } from "../suite";
 import { saveContact } from "../contacts/contacts-store";
+import { noteCampaignOptOut } from "../campaigns/campaign-statuses";
 
 export interface PreferencesValue { user_preferences?: { wa_id: string; category?: string; value: string; timestamp?: number }[] }
 
@@ -13,5 +14,6 @@ export async function applyPreferences(suite: Suite, tx: Db, tenantId: string, v
       .onConflict((c) => c.columns(["tenant_id", "wa_id"]).doUpdateSet({ value: p.value, at }).where("suite_marketing_preferences.at", "<=", at)).executeTakeFirst();
     // The contact's consent follows the customer's own choice in WhatsApp — its latest one only.
     if (Number(r.numInsertedOrUpdatedRows ?? 1)) await saveContact(suite, tx, tenantId, { wa_id: p.wa_id, consent: p.value === "stop" ? "revoked" : "granted" }, "whatsapp_user_preferences");
+    if (p.value === "stop") await noteCampaignOptOut(suite, tx, tenantId, p.wa_id);
   }
 }

@@ -1,0 +1,54 @@
+import { isWindowOpen, normaliseNumber } from "@openwaba/contracts";
+import type { Db } from "@openwaba/store";
+import type { ContactRow } from "../contacts/contacts-store";
+import { segmentQuery } from "../contacts/segment";
+import type { CampaignAudience } from "./campaign-spec";
+
+// Who a campaign reaches: the contacts of a segment, or a list of numbers, page by page; each
+// once (by number), and only with consent: marketing templates need marketing consent that the
+// customer has not taken back (nor said STOP in WhatsApp); nobody who revoked consent gets any.
+
+export type Exclusion = "no_consent" | "consent_revoked" | "opted_out" | "duplicate" | "invalid_number";
+export interface Candidate { waId: string; contact: ContactRow | undefined; excluded: Exclusion | null; windowOpen: boolean }
+
+const PAGE = 1000;
+
+export async function* audiencePages(db: Db, o: { tenantId: string; phoneNumberId: string; audience: CampaignAudience; category: string; now: number }): AsyncGenerator<Candidate[]> {
+  const marketing = o.category === "MARKETING";
+  const judge = async (rows: { waId: string; contact: ContactRow | undefined }[]): Promise<Candidate[]> => {
+    const ids = rows.map((r) => r.waId);
+    if (!ids.length) return [];
+    const stops = marketing ? new Set((await db.selectFrom("suite_marketing_preferences").select("wa_id").where("tenant_id", "=", o.tenantId).where("wa_id", "in", ids).where("value", "=", "stop").execute()).map((p) => p.wa_id)) : new Set<string>();
+    const windows = new Map((await db.selectFrom("suite_conversations").select(["wa_id", "last_inbound_at"]).where("phone_number_id", "=", o.phoneNumberId).where("wa_id", "in", ids).execute()).map((c) => [c.wa_id, c.last_inbound_at]));
+    return rows.map(({ waId, contact }) => {
+      const consent = contact?.marketing_consent ?? null;
+      const excluded: Exclusion | null = consent === "revoked" ? "consent_revoked" : marketing && stops.has(waId) ? "opted_out" : marketing && consent !== "granted" ? "no_consent" : null;
+      return { waId, contact, excluded, windowOpen: isWindowOpen(windows.get(waId), o.now) };
+    });
+  };
+
+  if ("segment" in o.audience) {
+    let after = "";
+    for (;;) {
+      const page = await segmentQuery(db, o.tenantId, o.audience.segment, o.now).where("id", ">", after).orderBy("id").limit(PAGE).execute();
+      if (!page.length) return;
+      yield await judge(page.map((c) => ({ waId: c.wa_id, contact: c })));
+      after = page[page.length - 1].id;
+    }
+  }
+  const seen = new Set<string>();
+  const list = o.audience.phones;
+  for (let i = 0; i < list.length; i += PAGE) {
+    const out: Candidate[] = [];
+    const fresh: string[] = [];
+    for (const raw of list.slice(i, i + PAGE)) {
+      const waId = normaliseNumber(raw, o.audience.default_country);
+      if (!waId) out.push({ waId: raw, contact: undefined, excluded: "invalid_number", windowOpen: false });
+      else if (seen.has(waId)) out.push({ waId, contact: undefined, excluded: "duplicate", windowOpen: false });
+      else { seen.add(waId); fresh.push(waId); }
+    }
+    const contacts = fresh.length ? new Map((await db.selectFrom("suite_contacts").selectAll().where("tenant_id", "=", o.tenantId).where("wa_id", "in", fresh).execute()).map((c) => [c.wa_id, c])) : new Map<string, ContactRow>();
+    out.push(...(await judge(fresh.map((waId) => ({ waId, contact: contacts.get(waId) })))));
+    yield out;
+  }
+}

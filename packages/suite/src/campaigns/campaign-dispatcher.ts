@@ -1,0 +1,56 @@
+import { randomUUID } from "node:crypto";
+import type { Suite } from "../suite";
+import { CampaignPump } from "./campaign-pump";
+
+// Runs the pumps of campaigns to be sent: a node takes a campaign's lease (one node paces it at a
+// time; a dead node's lease runs out and another takes over) and keeps it while it sends.
+
+const LEASE_MS = 10_000;
+const TICK_MS = 500;
+
+export class CampaignDispatcher {
+  private readonly owner = randomUUID();
+  private readonly pumps = new Map<string, { pump: CampaignPump; done: Promise<void> }>();
+  private timer: NodeJS.Timeout | null = null;
+  private ticking = false;
+
+  constructor(private readonly suite: Suite, private readonly o: { maxInflight?: number } = {}) {}
+
+  /** A SQLite file has one process: leases left by a killed one are free at once. */
+  async releaseStaleLeases(): Promise<void> {
+    await this.suite.db.updateTable("suite_campaigns").set({ lease_owner: null, lease_until: null }).where("lease_owner", "is not", null).execute();
+  }
+
+  start(): void {
+    this.timer = setInterval(() => this.wake(), TICK_MS);
+    this.wake();
+  }
+
+  wake(): void {
+    if (this.ticking || !this.timer) return;
+    this.ticking = true;
+    void this.tick().catch((err) => this.suite.log.warn({ err }, "campaign dispatch failed")).finally(() => { this.ticking = false; });
+  }
+
+  private async tick(): Promise<void> {
+    const now = this.suite.clock.now();
+    const due = await this.suite.db.selectFrom("suite_campaigns").select("id").where("state", "in", ["scheduled", "running"])
+      .where((e) => e.or([e("lease_owner", "is", null), e("lease_owner", "=", this.owner), e("lease_until", "<", now)])).execute();
+    for (const { id } of due) {
+      if (this.pumps.has(id) || !this.timer) continue;
+      const taken = await this.suite.db.updateTable("suite_campaigns").set({ lease_owner: this.owner, lease_until: now + LEASE_MS }).where("id", "=", id)
+        .where("state", "in", ["scheduled", "running"]).where((e) => e.or([e("lease_owner", "is", null), e("lease_owner", "=", this.owner), e("lease_until", "<", now)])).executeTakeFirst();
+      if (!Number(taken.numUpdatedRows)) continue;
+      const pump = new CampaignPump(this.suite, id, this.owner, { leaseMs: LEASE_MS, maxInflight: this.o.maxInflight ?? 64 });
+      const done = pump.run().catch((err) => this.suite.log.error({ err, campaign: id }, "campaign pump failed")).finally(() => this.pumps.delete(id));
+      this.pumps.set(id, { pump, done });
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    for (const p of this.pumps.values()) p.pump.stop();
+    await Promise.all([...this.pumps.values()].map((p) => p.done));
+  }
+}

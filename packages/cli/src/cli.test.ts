@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -34,6 +34,40 @@ describe("the openwaba command", () => {
     expect(r.code).toBe(2);
     expect(r.out).toContain("2 rows: 1 contacts (0 duplicates merged), 1 rows with errors; 1 created, 0 updated");
     expect(r.out).toContain("line 3:");
+  });
+
+  it("imports, lists and exports flows as files, and posts the business's events", async () => {
+    const file = join(s.dataDir, "welcome.flow.json");
+    const doc = { name: "Shipped", trigger: { type: "event", event: "order_shipped" }, start: "tag", nodes: { tag: { type: "set", tags: { add: ["shipped"] } } } };
+    writeFileSync(file, JSON.stringify(doc));
+    const imported = await cli("flows", "import", file, "--publish");
+    expect(imported).toMatchObject({ code: 0, out: expect.stringMatching(/Shipped {2}version 1 \(live\)/) });
+    expect((await cli("flows", "list")).out).toMatch(/on +v1\/1 +event +Shipped/);
+    const out = join(s.dataDir, "exported.json");
+    expect((await cli("flows", "export", "Shipped", "-o", out)).code).toBe(0);
+    expect(JSON.parse(readFileSync(out, "utf8"))).toMatchObject(doc);
+    expect((await cli("flows", "event", "order_shipped", "+48600999001", "--data", '{"order":"1"}')).out).toMatch(/^started run /);
+    writeFileSync(file, JSON.stringify({ ...doc, start: "nowhere" }));
+    const bad = await cli("flows", "import", file);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain("start: there is no node \"nowhere\"");
+  });
+
+  it("creates a campaign with its estimate, sends it and follows it to the end", async () => {
+    const t = await s.call("POST", `/${s.credentials.waba_id}/message_templates`, { name: "cli_notice", language: "en_US", category: "UTILITY", components: [{ type: "BODY", text: "Hello {{1}}, your parcel is on its way.", example: { body_text: [["Ewa"]] } }] });
+    await s.call("POST", `/openwaba/templates/${t.body.id}/review`, { event: "APPROVED" });
+    const list = join(s.dataDir, "numbers.txt");
+    writeFileSync(list, "+48600999101\n+48600999102\n+48600999102\n123\n");
+    const created = await cli("campaign", "create", "--name", "CLI", "--template", "cli_notice", "--param", "{{contact.name|friend}}", "--phones", list, "--mps", "10");
+    expect(created.code).toBe(0);
+    expect(created.out).toMatch(/^draft [0-9a-f-]{36}\nrecipients: 2 \(left out: 1 duplicate, 1 invalid number\)\ncost: /);
+    const id = created.out.split("\n")[0].slice(6);
+    const sent = await cli("campaign", "send", id);
+    expect(sent.out).toContain("running: 2 recipients");
+    expect(sent.out).toMatch(/completed\n {2}2\/2 sent/);
+    expect((await cli("campaign", "status")).out).toContain(`${id}  CLI  completed`);
+    const refused = await cli("campaign", "create", "--name", "x", "--template", "nope");
+    expect(refused).toMatchObject({ code: 1, err: expect.stringContaining("[template.name] (invalid_request)") });
   });
 
   it("explains errors plainly: the Cloud API's refusal, a missing credentials file", async () => {

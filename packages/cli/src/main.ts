@@ -3,9 +3,12 @@
 import { createReadStream, statSync } from "node:fs";
 import { Readable } from "node:stream";
 import { Command } from "commander";
-import { CloudApiClient, PlatformCallError, SimulatorClient, SuiteClient } from "@openwaba/sdk";
+import { CloudApiClient, PlatformCallError, SimulatorClient, SuiteCallError } from "@openwaba/sdk";
 import { connection, type Connection } from "./connection";
 import { progressBar } from "./progress";
+import { registerCampaignCommands } from "./campaign.commands";
+import { registerFlowCommands } from "./flows.commands";
+import { suiteClient } from "./suite-login";
 
 const program = new Command("openwaba").description("Talk to an OpenWABA server (or, for messages and templates, Meta's Cloud API).")
   .option("--url <url>", "server address (OPENWABA_URL, default http://127.0.0.1:8080)")
@@ -53,9 +56,7 @@ program.command("contacts").description("the suite's contacts").command("import"
   .argument("<file>").option("--dry-run", "check and report without writing").option("--default-country <CC>", "country of numbers written without +")
   .action(async (file: string, o: { dryRun?: boolean; defaultCountry?: string }) => {
     const c = conn();
-    if (!c.consoleEmail || !c.consolePassword) throw new Error("the credentials have no console_email / console_password");
-    const suite = new SuiteClient(c.url);
-    await suite.signIn(c.consoleEmail, c.consolePassword);
+    const suite = await suiteClient(c);
     const size = statSync(file).size;
     const bar = progressBar(size, "uploading");
     let sent = 0;
@@ -67,11 +68,18 @@ program.command("contacts").description("the suite's contacts").command("import"
     if (r.errors.length) process.exitCode = 2;
   });
 
+registerCampaignCommands(program, conn);
+registerFlowCommands(program, conn);
+
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
   // Clear errors, never a stack trace: Meta's message and code when the Cloud API refused.
   if (err instanceof PlatformCallError) console.error(`error: ${err.message} (code ${err.graph.code})`);
+  else if (err instanceof SuiteCallError) {
+    console.error(`error: ${err.message}${err.error.field ? ` [${err.error.field}]` : ""} (${err.code})`);
+    for (const e of err.error.errors ?? []) console.error(`  ${e.path}: ${e.message}`);
+  }
   else console.error(`error: ${(err as Error).message}`);
   process.exitCode = 1;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, waitFor, type TestServer } from "@openwaba/server/testing";
-import { CloudApiClient, PlatformCallError, SimulatorClient, SuiteClient, parseWebhook, verifySignature } from "./index";
+import { CloudApiClient, PlatformCallError, SimulatorClient, SuiteCallError, SuiteClient, parseWebhook, verifySignature } from "./index";
 
 // The SDK against a real server: the Cloud API client, the simulator, the suite, and the webhook
 // helpers on what the server really sends.
@@ -41,5 +41,21 @@ describe("the SDK", () => {
     expect((await suite.reply(c.id, "From the suite, via the SDK")).id).toMatch(/^wamid\./);
     const report = await suite.importContacts("phone,name\n+48600777999,Marek\n", { dryRun: true });
     expect(report).toMatchObject({ dry_run: true, contacts: 1, created: 0 });
+  });
+
+  it("acts for the business's own system with an API key: flows, their events, and the suite's refusals", async () => {
+    const admin = new SuiteClient(s.url);
+    await admin.signIn(s.consoleLogin!.console_email, s.consoleLogin!.console_password);
+    const { key } = await admin.createApiKey("shop");
+    const shop = new SuiteClient(s.url, key);
+    const flow = await shop.importFlow({ name: "Tag buyers", trigger: { type: "event", event: "paid" }, start: "a", nodes: { a: { type: "set", tags: { add: ["buyer"] } } } }, { publish: true });
+    expect((await shop.flows()).map((f) => f.id)).toContain(flow.id);
+    const r = await shop.flowEvent("paid", "+48600777998", { amount: 10 });
+    expect(r.started).toHaveLength(1);
+    expect((await shop.flowRun(r.started[0].run_id)).flow_name).toBe("Tag buyers");
+    const refused = await shop.importFlow({ name: "x" }).catch((e) => e);
+    expect(refused).toBeInstanceOf(SuiteCallError);
+    expect(refused).toMatchObject({ status: 400, code: "invalid_flow" });
+    expect(await new SuiteClient(s.url, "owk_revokedrevokedrevokedrevoked").flows().catch((e) => e.status)).toBe(401);
   });
 });

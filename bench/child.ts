@@ -23,10 +23,10 @@ export interface NodeChild {
  * Runs `node --import tsx <script>` from the repository root as a child of this process, with
  * exactly the environment given (plus PATH/HOME), so nothing leaks in from the caller's shell.
  */
-export function spawnNode(name: string, script: string, env: Record<string, string>, opts: { ipc?: boolean } = {}): NodeChild {
+export function spawnNode(name: string, script: string, env: Record<string, string>, opts: { ipc?: boolean; nodeArgs?: string[] } = {}): NodeChild {
   const base: Record<string, string> = {};
   for (const k of ["PATH", "HOME", "TMPDIR", "LANG"]) if (process.env[k]) base[k] = process.env[k]!;
-  const proc = spawn(process.execPath, ["--import", "tsx", script], {
+  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", script], {
     cwd: REPO_ROOT,
     env: { ...base, ...env },
     stdio: opts.ipc ? ["ignore", "pipe", "pipe", "ipc"] : ["ignore", "pipe", "pipe"],

@@ -2,8 +2,8 @@
 // 20 agents with realtime streams, with SQLite and with PostgreSQL. Reported, never asserted.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import pg from "pg";
-import { runCleanup, onCleanup } from "./cleanup";
+import { runCleanup } from "./cleanup";
+import { pgSchema } from "./pg-schema";
 import { sleep } from "./clock";
 import { measureInbox, type InboxResult } from "./inbox/measure-inbox";
 import { machineInfo } from "./machine";
@@ -12,21 +12,7 @@ import { writeResults } from "./report";
 
 const CONFIG = { customers: 200, agents: 20, rounds: 5, roundTimeoutMs: 15_000 };
 const TARGET_P99_MS = 200;
-const PG = process.env.OPENWABA_BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const step = (m: string) => console.log(`[inbox bench ${new Date().toISOString().slice(11, 19)}] ${m}`);
-
-/** A schema of its own in the PostgreSQL database, dropped when the bench ends. */
-async function pgSchema(): Promise<string> {
-  const schema = `bench_${Date.now().toString(36)}`;
-  const c = new pg.Client({ connectionString: PG });
-  await c.connect();
-  await c.query(`CREATE SCHEMA "${schema}"`);
-  await c.end();
-  onCleanup(`drop schema ${schema}`, async () => { const d = new pg.Client({ connectionString: PG }); await d.connect(); try { await d.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`); } finally { await d.end(); } });
-  const u = new URL(PG);
-  u.searchParams.set("options", `-c search_path=${schema}`);
-  return u.toString();
-}
 
 async function run(engine: "sqlite" | "postgres"): Promise<InboxResult> {
   step(`${engine}: starting OpenWABA with the suite`);

@@ -18,6 +18,8 @@ export async function startReceiver(verifyToken: string) {
     child,
     url: `http://127.0.0.1:${port}/webhook`,
     count: () => ask<{ delivered: number; posts: number; statuses: number }>("count"),
+    /** For each recipient, when each of their messages was first reported sent. */
+    async sentTo(): Promise<Map<string, number[]>> { return new Map((await ask<{ sentTo: [string, number[]][] }>("sent-to")).sentTo); },
     async dump(): Promise<ReceiverDump> {
       const d = await ask<{ posts: number; statuses: number; badBodies: number; sent: [string, number][]; delivered: [string, number][] }>("dump");
       return { posts: d.posts, statuses: d.statuses, badBodies: d.badBodies, sent: new Map(d.sent), delivered: new Map(d.delivered) };

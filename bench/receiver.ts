@@ -7,6 +7,8 @@ import { nowMs } from "./clock";
 const verifyToken = process.env.VERIFY_TOKEN ?? "";
 const firstSent = new Map<string, number>();
 const firstDelivered = new Map<string, number>();
+/** When each recipient's messages were first reported sent (the flow bench: when did the bot answer?). */
+const sentTo = new Map<string, number[]>();
 let posts = 0, statuses = 0, badBodies = 0;
 
 const server = createServer((req, res) => {
@@ -28,7 +30,10 @@ const server = createServer((req, res) => {
       for (const entry of body.entry ?? []) for (const change of entry.changes ?? []) for (const s of change.value?.statuses ?? []) {
         statuses++;
         const seen = s.status === "sent" ? firstSent : s.status === "delivered" ? firstDelivered : null;
-        if (seen && !seen.has(s.id)) seen.set(s.id, at);
+        if (seen && !seen.has(s.id)) {
+          seen.set(s.id, at);
+          if (s.status === "sent") { const list = sentTo.get(s.recipient_id) ?? []; list.push(at); sentTo.set(s.recipient_id, list); }
+        }
       }
     } catch {
       badBodies++;
@@ -43,6 +48,7 @@ server.listen(0, "127.0.0.1", () => {
 
 process.on("message", (m: { type: string }) => {
   if (m.type === "count") process.send!({ type: "count", delivered: firstDelivered.size, posts, statuses });
+  if (m.type === "sent-to") process.send!({ type: "sent-to", sentTo: [...sentTo] });
   if (m.type === "dump") {
     process.send!({ type: "dump", posts, statuses, badBodies, sent: [...firstSent], delivered: [...firstDelivered] });
   }

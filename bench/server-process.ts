@@ -30,7 +30,7 @@ export function tempDataDir(): string {
  * 127.0.0.1, the send path's rules on unless `rules: "off"`. Resolves once dev-credentials.json
  * exists and /health answers 200.
  */
-export async function startOpenWaba(o: { rules?: "on" | "off"; dataDir?: string; suite?: boolean; databaseUrl?: string; name?: string } = {}): Promise<OpenWabaProcess> {
+export async function startOpenWaba(o: { rules?: "on" | "off"; dataDir?: string; suite?: boolean; databaseUrl?: string; name?: string; env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<OpenWabaProcess> {
   const dataDir = o.dataDir ?? tempDataDir();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -49,7 +49,8 @@ export async function startOpenWaba(o: { rules?: "on" | "off"; dataDir?: string;
     OPENWABA_DATABASE_URL: o.databaseUrl ?? databaseFile(dataDir),
     HOST: "127.0.0.1",
     PORT: String(port),
-  });
+    ...o.env,
+  }, { nodeArgs: o.nodeArgs });
 
   const credentials = await untilReady(child, (async () => {
     for (;;) {

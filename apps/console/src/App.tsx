@@ -17,6 +17,9 @@ import { Widget } from "./pages/Widget";
 import { Flows } from "./pages/Flows";
 import { FlowEditor } from "./pages/FlowEditor";
 import { FlowRun } from "./pages/FlowRun";
+import { Campaigns } from "./pages/Campaigns";
+import { CampaignForm } from "./pages/CampaignForm";
+import { CampaignPage } from "./pages/Campaign";
 
 export interface Session { user: User; teams: { id: string; name: string }[] }
 
@@ -50,6 +53,7 @@ export function App() {
           <a href="#/contacts" aria-current={page === "contacts" ? "page" : undefined}>Contacts</a>
           <a href="#/templates" aria-current={page === "templates" ? "page" : undefined}>Templates</a>
           {lead && <a href="#/flows" aria-current={page === "flows" ? "page" : undefined}>Flows</a>}
+          {lead && <a href="#/campaigns" aria-current={page === "campaigns" ? "page" : undefined}>Campaigns</a>}
           {lead && <a href="#/faq" aria-current={page === "faq" ? "page" : undefined}>FAQ bot</a>}
           {lead && <a href="#/widget" aria-current={page === "widget" ? "page" : undefined}>Widget</a>}
           {lead && <a href="#/numbers" aria-current={page === "numbers" ? "page" : undefined}>Numbers</a>}
@@ -73,6 +77,10 @@ export function App() {
           : page === "contacts" ? <Contacts />
           : page === "flows" && lead && route[1] ? <FlowEditor key={route[1]} id={route[1]} tab={route[2] === "runs" ? "runs" : "document"} runId={route[3] ?? null} />
           : page === "flows" && lead ? <Flows />
+          : page === "campaigns" && lead && route[1] === "new" ? <CampaignForm key="new" id={null} />
+          : page === "campaigns" && lead && route[1] && route[2] === "edit" ? <CampaignForm key={route[1]} id={route[1]} />
+          : page === "campaigns" && lead && route[1] ? <CampaignPage key={route[1]} id={route[1]} />
+          : page === "campaigns" && lead ? <Campaigns />
           : page === "flow-runs" && route[1] ? <FlowRun key={route[1]} id={route[1]} lead={lead} />
           : page === "faq" && lead ? <Faq admin={admin} />
           : page === "widget" && lead ? <Widget />

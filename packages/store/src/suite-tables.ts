@@ -149,7 +149,7 @@ export interface SuiteFlowRunsTable {
   started_at: Millis; updated_at: Millis; ended_at: Nullable<Millis>; end_reason: Nullable<string>;
 }
 /** A run's trace: each node entered, each decision, each message and call. */
-export interface SuiteFlowStepsTable { run_id: string; seq: number; node: string | null; kind: string; detail: Json; at: Millis }
+export interface SuiteFlowStepsTable { seq: Generated<number>; run_id: string; node: string | null; kind: string; detail: Json; at: Millis }
 
 /** An API key of the business's own systems: acts as the user who made it; only its hash is kept. */
 export interface SuiteApiKeysTable {
@@ -169,6 +169,8 @@ export interface SuiteCampaignsTable {
   /** Nothing is sent before then (the messaging limit is used up); and why. */
   hold_until: Nullable<Millis>;
   hold_reason: Nullable<string>;
+  /** Why it is paused: a person, or something only a person can fix (the template, the account). */
+  pause_reason: Nullable<string>;
   lease_owner: Nullable<string>;
   lease_until: Nullable<Millis>;
   created_by: string | null; created_at: Millis; updated_at: Millis; started_at: Nullable<Millis>; completed_at: Nullable<Millis>;

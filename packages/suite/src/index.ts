@@ -69,6 +69,9 @@ export function createSuite(o: {
   suite.wakeFaqBot = () => bot?.wake();
   const flows = o.queue ? createFlowWorkers(suite, o.queue) : null;
   suite.wakeFlows = () => flows?.wake();
+  // Jobs are queued inside transactions: a worker woken before the commit would find nothing and
+  // sleep. Every commit the suite announces wakes them again.
+  bus.onNotify(() => { flows?.wake(); bot?.wake(); events?.wake(); });
   const campaigns = new CampaignDispatcher(suite);
   suite.wakeCampaigns = () => campaigns.wake();
   let timer: NodeJS.Timeout | null = null;

@@ -1,20 +1,17 @@
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { ApiError, api, type Conversation } from "../api";
-
-interface Template { id: string; name: string; language: string; status: string; category: string; parameter_format?: string; components: { type: string; text?: string }[] }
-
-const placeholders = (text: string) => [...new Set([...text.matchAll(/\{\{\s*([\w]+)\s*\}\}/g)].map((m) => m[1]))];
+import { approvedTemplates, bodyOf, fillVariables, placeholders, type Template } from "../templates/template-text";
 
 /** Outside the window: pick an approved template, fill its body's parameters, see it rendered, send. */
 export function TemplateForm({ conv, onError }: { conv: Conversation; onError: (e: string | null) => void }) {
   const [templates, setTemplates] = useState<Template[]>([]);
   const [chosen, setChosen] = useState<string>("");
   const [values, setValues] = useState<Record<string, string>>({});
-  useEffect(() => { void api("GET", "/suite/api/templates").then((r) => setTemplates(r.data.filter((t: Template) => t.status === "APPROVED"))); }, []);
+  useEffect(() => { void approvedTemplates().then(setTemplates); }, []);
   const t = templates.find((x) => x.id === chosen);
-  const body = t?.components.find((c) => c.type === "BODY")?.text ?? "";
+  const body = bodyOf(t);
   const names = useMemo(() => placeholders(body), [body]);
-  const preview = body.replace(/\{\{\s*([\w]+)\s*\}\}/g, (w, n) => values[n] || w);
+  const preview = fillVariables(body, values);
 
   const send = async (e: FormEvent) => {
     e.preventDefault();

@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { ApiError, api } from "../api";
+import { fillVariables } from "../templates/template-text";
 
-const fill = (text: string, examples: string[]) => text.replace(/\{\{\s*(\d+)\s*\}\}/g, (w, n) => examples[Number(n) - 1] || w);
+const fill = (text: string, examples: string[]) => fillVariables(text, Object.fromEntries(examples.map((x, i) => [String(i + 1), x])));
 
 /** Templates: their review status (and why), and a new one with a live preview of what the customer will see. */
 export function Templates() {

@@ -1,13 +1,15 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { parseParams } from "@openwaba/contracts";
+import { GraphError, parseParams } from "@openwaba/contracts";
 import type { Platform } from "../platform";
 import { limitScope, limitUsage } from "../limits/messaging-limit";
-import { scheduleTierReview } from "../limits/tier-review";
-import { maxPhoneNumbers } from "../rules/tier-upgrade";
+import { changeTier, scheduleTierReview } from "../limits/tier-review";
+import { QUEUES } from "../platform";
+import { LADDER, maxPhoneNumbers } from "../rules/tier-upgrade";
 import { authenticate } from "./graph-request";
 
 const verification = z.strictObject({ verified: z.boolean() });
+const setTier = z.strictObject({ tier: z.string().regex(/^TIER_[A-Z0-9]+$/) });
 
 /**
  * OpenWABA's view of the token's messaging limit, and business verification (done in Meta's
@@ -17,6 +19,23 @@ const verification = z.strictObject({ verified: z.boolean() });
 export function registerMessagingLimitRoutes(app: FastifyInstance, platform: Platform): void {
   app.get("/openwaba/messaging-limit", async (req, reply) => {
     const p = await authenticate(platform, req);
+    return reply.send(await view(platform, p.wabaId));
+  });
+
+  // A developer puts the business (or, per-number model, the token's first number) at a tier, as
+  // Meta's reviews would over weeks — to try a large campaign locally. Announced as an upgrade would be.
+  app.put("/openwaba/messaging-limit", async (req, reply) => {
+    const p = await authenticate(platform, req);
+    const b = parseParams(setTier, req.body);
+    const ladder = LADDER[platform.config.messagingLimitModel];
+    if (!ladder.includes(b.tier)) throw new GraphError(100, `Param tier must be one of ${ladder.join(", ")}.`);
+    await platform.db.transaction().execute(async (tx) => {
+      const phone = await tx.selectFrom("phone_numbers").select(["id", "waba_id"]).where("waba_id", "=", p.wabaId).orderBy("created_at").executeTakeFirstOrThrow();
+      const scope = await limitScope(platform, tx, phone);
+      if (scope.tier !== b.tier) await changeTier(platform, tx, scope, b.tier, ladder.indexOf(b.tier) > ladder.indexOf(scope.tier) ? "UPGRADE" : "DOWNGRADE");
+    });
+    platform.directory.forget();
+    platform.wake(QUEUES.webhook);
     return reply.send(await view(platform, p.wabaId));
   });
 

@@ -62,7 +62,7 @@ export async function markFlagged(platform: Platform, tx: Db, phoneNumberId: str
   await platform.queue.enqueue(tx, { queue: QUEUES.quality, key: phoneNumberId, kind: "flag-review", payload: { phoneNumberId, flaggedAt: now }, runAt: now + FLAGGED_DOWNGRADE_MS });
 }
 
-async function changeTier(platform: Platform, tx: Db, scope: LimitScope, tier: string, event: "UPGRADE" | "DOWNGRADE"): Promise<void> {
+export async function changeTier(platform: Platform, tx: Db, scope: LimitScope, tier: string, event: "UPGRADE" | "DOWNGRADE"): Promise<void> {
   await setScope(tx, scope, { messaging_tier: tier });
   const maxNumbers = maxPhoneNumbers(scope.verified, tier);
   const wabas = await tx.selectFrom("wabas").select("id").where("business_id", "=", scope.businessId).execute();

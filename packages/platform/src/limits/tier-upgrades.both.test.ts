@@ -61,4 +61,13 @@ describe("portfolio tier upgrades", () => {
     expect(capabilityEvents()[1]).toEqual({ max_daily_conversations_per_business: "TIER_10K", max_phone_numbers_per_business: 20 });
     expect(await tier()).toBe("TIER_10K");
   });
+
+  it("lets a developer put the portfolio at a tier directly (OpenWABA's extension), announced like an upgrade", async () => {
+    expect((await s.call("PUT", "/openwaba/messaging-limit", { tier: "TIER_1K" })).body.error).toMatchObject({ code: 100, error_data: { details: expect.stringContaining("TIER_UNLIMITED") } });
+    expect((await s.call("PUT", "/openwaba/messaging-limit", { tier: 5 })).status).toBe(400);
+    const r = await s.call("PUT", "/openwaba/messaging-limit", { tier: "TIER_UNLIMITED" });
+    expect(r.body.numbers[0].tier).toBe("TIER_UNLIMITED");
+    expect(await tier()).toBe("TIER_UNLIMITED");
+    await waitFor(() => capabilityEvents().find((v: any) => v.max_daily_conversations_per_business === "TIER_UNLIMITED"), 5000, "capability webhook");
+  });
 });

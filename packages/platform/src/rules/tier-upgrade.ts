@@ -9,7 +9,7 @@ import { tierLimit } from "./messaging-limits";
 // then the same half-the-limit rule after ~24 h while quality is not low; a number RED for 7 days
 // drops one tier. Meta's "high" quality is read as every number GREEN, "not low" as not RED.
 
-const LADDER: Record<MessagingLimitModel, string[]> = {
+export const LADDER: Record<MessagingLimitModel, string[]> = {
   portfolio: ["TIER_250", "TIER_2K", "TIER_10K", "TIER_100K", "TIER_UNLIMITED"],
   per_number: ["TIER_250", "TIER_1K", "TIER_10K", "TIER_100K", "TIER_UNLIMITED"],
 };

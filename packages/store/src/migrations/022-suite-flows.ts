@@ -53,15 +53,16 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .where(sql.ref("state"), "=", "active").execute();
   await db.schema.createIndex("suite_flow_runs_by_flow").ifNotExists().on("suite_flow_runs").columns(["flow_id", "started_at"]).execute();
   await db.schema.createIndex("suite_flow_runs_by_state").ifNotExists().on("suite_flow_runs").columns(["tenant_id", "state"]).execute();
-  await db.schema.createTable("suite_flow_steps").ifNotExists()
+  // A trace line is one insert: its order comes from a sequence, not from reading the last one.
+  const steps = db.schema.createTable("suite_flow_steps").ifNotExists();
+  await (dialect === "postgres" ? steps.addColumn("seq", "bigserial", (c) => c.primaryKey()) : steps.addColumn("seq", "integer", (c) => c.primaryKey().autoIncrement()))
     .addColumn("run_id", "text", (c) => c.notNull())
-    .addColumn("seq", "integer", (c) => c.notNull())
     .addColumn("node", "text")
     .addColumn("kind", "text", (c) => c.notNull())
     .addColumn("detail", "text", (c) => c.notNull())
     .addColumn("at", ms, (c) => c.notNull())
-    .addPrimaryKeyConstraint("suite_flow_steps_pk", ["run_id", "seq"])
     .execute();
+  await db.schema.createIndex("suite_flow_steps_by_run").ifNotExists().on("suite_flow_steps").columns(["run_id", "seq"]).execute();
   await db.schema.alterTable("suite_conversations").addColumn("bot_run_id", "text").execute();
 
   await db.schema.createTable("suite_api_keys").ifNotExists()

@@ -17,6 +17,7 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn("totals", "text")
     .addColumn("hold_until", ms)
     .addColumn("hold_reason", "text")
+    .addColumn("pause_reason", "text")
     .addColumn("lease_owner", "text")
     .addColumn("lease_until", ms)
     .addColumn("created_by", "text")

@@ -31,14 +31,15 @@ export async function campaignProgress(db: Db, c: Campaign, now: number, currenc
     rates: { delivered: rate(delivered, reached), read: rate(byState.read, delivered), replied: rate(Number(extra.replied), delivered), failed: rate(byState.failed, reached), opted_out: rate(Number(extra.opted_out), delivered) },
     cost: { currency, total: Math.round(Number(extra.cost ?? 0)) / 1e6 },
     pace: { mps_last_10s: mps, eta: waiting && mps > 0 && ["running", "scheduled"].includes(c.state) ? iso(now + Math.ceil((waiting / mps) * 1000)) : null },
-    held: c.hold_until !== null && c.hold_until > now ? { until: iso(c.hold_until), reason: c.hold_reason } : null,
+    // Only a campaign still sending is held; a paused one says why in its `note`.
+    held: c.hold_until !== null && c.hold_until > now && ["scheduled", "running"].includes(c.state) ? { until: iso(c.hold_until), reason: c.hold_reason } : null,
   };
 }
 
 export function presentCampaign(c: Campaign) {
   return {
     id: c.id, name: c.name, phone_number_id: c.phone_number_id, state: c.state, category: c.category, spec: JSON.parse(c.spec),
-    totals: c.totals ? JSON.parse(c.totals) : null, note: c.state === "paused" ? c.hold_reason : null,
+    totals: c.totals ? JSON.parse(c.totals) : null, note: c.state === "paused" ? c.pause_reason : null,
     created_at: iso(c.created_at), updated_at: iso(c.updated_at), started_at: iso(c.started_at), completed_at: iso(c.completed_at),
   };
 }

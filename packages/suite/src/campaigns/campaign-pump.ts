@@ -1,5 +1,5 @@
 import { performance } from "node:perf_hooks";
-import type { Selectable } from "kysely";
+import { sql, type Selectable } from "kysely";
 import type { SuiteCampaignRecipientsTable, SuiteCampaignsTable } from "@openwaba/store";
 import { isWindowOpen } from "@openwaba/contracts";
 import type { PlatformClient } from "../client/platform-client";
@@ -178,13 +178,16 @@ export class CampaignPump {
         for (const { r, outsideWindow, outcome: o, sentAt } of batch) {
           const at = (q: any) => mine(q).where("seq", "=", r.seq);
           if (o.kind === "accepted") {
-            await at(tx.updateTable("suite_campaign_recipients").set({ message_id: o.messageId, sent_at: sentAt, outside_window: outsideWindow ? 1 : 0, updated_at: now })).execute();
-            await at(tx.updateTable("suite_campaign_recipients").set({ state: "accepted" })).where("state", "in", ["sending", "unconfirmed"]).execute();
+            // Its status may have come first (then the state is further on already).
+            await at(tx.updateTable("suite_campaign_recipients").set({
+              message_id: o.messageId, sent_at: sentAt, outside_window: outsideWindow ? 1 : 0, updated_at: now,
+              state: sql<string>`case when state in ('sending', 'unconfirmed') then 'accepted' else state end`,
+            })).execute();
           } else if (o.kind === "retry") {
             await at(tx.updateTable("suite_campaign_recipients").set({ state: "pending", due_at: now + o.afterMs, error: JSON.stringify({ retry: o.why }), updated_at: now })).where("state", "=", "sending").execute();
           } else if (o.kind === "pause_campaign") {
             await at(tx.updateTable("suite_campaign_recipients").set({ state: "pending", updated_at: now })).where("state", "=", "sending").execute();
-            await tx.updateTable("suite_campaigns").set({ state: "paused", hold_reason: `paused: ${o.why} (${o.code})`, updated_at: now }).where("id", "=", this.campaignId).where("state", "in", ["scheduled", "running"]).execute();
+            await tx.updateTable("suite_campaigns").set({ state: "paused", pause_reason: `the Cloud API refused: ${o.why} (${o.code})`, updated_at: now }).where("id", "=", this.campaignId).where("state", "in", ["scheduled", "running"]).execute();
           } else if (o.kind === "unknown") {
             await at(tx.updateTable("suite_campaign_recipients").set({ state: "unconfirmed", error: JSON.stringify({ unconfirmed: o.why }), updated_at: now })).where("state", "=", "sending").execute();
           } else {
@@ -226,7 +229,8 @@ class SlidingSecond {
   private times: number[] = [];
   constructor(private readonly mps: () => number) {}
   room(now: number): number {
-    const cap = Math.floor(this.mps());
+    // At least one: a pace below one a second (max_mps from 0.1) is kept by the pacing alone.
+    const cap = Math.max(1, Math.floor(this.mps()));
     if (cap > 5000) return Infinity;
     while (this.times.length && now - this.times[0] >= 1002) this.times.shift();
     return Math.max(0, cap - this.times.length);

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { priceMessage } from "@openwaba/contracts";
 import type { Db } from "@openwaba/store";
 import { recordEvent } from "../inbox/conversation-events";
@@ -11,48 +12,61 @@ import { CALLBACK_PREFIX } from "./campaign-pump";
 // answer was recorded), what a delivered message cost, who replied and who said STOP afterwards.
 
 const RANK: Record<string, number> = { pending: 0, sending: 1, unconfirmed: 1, accepted: 2, sent: 3, delivered: 4, read: 5, failed: 6, cancelled: 6 };
+/** A failure that was only a lost answer (a crash): its late status puts it right. */
+const LOST_ANSWER = '%"code":"unconfirmed"%';
 /** How long after a campaign message a reply or a STOP is put down to it. */
 export const ATTRIBUTION_MS = 7 * DAY_MS;
 
 export interface CampaignStatus { status: string; errors?: { code: number; title?: string; message?: string; error_data?: { details?: string } }[]; pricing?: { billable?: boolean; category?: string; type?: string } }
 
-/** Applies a status whose callback data names a campaign recipient; false when it names none. */
-export async function applyCampaignStatus(suite: Suite, tx: Db, tenantId: string, callback: string | undefined, s: CampaignStatus): Promise<boolean> {
+/**
+ * Applies a status whose callback data names a campaign recipient: false when it names none, else
+ * whether the recipient has replied (then the message is on a conversation's timeline too).
+ */
+export async function applyCampaignStatus(suite: Suite, tx: Db, tenantId: string, callback: string | undefined, s: CampaignStatus): Promise<false | { replied: boolean }> {
   const m = callback?.startsWith(CALLBACK_PREFIX) ? /^owc:([^:]+):(\d+)$/.exec(callback) : null;
   if (!m) return false;
   const [campaignId, seq] = [m[1], Number(m[2])];
-  const r = await tx.selectFrom("suite_campaign_recipients").select(["state", "wa_id", "cost_micros", "error"]).where("campaign_id", "=", campaignId).where("seq", "=", seq).where("tenant_id", "=", tenantId).executeTakeFirst();
-  if (!r) return true;
   const now = suite.clock.now();
-  const where = (q: any) => q.where("campaign_id", "=", campaignId).where("seq", "=", seq);
-  if (s.status === "failed") {
-    const e = s.errors?.[0];
-    const code = Number(e?.code);
-    // Over today's messaging limit, or a passing limit: not sent, so it waits and goes again.
-    if (code === 139901 || code === 130429 || code === 131049) {
-      const later = code === 131049 ? now + DAY_MS : now;
-      await where(tx.updateTable("suite_campaign_recipients").set({ state: "pending", due_at: later, message_id: null, sent_at: null, error: JSON.stringify({ retry: e?.title ?? String(code) }), updated_at: now })).execute();
-      if (code === 139901) {
-        const frees = (await limitUse(tx, tenantId, now)).frees_at;
-        await tx.updateTable("suite_campaigns").set({ hold_until: Math.max(frees ?? 0, now + 15 * 60_000), hold_reason: "the messaging limit is reached (other sends count too): waiting for room", updated_at: now }).where("id", "=", campaignId).execute();
-      }
-      return true;
-    }
-    if (RANK[r.state] >= RANK.failed) return true;
-    await where(tx.updateTable("suite_campaign_recipients").set({ state: "failed", error: JSON.stringify({ code, title: e?.title ?? null, details: e?.error_data?.details ?? e?.message ?? null }), updated_at: now })).execute();
-    return true;
-  }
-  // A send counted as failed only because its answer was lost is put right by its late status.
-  const lostAnswer = r.state === "failed" && (JSON.parse(r.error ?? "{}") as { code?: unknown }).code === "unconfirmed";
-  if (!(s.status in RANK) || (!lostAnswer && (RANK[s.status] <= RANK[r.state] || r.state === "failed" || r.state === "cancelled"))) return true;
-  const cost = s.status !== "sent" && s.pricing?.billable !== false && s.pricing?.type !== "free_customer_service" && s.pricing?.type !== "free_entry_point" && s.pricing?.category && suite.rateCard && r.cost_micros === null
-    ? priceMessage(suite.rateCard, r.wa_id, s.pricing.category).amountMicros : undefined;
-  await where(tx.updateTable("suite_campaign_recipients").set({
-    state: s.status, updated_at: now, ...(lostAnswer ? { error: null } : {}),
+  const recipient = (q: any) => q.where("campaign_id", "=", campaignId).where("seq", "=", seq).where("tenant_id", "=", tenantId);
+  if (s.status === "failed") return { replied: await applyFailure(suite, tx, tenantId, campaignId, seq, s, now) };
+  if (!(s.status in RANK)) return { replied: false };
+  // Forward only, in one statement: from any earlier state — or from a failure that was only a lost answer.
+  const earlier = Object.keys(RANK).filter((k) => RANK[k] < RANK[s.status]);
+  const r = await recipient(tx.updateTable("suite_campaign_recipients").set({
+    state: s.status, updated_at: now, error: sql<string | null>`case when state = 'failed' then null else error end`,
     ...(s.status === "delivered" ? { delivered_at: now } : {}), ...(s.status === "read" ? { read_at: now } : {}),
-    ...(cost !== undefined ? { cost_micros: cost } : {}),
-  })).execute();
-  return true;
+  })).where((e: any) => e.or([e("state", "in", earlier), e.and([e("state", "=", "failed"), e("error", "like", LOST_ANSWER)])]))
+    .returning(["wa_id", "cost_micros", "replied_at"]).executeTakeFirst() as { wa_id: string; cost_micros: number | null; replied_at: number | null } | undefined;
+  if (!r) return { replied: false };
+  const billable = s.status !== "sent" && s.pricing?.billable !== false && s.pricing?.type !== "free_customer_service" && s.pricing?.type !== "free_entry_point" && !!s.pricing?.category;
+  if (billable && suite.rateCard && r.cost_micros === null) {
+    await recipient(tx.updateTable("suite_campaign_recipients").set({ cost_micros: priceMessage(suite.rateCard, r.wa_id, s.pricing!.category!).amountMicros })).execute();
+  }
+  return { replied: r.replied_at !== null };
+}
+
+/** A failed send: over a limit, it waits and goes again (it was not sent); otherwise it failed for good. */
+async function applyFailure(suite: Suite, tx: Db, tenantId: string, campaignId: string, seq: number, s: CampaignStatus, now: number): Promise<boolean> {
+  const r = await tx.selectFrom("suite_campaign_recipients").select(["state", "replied_at"]).where("campaign_id", "=", campaignId).where("seq", "=", seq).where("tenant_id", "=", tenantId).executeTakeFirst();
+  if (!r) return false;
+  const where = (q: any) => q.where("campaign_id", "=", campaignId).where("seq", "=", seq);
+  const e = s.errors?.[0];
+  const code = Number(e?.code);
+  // Over today's messaging limit, or a passing limit: not sent, so it waits and goes again.
+  if (code === 139901 || code === 130429 || code === 131049) {
+    const later = code === 131049 ? now + DAY_MS : now;
+    await where(tx.updateTable("suite_campaign_recipients").set({ state: "pending", due_at: later, message_id: null, sent_at: null, error: JSON.stringify({ retry: e?.title ?? String(code) }), updated_at: now })).execute();
+    if (code === 139901) {
+      const frees = (await limitUse(tx, tenantId, now)).frees_at;
+      await tx.updateTable("suite_campaigns").set({ hold_until: Math.max(frees ?? 0, now + 15 * 60_000), hold_reason: "the messaging limit is reached (other sends count too): waiting for room", updated_at: now }).where("id", "=", campaignId).execute();
+    }
+    return r.replied_at !== null;
+  }
+  if (RANK[r.state] < RANK.failed) {
+    await where(tx.updateTable("suite_campaign_recipients").set({ state: "failed", error: JSON.stringify({ code, title: e?.title ?? null, details: e?.error_data?.details ?? e?.message ?? null }), updated_at: now })).execute();
+  }
+  return r.replied_at !== null;
 }
 
 /** The campaign message a customer's message answers (within a week), if any. */

@@ -102,6 +102,21 @@ describe("campaigns", () => {
     expect((await admin.call("POST", `/suite/api/campaigns/${id}/send`)).status).toBe(409);
   });
 
+  it("pauses by itself when the template can no longer be sent, and says why; nobody fails meanwhile", async () => {
+    await kit.template("flash_notice", "UTILITY", "Hello {{1}}, the flash sale starts soon.", ["Ewa"]);
+    await kit.contacts("phone,name,consent,tags", Array.from({ length: 8 }, (_, i) => `+${pl(300 + i)},Flash ${i},yes,flash`));
+    const id = await kit.create({ name: "Flash", template: { name: "flash_notice", language: "en_US", parameters: ["{{contact.name}}"] }, audience: { segment: { tag: "flash" } }, max_mps: 2 });
+    await kit.send(id);
+    await kit.until(id, (c) => c.progress.sent >= 1, "one sent");
+    // Someone deletes the template in WhatsApp Manager while the campaign runs.
+    expect((await s.call("DELETE", `/${s.credentials.waba_id}/message_templates?name=flash_notice`)).status).toBe(200);
+    const paused = await kit.until(id, (c) => c.state === "paused", "paused by itself");
+    expect(paused.note).toMatch(/^the Cloud API refused: .*\(132001\)$/);
+    expect(paused.progress.failed).toBe(0);
+    expect(paused.progress.by_state.pending).toBe(8 - paused.progress.sent);
+    expect((await admin.call("POST", `/suite/api/campaigns/${id}/cancel`)).body).toMatchObject({ state: "cancelled", progress: { failed: 0 } });
+  });
+
   it("sends at the chosen local time in each contact's zone", async () => {
     await kit.contacts("phone,name,consent,tags,timezone,code", [`+${pl(200)},Warsaw,yes,local,Europe/Warsaw,W`, `+${pl(201)},Brazil,yes,local,America/Sao_Paulo,S`]);
     const now = Date.parse((await s.call("GET", "/simulator/clock")).body.now);

@@ -57,7 +57,7 @@ export function registerCampaignRoutes(app: FastifyInstance, suite: Suite): void
     const id = newId();
     await suite.db.insertInto("suite_campaigns").values({
       id, tenant_id: user.tenant_id, name: spec.name, phone_number_id: n.id, spec: JSON.stringify(spec), state: "draft", category: template.category, totals: null,
-      hold_until: null, hold_reason: null, lease_owner: null, lease_until: null, created_by: user.id, created_at: now, updated_at: now, started_at: null, completed_at: null,
+      hold_until: null, hold_reason: null, pause_reason: null, lease_owner: null, lease_until: null, created_by: user.id, created_at: now, updated_at: now, started_at: null, completed_at: null,
     }).execute();
     return reply.code(201).send(await detail(id));
   });
@@ -128,14 +128,14 @@ export function registerCampaignRoutes(app: FastifyInstance, suite: Suite): void
   app.post<{ Params: { id: string } }>("/suite/api/campaigns/:id/pause", async (req, reply) => {
     const { user } = await requireUser(suite, req, [...LEADS]);
     await own(user.tenant_id, req.params.id);
-    if (!(await move(req.params.id, ["scheduled", "running"], { state: "paused", hold_reason: `paused by ${user.email}` }))) throw new SuiteError(409, "invalid_transition", "Only a scheduled or running campaign can be paused.");
+    if (!(await move(req.params.id, ["scheduled", "running"], { state: "paused", pause_reason: `paused by ${user.email}` }))) throw new SuiteError(409, "invalid_transition", "Only a scheduled or running campaign can be paused.");
     return reply.send(await detail(req.params.id));
   });
 
   app.post<{ Params: { id: string } }>("/suite/api/campaigns/:id/resume", async (req, reply) => {
     const { user } = await requireUser(suite, req, [...LEADS]);
     await own(user.tenant_id, req.params.id);
-    if (!(await move(req.params.id, ["paused"], { state: "running", hold_reason: null }))) throw new SuiteError(409, "invalid_transition", "Only a paused campaign can be resumed.");
+    if (!(await move(req.params.id, ["paused"], { state: "running", pause_reason: null }))) throw new SuiteError(409, "invalid_transition", "Only a paused campaign can be resumed.");
     suite.wakeCampaigns?.();
     return reply.send(await detail(req.params.id));
   });

@@ -89,7 +89,7 @@ class RunStep {
       const onTimeout = (node as Ask | Survey).on_timeout;
       await this.write((tx) => trace(this.suite, tx, this.run.id, this.run.node, "timeout", { next: onTimeout ?? null }));
       if (onTimeout) return this.runFrom(onTimeout);
-      await this.write((tx) => endRun(this.suite, tx, this.run, "expired", "no reply"));
+      await this.write((tx) => endRun(this.suite, tx, this.run, "expired", "no reply"), true);
     }
   }
 
@@ -101,7 +101,7 @@ class RunStep {
       await this.write(async (tx) => {
         if (node.save_as) await this.saveAttributes(tx, { [node.save_as]: check.value });
         await trace(this.suite, tx, this.run.id, this.run.node, "answer", { valid: true, value: check.value, saved_as: node.save_as ?? null });
-      });
+      }, !!node.save_as);
       return this.runFrom(node.next);
     }
     return this.retryOrGiveUp(node.max_attempts ?? 3, check.reason, node.reprompt, node.on_invalid, () => this.promptBody(node));
@@ -117,7 +117,7 @@ class RunStep {
         if (c.state === "resolved" || !(await resolveConversation(this.suite, tx, c, null, score))) await rateLastCycle(this.suite, tx, c, score);
         await this.save(tx, {});
         await trace(this.suite, tx, this.run.id, this.run.node, "csat", { score });
-      });
+      }, true);
     }
     await this.send(this.textBody(node.thanks ?? phrase("csat_thanks", this.language())));
     return this.runFrom(node.next);
@@ -181,7 +181,7 @@ class RunStep {
         const body = this.promptBody(node);
         if (!body) {
           await this.skipped(id);
-          return node.on_timeout ?? (await this.write((tx) => endRun(this.suite, tx, this.run, "expired", "could not ask: window closed")), HALT);
+          return node.on_timeout ?? (await this.write((tx) => endRun(this.suite, tx, this.run, "expired", "could not ask: window closed"), true), HALT);
         }
         await this.send(body);
         await this.waitFor("reply", node.timeout);
@@ -202,7 +202,7 @@ class RunStep {
           await this.saveAttributes(tx, attrs, node.tags);
           await this.save(tx, {});
           await trace(this.suite, tx, this.run.id, id, "set", { attributes: attrs, vars: Object.keys(node.vars ?? {}), tags: node.tags ?? null });
-        });
+        }, true);
         return node.next;
       }
       case "http": {
@@ -215,7 +215,7 @@ class RunStep {
           if (Object.keys(parts.attr).length) await this.saveAttributes(tx, parts.attr);
           await this.save(tx, {});
           await trace(this.suite, tx, this.run.id, id, "http", { method: node.method, url: node.url, status: outcome.status, attempts: outcome.attempts, error: outcome.error ?? null, saved: Object.keys({ ...parts.attr, ...parts.vars }) });
-        });
+        }, Object.keys(parts.attr).length > 0);
         if (!outcome.ok && !node.on_error) { await this.handover(null, `the call to ${node.url} failed`, "failed"); return HALT; }
         return next;
       }
@@ -256,7 +256,7 @@ class RunStep {
       if (!(await endRun(this.suite, tx, this.run, "completed", "end"))) return;
       const c = await this.conversation(tx);
       if ((resolve ?? true) && !c.assignee_id && c.state !== "resolved") await resolveConversation(this.suite, tx, c, null, typeof this.state.vars.csat === "number" ? this.state.vars.csat : null);
-    });
+    }, true);
   }
 
   /** To a person: the customer is told, the conversation goes to a team's queue (reopened if closed). */
@@ -287,7 +287,7 @@ class RunStep {
       } else {
         await routeConversation(this.suite, tx, c.id, this.state.reply?.text ?? "");
       }
-    });
+    }, true);
   }
 
   async fail(why: string): Promise<void> {
@@ -375,10 +375,14 @@ class RunStep {
     this.run = { ...this.run, ...patch, updated_at: now };
   }
 
-  /** A transaction of this run's tenant; consoles hear of it once it commits. */
-  private async write<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+  /**
+   * A transaction of the run: `shared` when it also changes what others write under the tenant's
+   * lock (the conversation, the contact, events for consoles) — it takes that lock first, as they
+   * do; the run's own position and trace need no lock. Consoles hear of it once it commits.
+   */
+  private async write<T>(fn: (tx: Db) => Promise<T>, shared = false): Promise<T> {
     if (!this.ctxNow) await this.context();
-    const out = await tenantTransaction(this.suite, this.run.tenant_id, fn);
+    const out = shared ? await tenantTransaction(this.suite, this.run.tenant_id, fn) : await this.suite.db.transaction().execute(fn);
     this.suite.bus.notify();
     return out;
   }

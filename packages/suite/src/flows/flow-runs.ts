@@ -33,8 +33,7 @@ export async function queueRunInput(suite: Suite, tx: Db, run: { id: string; con
 
 /** Adds a line to a run's trace. */
 export async function trace(suite: Suite, tx: Db, runId: string, node: string | null, kind: string, detail: Record<string, unknown> = {}): Promise<void> {
-  const last = await tx.selectFrom("suite_flow_steps").select((e) => e.fn.max("seq").as("seq")).where("run_id", "=", runId).executeTakeFirst();
-  await tx.insertInto("suite_flow_steps").values({ run_id: runId, seq: Number(last?.seq ?? 0) + 1, node, kind, detail: JSON.stringify(detail), at: suite.clock.now() }).execute();
+  await tx.insertInto("suite_flow_steps").values({ run_id: runId, node, kind, detail: JSON.stringify(detail), at: suite.clock.now() }).execute();
 }
 
 /**

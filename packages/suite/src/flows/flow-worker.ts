@@ -20,7 +20,7 @@ export interface Notice { conversationId: string; text: string; reason: "greetin
 
 export function createFlowWorkers(suite: Suite, queue: JobQueue) {
   const runner = new QueueWorker({
-    queue, name: FLOW_QUEUE, clock: suite.clock, ordered: true, batchSize: 32, visibilityMs: 5 * 60_000, log: suite.log,
+    queue, name: FLOW_QUEUE, clock: suite.clock, ordered: true, batchSize: 128, visibilityMs: 5 * 60_000, log: suite.log,
     handle: eachJob(async (job) => {
       if (job.kind === "notice") return sendNotice(suite, JSON.parse(job.payload) as Notice);
       if (job.kind === "schedule") return runScheduledFlow(suite, JSON.parse(job.payload));

@@ -100,8 +100,9 @@ async function statusUpdate(suite: Suite, tx: Db, tenantId: string, phoneNumberI
   const e = s.errors?.[0];
   const error = e ? JSON.stringify({ code: e.code, title: e.title ?? null, details: e.error_data?.details ?? e.message ?? null }) : null;
   // A campaign's message: its recipient's tick (and the timeline's, once a reply put it there).
-  if (await applyCampaignStatus(suite, tx, tenantId, s.biz_opaque_callback_data, s)) {
-    await applyStatus(suite, tx, s.id, s.status, error);
+  const campaign = await applyCampaignStatus(suite, tx, tenantId, s.biz_opaque_callback_data, s);
+  if (campaign) {
+    if (campaign.replied) await applyStatus(suite, tx, s.id, s.status, error);
     return;
   }
   if (await applyStatus(suite, tx, s.id, s.status, error)) return;

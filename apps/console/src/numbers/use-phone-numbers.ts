@@ -1,0 +1,14 @@
+import { useEffect, useState } from "react";
+import { api } from "../api";
+
+// The business's numbers as the Cloud API lists them, for pickers and for naming a number by its id.
+
+export interface PhoneNumber { id: string; display_phone_number: string; verified_name: string }
+
+export function usePhoneNumbers(): PhoneNumber[] {
+  const [numbers, setNumbers] = useState<PhoneNumber[]>([]);
+  useEffect(() => { void api<{ data: PhoneNumber[] }>("GET", "/suite/api/numbers").then((r) => setNumbers(r.data)).catch(() => undefined); }, []);
+  return numbers;
+}
+
+export const numberWords = (n: PhoneNumber) => `${n.display_phone_number} · ${n.verified_name}`;

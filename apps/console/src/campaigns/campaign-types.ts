@@ -13,19 +13,9 @@ export const LIVE_STATES: CampaignState[] = ["preparing", "scheduled", "running"
 export type RecipientState = "pending" | "sending" | "unconfirmed" | "accepted" | "sent" | "delivered" | "read" | "failed" | "cancelled";
 export const RECIPIENT_STATES: RecipientState[] = ["pending", "sending", "unconfirmed", "accepted", "sent", "delivered", "read", "failed", "cancelled"];
 
-export type Exclusion = "no_consent" | "consent_revoked" | "opted_out" | "duplicate" | "invalid_number";
-
-export interface Estimate {
-  recipients: number;
-  excluded: Record<Exclusion, number>;
-  category: string;
-  cost: { currency: string; total: number; by_country: { country: string; recipients: number; total: number }[] };
-  pace: {
-    mps: number; throughput_level: string;
-    messaging_limit: { tier: string; limit: number | null; used_24h: number; room: number | null };
-    outside_window: number; seconds_at_full_pace: number; limited_by: "throughput" | "messaging_limit"; extra_days: number; finishes_at: string;
-  };
-}
+// What the server's estimate answers (the suite's own type, imported for its shape only).
+import type { Exclusion } from "@openwaba/suite/campaign-estimate";
+export type { Estimate, Exclusion } from "@openwaba/suite/campaign-estimate";
 
 type Rates = Record<"delivered" | "read" | "replied" | "failed" | "opted_out", number | null>;
 

@@ -1,6 +1,8 @@
 import { countryOf, priceMessage } from "@openwaba/contracts";
 import type { Suite } from "../suite";
 import { audiencePages, type Exclusion } from "./audience";
+
+export type { Exclusion } from "./audience";
 import { planDuration } from "./capacity";
 import type { NumberFacts, TemplateFacts } from "./campaign-setup";
 import { limitUse } from "./campaign-setup";

@@ -7,9 +7,10 @@ export interface GraphErrorBody { message: string; type?: string; code: number; 
 export class PlatformCallError extends Error {
   /**
    * `answered` false: no HTTP answer came (the request may or may not have been acted on);
-   * `refused`: the connection was refused, so it certainly was not.
+   * `refused`: the connection was refused, so it certainly was not; `fromGraph` false: the answer
+   * was not the Cloud API's error object (a proxy's 502, say), so it says nothing of the request's fate.
    */
-  constructor(readonly status: number, readonly graph: GraphErrorBody, readonly transport: { answered: boolean; refused: boolean } = { answered: true, refused: false }) {
+  constructor(readonly status: number, readonly graph: GraphErrorBody, readonly transport: { answered: boolean; refused: boolean; fromGraph?: boolean } = { answered: true, refused: false, fromGraph: true }) {
     super(graph.error_data?.details ?? graph.error_user_msg ?? graph.message);
   }
 }
@@ -34,7 +35,7 @@ export class CloudApiClient {
       throw new PlatformCallError(503, { message: `The Cloud API did not answer: ${(err as Error).message}`, code: 2 }, { answered: false, refused });
     }
     const json = (await res.json().catch(() => null)) as any;
-    if (!res.ok) throw new PlatformCallError(res.status, json?.error ?? { message: `HTTP ${res.status}`, code: 1 });
+    if (!res.ok) throw new PlatformCallError(res.status, json?.error ?? { message: `HTTP ${res.status}`, code: 1 }, { answered: true, refused: false, fromGraph: !!json?.error });
     return json;
   }
 
@@ -69,7 +70,7 @@ export class CloudApiClient {
       method: "POST", headers: { authorization: `Bearer ${this.c.access_token}` }, body: form, signal: AbortSignal.timeout(this.timeoutMs),
     }).catch((err) => { throw new PlatformCallError(503, { message: `The Cloud API did not answer: ${(err as Error).message}`, code: 2 }); });
     const json = (await res.json().catch(() => null)) as any;
-    if (!res.ok) throw new PlatformCallError(res.status, json?.error ?? { message: `HTTP ${res.status}`, code: 1 });
+    if (!res.ok) throw new PlatformCallError(res.status, json?.error ?? { message: `HTTP ${res.status}`, code: 1 }, { answered: true, refused: false, fromGraph: !!json?.error });
     return json.id as string;
   }
 

@@ -25,7 +25,7 @@ export function RunTrace({ id, flowLink }: { id: string; flowLink: boolean }) {
   };
 
   if (!run) return <section className="run-trace">{error ? <p className="error" role="alert">{error}</p> : <p>Loading…</p>}</section>;
-  const known = [["Variables", run.vars.vars], ["Last answer", run.vars.reply], ["Event", run.vars.event], ["Last HTTP answer", run.vars.http]] as const;
+  const known = run.vars ? [["Variables", run.vars.vars], ["Last answer", run.vars.reply], ["Event", run.vars.event], ["Last HTTP answer", run.vars.http]] as const : null;
   return (
     <section className="run-trace" aria-label="Run trace">
       <h2>Run of {run.flow_name ?? "a deleted flow"} <span className="muted">version {run.flow_version}</span></h2>
@@ -51,8 +51,8 @@ export function RunTrace({ id, flowLink }: { id: string; flowLink: boolean }) {
           </tr>
         ))}</tbody>
       </table>
-      <h3>What the bot knows</h3>
-      {known.every(([, v]) => isEmpty(v)) ? <p className="muted">Nothing yet.</p> : (
+      {known && <h3>What the bot knows</h3>}
+      {!known ? null : known.every(([, v]) => isEmpty(v)) ? <p className="muted">Nothing yet.</p> : (
         <dl className="run-vars">
           {known.filter(([, v]) => !isEmpty(v)).map(([label, v]) => <div key={label}><dt>{label}</dt><dd><pre>{JSON.stringify(v, null, 2)}</pre></dd></div>)}
         </dl>

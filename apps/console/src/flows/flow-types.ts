@@ -32,6 +32,7 @@ export interface RunStep { seq: number; node: string | null; kind: string; detai
 
 export interface RunTrace extends FlowRun {
   flow_name: string | null;
-  vars: { vars: Record<string, unknown>; event: Record<string, unknown>; reply: unknown; http: unknown };
+  /** What the bot gathered; null for agents (leads only). */
+  vars: { vars: Record<string, unknown>; event: Record<string, unknown>; reply: unknown; http: unknown } | null;
   steps: RunStep[];
 }

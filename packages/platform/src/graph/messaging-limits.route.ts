@@ -30,7 +30,8 @@ export function registerMessagingLimitRoutes(app: FastifyInstance, platform: Pla
     const ladder = LADDER[platform.config.messagingLimitModel];
     if (!ladder.includes(b.tier)) throw new GraphError(100, `Param tier must be one of ${ladder.join(", ")}.`);
     await platform.db.transaction().execute(async (tx) => {
-      const phone = await tx.selectFrom("phone_numbers").select(["id", "waba_id"]).where("waba_id", "=", p.wabaId).orderBy("created_at").executeTakeFirstOrThrow();
+      const phone = await tx.selectFrom("phone_numbers").select(["id", "waba_id"]).where("waba_id", "=", p.wabaId).orderBy("created_at").executeTakeFirst();
+      if (!phone) throw new GraphError(100, "This WhatsApp Business Account has no phone number yet.");
       const scope = await limitScope(platform, tx, phone);
       if (scope.tier !== b.tier) await changeTier(platform, tx, scope, b.tier, ladder.indexOf(b.tier) > ladder.indexOf(scope.tier) ? "UPGRADE" : "DOWNGRADE");
     });

@@ -46,11 +46,12 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
  * session's CSRF token in `x-csrf-token` (a page on another site cannot read it). With `roles`,
  * other roles get 403.
  */
-export async function requireUser(suite: Suite, req: FastifyRequest, roles?: Role[]): Promise<{ user: SuiteUser; csrf: string }> {
+export async function requireUser(suite: Suite, req: FastifyRequest, roles?: Role[], o: { sessionOnly?: boolean } = {}): Promise<{ user: SuiteUser; csrf: string }> {
   const now = suite.clock.now();
   // The business's own systems and the CLI send an API key instead of a cookie (no CSRF: a
   // browser never adds this header by itself).
   const bearer = /^Bearer\s+(owk_[A-Za-z0-9_-]{20,100})$/.exec(String(req.headers.authorization ?? ""));
+  if (bearer && o.sessionOnly) throw new SuiteError(403, "forbidden", "Sign in to the console for this: an API key may not do it.");
   if (bearer) {
     const user = await userOfApiKey(suite, sha256(bearer[1]), now);
     if (!user) throw new SuiteError(401, "not_signed_in", "This API key is unknown or revoked.");

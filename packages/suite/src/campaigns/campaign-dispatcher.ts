@@ -7,6 +7,8 @@ import { CampaignPump } from "./campaign-pump";
 
 const LEASE_MS = 10_000;
 const TICK_MS = 500;
+/** Fixing even 100,000 recipients takes well under this. */
+const PREPARING_STALE_MS = 10 * 60_000;
 
 export class CampaignDispatcher {
   private readonly owner = randomUUID();
@@ -16,9 +18,21 @@ export class CampaignDispatcher {
 
   constructor(private readonly suite: Suite, private readonly o: { maxInflight?: number } = {}) {}
 
-  /** A SQLite file has one process: leases left by a killed one are free at once. */
+  /** A SQLite file has one process: leases left by a killed one are free at once, and so is a send it was preparing. */
   async releaseStaleLeases(): Promise<void> {
     await this.suite.db.updateTable("suite_campaigns").set({ lease_owner: null, lease_until: null }).where("lease_owner", "is not", null).execute();
+    await this.backToDraft(this.suite.clock.now() + 1);
+  }
+
+  /** A send whose preparation died with its node (nothing moved it on for a long while) is a draft again. */
+  private async backToDraft(before: number): Promise<void> {
+    const stale = await this.suite.db.selectFrom("suite_campaigns").select("id").where("state", "=", "preparing").where("updated_at", "<", before).execute();
+    for (const { id } of stale) {
+      await this.suite.db.transaction().execute(async (tx) => {
+        const r = await tx.updateTable("suite_campaigns").set({ state: "draft", updated_at: this.suite.clock.now() }).where("id", "=", id).where("state", "=", "preparing").executeTakeFirst();
+        if (Number(r.numUpdatedRows)) await tx.deleteFrom("suite_campaign_recipients").where("campaign_id", "=", id).execute();
+      });
+    }
   }
 
   start(): void {
@@ -34,6 +48,7 @@ export class CampaignDispatcher {
 
   private async tick(): Promise<void> {
     const now = this.suite.clock.now();
+    await this.backToDraft(now - PREPARING_STALE_MS);
     const due = await this.suite.db.selectFrom("suite_campaigns").select("id").where("state", "in", ["scheduled", "running"])
       .where((e) => e.or([e("lease_owner", "is", null), e("lease_owner", "=", this.owner), e("lease_until", "<", now)])).execute();
     for (const { id } of due) {

@@ -5,8 +5,10 @@ import { isWindowOpen } from "@openwaba/contracts";
 import type { PlatformClient } from "../client/platform-client";
 import { tenantTransaction } from "../realtime/tenant-lock";
 import type { Suite } from "../suite";
+import { SuiteError } from "../errors";
 import { DAY_MS } from "./capacity";
-import { campaignNumber, limitUse, numberFacts } from "./campaign-setup";
+import { tenantNumber } from "../tenant/tenant-number";
+import { limitUse, numberFacts } from "./campaign-setup";
 import type { CampaignSpec } from "./campaign-spec";
 import { outcomeOf, type SendOutcome } from "./send-outcome";
 
@@ -24,11 +26,14 @@ interface Result { r: Recipient; outsideWindow: boolean; outcome: SendOutcome; s
 
 export const CALLBACK_PREFIX = "owc:";
 const CHECK_EVERY_MS = 250;
+/** Longer than any send takes (the client gives up after 15 s). */
+const STALE_SENDING_MS = 60_000;
 const FACTS_EVERY_MS = 60_000;
 
 export class CampaignPump {
   private stopped = false;
-  private inflight = 0;
+  /** Recipients whose send is on its way now. */
+  private inflight = new Set<number>();
   private results: Result[] = [];
   private flushing: Promise<void> = Promise.resolve();
   private tenantId = "";
@@ -38,12 +43,25 @@ export class CampaignPump {
   stop(): void { this.stopped = true; }
 
   async run(): Promise<void> {
+    try {
+      await this.send_();
+    } catch (err) {
+      // The number is gone or the Cloud API will not say how it may send: only a person can help.
+      if (!(err instanceof SuiteError)) throw err;
+      await this.suite.db.updateTable("suite_campaigns").set({ state: "paused", pause_reason: `cannot send: ${err.message}`, updated_at: this.suite.clock.now() })
+        .where("id", "=", this.campaignId).where("state", "in", ["scheduled", "running"]).execute();
+    } finally {
+      await this.suite.db.updateTable("suite_campaigns").set({ lease_owner: null, lease_until: null }).where("id", "=", this.campaignId).where("lease_owner", "=", this.owner).execute();
+    }
+  }
+
+  private async send_(): Promise<void> {
     const db = this.suite.db;
     let c = await this.load();
     if (!c) return;
     const spec = JSON.parse(c.spec) as CampaignSpec;
     this.tenantId = c.tenant_id;
-    const n = await campaignNumber(db, c.tenant_id, c.phone_number_id);
+    const n = await tenantNumber(db, c.tenant_id, c.phone_number_id);
     const client = await this.suite.client(n.connection_id);
     let facts = await numberFacts(this.suite, n);
     let factsAt = this.suite.clock.now();
@@ -70,8 +88,8 @@ export class CampaignPump {
           continue;
         }
         const paced = Math.floor(((performance.now() - start) * mps()) / 1000) + 1 - dispatched;
-        const budget = Math.min(paced, this.o.maxInflight - this.inflight, window.room(performance.now()));
-        if (budget <= 0) { await sleep(Math.max(1, start + ((dispatched + 1) * 1000) / mps() - performance.now())); continue; }
+        const budget = Math.min(paced, this.o.maxInflight - this.inflight.size, window.room(performance.now()));
+        if (budget <= 0) { await sleep(Math.min(1000, Math.max(1, start + ((dispatched + 1) * 1000) / mps() - performance.now()))); continue; }
         if (room <= 0) {
           room = await this.room(c.tenant_id, facts.limit);
           if (room <= 0) { await this.hold(c.tenant_id, facts.tier); lastCheck = 0; continue; }
@@ -79,7 +97,7 @@ export class CampaignPump {
         const batch = await this.claim(Math.min(budget, room), now);
         if (!batch.length) {
           await this.flush();
-          if (this.inflight === 0 && (await this.finishIfDone())) break;
+          if (this.inflight.size === 0 && (await this.finishIfDone())) break;
           const next = await db.selectFrom("suite_campaign_recipients").select((e) => e.fn.min<number>("due_at").as("t")).where("campaign_id", "=", this.campaignId).where("state", "=", "pending").executeTakeFirst();
           await sleep(next?.t == null ? 100 : Math.max(10, Math.min(1000, Number(next.t) - now)));
           start = performance.now(); dispatched = 0;
@@ -92,14 +110,13 @@ export class CampaignPump {
           window.note(performance.now());
           const outside = !windows.has(r.wa_id);
           if (outside && facts.limit !== Infinity) room--;
-          this.inflight++;
-          void this.send(client, c.phone_number_id, spec, r, outside, now).finally(() => { this.inflight--; });
+          this.inflight.add(r.seq);
+          void this.send(client, c.phone_number_id, spec, r, outside, now).finally(() => { this.inflight.delete(r.seq); });
         }
       }
     } finally {
-      for (let i = 0; this.inflight > 0 && i < 300; i++) await sleep(50);
+      for (let i = 0; this.inflight.size > 0 && i < 300; i++) await sleep(50);
       await this.flush();
-      await db.updateTable("suite_campaigns").set({ lease_owner: null, lease_until: null }).where("id", "=", this.campaignId).where("lease_owner", "=", this.owner).execute();
     }
   }
 
@@ -174,6 +191,8 @@ export class CampaignPump {
       const now = this.suite.clock.now();
       // Under the tenant's lock, as the webhooks' intake writes these rows: no deadlocks between the two.
       await tenantTransaction(this.suite, this.tenantId, async (tx) => {
+        // Cancelled meanwhile: what was to be tried again goes nowhere.
+        const cancelled = (await tx.selectFrom("suite_campaigns").select("state").where("id", "=", this.campaignId).executeTakeFirst())?.state === "cancelled";
         const mine = (q: any) => q.where("campaign_id", "=", this.campaignId);
         for (const { r, outsideWindow, outcome: o, sentAt } of batch) {
           const at = (q: any) => mine(q).where("seq", "=", r.seq);
@@ -184,9 +203,9 @@ export class CampaignPump {
               state: sql<string>`case when state in ('sending', 'unconfirmed') then 'accepted' else state end`,
             })).execute();
           } else if (o.kind === "retry") {
-            await at(tx.updateTable("suite_campaign_recipients").set({ state: "pending", due_at: now + o.afterMs, error: JSON.stringify({ retry: o.why }), updated_at: now })).where("state", "=", "sending").execute();
+            await at(tx.updateTable("suite_campaign_recipients").set({ state: cancelled ? "cancelled" : "pending", due_at: now + o.afterMs, error: JSON.stringify({ retry: o.why }), updated_at: now })).where("state", "=", "sending").execute();
           } else if (o.kind === "pause_campaign") {
-            await at(tx.updateTable("suite_campaign_recipients").set({ state: "pending", updated_at: now })).where("state", "=", "sending").execute();
+            await at(tx.updateTable("suite_campaign_recipients").set({ state: cancelled ? "cancelled" : "pending", updated_at: now })).where("state", "=", "sending").execute();
             await tx.updateTable("suite_campaigns").set({ state: "paused", pause_reason: `the Cloud API refused: ${o.why} (${o.code})`, updated_at: now }).where("id", "=", this.campaignId).where("state", "in", ["scheduled", "running"]).execute();
           } else if (o.kind === "unknown") {
             await at(tx.updateTable("suite_campaign_recipients").set({ state: "unconfirmed", error: JSON.stringify({ unconfirmed: o.why }), updated_at: now })).where("state", "=", "sending").execute();
@@ -195,14 +214,22 @@ export class CampaignPump {
             await at(tx.updateTable("suite_campaign_recipients").set({ state: "failed", error: JSON.stringify(error), updated_at: now })).where("state", "in", ["sending", "unconfirmed"]).execute();
           }
         }
+      }).catch((err) => {
+        // Kept for the next try: a send's answer is never forgotten while the process lives.
+        this.results.unshift(...batch);
+        this.suite.log.error({ err, campaign: this.campaignId }, "recording campaign sends failed");
       });
-    }).catch((err) => { this.suite.log.error({ err, campaign: this.campaignId }, "recording campaign sends failed"); });
+    });
     return this.flushing;
   }
 
   /** Sends whose answer was lost and whose status never came count as failed (never sent again). */
   private async sweepUnconfirmed(): Promise<void> {
     const now = this.suite.clock.now();
+    // A send marked under way but no longer in this process's hands (its answer could not be recorded).
+    await this.suite.db.updateTable("suite_campaign_recipients").set({ state: "unconfirmed", updated_at: now })
+      .where("campaign_id", "=", this.campaignId).where("state", "=", "sending").where("updated_at", "<", now - STALE_SENDING_MS)
+      .where("seq", "not in", this.inflight.size ? [...this.inflight] : [-1]).execute();
     await this.suite.db.updateTable("suite_campaign_recipients")
       .set({ state: "failed", error: JSON.stringify({ code: "unconfirmed", title: "Outcome unknown", details: "The send's answer was lost (a restart or a timeout) and no status followed; it was not sent again, so that nobody gets it twice." }), updated_at: now })
       .where("campaign_id", "=", this.campaignId).where("state", "=", "unconfirmed").where("updated_at", "<", now - this.suite.unconfirmedGraceMs).execute();

@@ -11,16 +11,6 @@ import type { CampaignSpec } from "./campaign-spec";
 export interface TemplateFacts { name: string; language: string; category: string; bodyVariables: number }
 export interface NumberFacts { phoneNumberId: string; connectionId: string; wabaId: string; throughputLevel: string; mps: number; tier: string; limit: number }
 
-/** The tenant's number named, or its first; a 400 naming the field when it is not theirs. */
-export async function campaignNumber(db: Db, tenantId: string, phoneNumberId?: string) {
-  let q = db.selectFrom("suite_numbers").innerJoin("suite_connections", "suite_connections.id", "suite_numbers.connection_id")
-    .select(["suite_numbers.id", "suite_numbers.connection_id", "suite_connections.waba_id"]).where("suite_numbers.tenant_id", "=", tenantId);
-  if (phoneNumberId) q = q.where("suite_numbers.id", "=", phoneNumberId);
-  const n = await q.orderBy("suite_numbers.id").executeTakeFirst();
-  if (!n) throw new SuiteError(400, "invalid_request", "phone_number_id: not a number of this tenant.", { field: "phone_number_id" });
-  return n;
-}
-
 const refused = (err: unknown): never => {
   if (err instanceof PlatformCallError) throw new SuiteError(502, "platform_refused", err.message, { graph: err.graph });
   throw err;

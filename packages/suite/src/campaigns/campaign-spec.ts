@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { segmentSchema } from "../contacts/segment";
 import { templateMessage } from "../flows/flow-document";
-import { isTimeZone } from "./local-time";
+import { isTimeZone } from "../routing/business-hours";
 
 // A campaign as the business defines it (issue #5 item 6): an approved template with its
 // parameters filled from each contact ({{contact.name}}, {{attr.code|fallback}}, as in flows), an

@@ -17,7 +17,7 @@ const LOST_ANSWER = '%"code":"unconfirmed"%';
 /** How long after a campaign message a reply or a STOP is put down to it. */
 export const ATTRIBUTION_MS = 7 * DAY_MS;
 
-export interface CampaignStatus { status: string; errors?: { code: number; title?: string; message?: string; error_data?: { details?: string } }[]; pricing?: { billable?: boolean; category?: string; type?: string } }
+export interface CampaignStatus { id: string; status: string; errors?: { code: number; title?: string; message?: string; error_data?: { details?: string } }[]; pricing?: { billable?: boolean; category?: string; type?: string } }
 
 /**
  * Applies a status whose callback data names a campaign recipient: false when it names none, else
@@ -48,15 +48,21 @@ export async function applyCampaignStatus(suite: Suite, tx: Db, tenantId: string
 
 /** A failed send: over a limit, it waits and goes again (it was not sent); otherwise it failed for good. */
 async function applyFailure(suite: Suite, tx: Db, tenantId: string, campaignId: string, seq: number, s: CampaignStatus, now: number): Promise<boolean> {
-  const r = await tx.selectFrom("suite_campaign_recipients").select(["state", "replied_at"]).where("campaign_id", "=", campaignId).where("seq", "=", seq).where("tenant_id", "=", tenantId).executeTakeFirst();
+  const r = await tx.selectFrom("suite_campaign_recipients").select(["state", "replied_at", "message_id", "attempts"]).where("campaign_id", "=", campaignId).where("seq", "=", seq).where("tenant_id", "=", tenantId).executeTakeFirst();
   if (!r) return false;
+  // Only about the message the recipient has now: an earlier attempt's failure, delivered again
+  // (webhooks come at least once), must not undo a later send — nor send it again. The first
+  // attempt's failure may come before its send's answer was recorded.
+  const current = r.message_id === s.id || (r.message_id === null && r.attempts === 1 && ["sending", "unconfirmed"].includes(r.state));
+  if (!current) return r.replied_at !== null;
   const where = (q: any) => q.where("campaign_id", "=", campaignId).where("seq", "=", seq);
   const e = s.errors?.[0];
   const code = Number(e?.code);
   // Over today's messaging limit, or a passing limit: not sent, so it waits and goes again.
   if (code === 139901 || code === 130429 || code === 131049) {
     const later = code === 131049 ? now + DAY_MS : now;
-    await where(tx.updateTable("suite_campaign_recipients").set({ state: "pending", due_at: later, message_id: null, sent_at: null, error: JSON.stringify({ retry: e?.title ?? String(code) }), updated_at: now })).execute();
+    const cancelled = (await tx.selectFrom("suite_campaigns").select("state").where("id", "=", campaignId).executeTakeFirst())?.state === "cancelled";
+    await where(tx.updateTable("suite_campaign_recipients").set({ state: cancelled ? "cancelled" : "pending", due_at: later, message_id: null, sent_at: null, error: JSON.stringify({ retry: e?.title ?? String(code) }), updated_at: now })).execute();
     if (code === 139901) {
       const frees = (await limitUse(tx, tenantId, now)).frees_at;
       await tx.updateTable("suite_campaigns").set({ hold_until: Math.max(frees ?? 0, now + 15 * 60_000), hold_reason: "the messaging limit is reached (other sends count too): waiting for room", updated_at: now }).where("id", "=", campaignId).execute();
@@ -69,21 +75,23 @@ async function applyFailure(suite: Suite, tx: Db, tenantId: string, campaignId: 
   return r.replied_at !== null;
 }
 
-/** The campaign message a customer's message answers (within a week), if any. */
-async function lastCampaignMessage(tx: Db, tenantId: string, waId: string, now: number) {
+/** The campaign message (from `phoneNumberId`, if given) a customer's message answers (within a week), if any. */
+async function lastCampaignMessage(tx: Db, tenantId: string, waId: string, now: number, phoneNumberId?: string) {
   return tx.selectFrom("suite_campaign_recipients").innerJoin("suite_campaigns", "suite_campaigns.id", "suite_campaign_recipients.campaign_id")
     .select(["suite_campaign_recipients.campaign_id", "suite_campaign_recipients.seq", "suite_campaign_recipients.message_id", "suite_campaign_recipients.state", "suite_campaign_recipients.replied_at", "suite_campaign_recipients.sent_at", "suite_campaign_recipients.components", "suite_campaigns.name", "suite_campaigns.spec"])
     .where("suite_campaign_recipients.tenant_id", "=", tenantId).where("suite_campaign_recipients.wa_id", "=", waId)
-    .where("suite_campaign_recipients.sent_at", ">=", now - ATTRIBUTION_MS).orderBy("suite_campaign_recipients.sent_at", "desc").limit(1).executeTakeFirst();
+    .where("suite_campaign_recipients.sent_at", ">=", now - ATTRIBUTION_MS).$if(!!phoneNumberId, (q) => q.where("suite_campaigns.phone_number_id", "=", phoneNumberId!))
+    .orderBy("suite_campaign_recipients.sent_at", "desc").limit(1).executeTakeFirst();
 }
 
 /**
  * A customer's first reply after a campaign message: the recipient counts as replied, and the
  * conversation shows the campaign message it answers (agents see what the customer responds to).
  */
-export async function noteCampaignReply(suite: Suite, tx: Db, tenantId: string, waId: string, conversationId: string): Promise<void> {
+export async function noteCampaignReply(suite: Suite, tx: Db, tenantId: string, waId: string, conversation: { id: string; phone_number_id: string }): Promise<void> {
   const now = suite.clock.now();
-  const r = await lastCampaignMessage(tx, tenantId, waId, now);
+  const conversationId = conversation.id;
+  const r = await lastCampaignMessage(tx, tenantId, waId, now, conversation.phone_number_id);
   if (!r || r.replied_at !== null || !r.message_id) return;
   await tx.updateTable("suite_campaign_recipients").set({ replied_at: now, updated_at: now }).where("campaign_id", "=", r.campaign_id).where("seq", "=", r.seq).execute();
   const spec = JSON.parse(r.spec) as { template: { name: string; language: string } };

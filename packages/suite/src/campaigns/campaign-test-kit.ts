@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import type { SuiteSession, TestServer } from "@openwaba/server/testing";
 import { waitFor } from "@openwaba/server/testing";
 
@@ -40,6 +41,14 @@ export function campaignKit(s: TestServer, admin: SuiteSession) {
     async recipients(id: string, query = "limit=1000") { return (await admin.call("GET", `/suite/api/campaigns/${id}/recipients?${query}`)).body.data as any[]; },
     async until(id: string, pred: (c: any) => boolean, what: string, ms = 20_000) {
       return waitFor(async () => { const c = await kit.get(id); return pred(c) ? c : null; }, ms, what);
+    },
+    /** Delivers a `messages` status to the suite as the platform would (signed with the suite app's secret). */
+    async status(status: Record<string, unknown>) {
+      const c = await s.store.db.selectFrom("suite_connections").select(["id", "app_secret"]).executeTakeFirstOrThrow();
+      const body = JSON.stringify({ object: "whatsapp_business_account", entry: [{ id: s.credentials.waba_id, changes: [{ field: "messages", value: { messaging_product: "whatsapp", metadata: { phone_number_id: s.phone }, statuses: [status] } }] }] });
+      const sig = `sha256=${createHmac("sha256", c.app_secret).update(body).digest("hex")}`;
+      const r = await fetch(`${s.url}/suite/webhooks/${c.id}`, { method: "POST", headers: { "content-type": "application/json", "x-hub-signature-256": sig }, body });
+      if (r.status !== 200) throw new Error(`status webhook: ${r.status}`);
     },
     async received(wa: string): Promise<any[]> {
       return ((await s.call("GET", `/simulator/users/${wa}/chats/${s.phone}`)).body.messages ?? []).filter((m: any) => m.direction === "received");

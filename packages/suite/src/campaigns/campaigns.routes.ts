@@ -5,7 +5,8 @@ import { SuiteError, notFound, parseBody } from "../errors";
 import { newId } from "../ids";
 import { toCsv } from "../reports/metrics";
 import type { Suite } from "../suite";
-import { approvedTemplate, campaignNumber, numberFacts } from "./campaign-setup";
+import { tenantNumber } from "../tenant/tenant-number";
+import { approvedTemplate, numberFacts } from "./campaign-setup";
 import { campaignProgress, presentCampaign } from "./campaign-progress";
 import { campaignSpecSchema, type CampaignSpec } from "./campaign-spec";
 import { estimateCampaign } from "./estimate";
@@ -34,7 +35,7 @@ export function registerCampaignRoutes(app: FastifyInstance, suite: Suite): void
   /** Checks a definition against the Cloud API: the number is the tenant's, the template approved with matching parameters. */
   const checked = async (tenantId: string, raw: unknown) => {
     const spec = parseBody(campaignSpecSchema, raw);
-    const n = await campaignNumber(suite.db, tenantId, spec.phone_number_id);
+    const n = await tenantNumber(suite.db, tenantId, spec.phone_number_id);
     const template = await approvedTemplate(suite, spec, n);
     return { spec: { ...spec, phone_number_id: n.id } as CampaignSpec, n, template };
   };
@@ -115,7 +116,9 @@ export function registerCampaignRoutes(app: FastifyInstance, suite: Suite): void
       const first = await suite.db.selectFrom("suite_campaign_recipients").select((e) => e.fn.min<number>("due_at").as("t")).where("campaign_id", "=", c.id).executeTakeFirst();
       const now = suite.clock.now();
       const state = !totals.recipients ? "completed" : first?.t != null && Number(first.t) > now ? "scheduled" : "running";
-      await move(c.id, ["preparing"], { state, totals: JSON.stringify(totals), ...(state === "running" ? { started_at: now } : {}), ...(state === "completed" ? { completed_at: now } : {}) });
+      const moved = await move(c.id, ["preparing"], { state, totals: JSON.stringify(totals), ...(state === "running" ? { started_at: now } : {}), ...(state === "completed" ? { completed_at: now } : {}) });
+      // Cancelled while its audience was being fixed: what was written meanwhile goes nowhere.
+      if (!moved) await suite.db.updateTable("suite_campaign_recipients").set({ state: "cancelled", updated_at: now }).where("campaign_id", "=", c.id).where("state", "=", "pending").execute();
     } catch (err) {
       await suite.db.deleteFrom("suite_campaign_recipients").where("campaign_id", "=", c.id).execute();
       await move(c.id, ["preparing"], { state: "draft" });
@@ -145,7 +148,7 @@ export function registerCampaignRoutes(app: FastifyInstance, suite: Suite): void
     const c = await own(user.tenant_id, req.params.id);
     const now = suite.clock.now();
     const done = await suite.db.transaction().execute(async (tx) => {
-      const r = await tx.updateTable("suite_campaigns").set({ state: "cancelled", completed_at: now, updated_at: now }).where("id", "=", c.id).where("state", "in", ["draft", "scheduled", "running", "paused"]).executeTakeFirst();
+      const r = await tx.updateTable("suite_campaigns").set({ state: "cancelled", completed_at: now, updated_at: now }).where("id", "=", c.id).where("state", "in", ["draft", "preparing", "scheduled", "running", "paused"]).executeTakeFirst();
       if (!Number(r.numUpdatedRows)) return false;
       // What has not gone stays unsent; what is on its way is recorded as it answers.
       await tx.updateTable("suite_campaign_recipients").set({ state: "cancelled", updated_at: now }).where("campaign_id", "=", c.id).where("state", "=", "pending").execute();

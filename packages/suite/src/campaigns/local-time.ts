@@ -43,7 +43,3 @@ const ZONES: Record<string, string> = {
 export function zoneOfNumber(waId: string): string | null {
   return ZONES[countryOf(waId).country] ?? null;
 }
-
-export function isTimeZone(tz: string): boolean {
-  try { new Intl.DateTimeFormat("en", { timeZone: tz }); return true; } catch { return false; }
-}

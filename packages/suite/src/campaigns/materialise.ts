@@ -6,6 +6,7 @@ import { contextFor } from "../flows/flow-context";
 import { templateBody } from "../flows/flow-messages";
 import type { BusinessHours } from "../routing/business-hours";
 import { languageOf } from "../routing/language";
+import { tenantTransaction } from "../realtime/tenant-lock";
 import type { Suite } from "../suite";
 import { audiencePages, type Exclusion } from "./audience";
 import type { CampaignSpec } from "./campaign-spec";
@@ -46,7 +47,8 @@ export async function materialiseRecipients(suite: Suite, c: { id: string; tenan
       });
     }
     const unknown = page.filter((k) => !k.excluded && !k.contact);
-    await suite.db.transaction().execute(async (tx) => {
+    // Under the tenant's lock: new contacts' events for the business's systems keep their order.
+    await tenantTransaction(suite, c.tenant_id, async (tx) => {
       for (const k of unknown) await saveContact(suite, tx, c.tenant_id, { wa_id: k.waId }, `campaign:${c.name}`);
       for (let i = 0; i < rows.length; i += 200) await tx.insertInto("suite_campaign_recipients").values(rows.slice(i, i + 200)).onConflict((x) => x.doNothing()).execute();
     });

@@ -25,5 +25,7 @@ describe("what a send's answer means for its recipient", () => {
     const refused = new PlatformCallError(503, { message: "refused", code: 2 }, { answered: false, refused: true });
     expect(outcomeOf(refused, 1).kind).toBe("retry");
     expect(outcomeOf(new Error("socket hang up"), 1).kind).toBe("unknown");
+    const gateway = new PlatformCallError(502, { message: "HTTP 502", code: 1 }, { answered: true, refused: false, fromGraph: false });
+    expect(outcomeOf(gateway, 1).kind).toBe("unknown");
   });
 });

@@ -1,4 +1,5 @@
 import { normaliseNumber } from "@openwaba/contracts";
+import { isTimeZone } from "../routing/business-hours";
 
 // One contact as a business writes it (a CSV row or an API body), checked and normalised (pure).
 // Known columns: phone (or wa_id / number), name, language, timezone, tags ("a; b"), consent
@@ -21,7 +22,7 @@ export function contactFromRow(row: Record<string, string | undefined>, defaultC
   const waId = normaliseNumber(rawPhone, defaultCountry);
   if (!waId) return { ok: false, error: `"${rawPhone}" is not a valid phone number${defaultCountry ? "" : " (write it with + and the country code, or give a default country)"}` };
   const tz = lower.timezone || lower.time_zone || null;
-  if (tz && !validZone(tz)) return { ok: false, error: `"${tz}" is not a time zone (e.g. Europe/Warsaw)` };
+  if (tz && !isTimeZone(tz)) return { ok: false, error: `"${tz}" is not a time zone (e.g. Europe/Warsaw)` };
   const lang = lower.language || null;
   if (lang && !/^[a-z]{2}(_[A-Z]{2})?$/.test(lang)) return { ok: false, error: `"${lang}" is not a language code (e.g. pl or pt_BR)` };
   const consentRaw = (lower.consent || lower.marketing_consent || lower.opt_in || "").toLowerCase();
@@ -32,8 +33,4 @@ export function contactFromRow(row: Record<string, string | undefined>, defaultC
   // Tags are lower-case, so that a segment by tag finds the same contacts on every database.
   const tags = [...new Set((lower.tags ?? "").split(/[;|,]/).map((t) => t.trim().toLowerCase()).filter(Boolean))].slice(0, 50);
   return { ok: true, contact: { wa_id: waId, name: lower.name || null, language: lang, timezone: tz, tags, attributes, consent } };
-}
-
-function validZone(tz: string): boolean {
-  try { new Intl.DateTimeFormat("en", { timeZone: tz }); return true; } catch { return false; }
 }

@@ -6,6 +6,7 @@ import { PlatformCallError } from "../client/platform-client";
 import { SuiteError, notFound, parseBody } from "../errors";
 import type { Suite } from "../suite";
 import { saveContact } from "../contacts/contacts-store";
+import { tenantNumber } from "../tenant/tenant-number";
 
 // Consent entry points (issue #5 item 5): QR codes and wa.me links made through the Cloud API
 // (message_qrdls). One marked opt-in grants marketing consent to the customer who sends its
@@ -33,18 +34,10 @@ export async function consentFromEntryPoint(suite: Suite, tx: Db, tenantId: stri
   if (e) await saveContact(suite, tx, tenantId, { wa_id: waId, consent: "granted" }, `${e.source}:${e.code}`);
 }
 
-/** The tenant's business number named (a 400 naming the field if it is not theirs), or their first. */
-export async function tenantNumber(suite: Suite, tenantId: string, phoneNumberId?: string): Promise<{ id: string; connection_id: string }> {
-  let q = suite.db.selectFrom("suite_numbers").select(["id", "connection_id"]).where("tenant_id", "=", tenantId);
-  if (phoneNumberId) q = q.where("id", "=", phoneNumberId);
-  const number = await q.orderBy("id").executeTakeFirst();
-  if (!number) throw new SuiteError(400, "invalid_request", "phone_number_id: not a number of this tenant.", { field: "phone_number_id" });
-  return number;
-}
 
 /** Makes a QR code and wa.me link through the Cloud API and records it as the tenant's entry point. */
 export async function makeEntryPoint(suite: Suite, tenantId: string, spec: EntryPointSpec): Promise<EntryPoint> {
-  const number = await tenantNumber(suite, tenantId, spec.phone_number_id);
+  const number = await tenantNumber(suite.db, tenantId, spec.phone_number_id);
   let qr;
   try { qr = await (await suite.client(number.connection_id)).createQrCode(number.id, spec.prefilled_message, spec.format); } catch (err) {
     if (err instanceof PlatformCallError) throw new SuiteError(422, "platform_refused", err.message, { graph: err.graph });

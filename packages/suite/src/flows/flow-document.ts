@@ -1,6 +1,7 @@
 import { Cron } from "croner";
 import { z } from "zod";
 import { segmentSchema } from "../contacts/segment";
+import { isTimeZone } from "../routing/business-hours";
 import { MAX_WAIT_MS, parseDuration } from "./durations";
 
 // A flow document (issue #5 item 1): the versioned JSON a business edits in the console or keeps
@@ -111,7 +112,7 @@ const trigger = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("outside_hours") }),
   z.strictObject({ type: z.literal("button"), payloads: z.array(str(256)).min(1).max(50) }),
   z.strictObject({ type: z.literal("event"), event: z.string().regex(/^[A-Za-z0-9_.:-]{1,60}$/, "event names are 1–60 letters, digits, _ . : or -") }),
-  z.strictObject({ type: z.literal("schedule"), cron: str(100), timezone: z.string().max(60).optional(), audience: segmentSchema.optional() }),
+  z.strictObject({ type: z.literal("schedule"), cron: str(100), timezone: z.string().max(60).refine(isTimeZone, "an IANA time zone such as Europe/Warsaw").optional(), audience: segmentSchema.optional() }),
   z.strictObject({ type: z.literal("conversation_resolved") }),
   z.strictObject({ type: z.literal("manual") }),
 ]);

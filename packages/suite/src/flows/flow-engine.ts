@@ -1,6 +1,7 @@
 import { isWindowOpen, needsOpenWindow } from "@openwaba/contracts";
 import type { Db } from "@openwaba/store";
 import { saveContact, type ContactRow } from "../contacts/contacts-store";
+import { TRANSIENT_GRAPH_CODES } from "../client/transient-refusals";
 import { SuiteError } from "../errors";
 import { newId } from "../ids";
 import { recordEvent } from "../inbox/conversation-events";
@@ -18,7 +19,7 @@ import { contextFor, fillTemplate, type FlowContext } from "./flow-context";
 import type { FlowDocument, FlowNode, MessageSpec } from "./flow-document";
 import { choiceMessage, cloudMessage, promptMessage, summary, templateBody, type CloudBody } from "./flow-messages";
 import { csatOptions, csatScore, phrase } from "./flow-phrases";
-import { FLOW_QUEUE, FLOW_TIMER_QUEUE, endRun, trace, type EndState, type FlowRun, type RunInput } from "./flow-runs";
+import { FLOW_QUEUE, FLOW_TIMER_QUEUE, abandonRun, endRun, trace, type EndState, type FlowRun, type RunInput } from "./flow-runs";
 import { callBusinessSystem, savedParts } from "./http-call";
 import { checkReply } from "./reply-validation";
 
@@ -39,8 +40,6 @@ type Handover = Extract<FlowNode, { type: "handover" }>;
 /** Ended or taken over while we worked: nothing more to do. */
 class RunEnded extends Error {}
 
-/** Platform refusals worth trying again (throughput, pair rate, maintenance, outages). */
-const TRANSIENT = new Set([1, 2, 4, 80007, 130429, 131000, 131016, 131056, 131057, 133004]);
 
 interface RunState {
   vars: Record<string, unknown>; event: Record<string, unknown>; reply: FlowContext["reply"]; http: FlowContext["http"];
@@ -52,9 +51,9 @@ export async function advanceRun(suite: Suite, runId: string, input: RunInput): 
   const run = await suite.db.selectFrom("suite_flow_runs").selectAll().where("id", "=", runId).executeTakeFirst();
   if (!run || run.state !== "active") return;
   const doc = await flowDocument(suite.db, run.flow_id, run.flow_version);
-  const step = new RunStep(suite, run, doc!);
+  if (!doc) return abandonRun(suite, run, "its flow version is gone");
+  const step = new RunStep(suite, run, doc);
   try {
-    if (!doc) return await step.fail("its flow version is gone");
     await step.handle(input);
   } catch (err) {
     if (err instanceof SendRefused) return await step.handover(null, `the platform refused a message: ${err.message}`, "failed").catch((e) => { if (!(e instanceof RunEnded)) throw e; });
@@ -72,14 +71,14 @@ class RunStep {
   }
 
   async handle(input: RunInput): Promise<void> {
-    if (input.kind === "human") return this.handover(null, "customer asked for a person", "handed_over");
     // Started, or killed mid-way: go on from the node it was in.
     if (this.run.waiting === null) return this.runFrom(this.run.node);
     const node = this.doc.nodes[this.run.node];
     if (input.kind === "reply") {
-      if (this.run.waiting !== "reply") return this.write((tx) => trace(this.suite, tx, this.run.id, this.run.node, "ignored", { reply: input.reply.text.slice(0, 200), why: "not waiting for a reply" }));
+      // A customer who writes while the flow waits out a delay wants something now: a person answers.
+      if (this.run.waiting === "timer") return this.handover(null, "the customer wrote while the flow was waiting", "handed_over");
       this.replyId = input.messageId;
-      return node.type === "csat" ? this.onSurveyAnswer(node, input.reply) : this.onAnswer(node as Ask, input.reply);
+      return node.type === "csat" ? this.onSurveyAnswer(node, input.reply, !!input.asksForHuman) : this.onAnswer(node as Ask, input.reply, !!input.asksForHuman);
     }
     if (input.kind === "timer" && input.token === this.run.wait_token) {
       if (node.type === "wait") {
@@ -94,8 +93,12 @@ class RunStep {
   }
 
   // ── answers ────────────────────────────────────────────────────────────────────────────────
-  private async onAnswer(node: Ask, reply: { type: string; text: string; id: string | null }): Promise<void> {
+  private async onAnswer(node: Ask, reply: { type: string; text: string; id: string | null }, asksForHuman: boolean): Promise<void> {
     const check = checkReply(node.validate, reply, await this.today());
+    // "A person, please" wins — unless it is a fine answer to a question with a form of its own
+    // ("Support" among the options); any words answer a free-text question, so there it always wins.
+    const freeText = node.validate.type === "text" || node.validate.type === "any";
+    if (asksForHuman && (!check.ok || freeText)) return this.handover(null, "customer asked for a person", "handed_over");
     if (check.ok) {
       this.state.reply = { ...reply, value: check.value };
       await this.write(async (tx) => {
@@ -107,8 +110,9 @@ class RunStep {
     return this.retryOrGiveUp(node.max_attempts ?? 3, check.reason, node.reprompt, node.on_invalid, () => this.promptBody(node));
   }
 
-  private async onSurveyAnswer(node: Survey, reply: { type: string; text: string; id: string | null }): Promise<void> {
+  private async onSurveyAnswer(node: Survey, reply: { type: string; text: string; id: string | null }, asksForHuman: boolean): Promise<void> {
     const score = csatScore(reply);
+    if (score === null && asksForHuman) return this.handover(null, "customer asked for a person", "handed_over");
     if (score === null) return this.retryOrGiveUp(2, "a score from 1 to 5", undefined, node.next, () => this.surveyBody(node), true);
     this.state.vars.csat = score;
     if (!this.counted()) {
@@ -303,7 +307,7 @@ class RunStep {
         (tx, messageId) => trace(this.suite, tx, this.run.id, this.run.node, "sent", { type: body.type, text: summary(body).slice(0, 300), message_id: messageId }));
     } catch (err) {
       const graph = err instanceof SuiteError ? (err.extra.graph as { code?: number; message?: string } | undefined) : undefined;
-      if (!(err instanceof SuiteError) || !graph || TRANSIENT.has(Number(graph.code))) throw err; // the job is tried again
+      if (!(err instanceof SuiteError) || !graph || TRANSIENT_GRAPH_CODES.has(Number(graph.code))) throw err; // the job is tried again
       await this.write((tx) => trace(this.suite, tx, this.run.id, this.run.node, "error", { error: err.message, code: graph.code ?? null }));
       throw new SendRefused(err.message);
     }

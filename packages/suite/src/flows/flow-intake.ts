@@ -43,8 +43,9 @@ export async function flowsOnCustomerMessage(suite: Suite, tx: Db, m: InboundFor
   const c = m.conversation;
   const settings = JSON.parse((await tx.selectFrom("suite_tenants").select("settings").where("id", "=", c.tenant_id).executeTakeFirstOrThrow()).settings) as { business_hours?: BusinessHours; auto_messages?: AutoMessages };
   if (m.run) {
+    // Whether it asks for a person is judged by the run against its question (a fine answer wins).
     const human = m.reply.type === "text" && asksForHuman(m.reply.text, settings.auto_messages?.human_words);
-    await queueRunInput(suite, tx, m.run, human ? { kind: "human" } : { kind: "reply", messageId: m.messageId, reply: m.reply });
+    await queueRunInput(suite, tx, m.run, { kind: "reply", messageId: m.messageId, reply: m.reply, asksForHuman: human });
     return true;
   }
   // Triggers never interrupt a person who has the conversation.

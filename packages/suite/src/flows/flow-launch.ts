@@ -14,6 +14,8 @@ export type Launch = { flow_id: string; run_id: string } | { flow_id: string; sk
 export async function launchFlow(suite: Suite, tx: Db, flow: PublishedFlow, o: { tenantId: string; waId: string; phoneNumberId?: string; name?: string; trigger: Record<string, unknown>; event?: Record<string, unknown> }): Promise<Launch> {
   const phone = o.phoneNumberId ?? flow.phoneNumberIds?.[0] ?? (await numberFor(tx, o.tenantId, o.waId));
   if (!phone) return { flow_id: flow.id, skipped: "the tenant has no number" };
+  // A number is always the tenant's own: another tenant's conversations are out of reach.
+  if (!(await tx.selectFrom("suite_numbers").select("id").where("id", "=", phone).where("tenant_id", "=", o.tenantId).executeTakeFirst())) return { flow_id: flow.id, skipped: `${phone} is not a number of this tenant` };
   const known = await tx.selectFrom("suite_contacts").select("id").where("tenant_id", "=", o.tenantId).where("wa_id", "=", o.waId).executeTakeFirst();
   if (!known) await saveContact(suite, tx, o.tenantId, { wa_id: o.waId, ...(o.name ? { name: o.name } : {}) }, `flow:${flow.name}`);
   const conversationId = await conversationWith(suite, tx, o.tenantId, phone, o.waId, o.name ?? o.waId);
@@ -30,7 +32,7 @@ async function numberFor(tx: Db, tenantId: string, waId: string): Promise<string
 
 /** The conversation of a number and a customer; made closed when there is none yet. */
 export async function conversationWith(suite: Suite, tx: Db, tenantId: string, phoneNumberId: string, waId: string, name: string): Promise<string> {
-  const existing = await tx.selectFrom("suite_conversations").select("id").where("phone_number_id", "=", phoneNumberId).where("wa_id", "=", waId).executeTakeFirst();
+  const existing = await tx.selectFrom("suite_conversations").select("id").where("tenant_id", "=", tenantId).where("phone_number_id", "=", phoneNumberId).where("wa_id", "=", waId).executeTakeFirst();
   if (existing) return existing.id;
   const now = suite.clock.now();
   await tx.insertInto("suite_conversations").values({

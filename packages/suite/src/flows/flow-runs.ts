@@ -3,6 +3,8 @@ import type { Db, SuiteFlowRunsTable } from "@openwaba/store";
 import { newId } from "../ids";
 import { recordEvent } from "../inbox/conversation-events";
 import type { Suite } from "../suite";
+import { tenantTransaction } from "../realtime/tenant-lock";
+import { routeConversation } from "../routing/assign";
 import { liveFlows, type PublishedFlow } from "./flow-catalog";
 
 // Flow runs in the store: started, traced, ended. Every change happens in the caller's
@@ -13,12 +15,11 @@ export const FLOW_QUEUE = "suite-flows";
 export const FLOW_TIMER_QUEUE = "suite-flow-timers";
 export type EndState = "completed" | "handed_over" | "stopped" | "expired" | "failed";
 
-/** What moves a run on: its start, a reply, a timer, the customer asking for a person. */
+/** What moves a run on: its start, a reply (perhaps asking for a person), a timer. */
 export type RunInput =
   | { kind: "start" }
-  | { kind: "reply"; messageId: string; reply: { type: string; text: string; id: string | null } }
-  | { kind: "timer"; token: string }
-  | { kind: "human" };
+  | { kind: "reply"; messageId: string; reply: { type: string; text: string; id: string | null }; asksForHuman?: boolean }
+  | { kind: "timer"; token: string };
 
 export async function activeRun(tx: Db, conversationId: string): Promise<FlowRun | undefined> {
   return tx.selectFrom("suite_flow_runs").selectAll().where("conversation_id", "=", conversationId).where("state", "=", "active").executeTakeFirst();
@@ -68,6 +69,20 @@ export async function endRun(suite: Suite, tx: Db, run: { id: string; conversati
   const kind = state === "completed" ? "bot_finished" : state === "handed_over" ? "bot_handed_over" : "bot_stopped";
   await recordEvent(suite, tx, run.conversation_id, kind, actorId, { run_id: run.id, reason });
   return true;
+}
+
+/** A run that cannot go on: it fails, and its conversation goes to the team's queue, in one transaction. */
+export async function abandonRun(suite: Suite, run: { id: string; conversation_id: string; tenant_id: string }, reason: string): Promise<void> {
+  await tenantTransaction(suite, run.tenant_id, async (tx) => {
+    if (await endRun(suite, tx, run, "failed", reason)) await backToPeople(suite, tx, run.conversation_id);
+  });
+  suite.bus.notify();
+}
+
+/** Nobody is talking to the customer any more: an open conversation nobody holds goes to a team's queue. */
+export async function backToPeople(suite: Suite, tx: Db, conversationId: string): Promise<void> {
+  const c = await tx.selectFrom("suite_conversations").select(["assignee_id", "state"]).where("id", "=", conversationId).executeTakeFirstOrThrow();
+  if (!c.assignee_id && c.state !== "resolved") await routeConversation(suite, tx, conversationId, "");
 }
 
 /** A person took the conversation (answered, claimed, transferred, resolved): its bot stops. */

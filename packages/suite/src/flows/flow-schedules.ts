@@ -31,19 +31,25 @@ export async function fireDueSchedules(suite: Suite): Promise<number> {
   return fired;
 }
 
-/** Starts the scheduled flow for its audience, a page of contacts per transaction. */
-export async function runScheduledFlow(suite: Suite, p: { flowId: string; tenantId: string; firedAt: number }): Promise<void> {
+/**
+ * Starts the scheduled flow for one page of its audience; the next page is queued in the same
+ * transaction. A page done again (its job retried after a crash) skips whoever already has a run
+ * of this firing, so nobody gets the flow twice.
+ */
+export async function runScheduledFlow(suite: Suite, p: { flowId: string; tenantId: string; firedAt: number; after?: string }): Promise<void> {
   const flow = (await liveFlows(suite.db, p.tenantId, ["schedule"])).find((x) => x.id === p.flowId);
   if (!flow || flow.trigger.type !== "schedule") return;
   const audience = flow.trigger.audience ?? { consent: "granted" as const };
-  let after = "";
-  for (;;) {
-    const page = await segmentQuery(suite.db, p.tenantId, audience, suite.clock.now()).where("id", ">", after).orderBy("id").limit(PAGE).execute();
-    if (!page.length) break;
-    await tenantTransaction(suite, p.tenantId, async (tx) => {
-      for (const c of page) await launchFlow(suite, tx, flow, { tenantId: p.tenantId, waId: c.wa_id, trigger: { type: "schedule", fired_at: new Date(p.firedAt).toISOString() } });
-    });
-    suite.bus.notify();
-    after = page[page.length - 1].id;
-  }
+  const page = await segmentQuery(suite.db, p.tenantId, audience, suite.clock.now()).where("id", ">", p.after ?? "").orderBy("id").limit(PAGE).execute();
+  if (!page.length) return;
+  const firing = new Date(p.firedAt).toISOString();
+  await tenantTransaction(suite, p.tenantId, async (tx) => {
+    const done = new Set((await tx.selectFrom("suite_flow_runs").select("wa_id").where("flow_id", "=", flow.id).where("wa_id", "in", page.map((c) => c.wa_id))
+      .where("trigger", "like", `%"fired_at":"${firing}"%`).execute()).map((r) => r.wa_id));
+    for (const c of page) if (!done.has(c.wa_id)) await launchFlow(suite, tx, flow, { tenantId: p.tenantId, waId: c.wa_id, trigger: { type: "schedule", fired_at: firing } });
+    if (page.length === PAGE) {
+      await suite.queue!.enqueue(tx, { queue: FLOW_QUEUE, key: `schedule:${flow.id}`, kind: "schedule", payload: { ...p, after: page[page.length - 1].id }, runAt: suite.clock.now() });
+    }
+  });
+  suite.bus.notify();
 }

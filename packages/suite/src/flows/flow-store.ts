@@ -17,6 +17,21 @@ export function checkedDocument(raw: unknown): { document: FlowDocument; warning
   return { document: r.document, warnings: r.warnings };
 }
 
+/** The numbers and team a document names must be the tenant's own (a 400 naming the path otherwise). */
+export async function checkTenantReferences(db: Db, tenantId: string, doc: FlowDocument): Promise<void> {
+  const refuse = (path: string, message: string) => { throw new SuiteError(400, "invalid_flow", `${path}: ${message}`, { field: path, errors: [{ path, message }] }); };
+  const numbers = doc.settings?.phone_number_ids ?? [];
+  if (numbers.length) {
+    const own = new Set((await db.selectFrom("suite_numbers").select("id").where("tenant_id", "=", tenantId).where("id", "in", numbers).execute()).map((n) => n.id));
+    numbers.forEach((id, i) => { if (!own.has(id)) refuse(`settings.phone_number_ids.${i}`, `${id} is not a number of this tenant`); });
+  }
+  const teams = [["settings.handover_team_id", doc.settings?.handover_team_id], ...Object.entries(doc.nodes).map(([id, n]) => [`nodes.${id}.team_id`, n.type === "handover" ? n.team_id : undefined])]
+    .filter((t): t is [string, string] => typeof t[1] === "string");
+  for (const [path, team] of teams) {
+    if (!(await db.selectFrom("suite_teams").select("id").where("id", "=", team).where("tenant_id", "=", tenantId).executeTakeFirst())) refuse(path, `${team} is not a team of this tenant`);
+  }
+}
+
 export async function ownFlow(db: Db, tenantId: string, id: string) {
   const f = await db.selectFrom("suite_flows").selectAll().where("id", "=", id).where("tenant_id", "=", tenantId).executeTakeFirst();
   if (!f) throw notFound("Flow");
@@ -33,12 +48,13 @@ export async function createFlow(suite: Suite, tx: Db, tenantId: string, userId:
 
 /** Saves a document as the flow's next version; the live version stays until published. */
 export async function saveVersion(suite: Suite, tx: Db, flowId: string, userId: string | null, document: FlowDocument): Promise<number> {
-  const f = await tx.selectFrom("suite_flows").select(["latest_version"]).where("id", "=", flowId).executeTakeFirstOrThrow();
-  const version = f.latest_version + 1;
   const now = suite.clock.now();
-  await tx.insertInto("suite_flow_versions").values({ flow_id: flowId, version, document: JSON.stringify(document), created_by: userId, created_at: now }).execute();
-  await tx.updateTable("suite_flows").set({ latest_version: version, name: document.name, updated_at: now }).where("id", "=", flowId).execute();
-  return version;
+  // Taking the number and counting up in one statement: of two saves at once, each gets its own.
+  const f = await tx.updateTable("suite_flows").set((e) => ({ latest_version: e("latest_version", "+", 1), name: document.name, updated_at: now }))
+    .where("id", "=", flowId).returning("latest_version").executeTakeFirst();
+  if (!f) throw notFound("Flow");
+  await tx.insertInto("suite_flow_versions").values({ flow_id: flowId, version: f.latest_version, document: JSON.stringify(document), created_by: userId, created_at: now }).execute();
+  return f.latest_version;
 }
 
 /** Makes a version live and the flow enabled; a schedule gets its next firing time. */

@@ -183,6 +183,45 @@ describe("flows' triggers and endings", () => {
     await admin.call("PUT", "/suite/api/settings/business-hours", ALWAYS_OPEN);
   });
 
+  it("hands over a customer who writes while the flow waits, and takes an option that sounds like a person as an answer", async () => {
+    await kit.publish({
+      name: "Follow-up", trigger: { type: "keyword", keywords: ["follow"] }, start: "pick",
+      nodes: {
+        pick: { type: "ask", prompt: { text: "Sales or support?" }, validate: { type: "choice", options: [{ id: "sales", title: "Sales" }, { id: "support", title: "Support" }] }, save_as: "topic", next: "later" },
+        later: { type: "wait", duration: "3d", next: "ask_review" },
+        ask_review: { type: "end", message: "How was it?" },
+      },
+    });
+    const wa = "48600800020";
+    await kit.user(wa);
+    await kit.say(wa, "follow");
+    await kit.waitReceived(wa, 1);
+    await kit.say(wa, "support"); // an option of the question, not a request for a person
+    await kit.waitRun(wa, (r) => r.waiting === "timer", "waiting three days");
+    expect((await kit.contact(wa)).attributes.topic).toBe("support");
+    await kit.say(wa, "Where is my parcel?");
+    const run = await kit.waitRun(wa, (r) => r.state === "handed_over", "handed over");
+    expect(run.end_reason).toBe("the customer wrote while the flow was waiting");
+    expect((await kit.waitReceived(wa, 2))[1]).toBe("Łączę z naszym zespołem — ktoś odpowie tutaj za chwilę.");
+  });
+
+  it("refuses a document that names another tenant's number or team", async () => {
+    const doc = { name: "Foreign", trigger: { type: "event", event: "x" }, start: "a", nodes: { a: { type: "end" } } };
+    const number = await admin.call("POST", "/suite/api/flows", { document: { ...doc, settings: { phone_number_ids: [s.phone, "999000999000"] } } });
+    expect(number.status).toBe(400);
+    expect(number.body.error).toMatchObject({ code: "invalid_flow", field: "settings.phone_number_ids.1" });
+    const team = await admin.call("POST", "/suite/api/flows", { document: { ...doc, nodes: { a: { type: "handover", team_id: "not-a-team" } } } });
+    expect(team.body.error).toMatchObject({ code: "invalid_flow", field: "nodes.a.team_id" });
+  });
+
+  it("lets an API key post events but never make, list or revoke keys", async () => {
+    const key = (await admin.call("POST", "/suite/api/api-keys", { name: "crm" })).body.key;
+    const asKey = (method: string, path: string, body?: unknown) => fetch(`${s.url}${path}`, { method, headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    expect((await asKey("POST", "/suite/api/api-keys", { name: "successor" })).status).toBe(403);
+    expect((await asKey("GET", "/suite/api/api-keys")).status).toBe(403);
+    expect((await asKey("GET", "/suite/api/flows")).status).toBe(200);
+  });
+
   it("runs a scheduled flow for its audience when its time comes", async () => {
     const a = "48600800010", b = "48600800011";
     for (const wa of [a, b]) await kit.user(wa);

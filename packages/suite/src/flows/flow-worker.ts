@@ -1,12 +1,10 @@
 import { QueueWorker, backoffMs, eachJob, type JobQueue } from "@openwaba/store";
 import { recordEvent } from "../inbox/conversation-events";
 import { sendAndRecord } from "../inbox/compose";
-import { tenantTransaction } from "../realtime/tenant-lock";
-import { routeConversation } from "../routing/assign";
 import type { Suite } from "../suite";
 import { advanceRun } from "./flow-engine";
 import { runScheduledFlow } from "./flow-schedules";
-import { FLOW_QUEUE, FLOW_TIMER_QUEUE, endRun, queueRunInput, trace, type RunInput } from "./flow-runs";
+import { FLOW_QUEUE, FLOW_TIMER_QUEUE, abandonRun, queueRunInput, trace, type RunInput } from "./flow-runs";
 
 // The flow runner: inputs of one conversation one at a time, in order (an ordered queue keyed by
 // conversation); timers wait in a queue of their own, so that a run waiting an hour never holds
@@ -35,12 +33,8 @@ export function createFlowWorkers(suite: Suite, queue: JobQueue) {
       const p = JSON.parse(job.payload) as { runId: string };
       const run = await suite.db.selectFrom("suite_flow_runs").select(["id", "conversation_id", "tenant_id", "state"]).where("id", "=", p.runId).executeTakeFirst();
       if (run?.state === "active") {
-        await tenantTransaction(suite, run.tenant_id, async (tx) => {
-          await trace(suite, tx, run.id, null, "error", { error: error.slice(0, 500), attempts: job.attempts });
-          await endRun(suite, tx, run, "failed", "gave up after repeated errors");
-        });
-        await tenantTransaction(suite, run.tenant_id, (tx) => routeConversation(suite, tx, run.conversation_id, ""));
-        suite.bus.notify();
+        await suite.db.transaction().execute((tx) => trace(suite, tx, run.id, null, "error", { error: error.slice(0, 500), attempts: job.attempts }));
+        await abandonRun(suite, run, "gave up after repeated errors");
       }
     },
   });

@@ -4,14 +4,14 @@ import { normaliseNumber } from "@openwaba/contracts";
 import { requireUser } from "../auth/sessions";
 import { SuiteError, notFound, parseBody } from "../errors";
 import { visibleConversation } from "../inbox/visible-conversation";
+import { tenantNumber } from "../tenant/tenant-number";
 import { tenantTransaction } from "../realtime/tenant-lock";
-import { routeConversation } from "../routing/assign";
 import type { Suite } from "../suite";
 import { flowDocument, liveFlows } from "./flow-catalog";
 import { autoMessagesSchema } from "./flow-intake";
 import { launchFlow, type Launch } from "./flow-launch";
-import { endRun } from "./flow-runs";
-import { checkedDocument, createFlow, ownFlow, publishVersion, saveVersion, setEnabled } from "./flow-store";
+import { backToPeople, endRun } from "./flow-runs";
+import { checkTenantReferences, checkedDocument, createFlow, ownFlow, publishVersion, saveVersion, setEnabled } from "./flow-store";
 
 // The flows API: versioned documents (create, save, publish, enable, import/export as files),
 // runs with their traces, events from the business's own systems that start flows, and the
@@ -21,7 +21,8 @@ const LEADS = ["admin", "supervisor"] as const;
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const withDocument = z.strictObject({ document: z.unknown(), publish: z.boolean().optional() });
 const patch = z.strictObject({ enabled: z.boolean() });
-const publish = z.strictObject({ version: z.number().int().min(1).optional() });
+const versionNumber = z.coerce.number().int().min(1).max(2_147_483_647);
+const publish = z.strictObject({ version: versionNumber.optional() });
 const runsQuery = z.strictObject({ state: z.enum(["active", "completed", "handed_over", "stopped", "expired", "failed"]).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
 const event = z.strictObject({
   event: z.string().regex(/^[A-Za-z0-9_.:-]{1,60}$/), phone: z.string().min(3).max(40), name: z.string().trim().min(1).max(120).optional(),
@@ -48,6 +49,7 @@ export function registerFlowRoutes(app: FastifyInstance, suite: Suite): void {
     const { user } = await requireUser(suite, req, [...LEADS]);
     const b = parseBody(withDocument, req.body);
     const { document, warnings } = checkedDocument(b.document);
+    await checkTenantReferences(suite.db, user.tenant_id, document);
     const id = await suite.db.transaction().execute(async (tx) => {
       const id = await createFlow(suite, tx, user.tenant_id, user.id, document);
       if (b.publish) await publishVersion(suite, tx, id, 1);
@@ -61,6 +63,7 @@ export function registerFlowRoutes(app: FastifyInstance, suite: Suite): void {
     const { user } = await requireUser(suite, req, [...LEADS]);
     const q = parseBody(z.strictObject({ flow_id: z.string().optional(), publish: z.enum(["true", "false"]).optional() }), req.query);
     const { document, warnings } = checkedDocument(req.body);
+    await checkTenantReferences(suite.db, user.tenant_id, document);
     if (q.flow_id) await ownFlow(suite.db, user.tenant_id, q.flow_id);
     const id = await suite.db.transaction().execute(async (tx) => {
       const id = q.flow_id ?? (await createFlow(suite, tx, user.tenant_id, user.id, document));
@@ -71,8 +74,9 @@ export function registerFlowRoutes(app: FastifyInstance, suite: Suite): void {
     return reply.code(q.flow_id ? 200 : 201).send({ ...(await present(id)), warnings });
   });
 
+  // A document may hold the business's secrets (an HTTP node's Authorization header): leads only.
   app.get<{ Params: { id: string } }>("/suite/api/flows/:id", async (req, reply) => {
-    const { user } = await requireUser(suite, req);
+    const { user } = await requireUser(suite, req, [...LEADS]);
     await ownFlow(suite.db, user.tenant_id, req.params.id);
     const versions = await suite.db.selectFrom("suite_flow_versions").select(["version", "created_by", "created_at"]).where("flow_id", "=", req.params.id).orderBy("version", "desc").execute();
     return reply.send({ ...(await present(req.params.id)), versions: versions.map((v) => ({ ...v, created_at: iso(v.created_at) })) });
@@ -83,6 +87,7 @@ export function registerFlowRoutes(app: FastifyInstance, suite: Suite): void {
     await ownFlow(suite.db, user.tenant_id, req.params.id);
     const b = parseBody(withDocument, req.body);
     const { document, warnings } = checkedDocument(b.document);
+    await checkTenantReferences(suite.db, user.tenant_id, document);
     await suite.db.transaction().execute(async (tx) => {
       const v = await saveVersion(suite, tx, req.params.id, user.id, document);
       if (b.publish) await publishVersion(suite, tx, req.params.id, v);
@@ -110,9 +115,9 @@ export function registerFlowRoutes(app: FastifyInstance, suite: Suite): void {
     const { user } = await requireUser(suite, req, [...LEADS]);
     const f = await ownFlow(suite.db, user.tenant_id, req.params.id);
     // Its active runs stop first (their conversations go back to people), then the flow goes.
-    const runs = await suite.db.selectFrom("suite_flow_runs").select(["id", "conversation_id"]).where("flow_id", "=", f.id).where("state", "=", "active").execute();
     await tenantTransaction(suite, user.tenant_id, async (tx) => {
-      for (const r of runs) await endRun(suite, tx, r, "stopped", "flow deleted", user.id);
+      const runs = await tx.selectFrom("suite_flow_runs").select(["id", "conversation_id"]).where("flow_id", "=", f.id).where("state", "=", "active").execute();
+      for (const r of runs) if (await endRun(suite, tx, r, "stopped", "flow deleted", user.id)) await backToPeople(suite, tx, r.conversation_id);
       await tx.deleteFrom("suite_flows").where("id", "=", f.id).execute();
     });
     suite.bus.notify();
@@ -120,19 +125,20 @@ export function registerFlowRoutes(app: FastifyInstance, suite: Suite): void {
   });
 
   app.get<{ Params: { id: string; version: string } }>("/suite/api/flows/:id/versions/:version", async (req, reply) => {
-    const { user } = await requireUser(suite, req);
+    const { user } = await requireUser(suite, req, [...LEADS]);
     await ownFlow(suite.db, user.tenant_id, req.params.id);
-    const doc = await flowDocument(suite.db, req.params.id, Number(req.params.version) || -1);
+    const version = versionNumber.safeParse(req.params.version);
+    const doc = version.success ? await flowDocument(suite.db, req.params.id, version.data) : null;
     if (!doc) throw notFound("Version");
-    return reply.send({ version: Number(req.params.version), document: doc });
+    return reply.send({ version: version.data, document: doc });
   });
 
   // Export: the document as a file (the latest version, or ?version=).
   app.get<{ Params: { id: string }; Querystring: Record<string, string> }>("/suite/api/flows/:id/export", async (req, reply) => {
-    const { user } = await requireUser(suite, req);
+    const { user } = await requireUser(suite, req, [...LEADS]);
     const f = await ownFlow(suite.db, user.tenant_id, req.params.id);
-    const version = req.query.version ? Number(req.query.version) : f.latest_version;
-    const doc = await flowDocument(suite.db, f.id, Number.isInteger(version) ? version : -1);
+    const version = req.query.version ? versionNumber.safeParse(req.query.version) : { success: true as const, data: f.latest_version };
+    const doc = version.success ? await flowDocument(suite.db, f.id, version.data) : null;
     if (!doc) throw notFound("Version");
     const file = `${f.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "flow"}.flow.json`;
     return reply.type("application/json").header("content-disposition", `attachment; filename="${file}"`).send(JSON.stringify(doc, null, 2));
@@ -151,9 +157,13 @@ export function registerFlowRoutes(app: FastifyInstance, suite: Suite): void {
     const { user } = await requireUser(suite, req);
     const run = await suite.db.selectFrom("suite_flow_runs").selectAll().where("id", "=", req.params.id).where("tenant_id", "=", user.tenant_id).executeTakeFirst();
     if (!run) throw notFound("Run");
+    // An agent sees the traces of conversations they may see; what the bot gathered (answers, the
+    // business system's replies) only leads do.
+    await visibleConversation(suite.db, user, run.conversation_id);
+    const lead = user.role !== "agent";
     const steps = await suite.db.selectFrom("suite_flow_steps").selectAll().where("run_id", "=", run.id).orderBy("seq").limit(2000).execute();
     const flow = await suite.db.selectFrom("suite_flows").select("name").where("id", "=", run.flow_id).executeTakeFirst();
-    return reply.send({ ...presentRun(run), flow_name: flow?.name ?? null, vars: JSON.parse(run.vars), steps: steps.map((s) => ({ seq: s.seq, node: s.node, kind: s.kind, detail: JSON.parse(s.detail), at: iso(s.at) })) });
+    return reply.send({ ...presentRun(run), flow_name: flow?.name ?? null, vars: lead ? JSON.parse(run.vars) : null, steps: steps.map((s) => ({ seq: s.seq, node: s.node, kind: s.kind, detail: JSON.parse(s.detail), at: iso(s.at) })) });
   });
 
   app.post<{ Params: { id: string } }>("/suite/api/flow-runs/:id/stop", async (req, reply) => {
@@ -163,9 +173,7 @@ export function registerFlowRoutes(app: FastifyInstance, suite: Suite): void {
     await visibleConversation(suite.db, user, run.conversation_id);
     const stopped = await tenantTransaction(suite, user.tenant_id, async (tx) => {
       if (!(await endRun(suite, tx, run, "stopped", `stopped by ${user.email}`, user.id))) return false;
-      // Nobody is left talking to the customer: the conversation goes to the team's queue, as after a handover.
-      const c = await tx.selectFrom("suite_conversations").select(["assignee_id", "state"]).where("id", "=", run.conversation_id).executeTakeFirstOrThrow();
-      if (!c.assignee_id && c.state !== "resolved") await routeConversation(suite, tx, run.conversation_id, "");
+      await backToPeople(suite, tx, run.conversation_id);
       return true;
     });
     suite.bus.notify();
@@ -192,9 +200,7 @@ export function registerFlowRoutes(app: FastifyInstance, suite: Suite): void {
     const b = parseBody(event, req.body);
     const waId = normaliseNumber(b.phone, b.default_country);
     if (!waId) throw new SuiteError(400, "invalid_request", `phone: "${b.phone}" is not a valid phone number (write it with + and the country code).`, { field: "phone" });
-    if (b.phone_number_id && !(await suite.db.selectFrom("suite_numbers").select("id").where("id", "=", b.phone_number_id).where("tenant_id", "=", user.tenant_id).executeTakeFirst())) {
-      throw new SuiteError(400, "invalid_request", "phone_number_id: not a number of this tenant.", { field: "phone_number_id" });
-    }
+    if (b.phone_number_id) await tenantNumber(suite.db, user.tenant_id, b.phone_number_id);
     const flows = (await liveFlows(suite.db, user.tenant_id, ["event"])).filter((f) => f.trigger.type === "event" && f.trigger.event === b.event);
     const results: Launch[] = await tenantTransaction(suite, user.tenant_id, async (tx) => {
       const out: Launch[] = [];

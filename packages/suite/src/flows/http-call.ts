@@ -17,7 +17,8 @@ export async function callBusinessSystem(node: HttpNode, ctx: FlowContext, o: { 
   const headers: Record<string, string> = Object.fromEntries(Object.entries(node.headers ?? {}).map(([k, v]) => [k.toLowerCase(), fillTemplate(v, ctx)]));
   let body: string | undefined;
   if (node.body !== undefined && node.method !== "GET") {
-    if (typeof node.body === "string") body = fillTemplate(node.body, ctx);
+    // In a JSON body written as text, a value cannot add fields: it is escaped as a JSON string's inside.
+    if (typeof node.body === "string") body = fillTemplate(node.body, ctx, (headers["content-type"] ?? "").includes("json") ? (v) => JSON.stringify(v).slice(1, -1) : undefined);
     else { body = JSON.stringify(fillDeep(node.body, ctx)); headers["content-type"] ??= "application/json"; }
   }
   const timeoutMs = node.timeout ? parseDuration(node.timeout)! : DEFAULT_TIMEOUT_MS;

@@ -78,7 +78,7 @@ async function customerMessage(suite: Suite, tx: Db, tenantId: string, phoneNumb
     state: next.state, contact_name: name, last_message_at: now, last_inbound_at: Math.max(sentAt, c.last_inbound_at ?? 0), snoozed_until: null, assignee_id: assignee,
     ...(next.newCycle ? { cycle_opened_at: now, first_response_at: null, resolved_at: null } : {}),
   }).where("id", "=", c.id).execute();
-  await noteCampaignReply(suite, tx, tenantId, m.from, c.id);
+  await noteCampaignReply(suite, tx, tenantId, m.from, c);
   const fresh = await tx.selectFrom("suite_conversations").selectAll().where("id", "=", c.id).executeTakeFirstOrThrow();
   const bot = await flowsOnCustomerMessage(suite, tx, { conversation: fresh, run, messageId: m.id, reply: customerReplyOf(m), newCycle, newContact, previousMessageAt });
   // Routed and assigned first, so that the conversation and its message are announced once, to

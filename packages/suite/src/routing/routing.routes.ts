@@ -5,7 +5,7 @@ import { requireUser } from "../auth/sessions";
 import { SuiteError, parseBody } from "../errors";
 import { newId } from "../ids";
 import type { Suite } from "../suite";
-import { isWeekday } from "./business-hours";
+import { isTimeZone, isWeekday } from "./business-hours";
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use HH:MM");
 const conditions = z.strictObject({
@@ -18,7 +18,7 @@ const conditions = z.strictObject({
 const rules = z.strictObject({ rules: z.array(z.strictObject({ name: z.string().trim().min(1).max(80), team_id: z.string().min(1), conditions })).max(100) });
 const hours = z.strictObject({
   business_hours: z.strictObject({
-    timezone: z.string().refine((tz) => { try { new Intl.DateTimeFormat("en", { timeZone: tz }); return true; } catch { return false; } }, "unknown time zone"),
+    timezone: z.string().refine(isTimeZone, "unknown time zone"),
     days: z.record(z.string().refine(isWeekday, "use mon … sun"), z.array(z.tuple([hhmm, hhmm]).refine(([a, b]) => a < b, "an interval must end after it starts")).max(6)),
   }).nullable(),
 });

@@ -1,4 +1,5 @@
-import { makeEntryPoint, removeEntryPoint, tenantNumber } from "../entry-points/entry-points";
+import { makeEntryPoint, removeEntryPoint } from "../entry-points/entry-points";
+import { tenantNumber } from "../tenant/tenant-number";
 import { SuiteError } from "../errors";
 import { randomSecret } from "../ids";
 import type { Suite } from "../suite";
@@ -14,7 +15,7 @@ import { loadWidget, optInMessage, type WidgetInput, type WidgetRow } from "./wi
 export async function saveWidget(suite: Suite, tenantId: string, input: WidgetInput): Promise<WidgetRow> {
   const old = await loadWidget(suite.db, tenantId);
   // No number named: the widget's own, else the tenant's first.
-  const number = await tenantNumber(suite, tenantId, input.phone_number_id ?? old?.phone_number_id);
+  const number = await tenantNumber(suite.db, tenantId, input.phone_number_id ?? old?.phone_number_id);
   const oldCodes = old ? [old.plain_code, old.opt_in_code].filter((c): c is string => !!c) : [];
   const current = oldCodes.length
     ? await suite.db.selectFrom("suite_entry_points").select(["code", "phone_number_id", "prefilled_message"]).where("tenant_id", "=", tenantId).where("code", "in", oldCodes).execute()

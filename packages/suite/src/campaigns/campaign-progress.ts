@@ -1,12 +1,12 @@
 import type { Selectable } from "kysely";
 import type { Db, SuiteCampaignsTable } from "@openwaba/store";
+import { iso } from "../inbox/present";
 
 // A campaign as the API shows it: its definition, where it is, and how it is going — recipients
 // by state, delivered / read / replied / failed rates, opt-outs, cost, the pace of the last ten
 // seconds and when it should end.
 
 type Campaign = Selectable<SuiteCampaignsTable>;
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const STATES = ["pending", "sending", "unconfirmed", "accepted", "sent", "delivered", "read", "failed", "cancelled"] as const;
 const rate = (n: number, of: number) => (of > 0 ? Math.round((n / of) * 1000) / 1000 : null);
 

@@ -11,6 +11,7 @@ import { campaignProgress, presentCampaign } from "./campaign-progress";
 import { campaignSpecSchema, type CampaignSpec } from "./campaign-spec";
 import { estimateCampaign } from "./estimate";
 import { materialiseRecipients } from "./materialise";
+import { iso } from "../inbox/present";
 
 // The campaigns API: define (a draft), estimate, send (the audience is fixed then), pause,
 // resume, cancel; progress and per-recipient status, as JSON or CSV.
@@ -179,7 +180,6 @@ export function registerCampaignRoutes(app: FastifyInstance, suite: Suite): void
 }
 
 function presentRecipient(r: { seq: number; wa_id: string; country: string; state: string; message_id: string | null; error: string | null; cost_micros: number | null; due_at: number; sent_at: number | null; delivered_at: number | null; read_at: number | null; replied_at: number | null; opted_out_at: number | null }) {
-  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   return {
     seq: r.seq, phone: `+${r.wa_id}`, country: r.country, state: r.state, message_id: r.message_id, error: r.error ? JSON.parse(r.error) : null,
     cost: r.cost_micros === null ? null : r.cost_micros / 1e6, due_at: iso(r.due_at), sent_at: iso(r.sent_at), delivered_at: iso(r.delivered_at),

@@ -12,13 +12,13 @@ import { autoMessagesSchema } from "./flow-intake";
 import { launchFlow, type Launch } from "./flow-launch";
 import { backToPeople, endRun } from "./flow-runs";
 import { checkTenantReferences, checkedDocument, createFlow, ownFlow, publishVersion, saveVersion, setEnabled } from "./flow-store";
+import { iso } from "../inbox/present";
 
 // The flows API: versioned documents (create, save, publish, enable, import/export as files),
 // runs with their traces, events from the business's own systems that start flows, and the
 // greeting and away messages.
 
 const LEADS = ["admin", "supervisor"] as const;
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const withDocument = z.strictObject({ document: z.unknown(), publish: z.boolean().optional() });
 const patch = z.strictObject({ enabled: z.boolean() });
 const versionNumber = z.coerce.number().int().min(1).max(2_147_483_647);

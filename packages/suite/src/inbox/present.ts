@@ -5,7 +5,8 @@ import type { SuiteConversationsTable, SuiteMessagesTable } from "@openwaba/stor
 export type ConversationRow = Selectable<SuiteConversationsTable>;
 export type MessageRow = Selectable<SuiteMessagesTable>;
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+/** An instant as the suite API shows it (null stays null). */
+export const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** A conversation as the API and the realtime stream show it, with its service window now. */
 export function presentConversation(c: ConversationRow, now: number) {

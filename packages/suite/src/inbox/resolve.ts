@@ -4,9 +4,8 @@ import { emitBusinessEvent } from "../outbound/business-events";
 import { drainQueues } from "../routing/assign";
 import type { Suite } from "../suite";
 import { recordEvent } from "./conversation-events";
-import type { ConversationRow } from "./present";
+import { iso, type ConversationRow } from "./present";
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /**
  * Resolves a conversation as it was read (an agent, or a flow that finished): the cycle is kept for

@@ -88,7 +88,7 @@ export class CampaignPump {
           continue;
         }
         const paced = Math.floor(((performance.now() - start) * mps()) / 1000) + 1 - dispatched;
-        const budget = Math.min(paced, this.o.maxInflight - this.inflight.size, window.room(performance.now()));
+        const budget = Math.min(paced, this.o.maxInflight - this.inflight.size, window.room(now));
         if (budget <= 0) { await sleep(Math.min(1000, Math.max(1, start + ((dispatched + 1) * 1000) / mps() - performance.now()))); continue; }
         if (room <= 0) {
           room = await this.room(c.tenant_id, facts.limit);
@@ -107,7 +107,7 @@ export class CampaignPump {
         const windows = await this.windows(c.phone_number_id, batch.map((r) => r.wa_id), now);
         for (const r of batch) {
           dispatched++;
-          window.note(performance.now());
+          window.note(now);
           const outside = !windows.has(r.wa_id);
           if (outside && facts.limit !== Infinity) room--;
           this.inflight.add(r.seq);
@@ -249,8 +249,8 @@ export class CampaignPump {
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
- * The last second's sends: however late a timer fires, no window of one second ever holds more
- * than the pace (a small margin covers the clocks' rounding). Past 5,000 a second, pacing alone.
+ * The last second's sends, on the clock their send times are recorded with: however late a timer
+ * fires, no window of one second ever holds more than the pace. Past 5,000 a second, pacing alone.
  */
 class SlidingSecond {
   private times: number[] = [];
@@ -259,7 +259,7 @@ class SlidingSecond {
     // At least one: a pace below one a second (max_mps from 0.1) is kept by the pacing alone.
     const cap = Math.max(1, Math.floor(this.mps()));
     if (cap > 5000) return Infinity;
-    while (this.times.length && now - this.times[0] >= 1002) this.times.shift();
+    while (this.times.length && now - this.times[0] >= 1000) this.times.shift();
     return Math.max(0, cap - this.times.length);
   }
   note(at: number): void { if (this.mps() <= 5000) this.times.push(at); }

@@ -33,7 +33,8 @@ describe("a campaign under the messaging limit", () => {
     const estimate = (await admin.call("GET", `/suite/api/campaigns/${id}/estimate`)).body;
     expect(estimate.pace).toMatchObject({ limited_by: "messaging_limit", extra_days: 1, messaging_limit: { tier: "TIER_250", room: 250 } });
     await kit.send(id);
-    const held = await kit.until(id, (c) => c.progress.held !== null && c.progress.by_state.sending === 0 && c.progress.sent + c.progress.by_state.pending === 260 && c.progress.sent <= 245, "held", 30_000);
+    const held = await kit.until(id, (c) => c.progress.held !== null && c.progress.by_state.sending === 0 && c.progress.sent + c.progress.by_state.pending === 260 && c.progress.sent <= 245, "held", 30_000)
+      .catch(async (err) => { throw new Error(`${err.message}: ${JSON.stringify((await kit.get(id)).progress)}`); });
     // 250 went out; the platform refused 5 of them (its limit counts the other system's sends): those wait too.
     expect(held.progress.sent).toBe(245);
     expect(held.progress.by_state.pending).toBe(15);

@@ -161,7 +161,7 @@ export class CampaignPump {
 
   private async send(client: PlatformClient, phoneNumberId: string, spec: CampaignSpec, r: Recipient, outsideWindow: boolean, sentAt: number): Promise<void> {
     const body = {
-      to: r.wa_id, type: "template", biz_opaque_callback_data: `${CALLBACK_PREFIX}${this.campaignId}:${r.seq}`,
+      to: r.wa_id, type: "template", biz_opaque_callback_data: `${CALLBACK_PREFIX}${this.campaignId}:${r.seq}:${r.attempts}`,
       template: { name: spec.template.name, language: { code: spec.template.language }, ...(r.components ? { components: JSON.parse(r.components) } : {}) },
     };
     let outcome: SendOutcome;
@@ -195,13 +195,15 @@ export class CampaignPump {
         const cancelled = (await tx.selectFrom("suite_campaigns").select("state").where("id", "=", this.campaignId).executeTakeFirst())?.state === "cancelled";
         const mine = (q: any) => q.where("campaign_id", "=", this.campaignId);
         for (const { r, outsideWindow, outcome: o, sentAt } of batch) {
-          const at = (q: any) => mine(q).where("seq", "=", r.seq);
+          // Only while the recipient is still at this attempt: a later one owns the row.
+          const at = (q: any) => mine(q).where("seq", "=", r.seq).where("attempts", "=", r.attempts);
           if (o.kind === "accepted") {
-            // Its status may have come first (then the state is further on already).
+            // Its status may have come first (then the state is further on already — or back at
+            // pending, when the platform failed it over a limit, and this answer changes nothing).
             await at(tx.updateTable("suite_campaign_recipients").set({
               message_id: o.messageId, sent_at: sentAt, outside_window: outsideWindow ? 1 : 0, updated_at: now,
               state: sql<string>`case when state in ('sending', 'unconfirmed') then 'accepted' else state end`,
-            })).execute();
+            })).where("state", "not in", ["pending", "failed", "cancelled"]).execute();
           } else if (o.kind === "retry") {
             await at(tx.updateTable("suite_campaign_recipients").set({ state: cancelled ? "cancelled" : "pending", due_at: now + o.afterMs, error: JSON.stringify({ retry: o.why }), updated_at: now })).where("state", "=", "sending").execute();
           } else if (o.kind === "pause_campaign") {

@@ -24,12 +24,13 @@ export interface CampaignStatus { id: string; status: string; errors?: { code: n
  * whether the recipient has replied (then the message is on a conversation's timeline too).
  */
 export async function applyCampaignStatus(suite: Suite, tx: Db, tenantId: string, callback: string | undefined, s: CampaignStatus): Promise<false | { replied: boolean }> {
-  const m = callback?.startsWith(CALLBACK_PREFIX) ? /^owc:([^:]+):(\d+)$/.exec(callback) : null;
+  // owc:<campaign>:<recipient>:<attempt> — a status speaks only of the attempt that sent it.
+  const m = callback?.startsWith(CALLBACK_PREFIX) ? /^owc:([^:]+):(\d+):(\d+)$/.exec(callback) : null;
   if (!m) return false;
-  const [campaignId, seq] = [m[1], Number(m[2])];
+  const [campaignId, seq, attempt] = [m[1], Number(m[2]), Number(m[3])];
   const now = suite.clock.now();
-  const recipient = (q: any) => q.where("campaign_id", "=", campaignId).where("seq", "=", seq).where("tenant_id", "=", tenantId);
-  if (s.status === "failed") return { replied: await applyFailure(suite, tx, tenantId, campaignId, seq, s, now) };
+  const recipient = (q: any) => q.where("campaign_id", "=", campaignId).where("seq", "=", seq).where("tenant_id", "=", tenantId).where("attempts", "=", attempt);
+  if (s.status === "failed") return { replied: await applyFailure(suite, tx, tenantId, campaignId, seq, attempt, s, now) };
   if (!(s.status in RANK)) return { replied: false };
   // Forward only, in one statement: from any earlier state — or from a failure that was only a lost answer.
   const earlier = Object.keys(RANK).filter((k) => RANK[k] < RANK[s.status]);
@@ -47,15 +48,13 @@ export async function applyCampaignStatus(suite: Suite, tx: Db, tenantId: string
 }
 
 /** A failed send: over a limit, it waits and goes again (it was not sent); otherwise it failed for good. */
-async function applyFailure(suite: Suite, tx: Db, tenantId: string, campaignId: string, seq: number, s: CampaignStatus, now: number): Promise<boolean> {
-  const r = await tx.selectFrom("suite_campaign_recipients").select(["state", "replied_at", "message_id", "attempts"]).where("campaign_id", "=", campaignId).where("seq", "=", seq).where("tenant_id", "=", tenantId).executeTakeFirst();
+async function applyFailure(suite: Suite, tx: Db, tenantId: string, campaignId: string, seq: number, attempt: number, s: CampaignStatus, now: number): Promise<boolean> {
+  const r = await tx.selectFrom("suite_campaign_recipients").select(["state", "replied_at", "attempts"]).where("campaign_id", "=", campaignId).where("seq", "=", seq).where("tenant_id", "=", tenantId).executeTakeFirst();
   if (!r) return false;
-  // Only about the message the recipient has now: an earlier attempt's failure, delivered again
-  // (webhooks come at least once), must not undo a later send — nor send it again. The first
-  // attempt's failure may come before its send's answer was recorded.
-  const current = r.message_id === s.id || (r.message_id === null && r.attempts === 1 && ["sending", "unconfirmed"].includes(r.state));
-  if (!current) return r.replied_at !== null;
-  const where = (q: any) => q.where("campaign_id", "=", campaignId).where("seq", "=", seq);
+  // Only about the attempt the recipient is at now: an earlier attempt's failure, delivered again
+  // (webhooks come at least once), must not undo a later send — nor send it again.
+  if (r.attempts !== attempt || r.state === "pending") return r.replied_at !== null;
+  const where = (q: any) => q.where("campaign_id", "=", campaignId).where("seq", "=", seq).where("attempts", "=", attempt);
   const e = s.errors?.[0];
   const code = Number(e?.code);
   // Over today's messaging limit, or a passing limit: not sent, so it waits and goes again.

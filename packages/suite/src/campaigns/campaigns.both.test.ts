@@ -74,10 +74,10 @@ describe("campaigns", () => {
     expect(timeline.find((i: any) => i.type === "template")).toMatchObject({ direction: "out", content: { name: "winter_sale", campaign: { id, name: "Winter sale" } } });
     expect(timeline.find((i: any) => i.type === "campaign_reply")?.data).toEqual({ campaign_id: id, campaign: "Winter sale" });
     expect((await kit.recipients(id, "replied=true")).map((r) => r.phone)).toContain(`+${pl(2)}`);
-    // A failure of some earlier message of the same recipient, delivered late, changes nothing (nor sends again).
+    // A failure of another attempt for the same recipient, delivered late, changes nothing (nor sends again).
     const one = (await kit.recipients(id)).find((r) => r.phone === `+${pl(3)}`);
-    await kit.status({ id: "wamid.an-earlier-attempt", status: "failed", recipient_id: pl(3), timestamp: "1", biz_opaque_callback_data: `owc:${id}:${one.seq}`, errors: [{ code: 139901, title: "Messaging limit" }] });
-    await kit.status({ id: "wamid.an-earlier-attempt", status: "failed", recipient_id: pl(3), timestamp: "1", biz_opaque_callback_data: `owc:${id}:${one.seq}`, errors: [{ code: 131026, title: "Undeliverable" }] });
+    await kit.status({ id: "wamid.an-earlier-attempt", status: "failed", recipient_id: pl(3), timestamp: "1", biz_opaque_callback_data: `owc:${id}:${one.seq}:0`, errors: [{ code: 139901, title: "Messaging limit" }] });
+    await kit.status({ id: "wamid.an-earlier-attempt", status: "failed", recipient_id: pl(3), timestamp: "1", biz_opaque_callback_data: `owc:${id}:${one.seq}:0`, errors: [{ code: 131026, title: "Undeliverable" }] });
     expect((await kit.recipients(id)).find((r) => r.phone === `+${pl(3)}`)).toMatchObject({ state: "read", error: null });
     await new Promise((r) => setTimeout(r, 500));
     expect(await kit.received(pl(3))).toHaveLength(1);

@@ -28,7 +28,8 @@ export function Settings({ session }: { session: Session }) {
 
   const [invite, setInvite] = useState({ email: "", name: "", role: "agent" });
   const [link, setLink] = useState<string | null>(null);
-  const sendInvite = (e: FormEvent) => { e.preventDefault(); void run(async () => { const r = await api("POST", "/suite/api/users", invite); setLink(`${location.origin}/${r.invitation.accept_url}`); }, "Invitation made: send the link to the person."); };
+  // accept_url is a path from the server's root ("/#/invitation/…"): resolved, never glued to the origin.
+  const sendInvite = (e: FormEvent) => { e.preventDefault(); void run(async () => { const r = await api("POST", "/suite/api/users", invite); setLink(new URL(r.invitation.accept_url, location.origin).href); }, "Invitation made: send the link to the person."); };
   const [teamName, setTeamName] = useState("");
   const [rule, setRule] = useState({ name: "", team_id: "", keywords: "", languages: "", business_hours: "" });
   const addRule = (e: FormEvent) => {

@@ -46,7 +46,7 @@ export function createPlatform(o: { db: Db; queue: JobQueue; clock: Clock; blobs
     platform,
     /** Starts the workers; `network` receives accepted messages (null: report them sent). */
     start(network: Network | null, extra: QueueWorker[] = []) {
-      const all = [createNetworkWorker(platform, network, o.log), createWebhookDispatcher(platform, o.log), createTemplateReviewer(platform, o.log), createQualityWorker(platform, o.log), ...extra];
+      const all = [createNetworkWorker(platform, network, o.log), ...createWebhookDispatcher(platform, o.log), createTemplateReviewer(platform, o.log), createQualityWorker(platform, o.log), ...extra];
       for (const w of all) { workers.set(w.name, w); w.start(); }
     },
     register(worker: QueueWorker) { workers.set(worker.name, worker); },

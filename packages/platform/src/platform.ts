@@ -61,5 +61,5 @@ export interface Platform {
   wake(queue: string): void;
 }
 
-/** Queues of the platform's workers; `quality` holds the scheduled reviews (quality, templates, tiers). */
-export const QUEUES = { network: "network", webhook: "webhook", quality: "quality" } as const;
+/** Queues of the platform's workers; `webhook-backlog` holds what each subscriber has yet to take; `quality` holds the scheduled reviews (quality, templates, tiers). */
+export const QUEUES = { network: "network", webhook: "webhook", webhookBacklog: "webhook-backlog", quality: "quality" } as const;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openWindow, startTestServer, waitFor, type TestServer } from "@openwaba/server/testing";
+import { openWindow, startTestServer, startWebhookReceiver, waitFor, type TestServer, type WebhookReceiver } from "@openwaba/server/testing";
 
 // At-least-once delivery, order per (number, user), retries with backoff, dead letters and
 // redrive: on SQLite and, in CI's pg project, on PostgreSQL.
@@ -9,7 +9,8 @@ afterAll(() => s.stop());
 
 const HOUR = 3600_000;
 const say = (wa: string, body: string) => s.call("POST", `/simulator/users/${wa}/messages`, { to: s.phone, type: "text", text: { body } });
-const bodiesFrom = (wa: string) => s.receiver.messages().filter((m) => m.from === wa).map((m) => m.text?.body);
+const bodiesFrom = (wa: string, r: WebhookReceiver = s.receiver) => r.messages().filter((m) => m.from === wa).map((m) => m.text?.body);
+const webhookJobs = () => s.store.db.selectFrom("jobs").select(["attempts", "last_error", "status"]).where("queue", "in", ["webhook", "webhook-backlog"]).execute();
 
 describe("webhook delivery", () => {
   it("signs ASCII bodies and says who it is", async () => {
@@ -32,8 +33,8 @@ describe("webhook delivery", () => {
       await say("48500000003", `b${i}`);
     }
     await waitFor(async () => {
-      const j = await s.store.db.selectFrom("jobs").select(["attempts", "last_error"]).where("queue", "=", "webhook").execute();
-      return j.length >= 2 && j.some((x) => x.attempts >= 2 && /503/.test(x.last_error ?? ""));
+      const j = await webhookJobs();
+      return j.length >= 2 && j.some((x) => x.attempts >= 1 && /503/.test(x.last_error ?? ""));
     }, 10_000, "failed attempts recorded");
     expect(bodiesFrom("48500000002")).toEqual([]);
     await s.call("POST", "/simulator/clock/advance", { ms: HOUR });
@@ -43,20 +44,21 @@ describe("webhook delivery", () => {
     expect(bodiesFrom("48500000002")).toEqual(["a1", "a2", "a3", "a4", "a5"]);
     expect(bodiesFrom("48500000003")).toEqual(["b1", "b2", "b3", "b4", "b5"]);
     // Each delivered event leaves the queue once its POST is answered.
-    await waitFor(async () => (await s.store.db.selectFrom("jobs").select("id").where("queue", "=", "webhook").execute()).length === 0, 5000, "empty webhook queue");
+    await waitFor(async () => (await webhookJobs()).length === 0, 5000, "empty webhook queues");
   });
 
   it("dead-letters an event after seven days of failures; redrive delivers it", async () => {
     await s.call("POST", "/simulator/users", { wa_id: "48500000004" });
     s.receiver.failWith(500);
     await say("48500000004", "lost?");
-    await waitFor(async () => (await s.store.db.selectFrom("jobs").select("attempts").where("queue", "=", "webhook").executeTakeFirst())?.attempts! >= 1);
+    await waitFor(async () => (await webhookJobs()).some((j) => /500/.test(j.last_error ?? "")));
     await s.call("POST", "/simulator/clock/advance", { ms: 7 * 24 * HOUR });
     const dead = await waitFor(async () => {
       const r = await s.call("GET", "/openwaba/webhooks/dead-letters");
       return r.body.data.length === 1 && r.body.data;
     }, 10_000, "dead letter");
     expect(dead[0].event.messages[0].text.body).toBe("lost?");
+    expect(dead[0].app_id).toBe(s.credentials.app_id);
     expect(dead[0].last_error).toMatch(/500/);
     s.receiver.failWith(200);
     const r = await s.call("POST", "/openwaba/webhooks/dead-letters/redrive", {});
@@ -71,5 +73,65 @@ describe("webhook delivery", () => {
     expect(m).toMatch(/openwaba_webhook_retries_total [1-9]/);
     expect(m).toMatch(/openwaba_webhook_dead_letters_total 1/);
     expect(m).toMatch(/openwaba_outbox_depth/);
+  });
+});
+
+// Meta delivers to each subscribed app on its own: one app's dead receiver holds back nobody else.
+describe("two subscribers, one dead", () => {
+  let bsp: WebhookReceiver;
+  const BSP_APP = "770000000000901", BSP_SECRET = "bsp-secret";
+
+  beforeAll(async () => {
+    bsp = await startWebhookReceiver({ verifyToken: "bsp-verify", appSecret: BSP_SECRET });
+    const now = Date.now();
+    const waba = s.credentials.waba_id;
+    const { business_id } = await s.store.db.selectFrom("wabas").select("business_id").where("id", "=", waba).executeTakeFirstOrThrow();
+    await s.store.db.insertInto("apps").values({ id: BSP_APP, business_id, name: "A BSP's app", secret: BSP_SECRET, graph_version: s.credentials.graph_version, callback_url: null, verify_token: null, fields: null, created_at: now }).execute();
+    await s.store.db.insertInto("subscribed_apps").values({ waba_id: waba, app_id: BSP_APP, override_callback_uri: bsp.url, verify_token: "bsp-verify", created_at: now }).execute();
+    s.platform.directory.forget();
+  });
+  afterAll(() => bsp.close());
+
+  it("the live one gets every message and status at once, in order; the dead one gets its backlog in order when it is back", async () => {
+    const wa = "48500000010";
+    await s.call("POST", "/simulator/users", { wa_id: wa });
+    s.receiver.failWith(503);
+    for (let i = 1; i <= 4; i++) await say(wa, `m${i}`);
+    // The business answers; its statuses reach the live subscriber although the dead one holds older events of this customer.
+    const sent = await s.call("POST", `/${s.phone}/messages`, { messaging_product: "whatsapp", to: wa, type: "text", text: { body: "answer" } });
+    const out = sent.body.messages[0].id;
+    await waitFor(() => bodiesFrom(wa, bsp).length === 4, 5000, "the live subscriber's messages");
+    expect(bodiesFrom(wa, bsp)).toEqual(["m1", "m2", "m3", "m4"]);
+    await waitFor(() => bsp.statuses().some((x) => x.id === out && x.status === "delivered"), 5000, "the live subscriber's statuses");
+    expect(bsp.deliveries.every((d) => d.signatureOk)).toBe(true);
+    expect(bodiesFrom(wa)).toEqual([]);
+    // The dead subscriber's share waits in its own backlog.
+    const backlog = await s.store.db.selectFrom("jobs").select(["key", "kind"]).where("queue", "=", "webhook-backlog").where("status", "=", "ready").execute();
+    expect(backlog.length).toBeGreaterThanOrEqual(5);
+    expect(backlog.every((j) => j.kind === s.credentials.app_id)).toBe(true);
+
+    s.receiver.failWith(200);
+    await s.call("POST", "/simulator/clock/advance", { ms: 15 * 60_000 }); // past the longest backoff
+    await waitFor(() => bodiesFrom(wa).length === 4 && s.receiver.statuses().some((x) => x.id === out && x.status === "delivered"), 10_000, "the backlog");
+    expect(bodiesFrom(wa)).toEqual(["m1", "m2", "m3", "m4"]);
+    const order = s.receiver.values().flatMap((v) => [...(v.messages ?? []).filter((m: any) => m.from === wa).map((m: any) => m.text.body), ...(v.statuses ?? []).filter((x: any) => x.id === out).map((x: any) => x.status)]);
+    expect(order.indexOf("m4")).toBeLessThan(order.indexOf("delivered"));
+    // Nothing went to the live one twice.
+    expect(bodiesFrom(wa, bsp)).toEqual(["m1", "m2", "m3", "m4"]);
+  });
+
+  it("a dead letter belongs to the subscriber that did not take it", async () => {
+    const wa = "48500000011";
+    await s.call("POST", "/simulator/users", { wa_id: wa });
+    bsp.failWith(500);
+    await say(wa, "only the BSP missed this");
+    await waitFor(() => bodiesFrom(wa).length === 1, 5000, "the dev app's copy");
+    await s.call("POST", "/simulator/clock/advance", { ms: 7 * 24 * HOUR });
+    const dead = await waitFor(async () => { const d = (await s.call("GET", "/openwaba/webhooks/dead-letters")).body.data.filter((x: any) => x.event.messages?.[0]?.from === wa); return d.length && d; }, 10_000, "dead letter");
+    expect(dead.map((d: any) => d.app_id)).toEqual([BSP_APP]);
+    bsp.failWith(200);
+    await s.call("POST", "/openwaba/webhooks/dead-letters/redrive", { ids: dead.map((d: any) => d.id) });
+    await waitFor(() => bodiesFrom(wa, bsp).length === 1, 10_000, "redriven to the BSP");
+    expect(bodiesFrom(wa)).toEqual(["only the BSP missed this"]);
   });
 });

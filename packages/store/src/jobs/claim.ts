@@ -14,12 +14,13 @@ export const headOfKey = (ordered: boolean) => ordered
  */
 export async function claimJobs(db: Db, dialect: Dialect, r: ClaimRequest): Promise<Job[]> {
   const lock = dialect === "postgres" ? sql`FOR UPDATE SKIP LOCKED` : sql``;
+  const wall = r.wallNow ?? r.now;
   const { rows } = await sql<Job>`
-    UPDATE jobs SET claimed_until = ${r.now + r.visibilityMs}, attempts = attempts + 1
+    UPDATE jobs SET claimed_until = ${wall + r.visibilityMs}, attempts = attempts + 1
     WHERE id IN (
       SELECT id FROM jobs j
       WHERE j.queue = ${r.queue} AND j.status = 'ready' AND j.run_at <= ${r.now}
-        AND (j.claimed_until IS NULL OR j.claimed_until < ${r.now}) ${headOfKey(r.ordered)}
+        AND (j.claimed_until IS NULL OR j.claimed_until < ${wall}) ${headOfKey(r.ordered)}
       ORDER BY j.run_at, j.id LIMIT ${r.limit}
       ${lock})
     RETURNING *`.execute(db);

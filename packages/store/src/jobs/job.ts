@@ -19,6 +19,8 @@ export interface NewJob {
   kind: string;
   payload: unknown;
   runAt: number;
+  /** When the work first arose (ages for dead letters count from it); `runAt` when left out. */
+  createdAt?: number;
 }
 
 export interface ClaimRequest {
@@ -27,5 +29,10 @@ export interface ClaimRequest {
   limit: number;
   /** A claimed job not finished by then is handed out again (its worker is presumed dead). */
   visibilityMs: number;
+  /**
+   * Wall time for the claim's visibility: `now` may be a travelling clock (what is due), but a
+   * worker's claim must not expire because the simulated world jumped ahead. Default: `now`.
+   */
+  wallNow?: number;
   ordered: boolean;
 }

@@ -24,6 +24,8 @@ export interface WorkerOptions {
    * the worker: more work gathers into the next batch (webhooks: fewer, larger POSTs).
    */
   lingerMs?: number;
+  /** Loops claiming at once (default 1): a batch that waits on a slow receiver holds only its own loop. */
+  concurrency?: number;
 }
 
 /**
@@ -33,9 +35,8 @@ export interface WorkerOptions {
  */
 export class QueueWorker {
   private running = false;
-  private loop: Promise<void> | null = null;
-  private wakeUp: (() => void) | null = null;
-  private woken = false;
+  private loops: Promise<void>[] = [];
+  private readonly states: LoopState[] = [];
 
   constructor(private readonly o: WorkerOptions) {}
 
@@ -44,33 +45,36 @@ export class QueueWorker {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.loop = this.run();
+    for (let i = 0; i < Math.max(1, this.o.concurrency ?? 1); i++) {
+      const state: LoopState = { woken: false, wakeUp: null };
+      this.states.push(state);
+      this.loops.push(this.run(state));
+    }
   }
 
   wake(): void {
-    this.woken = true;
-    this.wakeUp?.();
+    for (const s of this.states) { s.woken = true; s.wakeUp?.(); }
   }
 
   async stop(): Promise<void> {
     this.running = false;
     this.wake();
-    await this.loop;
+    await Promise.all(this.loops);
   }
 
-  private async run(): Promise<void> {
+  private async run(state: LoopState): Promise<void> {
     while (this.running) {
       let jobs: Job[] = [];
       try {
-        this.woken = false;
-        jobs = await this.o.queue.claim({ queue: this.o.name, now: this.o.clock.now(), limit: this.o.batchSize, visibilityMs: this.o.visibilityMs, ordered: this.o.ordered });
+        state.woken = false;
+        jobs = await this.o.queue.claim({ queue: this.o.name, now: this.o.clock.now(), wallNow: Date.now(), limit: this.o.batchSize, visibilityMs: this.o.visibilityMs, ordered: this.o.ordered });
         if (jobs.length) await this.process(jobs);
       } catch (err) {
         this.o.log?.error({ err, queue: this.o.name }, "queue worker error");
-        await this.sleep(500);
+        await this.sleep(state, 500);
         continue;
       }
-      if (jobs.length === 0 && !this.woken) await this.idle();
+      if (jobs.length === 0 && !state.woken) await this.idle(state);
       else if (this.o.lingerMs && jobs.length > 0 && jobs.length < this.o.batchSize && this.running) await new Promise((r) => setTimeout(r, this.o.lingerMs));
       // better-sqlite3 answers synchronously: without this yield a busy worker would chain
       // microtasks and starve the event loop of I/O.
@@ -90,25 +94,26 @@ export class QueueWorker {
     for (const f of failed) await this.o.onFailure(f.job, f.error);
   }
 
-  private async idle(): Promise<void> {
+  private async idle(state: LoopState): Promise<void> {
     const next = await this.o.queue.nextRunAt(this.o.name, this.o.ordered).catch(() => null);
     const poll = this.o.idlePollMs ?? 1000;
     // Nothing was claimable: wait at least a little even if something looks due (its head may be
     // claimed by a worker elsewhere), so an idle worker never spins.
     const wait = next == null ? poll : Math.max(MIN_IDLE_MS, Math.min(poll, next - this.o.clock.now()));
-    await this.sleep(wait);
+    await this.sleep(state, wait);
   }
 
-  private sleep(ms: number): Promise<void> {
+  private sleep(state: LoopState, ms: number): Promise<void> {
     return new Promise((resolve) => {
       const t = setTimeout(done, ms);
-      const self = this;
-      function done() { clearTimeout(t); self.wakeUp = null; resolve(); }
-      this.wakeUp = done;
-      if (this.woken || !this.running) done();
+      function done() { clearTimeout(t); state.wakeUp = null; resolve(); }
+      state.wakeUp = done;
+      if (state.woken || !this.running) done();
     });
   }
 }
+
+interface LoopState { woken: boolean; wakeUp: (() => void) | null }
 
 /** A batch handler that runs each job on its own; a job that throws is reported as failed. */
 export function eachJob(run: (job: Job) => Promise<void>): WorkerOptions["handle"] {

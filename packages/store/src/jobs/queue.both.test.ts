@@ -26,6 +26,27 @@ describe(`job queue on ${store.dialect}`, () => {
     expect(await claim(10_000)).toHaveLength(0);
   });
 
+  it("a claim's visibility runs on wall time: a travelling clock makes jobs due, never frees a claim", async () => {
+    await q.enqueue(store.db, [{ queue: "w", key: "a", kind: "k", payload: 1, runAt: 100 }]);
+    const wall = 5_000;
+    expect(await q.claim({ queue: "w", now: 100, wallNow: wall, limit: 10, visibilityMs: 1000, ordered: false })).toHaveLength(1);
+    // The simulated world jumps a day ahead; the worker holding the job is still at it.
+    expect(await q.claim({ queue: "w", now: 86_400_100, wallNow: wall + 1000, limit: 10, visibilityMs: 1000, ordered: false })).toHaveLength(0);
+    expect(await q.claim({ queue: "w", now: 86_400_100, wallNow: wall + 1001, limit: 10, visibilityMs: 1000, ordered: false })).toHaveLength(1);
+  });
+
+  it("says which keys still have work waiting, and brings a kind's waiting jobs forward", async () => {
+    expect(await q.keysWaiting("w", ["a", "b"])).toEqual(new Set());
+    await q.enqueue(store.db, [
+      { queue: "w", key: "a", kind: "app1", payload: 0, runAt: 500 },
+      { queue: "w", key: "c", kind: "app2", payload: 0, runAt: 500 },
+      { queue: "other", key: "b", kind: "app1", payload: 0, runAt: 500 },
+    ]);
+    expect(await q.keysWaiting("w", ["a", "b"])).toEqual(new Set(["a"]));
+    expect(await q.bringForward("w", "app1", 100)).toBe(1);
+    expect((await claim(100)).map((j) => j.key)).toEqual(["a"]);
+  });
+
   it("an ordered queue hands out only the oldest job of each key", async () => {
     await q.enqueue(store.db, ["a", "a", "b"].map((key, i) => ({ queue: "w", key, kind: "k", payload: i, runAt: 0 })));
     const first = await claim(0, true);

@@ -17,8 +17,24 @@ export class JobQueue {
     if (list.length === 0) return;
     await db.insertInto("jobs").values(list.map((j) => ({
       queue: j.queue, key: j.key, kind: j.kind, payload: toJson(j.payload), run_at: j.runAt,
-      claimed_until: null, last_error: null, created_at: j.runAt,
+      claimed_until: null, last_error: null, created_at: j.createdAt ?? j.runAt,
     }))).execute();
+  }
+
+  /** Which of these keys have ready (not dead) jobs in the queue: work still waiting its turn. */
+  async keysWaiting(queue: string, keys: string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const any = await this.db.selectFrom("jobs").select("id").where("queue", "=", queue).where("status", "=", "ready").limit(1).executeTakeFirst();
+    if (!any) return new Set();
+    const rows = await this.db.selectFrom("jobs").select("key").distinct().where("queue", "=", queue).where("status", "=", "ready").where("key", "in", keys).execute();
+    return new Set(rows.map((r) => r.key));
+  }
+
+  /** Makes a kind's ready jobs due now (a receiver that answers again should not wait out its backoff). */
+  async bringForward(queue: string, kind: string, now: number): Promise<number> {
+    const r = await this.db.updateTable("jobs").set({ run_at: now }).where("queue", "=", queue).where("status", "=", "ready")
+      .where("run_at", ">", now).where("kind", "=", kind).executeTakeFirst();
+    return Number(r.numUpdatedRows);
   }
 
   claim(r: ClaimRequest): Promise<Job[]> {

@@ -1,7 +1,7 @@
 // The Cloud API over HTTP — to Meta's graph.facebook.com or to an OpenWABA server, the same
 // code (the business suite sends through it too). Errors keep Meta's error object.
 
-export interface GraphErrorBody { message: string; type?: string; code: number; error_subcode?: number; error_data?: { details?: string }; error_user_msg?: string }
+export interface GraphErrorBody { message: string; type?: string; code: number; error_subcode?: number; error_data?: { details?: string }; error_user_title?: string; error_user_msg?: string }
 
 /** A Cloud API call answered with an error: its HTTP status and Meta's error object. */
 export class PlatformCallError extends Error {
@@ -60,6 +60,42 @@ export class CloudApiClient {
   }
 
   createTemplate(wabaId: string, body: Record<string, unknown>) { return this.call("POST", `/${wabaId}/message_templates`, body); }
+
+  /** GET /{template-id}: one template with the fields a template form needs. */
+  template(templateId: string): Promise<Record<string, any>> {
+    return this.call("GET", `/${encodeURIComponent(templateId)}?fields=id,name,language,status,category,parameter_format,components,rejected_reason`);
+  }
+
+  /** POST /{template-id}: new components (they replace all) or category; the template goes back to review. */
+  async editTemplate(templateId: string, body: Record<string, unknown>): Promise<void> {
+    await this.call("POST", `/${encodeURIComponent(templateId)}`, body);
+  }
+
+  /** DELETE /{waba-id}/message_templates?name=…[&hsm_id=…]: every language of a name, or the one template with that id. */
+  async deleteTemplate(wabaId: string, name: string, templateId?: string): Promise<void> {
+    await this.call("DELETE", `/${wabaId}/message_templates?${new URLSearchParams({ name, ...(templateId ? { hsm_id: templateId } : {}) })}`);
+  }
+
+  /**
+   * A file handle for a template's media header sample (example.header_handle), through the
+   * Resumable Upload API: the token's app (GET /app), a session, then the bytes in one piece.
+   */
+  async uploadFileHandle(file: { bytes: Buffer; mime: string; filename: string }): Promise<string> {
+    const app = await this.call("GET", "/app");
+    const q = new URLSearchParams({ file_name: file.filename, file_length: String(file.bytes.length), file_type: file.mime });
+    const session = await this.call("POST", `/${app.id}/uploads?${q}`);
+    let res: Response;
+    try {
+      res = await fetch(`${this.c.graph_url.replace(/\/$/, "")}/${this.c.graph_version}/${session.id}`, {
+        method: "POST", headers: { authorization: `OAuth ${this.c.access_token}`, file_offset: "0" }, body: new Uint8Array(file.bytes), signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (err) {
+      throw new PlatformCallError(503, { message: `The Cloud API did not answer: ${(err as Error).message}`, code: 2 }, { answered: false, refused: false });
+    }
+    const json = (await res.json().catch(() => null)) as any;
+    if (!res.ok) throw new PlatformCallError(res.status, json?.error ?? { message: `HTTP ${res.status}`, code: 1 }, { answered: true, refused: false, fromGraph: !!json?.error });
+    return json.h as string;
+  }
 
   async uploadMedia(phoneNumberId: string, file: { bytes: Buffer; mime: string; filename: string }) {
     const form = new FormData();

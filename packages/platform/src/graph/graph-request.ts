@@ -7,10 +7,10 @@ declare module "fastify" {
   interface FastifyRequest { principal?: Principal }
 }
 
-/** The token from `Authorization: Bearer …` or `?access_token=` (§1). */
+/** The token from `Authorization: Bearer …` (or `OAuth …`, as Meta's upload guide writes it) or `?access_token=` (§1). */
 export function tokenOf(req: FastifyRequest): string | null {
   const h = req.headers.authorization;
-  if (h && /^Bearer\s+/i.test(h)) return h.replace(/^Bearer\s+/i, "").trim() || null;
+  if (h && /^(Bearer|OAuth)\s+/i.test(h)) return h.replace(/^(Bearer|OAuth)\s+/i, "").trim() || null;
   const q = (req.query as Record<string, unknown> | undefined)?.access_token;
   return typeof q === "string" && q ? q : null;
 }

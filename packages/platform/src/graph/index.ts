@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { GraphError } from "@openwaba/contracts";
 import type { Platform } from "../platform";
+import { registerAppRoute } from "./app.route";
 import { registerAppSubscriptionRoutes } from "./app-subscriptions.route";
 import { registerBusinessProfileRoutes } from "./business-profile.route";
 import { registerDeadLetterRoutes } from "./dead-letters.route";
@@ -18,6 +19,7 @@ import { registerMessageTemplateRoutes } from "./message-templates.route";
 import { registerNodeRoutes } from "./node.route";
 import { registerPhoneNumbersRoute } from "./phone-numbers.route";
 import { registerSubscribedAppsRoutes } from "./subscribed-apps.route";
+import { registerUploadRoutes } from "./uploads.route";
 
 /** The Graph surface: every route under /vNN.N/, Meta's errors, plus the media byte URL. */
 export function registerGraph(app: FastifyInstance, platform: Platform): void {
@@ -35,6 +37,8 @@ export function registerGraph(app: FastifyInstance, platform: Platform): void {
   registerMessagesRoute(app, platform);
   registerMediaUploadRoute(app, platform);
   registerMediaDownloadRoute(app, platform);
+  registerUploadRoutes(app, platform);
+  registerAppRoute(app, platform);
   registerNodeRoutes(app, platform);
   registerPhoneNumbersRoute(app, platform);
   registerBusinessProfileRoutes(app, platform);

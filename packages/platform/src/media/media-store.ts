@@ -33,6 +33,8 @@ function sniffer(mime: string): Transform {
  */
 export async function storeMedia(platform: Platform, o: {
   wabaId: string; phoneNumberId: string | null; mime: string; filename?: string | null; source: Readable; origin: "upload" | "inbound" | "link"; ttlMs: number;
+  /** The media id, when it was promised before the bytes came (a resumable upload session). */
+  id?: string;
 }): Promise<MediaRecord> {
   const mime = normaliseMime(o.mime);
   const limit = mediaLimit(mime);
@@ -49,7 +51,7 @@ export async function storeMedia(platform: Platform, o: {
   }
   if (blob.size === 0) { await platform.blobs.remove(blob.key); throw new GraphError(131053, "The file is empty."); }
   const now = platform.clock.now();
-  const record = { id: graphId(), mime_type: mime, sha256: blob.sha256, file_size: blob.size, filename: o.filename ?? null };
+  const record = { id: o.id ?? graphId(), mime_type: mime, sha256: blob.sha256, file_size: blob.size, filename: o.filename ?? null };
   try {
     await platform.db.insertInto("media").values({
       ...record, waba_id: o.wabaId, phone_number_id: o.phoneNumberId, blob_key: blob.key, origin: o.origin, created_at: now, expires_at: now + o.ttlMs,

@@ -15,6 +15,14 @@ export interface PlatformClient {
   listPhoneNumbers(wabaId: string): Promise<Record<string, any>[]>;
   /** POST /{waba-id}/message_templates: the new template's id, status and category. */
   createTemplate(wabaId: string, body: Record<string, unknown>): Promise<{ id: string; status: string; category: string }>;
+  /** GET /{template-id}; a template the token may not see fails as Graph's "does not exist" (100/33). */
+  template(templateId: string): Promise<Record<string, any>>;
+  /** POST /{template-id} with Meta's edit rules: components and/or category. */
+  editTemplate(templateId: string, body: Record<string, unknown>): Promise<void>;
+  /** DELETE /{waba-id}/message_templates?name=&hsm_id=: one template (or every language of a name). */
+  deleteTemplate(wabaId: string, name: string, templateId?: string): Promise<void>;
+  /** A header sample's file handle (Resumable Upload API), for example.header_handle. */
+  uploadFileHandle(file: { bytes: Buffer; mime: string; filename: string }): Promise<string>;
   /** Uploads a file for sending (POST /{phone-number-id}/media); its media id. */
   uploadMedia(phoneNumberId: string, file: { bytes: Buffer; mime: string; filename: string }): Promise<string>;
   /** A media object's bytes: GET /{media-id} for its URL, then the download with the token. */

@@ -6,6 +6,7 @@ import { registerAppSubscriptionRoutes } from "./app-subscriptions.route";
 import { registerBusinessProfileRoutes } from "./business-profile.route";
 import { registerDeadLetterRoutes } from "./dead-letters.route";
 import { registerWebhookDeliveryRoutes } from "./webhook-deliveries.route";
+import { registerMessageStatusRoutes } from "./message-status.route";
 import { registerConsentRoutes } from "./consents.route";
 import { registerBillingRoutes } from "./billing.route";
 import { registerMessagingLimitRoutes } from "./messaging-limits.route";
@@ -46,6 +47,7 @@ export function registerGraph(app: FastifyInstance, platform: Platform): void {
   registerSubscribedAppsRoutes(app, platform);
   registerDeadLetterRoutes(app, platform);
   registerWebhookDeliveryRoutes(app, platform);
+  registerMessageStatusRoutes(app, platform);
   registerMessageTemplateRoutes(app, platform);
   registerConsentRoutes(app, platform);
   registerBillingRoutes(app, platform);

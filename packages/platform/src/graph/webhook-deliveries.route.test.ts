@@ -69,3 +69,36 @@ describe("webhook deliveries", () => {
     expect((await s.call("POST", "/openwaba/webhooks/test", {}, theirs)).status).toBe(400);
   });
 });
+
+describe("subscribers and message status", () => {
+  it("lists each subscribed app with where its events go and its backlog", async () => {
+    const dev = async () => (await s.call("GET", "/openwaba/webhooks/subscribers")).body.data.find((a: any) => a.app_id === appId());
+    expect(await dev()).toMatchObject({ callback_url: s.receiver.url, via: "app", fields: ["messages"], waiting: expect.any(Number), dead: 0 });
+    await s.call("POST", "/simulator/clock/advance", { ms: 60_000 });
+    await waitFor(async () => (await dev()).waiting === 0, 5000, "backlog drained");
+    // An app whose subscription was deleted shows no callback: nothing is delivered to it.
+    await s.call("DELETE", `/${appId()}/subscriptions`);
+    s.platform.directory.forget();
+    const after = (await s.call("GET", "/openwaba/webhooks/subscribers")).body.data.find((a: any) => a.app_id === appId());
+    expect(after).toMatchObject({ callback_url: null, via: null });
+    const again = await s.call("POST", `/${appId()}/subscriptions`, { object: "whatsapp_business_account", callback_url: s.receiver.url, verify_token: s.credentials.verify_token, fields: "messages" });
+    expect(again.status).toBe(200);
+  });
+
+  it("shows a message's final status with the error its webhook carried, only on the token's WABA", async () => {
+    const wa = "48500000103";
+    await openWindow(s, wa);
+    await s.call("POST", "/simulator/clock/advance", { ms: 25 * 3600_000 });
+    const sent = await s.call("POST", `/${s.phone}/messages`, { messaging_product: "whatsapp", to: wa, type: "text", text: { body: "too late" } });
+    const id = sent.body.messages[0].id;
+    const m = await waitFor(async () => { const b = (await s.call("GET", `/openwaba/messages/${id}`)).body; return b.status === "failed" && b; }, 5000, "failed status");
+    expect(m).toMatchObject({ id, wa_id: wa, direction: "out", type: "text", phone_number_id: s.phone });
+    expect(m.errors[0].code).toBe(131047);
+    const list = (await s.call("GET", `/openwaba/messages?wa_id=${wa}&direction=out`)).body.data;
+    expect(list.map((x: any) => x.id)).toEqual([id]);
+    expect((await s.call("GET", "/openwaba/messages?wa_id=abc")).status).toBe(400);
+    const other = await addTenant(s, 2);
+    expect((await s.call("GET", `/openwaba/messages/${id}`, undefined, { authorization: `Bearer ${other.token}` })).status).toBe(404);
+    expect((await s.call("GET", `/openwaba/messages?wa_id=${wa}`, undefined, { authorization: `Bearer ${other.token}` })).body.data).toEqual([]);
+  });
+});

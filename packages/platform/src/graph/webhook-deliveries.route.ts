@@ -1,7 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { GraphError, parseParams } from "@openwaba/contracts";
-import type { Platform } from "../platform";
+import { sql } from "kysely";
+import { fromJson } from "@openwaba/store";
+import { QUEUES, type Platform } from "../platform";
 import { asciiJson } from "../webhooks/ascii-json";
 import { postBody } from "../webhooks/post-webhook";
 import { authenticate } from "./graph-request";
@@ -40,6 +42,25 @@ export function registerWebhookDeliveryRoutes(app: FastifyInstance, platform: Pl
     if (!d) throw new GraphError(100, `No app ${appId} with a callback is subscribed to this WABA.`, { http: 400 });
     return d;
   };
+
+  // Every app subscribed to the WABA, where its events go (none: it has no callback, so nothing is
+  // delivered), and how many events wait in its backlog or were given up on.
+  app.get("/openwaba/webhooks/subscribers", async (req, reply) => {
+    const p = await authenticate(platform, req);
+    const apps = await platform.db.selectFrom("subscribed_apps").innerJoin("apps", "apps.id", "subscribed_apps.app_id")
+      .select(["apps.id", "apps.name", "apps.callback_url", "apps.fields", "subscribed_apps.override_callback_uri"])
+      .where("subscribed_apps.waba_id", "=", p.wabaId).orderBy("subscribed_apps.created_at").execute();
+    const counts = await platform.db.selectFrom("jobs").select(["kind", "status", sql<number>`count(*)`.as("n")])
+      .where("queue", "=", QUEUES.webhookBacklog).where("key", "like", `${p.wabaId}|%`).groupBy(["kind", "status"]).execute();
+    const count = (app: string, status: string) => Number(counts.find((c) => c.kind === app && c.status === status)?.n ?? 0);
+    return reply.send({
+      data: apps.map((a) => ({
+        app_id: a.id, name: a.name, callback_url: a.override_callback_uri ?? a.callback_url,
+        via: a.override_callback_uri ? "override" : a.callback_url ? "app" : null,
+        fields: fromJson<string[] | null>(a.fields, null), waiting: count(a.id, "ready"), dead: count(a.id, "dead"),
+      })),
+    });
+  });
 
   app.get("/openwaba/webhooks/deliveries", async (req, reply) => {
     const p = await authenticate(platform, req);

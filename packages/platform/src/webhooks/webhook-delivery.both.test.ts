@@ -109,6 +109,9 @@ describe("two subscribers, one dead", () => {
     const backlog = await s.store.db.selectFrom("jobs").select(["key", "kind"]).where("queue", "=", "webhook-backlog").where("status", "=", "ready").execute();
     expect(backlog.length).toBeGreaterThanOrEqual(5);
     expect(backlog.every((j) => j.kind === s.credentials.app_id)).toBe(true);
+    const subscribers = (await s.call("GET", "/openwaba/webhooks/subscribers")).body.data;
+    expect(subscribers.find((x: any) => x.app_id === s.credentials.app_id).waiting).toBe(backlog.length);
+    expect(subscribers.find((x: any) => x.app_id === BSP_APP)).toMatchObject({ callback_url: bsp.url, via: "override", waiting: 0 });
 
     s.receiver.failWith(200);
     await s.call("POST", "/simulator/clock/advance", { ms: 15 * 60_000 }); // past the longest backoff

@@ -87,6 +87,9 @@ export interface SuiteEarlyStatusesTable { message_id: string; status: string; e
 
 export interface SuiteConversationEventsTable { id: string; conversation_id: string; kind: string; actor_id: string | null; data: Json; at: Millis }
 
+/** When a person last read a conversation: its unread count is theirs (migration 027). */
+export interface SuiteConversationReadsTable { conversation_id: string; user_id: string; read_at: Millis }
+
 export interface SuiteCyclesTable {
   id: string; conversation_id: string; tenant_id: string; team_id: string | null; agent_id: string | null;
   opened_at: Millis; first_response_at: number | null; resolved_at: Millis; csat: Nullable<number>;
@@ -221,6 +224,7 @@ export interface SuiteTables {
   suite_messages: SuiteMessagesTable;
   suite_early_statuses: SuiteEarlyStatusesTable;
   suite_conversation_events: SuiteConversationEventsTable;
+  suite_conversation_reads: SuiteConversationReadsTable;
   suite_cycles: SuiteCyclesTable;
   suite_events: SuiteEventsTable;
 }

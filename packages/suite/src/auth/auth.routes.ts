@@ -6,6 +6,8 @@ import type { Suite } from "../suite";
 import { addressAllowed, lockAfterFailure, LOGIN_LIMITS } from "./login-throttle";
 import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from "./password";
 import { endSession, presentUser, requireUser, startSession } from "./sessions";
+import { setAvailability } from "../people/availability";
+import { tenantTransaction } from "../realtime/tenant-lock";
 
 const login = z.strictObject({ email: z.string().trim().toLowerCase().email().max(254), password: z.string().min(1).max(1024) });
 const accept = z.strictObject({ token: z.string().min(10).max(200), password: z.string().min(MIN_PASSWORD_LENGTH).max(1024), name: z.string().trim().min(1).max(120).optional() });
@@ -50,7 +52,8 @@ export function registerAuthRoutes(app: FastifyInstance, suite: Suite): void {
     return reply.send({ user: presentUser(user), teams, csrf_token: csrf });
   });
 
-  // An invited person sets a password with the token from their invitation link, and is signed in.
+  // An invited person sets a password with the token from their invitation link, and is signed in
+  // — Online, so that routing gives them work from their first sign-in (they can step away after).
   app.post("/suite/api/invitations/accept", async (req, reply) => {
     const b = parseBody(accept, req.body);
     const now = suite.clock.now();
@@ -58,8 +61,15 @@ export function registerAuthRoutes(app: FastifyInstance, suite: Suite): void {
     const user = await suite.db.selectFrom("suite_users").selectAll().where("invite_token_hash", "=", hash).where("status", "=", "invited").executeTakeFirst();
     if (!user || (user.invite_expires_at ?? 0) <= now) throw new SuiteError(400, "invalid_invitation", "This invitation does not exist, was used, or has expired.");
     const password_hash = await hashPassword(b.password);
-    await suite.db.updateTable("suite_users").set({ password_hash, status: "active", invite_token_hash: null, invite_expires_at: null, ...(b.name ? { name: b.name } : {}) })
-      .where("id", "=", user.id).where("status", "=", "invited").execute();
+    const accepted = await tenantTransaction(suite, user.tenant_id, async (tx) => {
+      const r = await tx.updateTable("suite_users").set({ password_hash, status: "active", invite_token_hash: null, invite_expires_at: null, ...(b.name ? { name: b.name } : {}) })
+        .where("id", "=", user.id).where("status", "=", "invited").executeTakeFirst();
+      if (!Number(r.numUpdatedRows)) return false;
+      await setAvailability(suite, tx, user, "online");
+      return true;
+    });
+    if (!accepted) throw new SuiteError(400, "invalid_invitation", "This invitation does not exist, was used, or has expired.");
+    suite.bus.notify();
     const active = await suite.db.selectFrom("suite_users").selectAll().where("id", "=", user.id).executeTakeFirstOrThrow();
     const csrf = await startSession(suite, reply, active);
     return reply.send({ user: presentUser(active), csrf_token: csrf });

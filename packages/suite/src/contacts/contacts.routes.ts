@@ -8,6 +8,9 @@ import { toCsv } from "../reports/metrics";
 import { contactFromRow, type ContactInput } from "./contact-row";
 import { presentContact, saveContact } from "./contacts-store";
 import { segmentQuery } from "./segment";
+import { contactConversations } from "./contact-conversations";
+import { deleteContact } from "./delete-contact";
+import { tenantTransaction } from "../realtime/tenant-lock";
 
 const listQuery = z.looseObject({
   q: z.string().max(100).optional(), tag: z.string().max(60).optional(), consent: z.enum(["granted", "revoked", "none"]).optional(),
@@ -75,8 +78,7 @@ export function registerContactRoutes(app: FastifyInstance, suite: Suite): void 
     const { user } = await requireUser(suite, req);
     const c = await suite.db.selectFrom("suite_contacts").selectAll().where("id", "=", req.params.id).where("tenant_id", "=", user.tenant_id).executeTakeFirst();
     if (!c) throw notFound("Contact");
-    const conversations = await suite.db.selectFrom("suite_conversations").select(["id", "phone_number_id", "state", "last_message_at"]).where("tenant_id", "=", user.tenant_id).where("wa_id", "=", c.wa_id).execute();
-    return reply.send({ ...presentContact(c), conversations: conversations.map((x) => ({ ...x, last_message_at: new Date(x.last_message_at).toISOString() })) });
+    return reply.send({ ...presentContact(c), conversations: await contactConversations(suite.db, user, c.wa_id) });
   });
 
   app.patch<{ Params: { id: string } }>("/suite/api/contacts/:id", async (req, reply) => {
@@ -90,10 +92,12 @@ export function registerContactRoutes(app: FastifyInstance, suite: Suite): void 
     return reply.send(presentContact(contact));
   });
 
+  // Deleting a contact forgets what the business recorded (attributes, tags, consent); the
+  // conversations stay, as the team's record of what was said (a customer who writes again is a
+  // new contact). The business's systems hear of it.
   app.delete<{ Params: { id: string } }>("/suite/api/contacts/:id", async (req, reply) => {
     const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
-    const r = await suite.db.deleteFrom("suite_contacts").where("id", "=", req.params.id).where("tenant_id", "=", user.tenant_id).executeTakeFirst();
-    if (!Number(r.numDeletedRows)) throw notFound("Contact");
+    await tenantTransaction(suite, user.tenant_id, (tx) => deleteContact(suite, tx, user, req.params.id));
     return reply.send({ ok: true });
   });
 

@@ -9,6 +9,7 @@ import { tenantTransaction } from "../realtime/tenant-lock";
 import { takeConversation } from "../routing/assign";
 import type { Suite } from "../suite";
 import { publishConversation } from "./conversation-events";
+import { authorNames } from "./author-names";
 import { presentMessage, type ConversationRow } from "./present";
 import { applyEarlyStatuses } from "./intake";
 import { stopBotRun } from "../flows/flow-runs";
@@ -50,7 +51,7 @@ export async function sendFromConsole(suite: Suite, user: SuiteUser, c: Conversa
     await stopBotRun(suite, tx, c.id, "an agent answered", user.id);
     if (!c.assignee_id) await takeConversation(suite, tx, c.id, user.id, user.id, "claimed");
   });
-  return presentMessage(message);
+  return presentMessage(message, new Map([[user.id, user.name]]));
 }
 
 /**
@@ -79,7 +80,8 @@ export async function sendAndRecord(suite: Suite, c: ConversationRow, body: Reco
     await also?.(tx, sent.id);
     const conv = await publishConversation(suite, tx, c.id);
     const stored = await tx.selectFrom("suite_messages").selectAll().where("id", "=", sent.id).executeTakeFirstOrThrow();
-    await publish(suite, tx, { tenant_id: conv.tenant_id, team_id: conv.team_id, conversation_id: c.id, kind: "message.created", payload: { message: presentMessage(stored), assignee_id: conv.assignee_id } });
+    const names = await authorNames(tx, c.tenant_id, [stored.author_id]);
+    await publish(suite, tx, { tenant_id: conv.tenant_id, team_id: conv.team_id, conversation_id: c.id, kind: "message.created", payload: { message: presentMessage(stored, names), assignee_id: conv.assignee_id } });
     await applyEarlyStatuses(suite, tx, sent.id);
     return tx.selectFrom("suite_messages").selectAll().where("id", "=", sent.id).executeTakeFirstOrThrow();
   });

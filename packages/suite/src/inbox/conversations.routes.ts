@@ -1,6 +1,5 @@
 import type { FastifyInstance } from "fastify";
 import { tenantTransaction } from "../realtime/tenant-lock";
-import { sql } from "kysely";
 import { z } from "zod";
 import { requireUser } from "../auth/sessions";
 import { SuiteError, forbidden, parseBody } from "../errors";
@@ -9,12 +8,15 @@ import { publish } from "../realtime/publish";
 import { claimConversation, transferConversation } from "../routing/assign";
 import type { Suite } from "../suite";
 import { sendFromConsole } from "./compose";
-import { resolveConversation } from "./resolve";
+import { startConversation } from "./start-conversation";
+import { reopenConversation, resolveConversation } from "./resolve";
 import { startResolvedFlow, stopBotRun } from "../flows/flow-runs";
 import { recordEvent } from "./conversation-events";
 import { STATES, canMove, type ConversationState } from "./conversation-state";
+import { authorNames } from "./author-names";
+import { conversationSearch, listExtras, markConversationRead } from "./conversation-list";
 import { presentConversation, presentMessage } from "./present";
-import { teamIdsOf, visibleConversation } from "./visible-conversation";
+import { mayWorkOn, teamIdsOf, visibleConversation } from "./visible-conversation";
 
 const list = z.strictObject({
   state: z.enum([...STATES, "all"]).default("open"),
@@ -41,11 +43,7 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
     else if (f.assignee === "unassigned") q = q.where("assignee_id", "is", null);
     else if (f.assignee) q = q.where("assignee_id", "=", f.assignee);
     if (f.team) q = q.where("team_id", "=", f.team);
-    if (f.q) {
-      // The same on both databases: lower-cased, and the user's % and _ taken literally.
-      const pattern = `%${f.q.toLowerCase().replace(/[\\%_]/g, (x) => `\\${x}`)}%`;
-      q = q.where((e) => e.or([sql<boolean>`lower(contact_name) like ${pattern} escape '\\'`, sql<boolean>`wa_id like ${pattern} escape '\\'`]));
-    }
+    if (f.q?.trim()) q = q.where(conversationSearch(suite, f.q.trim()));
     // What an agent may see (realtime/visibility.ts), in the query, so paging never hides it.
     if (user.role === "agent") {
       const teams = await teamIdsOf(suite.db, user.id);
@@ -53,7 +51,14 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
     }
     const rows = await q.orderBy("last_message_at", "desc").limit(f.limit).execute();
     const now = suite.clock.now();
-    return reply.send({ data: rows.map((c) => presentConversation(c, now)) });
+    const extras = await listExtras(suite.db, user.id, rows);
+    return reply.send({ data: rows.map((c) => ({ ...presentConversation(c, now), ...extras.get(c.id) })) });
+  });
+
+  // A new conversation: the business writes first, with an approved template (start-conversation.ts).
+  app.post("/suite/api/conversations", async (req, reply) => {
+    const { user } = await requireUser(suite, req);
+    return reply.code(201).send(await startConversation(suite, user, req.body));
   });
 
   app.get<{ Params: { id: string } }>("/suite/api/conversations/:id", async (req, reply) => {
@@ -61,8 +66,9 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
     const c = await visibleConversation(suite.db, user, req.params.id);
     const messages = await suite.db.selectFrom("suite_messages").selectAll().where("conversation_id", "=", c.id).orderBy("at").execute();
     const events = await suite.db.selectFrom("suite_conversation_events").selectAll().where("conversation_id", "=", c.id).orderBy("at").execute();
+    const names = await authorNames(suite.db, c.tenant_id, messages.map((m) => m.author_id));
     const timeline = [
-      ...messages.map((m) => ({ sort: m.at, item: presentMessage(m) as Record<string, unknown> })),
+      ...messages.map((m) => ({ sort: m.at, item: presentMessage(m, names) as Record<string, unknown> })),
       ...events.map((e) => ({ sort: e.at, item: { kind: "event", id: e.id, type: e.kind, actor_id: e.actor_id, data: JSON.parse(e.data), at: new Date(e.at).toISOString() } })),
     ].sort((a, b) => a.sort - b.sort).map((x) => x.item);
     const past = await suite.db.selectFrom("suite_cycles").select(["opened_at", "resolved_at", "agent_id", "csat"]).where("conversation_id", "=", c.id).orderBy("resolved_at", "desc").limit(20).execute();
@@ -84,12 +90,13 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
     const b = parseBody(note, req.body);
     const now = suite.clock.now();
     const row = { id: newId(), conversation_id: c.id, direction: "note", type: "text", content: JSON.stringify({ body: b.body }), status: "note", error: null, author_id: user.id, context_id: null, at: now, updated_at: now };
+    const names = new Map([[user.id, user.name]]);
     await tenantTransaction(suite, c.tenant_id, async (tx) => {
       await tx.insertInto("suite_messages").values(row).execute();
-      await publish(suite, tx, { tenant_id: c.tenant_id, team_id: c.team_id, conversation_id: c.id, kind: "message.created", payload: { message: presentMessage(row), assignee_id: c.assignee_id } });
+      await publish(suite, tx, { tenant_id: c.tenant_id, team_id: c.team_id, conversation_id: c.id, kind: "message.created", payload: { message: presentMessage(row, names), assignee_id: c.assignee_id } });
     });
     suite.bus.notify();
-    return reply.code(201).send(presentMessage(row));
+    return reply.code(201).send(presentMessage(row, names));
   });
 
   app.post<{ Params: { id: string } }>("/suite/api/conversations/:id/claim", async (req, reply) => {
@@ -135,13 +142,16 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
         await startResolvedFlow(suite, tx, c.id);
         return;
       }
+      // A resolved conversation can only be reopened (canMove), as a new cycle.
+      if (c.state === "resolved") {
+        if (!(await reopenConversation(suite, tx, c, user.id))) throw new SuiteError(409, "invalid_transition", "The conversation changed meanwhile; look again.");
+        return;
+      }
       // Only from the state it was read in: of two agents changing it at once, one does it.
-      const moved = await tx.updateTable("suite_conversations").set({
-        state: b.state, snoozed_until: b.state === "snoozed" ? until : null, resolved_at: null,
-        ...(c.state === "resolved" ? { cycle_opened_at: now, first_response_at: null } : {}),
-      }).where("id", "=", c.id).where("state", "=", c.state).executeTakeFirst();
+      const moved = await tx.updateTable("suite_conversations").set({ state: b.state, snoozed_until: b.state === "snoozed" ? until : null, resolved_at: null })
+        .where("id", "=", c.id).where("state", "=", c.state).executeTakeFirst();
       if (!Number(moved.numUpdatedRows)) throw new SuiteError(409, "invalid_transition", "The conversation changed meanwhile; look again.");
-      await recordEvent(suite, tx, c.id, b.state === "open" && c.state === "resolved" ? "reopened" : b.state, user.id, b.state === "snoozed" ? { snoozed_until: b.snoozed_until } : {});
+      await recordEvent(suite, tx, c.id, b.state, user.id, b.state === "snoozed" ? { snoozed_until: b.snoozed_until } : {});
     });
     suite.bus.notify();
     return reply.send(await current(suite, c.id));
@@ -168,10 +178,12 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
     return reply.send({ ok: true });
   });
 
-  // The agent has read the customer's messages: blue ticks on the customer's phone.
+  // The agent has read the customer's messages: blue ticks on the customer's phone, and nothing
+  // unread in this viewer's list (the count is each person's own: nobody else needs to hear).
   app.post<{ Params: { id: string } }>("/suite/api/conversations/:id/read", async (req, reply) => {
     const { user } = await requireUser(suite, req);
     const c = await visibleConversation(suite.db, user, req.params.id);
+    await markConversationRead(suite.db, c.id, user.id, suite.clock.now());
     const last = await suite.db.selectFrom("suite_messages").select("id").where("conversation_id", "=", c.id).where("direction", "=", "in").orderBy("at", "desc").limit(1).executeTakeFirst();
     if (last) {
       const conn = await suite.db.selectFrom("suite_numbers").select("connection_id").where("id", "=", c.phone_number_id).executeTakeFirstOrThrow();
@@ -179,11 +191,6 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
     }
     return reply.send({ ok: true });
   });
-}
-
-/** An agent answers, resolves and edits only what is theirs or still unassigned; supervisors and admins anything. */
-function mayWorkOn(user: { id: string; role: string }, c: { assignee_id: string | null }): void {
-  if (c.assignee_id && c.assignee_id !== user.id && user.role === "agent") throw forbidden("This conversation is assigned to someone else; ask for a transfer.");
 }
 
 async function current(suite: Suite, id: string) {

@@ -22,10 +22,32 @@ export function presentConversation(c: ConversationRow, now: number) {
   };
 }
 
-export function presentMessage(m: MessageRow) {
+/**
+ * Who wrote a message the business sent (or a note): an agent (by name), a campaign, the Cloud API
+ * (other software with the number: content says `"origin":"api"`), or else a bot (flows, the FAQ
+ * bot, greeting and away messages send with no author). The customer's own messages have none.
+ */
+export type Sender =
+  | { kind: "agent"; id: string; name: string | null }
+  | { kind: "campaign"; id: string; name: string }
+  | { kind: "api" }
+  | { kind: "bot" };
+
+export function senderOf(m: Pick<MessageRow, "direction" | "author_id">, content: Record<string, unknown>, names?: ReadonlyMap<string, string>): Sender | null {
+  if (m.direction === "in") return null;
+  if (m.author_id) return { kind: "agent", id: m.author_id, name: names?.get(m.author_id) ?? null };
+  const campaign = content.campaign as { id?: string; name?: string } | undefined;
+  if (campaign?.id) return { kind: "campaign", id: campaign.id, name: campaign.name ?? "" };
+  if (content.origin === "api") return { kind: "api" };
+  return { kind: "bot" };
+}
+
+/** A message as the API and the stream show it; `names` (user id → name) names the agents who wrote. */
+export function presentMessage(m: MessageRow, names?: ReadonlyMap<string, string>) {
+  const content = JSON.parse(m.content);
   return {
     kind: m.direction === "note" ? "note" : "message", id: m.id, conversation_id: m.conversation_id, direction: m.direction, type: m.type,
-    content: JSON.parse(m.content), status: m.status, error: m.error ? JSON.parse(m.error) : null, author_id: m.author_id,
-    context_id: m.context_id, at: new Date(m.at).toISOString(),
+    content, status: m.status, error: m.error ? JSON.parse(m.error) : null, author_id: m.author_id,
+    sender: senderOf(m, content ?? {}, names), context_id: m.context_id, at: new Date(m.at).toISOString(),
   };
 }

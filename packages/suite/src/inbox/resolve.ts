@@ -36,3 +36,16 @@ export async function rateLastCycle(suite: Suite, tx: Db, c: ConversationRow, sc
   await emitBusinessEvent(suite, tx, c.tenant_id, "csat.received", { conversation_id: c.id, wa_id: c.wa_id, score, agent_id: last.agent_id });
   await recordEvent(suite, tx, c.id, "csat_received", null, { csat: score });
 }
+
+/**
+ * Opens a resolved conversation again as a new cycle (its own first-response clock), as it was
+ * read: false when it changed meanwhile. An agent reopening it, or writing to the customer anew.
+ */
+export async function reopenConversation(suite: Suite, tx: Db, c: ConversationRow, actorId: string | null, quiet = false): Promise<boolean> {
+  const now = suite.clock.now();
+  const moved = await tx.updateTable("suite_conversations").set({ state: "open", snoozed_until: null, resolved_at: null, cycle_opened_at: now, first_response_at: null })
+    .where("id", "=", c.id).where("state", "=", "resolved").executeTakeFirst();
+  if (!Number(moved.numUpdatedRows)) return false;
+  await recordEvent(suite, tx, c.id, "reopened", actorId, {}, quiet);
+  return true;
+}

@@ -2,12 +2,12 @@ import { createHmac } from "node:crypto";
 import { QueueWorker, eachJob, retryThenBury, type Db, type JobQueue } from "@openwaba/store";
 import type { Suite } from "../suite";
 
-// Events for the business's own systems (issue #5 item 4): contact created or updated,
+// Events for the business's own systems (issue #5 item 4): contact created, updated or deleted,
 // conversation resolved, CSAT received. Written to the job queue in the transaction of the change,
 // then POSTed to the tenant's URL, signed, retried with backoff (at least once, in order).
 
 export const BUSINESS_EVENTS_QUEUE = "suite-business-events";
-export type BusinessEventKind = "contact.created" | "contact.updated" | "conversation.resolved" | "csat.received";
+export type BusinessEventKind = "contact.created" | "contact.updated" | "contact.deleted" | "conversation.resolved" | "csat.received";
 
 export interface BusinessWebhook { url: string; secret: string }
 

@@ -6,8 +6,8 @@ import { ROLES, presentUser, requireUser } from "../auth/sessions";
 import { SuiteError, notFound, parseBody } from "../errors";
 import { newId, randomSecret } from "../ids";
 import type { Suite } from "../suite";
-import { drainQueues, transferConversation } from "../routing/assign";
-import { publish } from "../realtime/publish";
+import { transferConversation } from "../routing/assign";
+import { setAvailability } from "./availability";
 
 const INVITE_MS = 7 * 24 * 3600_000;
 const invite = z.strictObject({ email: z.string().trim().toLowerCase().email().max(254), name: z.string().trim().min(1).max(120), role: z.enum(ROLES) });
@@ -66,11 +66,7 @@ export function registerPeopleRoutes(app: FastifyInstance, suite: Suite): void {
   app.post("/suite/api/me/availability", async (req, reply) => {
     const { user } = await requireUser(suite, req);
     const b = parseBody(availability, req.body);
-    await tenantTransaction(suite, user.tenant_id, async (tx) => {
-      await tx.updateTable("suite_users").set({ availability: b.availability }).where("id", "=", user.id).execute();
-      await publish(suite, tx, { tenant_id: user.tenant_id, kind: "agent.availability", payload: { user_id: user.id, availability: b.availability } });
-      if (b.availability === "online") await drainQueues(suite, tx, user.tenant_id);
-    });
+    await tenantTransaction(suite, user.tenant_id, (tx) => setAvailability(suite, tx, user, b.availability));
     suite.bus.notify();
     return reply.send({ availability: b.availability });
   });

@@ -1,0 +1,96 @@
+import { normaliseNumber } from "@openwaba/contracts";
+import { z } from "zod";
+import type { SuiteUser } from "../auth/sessions";
+import { saveContact } from "../contacts/contacts-store";
+import { SuiteError, forbidden, parseBody } from "../errors";
+import { contextFor } from "../flows/flow-context";
+import { templateMessage } from "../flows/flow-document";
+import { templateBody } from "../flows/flow-messages";
+import { stopBotRun } from "../flows/flow-runs";
+import { newId } from "../ids";
+import { canSee } from "../realtime/visibility";
+import { takeConversation } from "../routing/assign";
+import { languageOf } from "../routing/language";
+import type { Suite } from "../suite";
+import { tenantNumber } from "../tenant/tenant-number";
+import { sendAndRecord } from "./compose";
+import { recordEvent } from "./conversation-events";
+import { presentConversation, presentMessage, type ConversationRow } from "./present";
+import { reopenConversation } from "./resolve";
+import { mayWorkOn, teamIdsOf } from "./visible-conversation";
+
+// The business writes first (issue #10 item 7): an approved template to a number, from one of the
+// tenant's numbers, its parameters filled from the contact as campaigns fill them
+// ({{contact.name}}, {{attr.code|fallback}}). Outside a customer service window only a template
+// may open a conversation, so nothing else is offered.
+
+const startSchema = z.strictObject({
+  to: z.string().trim().min(1).max(40),
+  phone_number_id: z.string().min(1).max(40).optional(),
+  template: templateMessage.refine((t) => !(t.parameters ?? []).some((p) => !p.trim()), { message: "fill in every parameter", path: ["parameters"] }),
+});
+
+/**
+ * Starts (or continues) the conversation of a business number with a customer by sending a
+ * template: a new conversation is the sender's, open, and its customer becomes a contact; an
+ * existing one is reopened if resolved and claimed if unassigned. If the Cloud API refuses the
+ * template, nothing stays behind: a conversation made for it is removed again.
+ */
+export async function startConversation(suite: Suite, user: SuiteUser, raw: unknown) {
+  const b = parseBody(startSchema, raw);
+  const waId = normaliseNumber(b.to);
+  if (!waId) throw new SuiteError(400, "invalid_request", `to: ${b.to} is not a valid phone number; write it in E.164, with + and the country code (+48600100200).`, { field: "to" });
+  const number = await tenantNumber(suite.db, user.tenant_id, b.phone_number_id);
+  const now = suite.clock.now();
+  const contact = await suite.db.selectFrom("suite_contacts").selectAll().where("tenant_id", "=", user.tenant_id).where("wa_id", "=", waId).executeTakeFirst();
+  const ctx = contextFor(contact, { waId, name: contact?.name ?? waId, language: contact?.language ?? languageOf(waId), now });
+  const body = { to: waId, ...templateBody(b.template, ctx) };
+
+  const find = () => suite.db.selectFrom("suite_conversations").selectAll().where("phone_number_id", "=", number.id).where("wa_id", "=", waId).executeTakeFirst();
+  let c = await find();
+  let made = false;
+  if (!c) {
+    const row: ConversationRow = {
+      id: newId(), tenant_id: user.tenant_id, phone_number_id: number.id, wa_id: waId, contact_name: contact?.name ?? waId, state: "open", assignee_id: user.id,
+      team_id: null, priority: "normal", labels: "[]", last_message_at: now, last_inbound_at: null, cycle_opened_at: now, first_response_at: null,
+      snoozed_until: null, resolved_at: null, sending_until: null, created_at: now, bot_run_id: null,
+    };
+    const r = await suite.db.insertInto("suite_conversations").values(row).onConflict((x) => x.columns(["phone_number_id", "wa_id"]).doNothing()).executeTakeFirst();
+    made = Number(r.numInsertedOrUpdatedRows ?? 1) > 0;
+    // The customer wrote (or a colleague started it) a moment ago: theirs is the conversation.
+    c = made ? row : (await find())!;
+  }
+  if (!made) await mayContinue(suite, user, c);
+
+  const conversation = c;
+  try {
+    const message = await sendAndRecord(suite, conversation, body, { authorId: user.id, contextId: null, now }, async (tx) => {
+      if (!contact) await saveContact(suite, tx, user.tenant_id, { wa_id: waId }, `console:${user.email}`);
+      if (made) {
+        await recordEvent(suite, tx, conversation.id, "started", user.id, { phone_number_id: number.id, template: b.template.name }, true);
+        return;
+      }
+      await stopBotRun(suite, tx, conversation.id, "an agent answered", user.id);
+      if (conversation.state === "resolved") await reopenConversation(suite, tx, conversation, user.id, true);
+      if (!conversation.assignee_id) await takeConversation(suite, tx, conversation.id, user.id, user.id, "claimed", true);
+    });
+    const fresh = await suite.db.selectFrom("suite_conversations").selectAll().where("id", "=", conversation.id).executeTakeFirstOrThrow();
+    return { conversation: presentConversation(fresh, suite.clock.now()), message: presentMessage(message, new Map([[user.id, user.name]])) };
+  } catch (err) {
+    // Only the empty conversation made here goes (the customer may have written into it meanwhile).
+    if (made) {
+      await suite.db.deleteFrom("suite_conversations").where("id", "=", conversation.id)
+        .where((e) => e.not(e.exists(e.selectFrom("suite_messages").select("suite_messages.id").whereRef("suite_messages.conversation_id", "=", "suite_conversations.id"))))
+        .execute();
+    }
+    throw err;
+  }
+}
+
+/** Writing into a conversation that exists: the sender must see it and may work on it. */
+async function mayContinue(suite: Suite, user: SuiteUser, c: ConversationRow): Promise<void> {
+  if (!canSee({ id: user.id, role: user.role, teamIds: await teamIdsOf(suite.db, user.id) }, c)) {
+    throw forbidden("This customer's conversation on that number is in another team's queue; a supervisor can transfer it to you.");
+  }
+  mayWorkOn(user, c);
+}

@@ -38,7 +38,7 @@ async function setting(db: Db, key: string, make: () => string): Promise<string>
 }
 
 /** The composition root: store, platform, simulator and HTTP surface in one process. */
-export async function startServer(config: ServerConfig, opts: { listen?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(config: ServerConfig, opts: { listen?: boolean; /** Tests move security time themselves (sessions, lockouts). */ securityClock?: { now(): number } } = {}): Promise<RunningServer> {
   mkdirSync(config.dataDir, { recursive: true });
   const store = await openStore(config.databaseUrl);
   const { db } = store;
@@ -99,7 +99,7 @@ export async function startServer(config: ServerConfig, opts: { listen?: boolean
   registerSimulatorRoutes(app, port, network, settings);
   registerOperations(app, platform, store);
   let devTenantId: string | null = null;
-  const suite = config.suite ? createSuite({ db, dialect: store.dialect, queue, clock, log, rateCard: platform.rateCard, campaignMps: config.campaignMps, unconfirmedGraceMs: config.campaignUnconfirmedMs }) : null;
+  const suite = config.suite ? createSuite({ db, dialect: store.dialect, queue, clock, securityClock: opts.securityClock, log, rateCard: platform.rateCard, campaignMps: config.campaignMps, unconfirmedGraceMs: config.campaignUnconfirmedMs }) : null;
   if (suite) {
     await suite.register(app, (scope) => registerPhoneBridge(scope, app, suite.suite, credentials, () => devTenantId));
     registerConsoleFiles(app);

@@ -45,7 +45,7 @@ export { ensureDevAdmin, DEV_ADMIN_EMAIL } from "./tenant/dev-admin";
 
 /** The business suite: its context, its HTTP API (in an encapsulated scope with its own error envelope), and its timers. */
 export function createSuite(o: {
-  db: Db; dialect: "sqlite" | "postgres"; queue?: JobQueue; clock: Clock; log: SuiteLog; secureCookies?: boolean; client?: (connectionId: string) => Promise<PlatformClient>;
+  db: Db; dialect: "sqlite" | "postgres"; queue?: JobQueue; clock: Clock; securityClock?: Clock; log: SuiteLog; secureCookies?: boolean; client?: (connectionId: string) => Promise<PlatformClient>;
   rateCard?: RateCard; campaignMps?: number; unconfirmedGraceMs?: number;
 }) {
   const clients = new Map<string, PlatformClient>();
@@ -53,7 +53,7 @@ export function createSuite(o: {
   const feed = new EventFeed(o.db);
   bus.onNotify(() => feed.invalidate());
   const suite: Suite = {
-    db: o.db, dialect: o.dialect, queue: o.queue, clock: o.clock, log: o.log, bus, feed, secureCookies: o.secureCookies ?? false,
+    db: o.db, dialect: o.dialect, queue: o.queue, clock: o.clock, securityClock: o.securityClock ?? { now: () => Date.now() }, log: o.log, bus, feed, secureCookies: o.secureCookies ?? false,
     rateCard: o.rateCard, campaignMps: o.campaignMps, unconfirmedGraceMs: o.unconfirmedGraceMs ?? 5 * 60_000,
     client: o.client ?? (async (id) => {
       const hit = clients.get(id);

@@ -11,7 +11,13 @@ export interface SuiteLog { info(o: unknown, m?: string): void; warn(o: unknown,
 export interface Suite {
   db: Db;
   dialect: "sqlite" | "postgres";
+  /** The world's time: windows, schedules, reports. It travels with the simulator's clock. */
   clock: Clock;
+  /**
+   * Security time: sessions, sign-in lockouts, invitations, API keys. Always the wall clock, so
+   * that travelling the simulated world signs nobody out and lifts no lock.
+   */
+  securityClock: Clock;
   bus: RealtimeBus;
   /** Recent realtime events, shared by this process's streams. */
   feed: EventFeed;

@@ -5,7 +5,7 @@ import { wamid } from "../ids";
 import { QUEUES, type Platform } from "../platform";
 import { isWindowOpen, needsOpenWindow } from "@openwaba/contracts";
 import { mediaTypeMismatch, mimeFitsType } from "../media/media-rules";
-import { emitMessagesEvent } from "../webhooks/events";
+import { echoWanted, emitEcho, emitMessagesEvent } from "../webhooks/events";
 import { renderTemplate } from "../rules/template-parameters";
 import type { ParameterFormat } from "../rules/template-variables";
 import { sendableTemplate } from "../templates/template-queries";
@@ -23,7 +23,7 @@ export interface SendResult { wamid: string; input: string; waId: string }
  * GraphError; refusals Meta reports later (closed window 131047, unknown media 131053) accept
  * the message and queue its `failed` status in the same transaction.
  */
-export async function sendMessage(platform: Platform, phone: PhoneNumber, req: SendRequest): Promise<SendResult> {
+export async function sendMessage(platform: Platform, phone: PhoneNumber, req: SendRequest, o: { senderAppId?: string } = {}): Promise<SendResult> {
   if (phone.status !== "CONNECTED") throw new GraphError(133010);
   const waId = recipientDigits(req.to);
   if (!waId) throw new GraphError(100, `Param to must be a valid phone number.`);
@@ -55,6 +55,7 @@ export async function sendMessage(platform: Platform, phone: PhoneNumber, req: S
   const windowOpen = isWindowOpen(window?.last_inbound_at, now);
   const freeEntry = window ? freeEntryWindow({ entryPointAt: window.entry_point_at, freeEntryUntil: window.free_entry_until }, now) : null;
   const refused = consentFailure ?? (rules && needsOpenWindow(req.type) && !windowOpen ? { code: 131047 } : await missingMedia(platform, phone, mediaOf(req.type, content), now));
+  const echo = await echoWanted(platform, phone.waba_id, o.senderAppId);
   const failure = await platform.commits.run(async (tx) => {
     // The messaging limit is counted inside the transaction that stores the message.
     const failure = refused ?? (rules && req.type === "template" && !windowOpen ? await messagingLimitFailure(platform, tx, phone, waId, now) : null);
@@ -63,6 +64,8 @@ export async function sendMessage(platform: Platform, phone: PhoneNumber, req: S
       await tx.updateTable("customer_windows").set({ free_entry_until: freeEntry.until }).where("phone_number_id", "=", phone.id).where("wa_id", "=", waId).execute();
     }
     if (template && !failure) await templateSent(platform, tx, template, now);
+    // Before the message's statuses (a refusal's failed status is queued with it), which follow it in order.
+    if (echo) await emitEcho(platform, tx, phone, waId, { id, type: req.type, content: req.content, sentAt: now }, o.senderAppId!);
     await queueOutbound(platform, tx, phone, {
       freeEntryUntil: failure ? null : freeEntry?.until ?? null,
       id, waId, type: req.type, content, now, pricingCategory, failure, templateId,

@@ -15,7 +15,7 @@ export function registerMessagesRoute(app: FastifyInstance, platform: Platform):
       await markRead(platform, phone, parsed);
       return reply.send({ success: true });
     }
-    const sent = await sendMessage(platform, phone, parsed);
+    const sent = await sendMessage(platform, phone, parsed, { senderAppId: principal.appId });
     return reply.send({
       messaging_product: "whatsapp",
       contacts: [{ input: sent.input, wa_id: sent.waId }],

@@ -1,6 +1,6 @@
 import { QueueWorker, backoffMs, type Job } from "@openwaba/store";
 import { QUEUES, type Platform } from "../platform";
-import type { WebhookEvent } from "./events";
+import { destinationWants, type WebhookEvent } from "./events";
 import { postWebhook } from "./post-webhook";
 import { addToBacklog, backlogKey, FailingSubscribers } from "./subscriber-backlog";
 import { createBacklogRedelivery } from "./backlog-redelivery";
@@ -30,7 +30,7 @@ export function createWebhookDispatcher(platform: Platform, log?: Log): QueueWor
       plans.flatMap((p) => p.destinations.flatMap((d) => p.items.map((i) => backlogKey(i.job.key, d.appId)))));
     // Every subscriber's share is settled (sent, or in its backlog) before the jobs are completed.
     await Promise.all(plans.flatMap(({ wabaId, items, destinations }) => destinations.map(async (dest) => {
-      const wanted = items.filter((i) => !dest.fields || dest.fields.includes(i.event.field));
+      const wanted = items.filter((i) => destinationWants(dest, i.event));
       if (!wanted.length) return;
       if (failing.isFailing(dest.appId)) return addToBacklog(platform, dest, wanted, 0);
       const behind = wanted.filter((i) => waiting.has(backlogKey(i.job.key, dest.appId)));

@@ -123,6 +123,21 @@ describe("two subscribers, one dead", () => {
     expect(bodiesFrom(wa, bsp)).toEqual(["m1", "m2", "m3", "m4"]);
   });
 
+  it("echoes a message sent by one app to the other subscribers that take every field, never to the sender", async () => {
+    const wa = "48500000012";
+    await openWindow(s, wa);
+    await s.store.db.insertInto("access_tokens").values({ token: "EAAObsp-token", app_id: BSP_APP, waba_id: s.credentials.waba_id, kind: "system_user", created_at: Date.now() }).execute();
+    const byDev = (await s.call("POST", `/${s.phone}/messages`, { messaging_product: "whatsapp", to: wa, type: "text", text: { body: "from the dev app" } })).body.messages[0].id;
+    const byBsp = (await s.call("POST", `/${s.phone}/messages`, { messaging_product: "whatsapp", to: wa, type: "text", text: { body: "from the BSP" } }, { authorization: "Bearer EAAObsp-token" })).body.messages[0].id;
+    await waitFor(() => bsp.statuses().some((x) => x.id === byBsp && x.status === "delivered"), 5000, "the BSP's own statuses");
+    const echoes = bsp.deliveries.flatMap((d) => d.json.entry[0].changes).filter((c: any) => c.field === "smb_message_echoes");
+    const echoed = echoes.flatMap((c: any) => c.value.message_echoes).filter((e: any) => e.to === wa);
+    expect(echoed).toEqual([{ from: expect.any(String), to: wa, id: byDev, timestamp: expect.stringMatching(/^\d+$/), type: "text", text: { body: "from the dev app" } }]);
+    expect(echoes[0].value.metadata.phone_number_id).toBe(s.phone);
+    // The dev app chose only `messages`: it gets no echoes, not even of the BSP's message.
+    expect(s.receiver.values().some((v) => v.message_echoes)).toBe(false);
+  });
+
   it("a dead letter belongs to the subscriber that did not take it", async () => {
     const wa = "48500000011";
     await s.call("POST", "/simulator/users", { wa_id: wa });

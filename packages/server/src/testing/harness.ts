@@ -49,7 +49,7 @@ export interface TestServer extends RunningServer {
  * The real server on an ephemeral port (fresh data dir, SQLite or a PostgreSQL schema), with a
  * subscribed webhook receiver on 127.0.0.1. Delays of simulated phones are zero unless asked.
  */
-export async function startTestServer(o: { env?: Record<string, string>; subscribe?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(o: { env?: Record<string, string>; subscribe?: boolean; securityClock?: { now(): number } } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "openwaba-test-"));
   const db = await testDatabaseUrl();
   const config = configFromEnv({
@@ -58,7 +58,7 @@ export async function startTestServer(o: { env?: Record<string, string>; subscri
     OPENWABA_TEMPLATE_REVIEW_MS: "off",
     ...(db.url ? { OPENWABA_DATABASE_URL: db.url } : {}), ...o.env,
   });
-  const server = await startServer(config);
+  const server = await startServer(config, { securityClock: o.securityClock });
   const creds = server.credentials;
   const receiver = await startWebhookReceiver({ verifyToken: creds.verify_token, appSecret: creds.app_secret });
   const call: TestServer["call"] = async (method, path, body, headers = {}) => {

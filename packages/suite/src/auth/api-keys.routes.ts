@@ -28,14 +28,14 @@ export function registerApiKeyRoutes(app: FastifyInstance, suite: Suite): void {
     const { user } = await requireUser(suite, req, ["admin"], SESSION_ONLY);
     const b = parseBody(create, req.body);
     const key = `owk_${randomSecret(30)}`;
-    const row = { id: newId(), tenant_id: user.tenant_id, user_id: user.id, name: b.name, key_hash: hashApiKey(key), prefix: key.slice(0, 10), created_at: suite.clock.now(), last_used_at: null, revoked_at: null };
+    const row = { id: newId(), tenant_id: user.tenant_id, user_id: user.id, name: b.name, key_hash: hashApiKey(key), prefix: key.slice(0, 10), created_at: suite.securityClock.now(), last_used_at: null, revoked_at: null };
     await suite.db.insertInto("suite_api_keys").values(row).execute();
     return reply.code(201).send({ ...present(row), key });
   });
 
   app.delete<{ Params: { id: string } }>("/suite/api/api-keys/:id", async (req, reply) => {
     const { user } = await requireUser(suite, req, ["admin"], SESSION_ONLY);
-    const r = await suite.db.updateTable("suite_api_keys").set({ revoked_at: suite.clock.now() }).where("id", "=", req.params.id).where("tenant_id", "=", user.tenant_id).where("revoked_at", "is", null).executeTakeFirst();
+    const r = await suite.db.updateTable("suite_api_keys").set({ revoked_at: suite.securityClock.now() }).where("id", "=", req.params.id).where("tenant_id", "=", user.tenant_id).where("revoked_at", "is", null).executeTakeFirst();
     if (!Number(r.numUpdatedRows)) throw notFound("API key");
     return reply.send({ ok: true });
   });

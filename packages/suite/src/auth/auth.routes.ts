@@ -16,7 +16,7 @@ const accept = z.strictObject({ token: z.string().min(10).max(200), password: z.
 export function registerAuthRoutes(app: FastifyInstance, suite: Suite): void {
   app.post("/suite/api/login", async (req, reply) => {
     const b = parseBody(login, req.body);
-    const now = suite.clock.now();
+    const now = suite.securityClock.now();
     const ipKey = `ip:${req.ip}`, accountKey = `account:${b.email}`;
     const since = now - LOGIN_LIMITS.windowMs;
     const failures = async (key: string) => (await suite.db.selectFrom("suite_login_failures").select("at").where("key", "=", key).where("at", ">", since).execute()).map((r) => r.at);
@@ -56,7 +56,7 @@ export function registerAuthRoutes(app: FastifyInstance, suite: Suite): void {
   // — Online, so that routing gives them work from their first sign-in (they can step away after).
   app.post("/suite/api/invitations/accept", async (req, reply) => {
     const b = parseBody(accept, req.body);
-    const now = suite.clock.now();
+    const now = suite.securityClock.now();
     const hash = createHash("sha256").update(b.token).digest("hex");
     const user = await suite.db.selectFrom("suite_users").selectAll().where("invite_token_hash", "=", hash).where("status", "=", "invited").executeTakeFirst();
     if (!user || (user.invite_expires_at ?? 0) <= now) throw new SuiteError(400, "invalid_invitation", "This invitation does not exist, was used, or has expired.");

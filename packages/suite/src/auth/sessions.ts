@@ -16,7 +16,7 @@ const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
 /** Starts a session: the cookie holds a random token, the store only its hash. */
 export async function startSession(suite: Suite, reply: FastifyReply, user: SuiteUser): Promise<string> {
-  const token = randomSecret(32), csrf = randomSecret(24), now = suite.clock.now();
+  const token = randomSecret(32), csrf = randomSecret(24), now = suite.securityClock.now();
   await suite.db.insertInto("suite_sessions").values({ id: sha256(token), user_id: user.id, csrf_token: csrf, created_at: now, expires_at: now + SESSION_MS }).execute();
   void reply.header("set-cookie", cookie(suite, token, SESSION_MS / 1000));
   return csrf;
@@ -47,7 +47,7 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
  * other roles get 403.
  */
 export async function requireUser(suite: Suite, req: FastifyRequest, roles?: Role[], o: { sessionOnly?: boolean } = {}): Promise<{ user: SuiteUser; csrf: string }> {
-  const now = suite.clock.now();
+  const now = suite.securityClock.now();
   // The business's own systems and the CLI send an API key instead of a cookie (no CSRF: a
   // browser never adds this header by itself).
   const bearer = /^Bearer\s+(owk_[A-Za-z0-9_-]{20,100})$/.exec(String(req.headers.authorization ?? ""));

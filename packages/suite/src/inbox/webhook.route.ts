@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { SuiteError } from "../errors";
 import type { Suite } from "../suite";
 import { applyMessagesChange, type MessagesValue } from "./intake";
+import { applyEchoes, type EchoesValue } from "./echoes";
 import { applyPreferences, type PreferencesValue } from "./preferences";
 import { recordAlert } from "../alerts/alerts";
 import { tenantTransaction } from "../realtime/tenant-lock";
@@ -34,6 +35,7 @@ export function registerWebhookRoute(app: FastifyInstance, suite: Suite): void {
     for (const entry of body.entry ?? []) for (const change of entry.changes ?? []) {
       await tenantTransaction(suite, c.tenant_id, async (tx) => {
         if (change.field === "messages") await applyMessagesChange(suite, tx, c.tenant_id, change.value as MessagesValue);
+        else if (change.field === "smb_message_echoes") await applyEchoes(suite, tx, c.tenant_id, change.value as EchoesValue);
         else if (change.field === "user_preferences") await applyPreferences(suite, tx, c.tenant_id, change.value as PreferencesValue);
         else await recordAlert(suite, tx, c.tenant_id, change.field, change.value as Record<string, unknown>);
       });

@@ -6,6 +6,8 @@ import { connectTenant } from "../tenant/connect-tenant";
 // People and access: invitations, roles, team queues an agent may or may not see, two agents
 // claiming at the same moment, realtime with catch-up after a reconnect, and login lockout.
 let s: TestServer;
+// Security time, injected: sessions and lockouts run on it, not on the simulated world's clock.
+const wall = { offset: 0, now() { return Date.now() + this.offset; }, advance(ms: number) { this.offset += ms; } };
 let admin: SuiteSession, ana: SuiteSession, ben: SuiteSession;
 let sales: string, support: string;
 const customer = "393400500600";
@@ -20,7 +22,7 @@ async function invite(email: string, role: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  s = await startTestServer();
+  s = await startTestServer({ securityClock: wall });
   admin = await signInAdmin(s);
   support = (await admin.call("GET", "/suite/api/teams")).body.data[0].id;
   sales = (await admin.call("POST", "/suite/api/teams", { name: "Sales", assignment: "manual" })).body.id;
@@ -127,7 +129,12 @@ describe("sign-in protection", () => {
     for (let i = 0; i < 4; i++) expect((await wrong()).status).toBe(401);
     expect((await wrong()).status).toBe(401); // the 5th failure locks
     await expect(signIn(s, "ben@shop.test", "a long enough password")).rejects.toThrow(/429.*account_locked/);
-    await s.call("POST", "/simulator/clock/advance", { ms: 15 * 60_000 + 1000 });
+    // Travelling the simulated world lifts no lock: security time is the wall clock.
+    await s.call("POST", "/simulator/clock/advance", { ms: 3600_000 });
+    await expect(signIn(s, "ben@shop.test", "a long enough password")).rejects.toThrow(/429.*account_locked/);
+    wall.advance(15 * 60_000 - 1000);
+    await expect(signIn(s, "ben@shop.test", "a long enough password")).rejects.toThrow(/429.*account_locked/);
+    wall.advance(1001);
     expect((await signIn(s, "ben@shop.test", "a long enough password")).user.email).toBe("ben@shop.test");
   });
 });

@@ -34,7 +34,7 @@ export function registerPeopleRoutes(app: FastifyInstance, suite: Suite): void {
     if (await suite.db.selectFrom("suite_users").select("id").where("email", "=", b.email).executeTakeFirst()) {
       throw new SuiteError(409, "email_taken", `${b.email} already has an account.`, { field: "email" });
     }
-    const token = randomSecret(24), now = suite.clock.now();
+    const token = randomSecret(24), now = suite.securityClock.now();
     const row = {
       id: newId(), tenant_id: user.tenant_id, email: b.email, name: b.name, role: b.role, password_hash: null, status: "invited", availability: "offline",
       capacity: 10, invite_token_hash: createHash("sha256").update(token).digest("hex"), invite_expires_at: now + INVITE_MS, created_at: now,

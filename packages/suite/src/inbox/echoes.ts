@@ -1,0 +1,53 @@
+import type { Db } from "@openwaba/store";
+import { newId } from "../ids";
+import { publish } from "../realtime/publish";
+import type { Suite } from "../suite";
+import { publishConversation } from "./conversation-events";
+import { presentMessage } from "./present";
+
+/** What the business sent to a customer other than through this suite: `smb_message_echoes`. */
+export interface EchoesValue {
+  metadata?: { phone_number_id?: string };
+  message_echoes?: ({ id: string; to: string; timestamp: string; type: string } & Record<string, unknown>)[];
+}
+
+/**
+ * Messages sent to customers by other software on the same number (a bot or a script through the
+ * Cloud API on OpenWABA; on Meta, what the WhatsApp Business app sent on a coexistence number) go
+ * into the customer's thread, marked as sent by the API, so the team sees the whole conversation.
+ * Their statuses follow and move their ticks. A customer nobody has talked to yet gets a resolved
+ * conversation: nobody's work until they answer, which opens it and routes it as usual.
+ */
+export async function applyEchoes(suite: Suite, tx: Db, tenantId: string, v: EchoesValue): Promise<void> {
+  const phoneNumberId = v.metadata?.phone_number_id;
+  if (!phoneNumberId) return;
+  const known = await tx.selectFrom("suite_numbers").select("id").where("id", "=", phoneNumberId).where("tenant_id", "=", tenantId).executeTakeFirst();
+  if (!known) return;
+  for (const e of v.message_echoes ?? []) await echo(suite, tx, tenantId, phoneNumberId, e);
+}
+
+async function echo(suite: Suite, tx: Db, tenantId: string, phoneNumberId: string, e: NonNullable<EchoesValue["message_echoes"]>[number]): Promise<void> {
+  const waId = String(e.to ?? "").replace(/\D/g, "");
+  if (!waId || typeof e.id !== "string") return;
+  const now = suite.clock.now();
+  const at = Number(e.timestamp) * 1000 || now;
+  let c = await tx.selectFrom("suite_conversations").selectAll().where("phone_number_id", "=", phoneNumberId).where("wa_id", "=", waId).executeTakeFirst();
+  if (!c) {
+    await tx.insertInto("suite_conversations").values({
+      id: newId(), tenant_id: tenantId, phone_number_id: phoneNumberId, wa_id: waId, contact_name: waId, state: "resolved", assignee_id: null, team_id: null,
+      priority: "normal", labels: "[]", last_message_at: at, last_inbound_at: null, cycle_opened_at: at, first_response_at: null, snoozed_until: null,
+      resolved_at: at, sending_until: null, created_at: now, bot_run_id: null,
+    }).onConflict((x) => x.columns(["phone_number_id", "wa_id"]).doNothing()).execute();
+    c = await tx.selectFrom("suite_conversations").selectAll().where("phone_number_id", "=", phoneNumberId).where("wa_id", "=", waId).executeTakeFirstOrThrow();
+  }
+  const content = e[e.type] && typeof e[e.type] === "object" ? (e[e.type] as Record<string, unknown>) : {};
+  const stored = await tx.insertInto("suite_messages").values({
+    id: e.id, conversation_id: c.id, direction: "out", type: e.type, content: JSON.stringify({ ...content, origin: "api" }), status: "accepted", error: null,
+    author_id: null, context_id: null, at, updated_at: now,
+  }).onConflict((x) => x.column("id").doNothing()).executeTakeFirst();
+  if (!Number(stored.numInsertedOrUpdatedRows ?? 1)) return; // seen before (a webhook retry)
+  await tx.updateTable("suite_conversations").set({ last_message_at: Math.max(at, c.last_message_at) }).where("id", "=", c.id).execute();
+  const message = await tx.selectFrom("suite_messages").selectAll().where("id", "=", e.id).executeTakeFirstOrThrow();
+  const conv = await publishConversation(suite, tx, c.id);
+  await publish(suite, tx, { tenant_id: tenantId, team_id: conv.team_id, conversation_id: c.id, kind: "message.created", payload: { message: presentMessage(message), assignee_id: conv.assignee_id } });
+}

@@ -103,14 +103,11 @@ export interface SuiteEventsTable {
 /** Something an admin should know: a number's or template's quality or status changed. */
 export interface SuiteAlertsTable { id: string; tenant_id: string; kind: string; severity: string; title: string; data: Json; at: Millis; read_at: Nullable<Millis> }
 
-/** The customer's answer to "stop marketing messages": "stop" or "resume". */
-export interface SuiteMarketingPreferencesTable { tenant_id: string; wa_id: string; value: string; at: Millis }
-
 /** A customer the business knows (issue #5): E.164 digits, custom attributes and tags (JSON), consent. */
 export interface SuiteContactsTable {
   id: string; tenant_id: string; wa_id: string; name: string; language: Nullable<string>; timezone: Nullable<string>;
   attributes: Json; tags: Json;
-  /** "granted" | "revoked" | null (never asked). */
+  /** "granted" | "revoked" | null (never asked); the one consent (suite/contacts/consent.ts), the customer's STOP in WhatsApp included. */
   marketing_consent: Nullable<string>;
   consent_source: Nullable<string>;
   consent_at: Nullable<Millis>;
@@ -209,7 +206,6 @@ export interface SuiteTables {
   suite_faq_misses: SuiteFaqMissesTable;
   suite_contacts: SuiteContactsTable;
   suite_alerts: SuiteAlertsTable;
-  suite_marketing_preferences: SuiteMarketingPreferencesTable;
   suite_tenants: SuiteTenantsTable;
   suite_connections: SuiteConnectionsTable;
   suite_numbers: SuiteNumbersTable;

@@ -53,6 +53,7 @@ const all: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> = 
   "022-suite-flows": suiteFlows,
   "023-suite-widget": suiteWidget,
   "024-suite-campaigns": suiteCampaigns,
+  "026-suite-one-consent": await import("./026-suite-one-consent"),
   "027-conversation-reads": conversationReads,
 };
 

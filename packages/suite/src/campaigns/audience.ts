@@ -1,30 +1,26 @@
 import { isWindowOpen, normaliseNumber } from "@openwaba/contracts";
 import type { Db } from "@openwaba/store";
 import type { ContactRow } from "../contacts/contacts-store";
+import { consentExclusion, type ConsentExclusion } from "../contacts/consent";
 import { segmentQuery } from "../contacts/segment";
 import type { CampaignAudience } from "./campaign-spec";
 
 // Who a campaign reaches: the contacts of a segment, or a list of numbers, page by page; each
-// once (by number), and only with consent: marketing templates need marketing consent that the
-// customer has not taken back (nor said STOP in WhatsApp); nobody who revoked consent gets any.
+// once (by number), and as the consent model says (contacts/consent.ts): marketing templates need
+// marketing consent that was not withdrawn nor stopped in WhatsApp; utility and authentication
+// templates are not held back by marketing consent (Meta's STOP blocks marketing only).
 
-export type Exclusion = "no_consent" | "consent_revoked" | "opted_out" | "duplicate" | "invalid_number";
+export type Exclusion = ConsentExclusion | "duplicate" | "invalid_number";
 export interface Candidate { waId: string; contact: ContactRow | undefined; excluded: Exclusion | null; windowOpen: boolean }
 
 const PAGE = 1000;
 
 export async function* audiencePages(db: Db, o: { tenantId: string; phoneNumberId: string; audience: CampaignAudience; category: string; now: number }): AsyncGenerator<Candidate[]> {
-  const marketing = o.category === "MARKETING";
   const judge = async (rows: { waId: string; contact: ContactRow | undefined }[]): Promise<Candidate[]> => {
     const ids = rows.map((r) => r.waId);
     if (!ids.length) return [];
-    const stops = marketing ? new Set((await db.selectFrom("suite_marketing_preferences").select("wa_id").where("tenant_id", "=", o.tenantId).where("wa_id", "in", ids).where("value", "=", "stop").execute()).map((p) => p.wa_id)) : new Set<string>();
     const windows = new Map((await db.selectFrom("suite_conversations").select(["wa_id", "last_inbound_at"]).where("phone_number_id", "=", o.phoneNumberId).where("wa_id", "in", ids).execute()).map((c) => [c.wa_id, c.last_inbound_at]));
-    return rows.map(({ waId, contact }) => {
-      const consent = contact?.marketing_consent ?? null;
-      const excluded: Exclusion | null = consent === "revoked" ? "consent_revoked" : marketing && stops.has(waId) ? "opted_out" : marketing && consent !== "granted" ? "no_consent" : null;
-      return { waId, contact, excluded, windowOpen: isWindowOpen(windows.get(waId), o.now) };
-    });
+    return rows.map(({ waId, contact }) => ({ waId, contact, excluded: consentExclusion(contact, o.category), windowOpen: isWindowOpen(windows.get(waId), o.now) }));
   };
 
   if ("segment" in o.audience) {

@@ -5,6 +5,7 @@ import { isWindowOpen } from "@openwaba/contracts";
 import type { PlatformClient } from "../client/platform-client";
 import { tenantTransaction } from "../realtime/tenant-lock";
 import type { Suite } from "../suite";
+import { consentExclusion } from "../contacts/consent";
 import { SuiteError } from "../errors";
 import { DAY_MS } from "./capacity";
 import { tenantNumber } from "../tenant/tenant-number";
@@ -179,8 +180,8 @@ export class CampaignPump {
   }
 
   private async consentGranted(r: Recipient): Promise<boolean> {
-    const k = await this.suite.db.selectFrom("suite_contacts").select("marketing_consent").where("tenant_id", "=", r.tenant_id).where("wa_id", "=", r.wa_id).executeTakeFirst();
-    return k?.marketing_consent === "granted";
+    const k = await this.suite.db.selectFrom("suite_contacts").select(["marketing_consent", "consent_source", "consent_at"]).where("tenant_id", "=", r.tenant_id).where("wa_id", "=", r.wa_id).executeTakeFirst();
+    return consentExclusion(k, "MARKETING") === null;
   }
 
   /** Records the answers gathered so far, in one transaction. */

@@ -11,6 +11,8 @@ export interface ContactInput {
 }
 
 const PHONE = ["phone", "wa_id", "number", "phone_number", "mobile"];
+/** Whether a file's column names include one for the phone number. */
+export const hasPhoneColumn = (names: string[]) => names.some((n) => PHONE.includes(n.trim().toLowerCase()));
 const KNOWN = new Set([...PHONE, "name", "language", "timezone", "time_zone", "tags", "consent", "marketing_consent", "opt_in"]);
 const YES = new Set(["yes", "y", "true", "1", "granted", "opt-in", "optin", "tak", "sí", "si", "да", "sì"]);
 const NO = new Set(["no", "n", "false", "0", "revoked", "opt-out", "optout", "nie", "нет"]);

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from "fastify";
-import { parse } from "csv-parse";
 import { z } from "zod";
 import { requireUser } from "../auth/sessions";
 import { SuiteError, notFound, parseBody } from "../errors";
 import type { Suite } from "../suite";
 import { toCsv } from "../reports/metrics";
 import { contactFromRow, type ContactInput } from "./contact-row";
+import { importContacts } from "./contacts-import";
 import { presentContact, saveContact } from "./contacts-store";
+import { stoppedInWhatsApp } from "./consent";
 import { segmentQuery } from "./segment";
 import { contactConversations } from "./contact-conversations";
 import { deleteContact } from "./delete-contact";
@@ -21,14 +22,7 @@ const body = z.strictObject({
   tags: z.array(z.string().trim().min(1).max(60)).max(50).optional(), attributes: z.record(z.string().max(60), z.string().max(1000)).optional(),
   consent: z.enum(["granted", "revoked"]).optional(), default_country: z.string().regex(/^[A-Z]{2}$/).optional(),
 });
-const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 const importQuery = z.strictObject({ default_country: z.string().regex(/^[A-Z]{2}$/).optional(), dry_run: z.enum(["true", "false", "1", "0"]).optional() });
-
-/** A later row for the same number fills in what it states and keeps what it leaves empty. */
-const mergeRows = (a: ContactInput, b: ContactInput): ContactInput => ({
-  wa_id: a.wa_id, name: b.name ?? a.name, language: b.language ?? a.language, timezone: b.timezone ?? a.timezone, consent: b.consent ?? a.consent,
-  tags: [...new Set([...a.tags, ...b.tags])], attributes: { ...a.attributes, ...b.attributes },
-});
 
 /** Contacts (CRM-lite): list and segment by filters, create, edit, delete, import CSV, export CSV. */
 export function registerContactRoutes(app: FastifyInstance, suite: Suite): void {
@@ -88,6 +82,7 @@ export function registerContactRoutes(app: FastifyInstance, suite: Suite): void 
     if (!c) throw notFound("Contact");
     const r = contactFromRow({ phone: `+${c.wa_id}`, language: b.language, timezone: b.timezone });
     if (!r.ok) throw new SuiteError(400, "invalid_request", r.error);
+    if (b.consent && stoppedInWhatsApp(c)) throw new SuiteError(409, "stopped_in_whatsapp", "The customer stopped marketing messages in WhatsApp; only they can resume them there.", { field: "consent" });
     const { contact } = await suite.db.transaction().execute((tx) => saveContact(suite, tx, user.tenant_id, { wa_id: c.wa_id, name: b.name, language: b.language, timezone: b.timezone, tags: b.tags?.map((t) => t.toLowerCase()), attributes: b.attributes, consent: b.consent ?? null }, `console:${user.email}`, false, true));
     return reply.send(presentContact(contact));
   });
@@ -101,44 +96,13 @@ export function registerContactRoutes(app: FastifyInstance, suite: Suite): void 
     return reply.send({ ok: true });
   });
 
-  // CSV import, streamed: every row checked (its line named when wrong), numbers normalised to
-  // E.164 and deduplicated (a later row for the same number merges into the earlier one);
-  // dry_run=true answers the same report and a preview without writing anything.
+  // CSV import, streamed and checked row by row (contacts-import.ts); dry_run=true answers the
+  // same report and a preview without writing anything.
   app.post<{ Querystring: Record<string, string> }>("/suite/api/contacts/import", async (req, reply) => {
     const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
     const q = parseBody(importQuery, req.query);
     if (!String(req.headers["content-type"] ?? "").startsWith("text/csv")) throw new SuiteError(415, "unsupported_media_type", "Send the file as text/csv.");
-    const dry = q.dry_run === "true" || q.dry_run === "1";
-    const seen = new Map<string, ContactInput>();
-    const errors: { line: number; error: string }[] = [];
-    let rows = 0, duplicates = 0;
-    // Bounded however the file looks: 50 MB, 100,000 rows, 64 KB and 200 columns a row.
-    let bytes = 0;
-    const source = (req.body as NodeJS.ReadableStream).on("data", (chunk: Buffer) => { bytes += chunk.length; if (bytes > MAX_IMPORT_BYTES) parser.destroy(new SuiteError(413, "too_large", "Import files up to 50 MB.")); });
-    const parser = source.pipe(parse({ columns: (h: string[]) => h.map((x) => x.trim()).slice(0, 200), bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, max_record_size: 64 * 1024, info: true }));
-    try {
-      for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-        rows++;
-        if (rows > 100_000) throw new SuiteError(413, "too_large", "Import at most 100,000 contacts per file.");
-        const r = contactFromRow(record, q.default_country);
-        if (!r.ok) { if (errors.length < 1000) errors.push({ line: info.lines, error: r.error }); continue; }
-        const prev = seen.get(r.contact.wa_id);
-        if (prev) duplicates++;
-        seen.set(r.contact.wa_id, prev ? mergeRows(prev, r.contact) : r.contact);
-      }
-    } catch (err) {
-      if (err instanceof SuiteError) throw err;
-      throw new SuiteError(400, "invalid_csv", `The file is not valid CSV: ${(err as Error).message}`);
-    }
-    let created = 0, updated = 0;
-    if (!dry) {
-      const list = [...seen.values()];
-      for (let i = 0; i < list.length; i += 500) {
-        await suite.db.transaction().execute(async (tx) => {
-          for (const c of list.slice(i, i + 500)) (await saveContact(suite, tx, user.tenant_id, c, "csv_import")).created ? created++ : updated++;
-        });
-      }
-    }
-    return reply.send({ dry_run: dry, rows, valid: seen.size + duplicates, contacts: seen.size, duplicates, created, updated, errors, preview: [...seen.values()].slice(0, 10) });
+    const report = await importContacts(suite, user.tenant_id, req.body as AsyncIterable<Uint8Array>, { dryRun: q.dry_run === "true" || q.dry_run === "1", defaultCountry: q.default_country });
+    return reply.send(report);
   });
 }

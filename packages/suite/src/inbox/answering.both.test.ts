@@ -70,7 +70,7 @@ describe("answering", () => {
 
   it("shows the customer's profile with the marketing preference they set by writing STOP", async () => {
     await s.call("POST", `/simulator/users/${wa}/messages`, { to: s.phone, type: "text", text: { body: "STOP" } });
-    const p = await waitFor(async () => { const b = (await admin.call("GET", `/suite/api/conversations/${conv}/profile`)).body; return b.marketing ? b : undefined; }, 5000, "preference");
-    expect(p).toMatchObject({ wa_id: wa, country: "IT", language: "it", marketing: { value: "stop" }, conversations: [{ id: conv, state: "open" }] });
+    const p = await waitFor(async () => { const b = (await admin.call("GET", `/suite/api/conversations/${conv}/profile`)).body; return b.consent ? b : undefined; }, 5000, "preference");
+    expect(p).toMatchObject({ wa_id: wa, country: "IT", language: "it", consent: { marketing: "revoked", stopped_in_whatsapp: true }, conversations: [{ id: conv, state: "open" }] });
   });
 });

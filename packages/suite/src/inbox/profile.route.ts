@@ -1,16 +1,17 @@
 import { countryOf } from "@openwaba/contracts";
 import type { FastifyInstance } from "fastify";
 import { requireUser } from "../auth/sessions";
+import { presentConsent } from "../contacts/consent";
 import { languageOf } from "../routing/language";
 import type { Suite } from "../suite";
 import { visibleConversation } from "./visible-conversation";
 
-/** The customer profile panel: who they are, their marketing preference, and their past conversations. */
+/** The customer profile panel: who they are, their consent (the contact's, as everywhere), and their past conversations. */
 export function registerProfileRoute(app: FastifyInstance, suite: Suite): void {
   app.get<{ Params: { id: string } }>("/suite/api/conversations/:id/profile", async (req, reply) => {
     const { user } = await requireUser(suite, req);
     const c = await visibleConversation(suite.db, user, req.params.id);
-    const pref = await suite.db.selectFrom("suite_marketing_preferences").select(["value", "at"]).where("tenant_id", "=", c.tenant_id).where("wa_id", "=", c.wa_id).executeTakeFirst();
+    const contact = await suite.db.selectFrom("suite_contacts").select(["id", "marketing_consent", "consent_source", "consent_at"]).where("tenant_id", "=", c.tenant_id).where("wa_id", "=", c.wa_id).executeTakeFirst();
     const others = await suite.db.selectFrom("suite_conversations").select(["id", "phone_number_id", "state", "last_message_at"]).where("tenant_id", "=", c.tenant_id).where("wa_id", "=", c.wa_id).execute();
     const cycles = await suite.db.selectFrom("suite_cycles").innerJoin("suite_conversations", "suite_conversations.id", "suite_cycles.conversation_id")
       .select(["suite_cycles.conversation_id", "suite_cycles.opened_at", "suite_cycles.resolved_at", "suite_cycles.agent_id", "suite_cycles.csat"])
@@ -18,7 +19,7 @@ export function registerProfileRoute(app: FastifyInstance, suite: Suite): void {
     const iso = (ms: number) => new Date(ms).toISOString();
     return reply.send({
       name: c.contact_name, wa_id: c.wa_id, country: countryOf(c.wa_id).country, language: languageOf(c.wa_id),
-      marketing: pref ? { value: pref.value, at: iso(pref.at) } : null,
+      contact_id: contact?.id ?? null, consent: contact ? presentConsent(contact) : null,
       conversations: others.map((o) => ({ ...o, last_message_at: iso(o.last_message_at) })),
       past_cycles: cycles.map((x) => ({ ...x, opened_at: iso(x.opened_at), resolved_at: iso(x.resolved_at) })),
     });

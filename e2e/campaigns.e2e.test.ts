@@ -57,7 +57,7 @@ describe.skipIf(!hasChromium)("broadcast campaigns in the console (chromium)", (
 
     const estimate = page.getByRole("region", { name: "Estimate" });
     await expect.poll(() => estimate.locator('[data-estimate="recipients"]').textContent()).toBe("5 recipients");
-    await estimate.locator('[data-reason="no_consent"]', { hasText: "1 no marketing consent recorded" }).waitFor();
+    await estimate.locator('[data-reason="no_consent"]', { hasText: "1 marketing consent not asked" }).waitFor();
     const byCountry = estimate.getByRole("table", { name: "Cost by country" });
     await byCountry.getByRole("row", { name: /Poland 3/ }).waitFor();
     await byCountry.getByRole("row", { name: /Italy 2/ }).waitFor();

@@ -36,6 +36,19 @@ describe("the openwaba command", () => {
     expect(r.out).toContain("line 3:");
   });
 
+  it("imports a semicolon-separated file with a stray quote, and refuses a binary file (exit code 1, no stack trace)", async () => {
+    const file = join(s.dataDir, "excel.csv");
+    writeFileSync(file, 'phone;name;tags\n600 100 201;Ewa;vip\n600 100 202;Broken "quote;vip\n600 100 203;Jan;vip\n');
+    const r = await cli("contacts", "import", file, "--default-country", "PL");
+    expect(r).toMatchObject({ code: 2, out: expect.stringContaining("3 rows: 2 contacts (0 duplicates merged), 1 rows with errors; 2 created, 0 updated") });
+    expect(r.out).toContain("read as semicolon-separated");
+    expect(r.out).toMatch(/line 3: a quote \("\) in the middle of the "name" column/);
+    const binary = join(s.dataDir, "contacts.xlsx");
+    writeFileSync(binary, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00]));
+    const refused = await cli("contacts", "import", binary);
+    expect(refused).toMatchObject({ code: 1, err: expect.stringMatching(/^error: This is not a CSV file: it holds binary data .* \(not_text\)/) });
+  });
+
   it("imports, lists and exports flows as files, and posts the business's events", async () => {
     const file = join(s.dataDir, "welcome.flow.json");
     const doc = { name: "Shipped", trigger: { type: "event", event: "order_shipped" }, start: "tag", nodes: { tag: { type: "set", tags: { add: ["shipped"] } } } };

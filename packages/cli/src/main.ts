@@ -64,6 +64,8 @@ program.command("contacts").description("the suite's contacts").command("import"
     const r = await suite.importContacts(body as ReadableStream<Uint8Array>, { dryRun: o.dryRun, defaultCountry: o.defaultCountry });
     bar.done();
     console.log(`${r.rows} rows: ${r.contacts} contacts (${r.duplicates} duplicates merged), ${r.errors.length} rows with errors${r.dry_run ? " — dry run, nothing written" : `; ${r.created} created, ${r.updated} updated`}`);
+    if (r.separator && r.separator !== ",") console.log(`read as ${r.separator === ";" ? "semicolon" : "tab"}-separated`);
+    if (r.stopped_in_whatsapp) console.log(`${r.stopped_in_whatsapp} of them stopped marketing messages in WhatsApp: their consent stays withdrawn until they resume there`);
     for (const e of r.errors) console.log(`  line ${e.line}: ${e.error}`);
     if (r.errors.length) process.exitCode = 2;
   });

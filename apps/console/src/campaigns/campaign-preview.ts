@@ -1,11 +1,12 @@
 import { contextFor, fillTemplate } from "@openwaba/suite/flow-context";
 import { api } from "../api";
+import type { Consent } from "../contacts/consent-words";
 import type { CampaignAudience } from "./campaign-types";
 
 // The message one contact of the audience would get: their parameters filled by the suite's own
 // code ({{contact.name}}, {{attr.code|fallback}}), so the preview is what the server will send.
 
-export interface ExampleContact { wa_id: string; name: string; language: string | null; timezone: string | null; tags: string[]; attributes: Record<string, string>; consent?: { marketing: string } | null }
+export interface ExampleContact { wa_id: string; name: string; language: string | null; timezone: string | null; tags: string[]; attributes: Record<string, string>; consent?: Consent | null }
 
 const EXAMPLES = 5;
 
@@ -29,7 +30,8 @@ export async function exampleContacts(audience: CampaignAudience, marketing: boo
   if (s.q) q.set("q", s.q);
   if (s.active_since_days) q.set("active_since", new Date(Date.now() - s.active_since_days * 86_400_000).toISOString());
   const list = (await api<{ data: ExampleContact[] }>("GET", `/suite/api/contacts?${q}`)).data;
-  return list.filter((c) => c.consent?.marketing !== "revoked").slice(0, EXAMPLES);
+  // Marketing goes only to granted consent; utility to everyone (as the suite's audience decides).
+  return list.filter((c) => !marketing || c.consent?.marketing === "granted").slice(0, EXAMPLES);
 }
 
 /** Each parameter as this contact gets it (an empty one goes as "-", as the suite sends it). */

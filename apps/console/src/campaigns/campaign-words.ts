@@ -1,12 +1,14 @@
+import { CONSENT_STATE_WORDS } from "../contacts/consent-words";
 import type { CampaignAudience, CampaignSchedule, Estimate, Exclusion, RecipientState } from "./campaign-types";
 
 // A campaign in words: who was left out and why, money, rates, durations, the audience and the
 // schedule as a person would say them.
 
 export const EXCLUSION_WORDS: Record<Exclusion, string> = {
-  no_consent: "no marketing consent recorded",
-  consent_revoked: "withdrew their consent",
-  opted_out: "said STOP in WhatsApp",
+  // In the words the contacts show their consent with (marketing templates only).
+  no_consent: `marketing consent ${CONSENT_STATE_WORDS.none}`,
+  consent_revoked: `marketing consent ${CONSENT_STATE_WORDS.revoked}`,
+  opted_out: `marketing consent ${CONSENT_STATE_WORDS.stopped}`,
   duplicate: "duplicate numbers",
   invalid_number: "not valid phone numbers",
 };
@@ -41,7 +43,7 @@ export function audienceWords(a: CampaignAudience): string {
   const s = a.segment;
   const parts = [
     s.tag && `tagged “${s.tag}”`,
-    s.consent && { granted: "with marketing consent", revoked: "who withdrew consent", none: "never asked for consent" }[s.consent],
+    s.consent && `marketing consent ${{ granted: CONSENT_STATE_WORDS.granted, revoked: `${CONSENT_STATE_WORDS.revoked} or ${CONSENT_STATE_WORDS.stopped}`, none: CONSENT_STATE_WORDS.none }[s.consent]}`,
     ...Object.entries(s.attributes ?? {}).map(([k, v]) => `${k} = “${v}”`),
     s.active_since_days && `active in the last ${plural(s.active_since_days, "day")}`,
     s.q && `matching “${s.q}”`,

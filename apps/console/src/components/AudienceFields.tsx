@@ -50,7 +50,7 @@ export function AudienceFields({ draft, vocabulary, problem, onChange }: {
           <label>Country of national numbers<input value={draft.default_country} onChange={(e) => onChange({ default_country: e.target.value.toUpperCase() })} placeholder="PL" maxLength={2} size={4} /></label>
         </div>
       )}
-      <p className="muted">Only contacts who may get it are sent it: marketing needs consent, and nobody who withdrew it or said STOP gets it.</p>
+      <p className="muted">A marketing template goes only to contacts whose marketing consent is granted (not to those who withdrew it or stopped marketing in WhatsApp); utility and authentication templates go to everyone in the audience.</p>
       <FieldError problem={problem} at="audience" />
     </fieldset>
   );

@@ -3,6 +3,7 @@ import { ApiError, api, type Conversation, type TimelineItem, type User } from "
 import type { Session } from "../App";
 import { useStream } from "../stream";
 import { reasonWords } from "../flows/trace-words";
+import { consentWords } from "../contacts/consent-words";
 import { BotBadge } from "./BotBadge";
 import { Composer } from "./Composer";
 import { Countdown } from "./Countdown";
@@ -112,7 +113,7 @@ function Profile({ id }: { id: string }) {
   if (!p) return null;
   return (
     <details className="profile">
-      <summary>Customer: {p.name} · +{p.wa_id} · {p.country}{p.language ? ` · ${p.language}` : ""} · marketing {p.marketing ? (p.marketing.value === "stop" ? "stopped" : "allowed") : "no preference"}</summary>
+      <summary>Customer: {p.name} · +{p.wa_id} · {p.country}{p.language ? ` · ${p.language}` : ""} · marketing consent {consentWords(p.consent)}</summary>
       <p>Past conversations: {p.past_cycles.length ? p.past_cycles.map((c: any) => `${new Date(c.opened_at).toLocaleDateString()}${c.csat ? ` (CSAT ${c.csat})` : ""}`).join(", ") : "none"}</p>
     </details>
   );

@@ -1,7 +1,8 @@
 import { useEffect, useState } from "react";
 import { api } from "../api";
+import { CONSENT_STATE_WORDS, consentWords, type Consent } from "../contacts/consent-words";
 
-interface Contact { id: string; wa_id: string; name: string; language: string | null; tags: string[]; attributes: Record<string, string>; consent: { marketing: string; source: string } | null; last_activity_at: string | null }
+interface Contact { id: string; wa_id: string; name: string; language: string | null; tags: string[]; attributes: Record<string, string>; consent: Consent | null; last_activity_at: string | null }
 
 /** Contacts: search and segment (tag, consent), import a CSV after a dry run, export what is shown. */
 export function Contacts() {
@@ -35,11 +36,11 @@ export function Contacts() {
       <div className="toolbar">
         <input aria-label="Search contacts" placeholder="name or number" value={q} onChange={(e) => setQ(e.target.value)} />
         <input aria-label="Tag" placeholder="tag" value={tag} onChange={(e) => setTag(e.target.value)} />
-        <select aria-label="Consent" value={consent} onChange={(e) => setConsent(e.target.value)}><option value="">any consent</option><option value="granted">granted</option><option value="revoked">revoked</option><option value="none">not asked</option></select>
+        <select aria-label="Consent" value={consent} onChange={(e) => setConsent(e.target.value)}><option value="">any consent</option><option value="granted">{CONSENT_STATE_WORDS.granted}</option><option value="revoked">{CONSENT_STATE_WORDS.revoked} or {CONSENT_STATE_WORDS.stopped}</option><option value="none">{CONSENT_STATE_WORDS.none}</option></select>
         <a href={`/suite/api/contacts/export?${query}`} download>Export CSV</a>
       </div>
       <details className="import"><summary>Import a CSV</summary>
-        <p className="muted">Columns: phone (required), name, language, timezone, tags (separated by ;), consent (yes/no); any other column becomes an attribute.</p>
+        <p className="muted">Columns: phone (required), name, language, timezone, tags (separated by ;), consent (yes/no); any other column becomes an attribute. Separated by commas, semicolons or tabs, saved as UTF-8 ("CSV UTF-8" in Excel).</p>
         <div className="inline">
           <input type="file" accept=".csv,text/csv" aria-label="CSV file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
           <input aria-label="Default country" placeholder="default country (PL)" size={18} value={country} onChange={(e) => setCountry(e.target.value.toUpperCase())} />
@@ -49,16 +50,17 @@ export function Contacts() {
         {error && <p className="error" role="alert">{error}</p>}
         {report && (
           <div role="status">
-            <p>{report.rows} rows: {report.contacts} contacts ({report.duplicates} duplicate numbers merged), {report.errors.length} with errors{report.dry_run ? " — nothing written yet" : `; ${report.created} created, ${report.updated} updated`}.</p>
+            <p>{report.rows} rows: {report.contacts} contacts ({report.duplicates} duplicate numbers merged), {report.errors.length} with errors{report.dry_run ? " — nothing written yet" : `; ${report.created} created, ${report.updated} updated`}{report.separator && report.separator !== "," ? ` (read as ${report.separator === ";" ? "semicolon" : "tab"}-separated)` : ""}.</p>
+            {report.stopped_in_whatsapp > 0 && <p>{report.stopped_in_whatsapp} of them stopped marketing messages in WhatsApp: their consent stays {CONSENT_STATE_WORDS.stopped} until they resume there.</p>}
             {report.errors.length > 0 && <ul>{report.errors.slice(0, 20).map((e: any) => <li key={e.line}>line {e.line}: {e.error}</li>)}</ul>}
-            {report.dry_run && <table><caption>Preview</caption><tbody>{report.preview.map((c: any) => <tr key={c.wa_id}><td>+{c.wa_id}</td><td>{c.name}</td><td>{c.tags.join(", ")}</td><td>{c.consent ?? ""}</td></tr>)}</tbody></table>}
+            {report.dry_run && <table><caption>Preview</caption><tbody>{report.preview.map((c: any) => <tr key={c.wa_id}><td>+{c.wa_id}</td><td>{c.name}</td><td>{c.tags.join(", ")}</td><td>{c.consent ? CONSENT_STATE_WORDS[c.consent as "granted" | "revoked"] : ""}</td></tr>)}</tbody></table>}
           </div>
         )}
       </details>
       <table>
         <thead><tr><th>Name</th><th>Number</th><th>Tags</th><th>Marketing consent</th><th>Attributes</th><th>Last activity</th></tr></thead>
         <tbody>{data.data.map((c) => (
-          <tr key={c.id}><td>{c.name}</td><td>+{c.wa_id}</td><td>{c.tags.join(", ")}</td><td>{c.consent ? `${c.consent.marketing} (${c.consent.source})` : "—"}</td>
+          <tr key={c.id}><td>{c.name}</td><td>+{c.wa_id}</td><td>{c.tags.join(", ")}</td><td>{consentWords(c.consent)}</td>
             <td>{Object.entries(c.attributes).map(([k, v]) => `${k}: ${v}`).join("; ")}</td><td>{c.last_activity_at ? new Date(c.last_activity_at).toLocaleString() : "—"}</td></tr>
         ))}</tbody>
       </table>

@@ -48,7 +48,7 @@ describe.skipIf(!hasChromium)("the web console (chromium)", () => {
     const entry = agent.locator(`a[data-wa-id="${customer}"]`);
     await entry.waitFor({ timeout: 3000 });
     await entry.click();
-    await agent.getByText("Hello, is my order ready?").waitFor();
+    await agent.getByRole("region", { name: "Conversation with Zofia" }).getByText("Hello, is my order ready?").waitFor();
     await agent.screenshot({ path: `${SCREENSHOTS}inbox.png` });
   });
 
@@ -79,7 +79,7 @@ describe.skipIf(!hasChromium)("the web console (chromium)", () => {
 
   it("offers only templates once the window has closed, and sends one", async () => {
     await s.call("POST", "/simulator/clock/advance", { ms: 24 * 3600_000 + 1000 });
-    await signInPage(agent); // sessions last 12 hours
+    await agent.reload(); // sessions run on the wall clock: the travel keeps the agent signed in
     await agent.locator(`a[data-wa-id="${customer}"]`).click();
     await agent.getByText("Window closed: templates only").waitFor();
     expect(await agent.getByLabel("Message", { exact: true }).count()).toBe(0);

@@ -12,6 +12,7 @@ import { Templates } from "./pages/Templates";
 import { Settings } from "./pages/Settings";
 import { Webhooks } from "./pages/Webhooks";
 import { Contacts } from "./pages/Contacts";
+import { ContactProfile } from "./pages/ContactProfile";
 import { Faq } from "./pages/Faq";
 import { Widget } from "./pages/Widget";
 import { Flows } from "./pages/Flows";
@@ -74,7 +75,7 @@ export function App() {
       <main>
         {page === "phone" ? <Phone />
           : page === "templates" ? <Templates />
-          : page === "contacts" ? <Contacts />
+          : page === "contacts" && !route[1] ? <Contacts />
           : page === "flows" && lead && route[1] ? <FlowEditor key={route[1]} id={route[1]} tab={route[2] === "runs" ? "runs" : "document"} runId={route[3] ?? null} />
           : page === "flows" && lead ? <Flows />
           : page === "campaigns" && lead && route[1] === "new" ? <CampaignForm key="new" id={null} />
@@ -88,7 +89,8 @@ export function App() {
           : page === "numbers" && lead ? <Numbers />
           : page === "reports" && lead ? <Reports />
           : page === "settings" && lead ? <Settings session={session} />
-          : <Inbox session={session} selectedId={route[1] ?? null} />}
+          : page === "contacts" && route[1] ? <ContactProfile key={route[1]} id={route[1]} lead={lead} />
+          : <Inbox session={session} selectedId={route[1] === "new" ? null : route[1] ?? null} compose={route[1] === "new" ? { to: route[2] ?? "" } : null} />}
       </main>
     </div>
   );

@@ -19,6 +19,16 @@ export async function api<T = any>(method: string, path: string, body?: unknown)
   return json as T;
 }
 
+/** A file to a suite route as multipart/form-data (field "file"), with the CSRF token; errors as api() has them. */
+export async function upload<T = any>(path: string, file: File): Promise<T> {
+  const form = new FormData();
+  form.set("file", file);
+  const res = await fetch(path, { method: "POST", credentials: "same-origin", headers: { "x-csrf-token": csrf }, body: form });
+  const json = await res.json().catch(() => ({}));
+  if (!res.ok) throw new ApiError(res.status, json?.error?.code ?? "error", json?.error?.message ?? `HTTP ${res.status}`, json);
+  return json as T;
+}
+
 export interface User { id: string; email: string; name: string; role: string; availability: string }
 export interface Conversation {
   id: string; phone_number_id: string; wa_id: string; contact_name: string; state: string; assignee_id: string | null; team_id: string | null;
@@ -30,4 +40,9 @@ export interface Conversation {
 export interface TimelineItem {
   kind: "message" | "note" | "event"; id: string; direction?: string; type: string; content?: any; status?: string;
   error?: { code: number; title: string | null; details: string | null } | null; author_id?: string | null; context_id?: string | null; data?: any; at: string;
+  /** Who sent a business message or wrote a note (none for the customer's). */
+  sender?: Sender | null;
 }
+export type Sender = { kind: "agent"; id: string; name: string | null } | { kind: "campaign"; id: string; name: string } | { kind: "api" } | { kind: "bot" };
+/** A conversation as the inbox lists it: with its last message and how many of the customer's messages this viewer has not read. */
+export interface ListedConversation extends Conversation { last_message?: TimelineItem | null; unread?: number }

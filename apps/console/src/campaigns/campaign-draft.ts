@@ -33,14 +33,22 @@ export const phonesOf = (text: string) => text.split(/[\n,;]+/).map((p) => p.tri
 const isoOf = (local: string) => { const t = Date.parse(local); return Number.isNaN(t) ? local : new Date(t).toISOString(); };
 const localOf = (iso: string) => { const d = new Date(iso); return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16); };
 
-export function specOf(d: CampaignDraft, t: Template | undefined): CampaignSpec {
-  const [name, language] = d.template.split("/");
-  // Named variables ({{first_name}}) go as components with their names; numbered ones as a list.
+/**
+ * The chosen template ("name/language") with its parameters as the suite takes it (campaigns and
+ * new conversations alike): named variables ({{first_name}}) go as components with their names,
+ * numbered ones as a list.
+ */
+export function templateSpecOf(key: string, typed: string[], t: Template | undefined): CampaignSpec["template"] {
+  const [name, language] = key.split("/");
   const names = variablesOf(t);
-  const parameters = t ? d.parameters.slice(0, names.length) : d.parameters;
-  const template = t?.parameter_format === "NAMED" && names.length
+  const parameters = t ? typed.slice(0, names.length) : typed;
+  return t?.parameter_format === "NAMED" && names.length
     ? { name, language, components: [{ type: "body", parameters: names.map((n, i) => ({ type: "text", text: parameters[i] ?? "", parameter_name: n })) }] }
     : { name, language, ...(parameters.length ? { parameters } : {}) };
+}
+
+export function specOf(d: CampaignDraft, t: Template | undefined): CampaignSpec {
+  const template = templateSpecOf(d.template, d.parameters, t);
   const s = d.segment;
   const attributes = Object.fromEntries(s.attributes.filter((a) => a.key.trim()).map((a) => [a.key.trim(), a.value]));
   const audience = d.audience === "phones"

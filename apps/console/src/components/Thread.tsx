@@ -9,9 +9,13 @@ import { Composer } from "./Composer";
 import { Countdown } from "./Countdown";
 import { StartFlow } from "./StartFlow";
 import { Ticks } from "./Ticks";
+import { Icon } from "./Icon";
+import { dayKey, dayWords } from "../inbox/day-words";
+import { senderWords } from "../inbox/sender-words";
+import { numberWords, type PhoneNumber } from "../numbers/use-phone-numbers";
 
 /** One conversation: header with its state and window, the live timeline, actions and the composer. */
-export function Thread({ id, session }: { id: string; session: Session }) {
+export function Thread({ id, session, numbers = [] }: { id: string; session: Session; numbers?: PhoneNumber[] }) {
   const [conv, setConv] = useState<Conversation | null>(null);
   const [items, setItems] = useState<TimelineItem[]>([]);
   const [skew, setSkew] = useState(0);
@@ -50,6 +54,9 @@ export function Thread({ id, session }: { id: string; session: Session }) {
   const mine = conv.assignee_id === session.user.id;
   const botFlow = items.findLast((e) => e.type === "bot_started" && e.data?.run_id === conv.bot_run_id)?.data.flow;
   const nameOf = (uid: string | null | undefined) => users.find((u) => u.id === uid)?.name ?? (uid === session.user.id ? session.user.name : uid ? "an agent" : "nobody");
+  const number = numbers.find((n) => n.id === conv.phone_number_id);
+  const shown = items.filter((m) => m.type !== "reaction");
+  const now = Date.now() + skew;
 
   return (
     <section className="thread" aria-label={`Conversation with ${conv.contact_name}`}>
@@ -57,6 +64,7 @@ export function Thread({ id, session }: { id: string; session: Session }) {
         <div>
           <h2>{conv.contact_name} {conv.bot_run_id && <BotBadge runId={conv.bot_run_id} flow={botFlow} />}</h2>
           <span className="muted">+{conv.wa_id} · {conv.state} · assigned to {nameOf(conv.assignee_id)}</span>
+          <span className="business-number muted" data-phone-number-id={conv.phone_number_id}>On {number ? numberWords(number) : conv.phone_number_id}</span>
           <Labels labels={conv.labels} onChange={(labels) => void api("PATCH", `/suite/api/conversations/${id}`, { labels }).then(setConv)} />
         </div>
         <Countdown closesAt={conv.window.closes_at} skewMs={skew} />
@@ -84,10 +92,12 @@ export function Thread({ id, session }: { id: string; session: Session }) {
       {error && <p className="error" role="alert">{error}</p>}
       <Profile id={id} />
       <ol className="timeline" aria-live="polite">
-        {items.filter((m) => m.type !== "reaction").map((m) => (
-          <TimelineEntry key={m.id} m={m} author={nameOf(m.author_id)} quoted={m.context_id ? items.find((x) => x.id === m.context_id) : undefined}
-            onReply={setReplyTo} onReact={(x, emoji) => void act("messages", { type: "reaction", reaction: { message_id: x.id, emoji } }, false)} />
-        ))}
+        {shown.map((m, i) => [
+          // A separator where a new day starts (the first item's day too).
+          i === 0 || dayKey(m.at) !== dayKey(shown[i - 1].at) ? <DaySeparator key={`day-${dayKey(m.at)}`} words={dayWords(m.at, now)} /> : null,
+          <TimelineEntry key={m.id} m={m} author={m.sender?.kind === "agent" ? m.sender.name ?? nameOf(m.author_id) : nameOf(m.author_id)} quoted={m.context_id ? items.find((x) => x.id === m.context_id) : undefined}
+            onReply={setReplyTo} onReact={(x, emoji) => void act("messages", { type: "reaction", reaction: { message_id: x.id, emoji } }, false)} />,
+        ])}
       </ol>
       {typing && <p className="typing" role="status">{typing} is typing…</p>}
       <div ref={end} />
@@ -119,20 +129,31 @@ function Profile({ id }: { id: string }) {
   );
 }
 
+function DaySeparator({ words }: { words: string }) {
+  return <li className="day-separator" role="separator" aria-label={words}><span>{words}</span></li>;
+}
+
+// What a customer's message can be answered with at a tap: WhatsApp sends the emoji itself; the
+// buttons show drawn icons (an emoji font may be missing).
+const REACTIONS = [{ emoji: "👍", icon: "thumbsUp", words: "thumbs up" }, { emoji: "❤️", icon: "heart", words: "heart" }, { emoji: "🙏", icon: "pray", words: "thank you" }] as const;
+
 function TimelineEntry({ m, author, quoted, onReply, onReact }: { m: TimelineItem; author: string; quoted?: TimelineItem; onReply: (m: TimelineItem) => void; onReact: (m: TimelineItem, emoji: string) => void }) {
   if (m.kind === "event") {
     return <li className="event">{describe(m)}{m.data?.run_id && <> (<a href={`#/flow-runs/${m.data.run_id}`}>trace</a>)</>} · <time dateTime={m.at}>{new Date(m.at).toLocaleTimeString()}</time></li>;
   }
   const cls = m.kind === "note" ? "note" : m.direction === "in" ? "in" : "out";
+  // Who sent it: an agent by name, a bot, a campaign, the Cloud API (other software).
+  const sender = cls === "out" ? (m.sender ? (m.sender.kind === "agent" ? author : senderWords(m.sender)) : m.author_id ? author : null) : null;
   return (
     <li className={`bubble ${cls}`} data-message-id={m.id}>
       {m.kind === "note" && <span className="note-label">Internal note · {author}</span>}
+      {sender && <span className={`sender sender-${m.sender?.kind ?? "agent"}`}>{sender}</span>}
       {quoted && <blockquote className="quoted">{summary(quoted)}</blockquote>}
       <MessageBody m={m} />
       <span className="meta">
         {cls === "in" && <>
           <button className="link" onClick={() => onReply(m)} aria-label="Reply to this message">Reply</button>
-          {["👍", "❤️", "🙏"].map((e) => <button key={e} className="link" onClick={() => onReact(m, e)} aria-label={`React ${e}`}>{e}</button>)}
+          {REACTIONS.map((r) => <button key={r.emoji} type="button" className="link reaction" onClick={() => onReact(m, r.emoji)} aria-label={`React with ${r.words}`} title={`React with ${r.words}`}><Icon name={r.icon} /></button>)}
         </>}
         <time dateTime={m.at}>{new Date(m.at).toLocaleTimeString()}</time>{cls === "out" && <Ticks m={m} />}
       </span>
@@ -149,20 +170,21 @@ export const summary = (m: TimelineItem): string => {
 function MessageBody({ m }: { m: TimelineItem }) {
   const c = m.content ?? {};
   if (m.type === "text") return <p>{c.body}</p>;
-  if (m.type === "template") return <p className="template">📄 {c.name ?? "template"}</p>;
-  if (m.type === "button") return <p>🔘 {c.text}</p>;
-  if (m.type === "interactive") return <p>🔘 {c.button_reply?.title ?? c.list_reply?.title ?? c.body?.text ?? "interactive"}</p>;
+  if (m.type === "template") return <p className="template"><Icon name="template" /> {c.name ?? "template"}</p>;
+  if (m.type === "button") return <p><Icon name="button" /> {c.text}</p>;
+  if (m.type === "interactive") return <p><Icon name="button" /> {c.button_reply?.title ?? c.list_reply?.title ?? c.body?.text ?? "interactive"}</p>;
   if (m.type === "image" || m.type === "sticker") return <figure className="media">{c.id ? <img src={`/suite/api/media/${c.id}`} alt={c.caption ?? m.type} /> : <a href={c.link}>{c.link}</a>}{c.caption && <figcaption>{c.caption}</figcaption>}</figure>;
   if (m.type === "audio" && c.id) return <audio controls src={`/suite/api/media/${c.id}`} aria-label="Voice message" />;
   if (m.type === "video" && c.id) return <video controls src={`/suite/api/media/${c.id}`} width={240} />;
-  if (["video", "audio", "document"].includes(m.type)) return <p>📎 {c.id ? <a href={`/suite/api/media/${c.id}`} download={c.filename ?? m.type}>{c.filename ?? m.type}</a> : c.link}{c.caption ? ` — ${c.caption}` : ""}</p>;
-  if (m.type === "location") return <p>📍 {c.name ?? `${c.latitude}, ${c.longitude}`}</p>;
+  if (["video", "audio", "document"].includes(m.type)) return <p><Icon name="attachment" /> {c.id ? <a href={`/suite/api/media/${c.id}`} download={c.filename ?? m.type}>{c.filename ?? m.type}</a> : c.link}{c.caption ? ` — ${c.caption}` : ""}</p>;
+  if (m.type === "location") return <p><Icon name="pin" /> {c.name ?? `${c.latitude}, ${c.longitude}`}</p>;
   return <p>{m.type}</p>;
 }
 
 function describe(e: TimelineItem): string {
   const d = e.data ?? {};
   switch (e.type) {
+    case "started": return `Conversation started with the template ${d.template ?? ""}`.trim();
     case "routed": return `Routed to a team (${d.rule})`;
     case "assigned": return "Assigned automatically";
     case "claimed": return "Claimed";

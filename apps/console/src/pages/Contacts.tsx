@@ -1,10 +1,11 @@
 import { useEffect, useState } from "react";
 import { api } from "../api";
 import { CONSENT_STATE_WORDS, consentWords, type Consent } from "../contacts/consent-words";
+import { go } from "../route";
 
 interface Contact { id: string; wa_id: string; name: string; language: string | null; tags: string[]; attributes: Record<string, string>; consent: Consent | null; last_activity_at: string | null }
 
-/** Contacts: search and segment (tag, consent), import a CSV after a dry run, export what is shown. */
+/** Contacts: search and segment (tag, consent), import a CSV after a dry run, export what is shown; a row opens the contact. */
 export function Contacts() {
   const [q, setQ] = useState("");
   const [tag, setTag] = useState("");
@@ -60,7 +61,7 @@ export function Contacts() {
       <table>
         <thead><tr><th>Name</th><th>Number</th><th>Tags</th><th>Marketing consent</th><th>Attributes</th><th>Last activity</th></tr></thead>
         <tbody>{data.data.map((c) => (
-          <tr key={c.id}><td>{c.name}</td><td>+{c.wa_id}</td><td>{c.tags.join(", ")}</td><td>{consentWords(c.consent)}</td>
+          <tr key={c.id} className="clickable" onClick={() => go(`contacts/${c.id}`)}><td><a href={`#/contacts/${c.id}`}>{c.name}</a></td><td>+{c.wa_id}</td><td>{c.tags.join(", ")}</td><td>{consentWords(c.consent)}</td>
             <td>{Object.entries(c.attributes).map(([k, v]) => `${k}: ${v}`).join("; ")}</td><td>{c.last_activity_at ? new Date(c.last_activity_at).toLocaleString() : "—"}</td></tr>
         ))}</tbody>
       </table>

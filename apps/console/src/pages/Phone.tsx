@@ -1,11 +1,13 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { ApiError, api } from "../api";
+import { Icon, type IconName } from "../components/Icon";
 
 interface SimUser { wa_id: string; name: string; country: string; online: boolean; on_whatsapp: boolean }
 interface ChatMessage { id: string; direction: "sent" | "received"; type: string; content: any; timestamp: string; ticks: string }
 interface Chat { business: { verified_name: string; display_phone_number: string }; typing: boolean; messages: ChatMessage[] }
 
-const TICK: Record<string, string> = { sent: "✓", delivered: "✓✓", read: "✓✓" };
+// Drawn ticks: an emoji font may be missing.
+const TICK: Record<string, IconName> = { sent: "check", delivered: "checks", read: "checks" };
 
 /**
  * The phone view: be one of the simulated customers and chat with the business as on a phone,
@@ -63,14 +65,14 @@ export function Phone() {
           {chat?.messages.map((m) => (
             <li key={m.id} className={`pbubble ${m.direction}`} data-message-id={m.id}>
               <PhoneContent m={m} onTap={(p) => void tap(m, p)} />
-              <span className="meta">{new Date(m.timestamp).toLocaleTimeString()} {m.direction === "sent" && <span className={`ticks ${m.ticks}`}>{TICK[m.ticks] ?? ""}</span>}</span>
+              <span className="meta">{new Date(m.timestamp).toLocaleTimeString()} {m.direction === "sent" && <span className={`ticks ${m.ticks}`} data-status={m.ticks}>{TICK[m.ticks] && <Icon name={TICK[m.ticks]} />}</span>}</span>
             </li>
           ))}
         </ol>
         {error && <p className="error" role="alert">{error}</p>}
         <form className="phone-input" onSubmit={send}>
           <input aria-label="Message as the customer" value={text} onChange={(e) => setText(e.target.value)} placeholder="Message" />
-          <button type="submit" aria-label="Send as the customer">➤</button>
+          <button type="submit" aria-label="Send as the customer"><Icon name="send" /></button>
         </form>
       </section>
     </div>

@@ -52,7 +52,8 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
     const rows = await q.orderBy("last_message_at", "desc").limit(f.limit).execute();
     const now = suite.clock.now();
     const extras = await listExtras(suite.db, user.id, rows);
-    return reply.send({ data: rows.map((c) => ({ ...presentConversation(c, now), ...extras.get(c.id) })) });
+    // server_time: the list says "Today" by the server's clock (which tests may move).
+    return reply.send({ data: rows.map((c) => ({ ...presentConversation(c, now), ...extras.get(c.id) })), server_time: new Date(now).toISOString() });
   });
 
   // A new conversation: the business writes first, with an approved template (start-conversation.ts).

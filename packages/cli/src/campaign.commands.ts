@@ -72,11 +72,13 @@ export function registerCampaignCommands(program: Command, conn: () => Connectio
     .option("--tag <tag>", "audience: contacts with this tag").option("--consent <state>", "audience: granted, revoked or none").option("--attr <name=value>", "audience: an attribute's value (repeat)", collect)
     .option("--active-days <n>", "audience: active in the last n days").option("--phones <file>", "audience: the numbers in this file instead of a segment").option("--default-country <CC>", "country of numbers written without +")
     .option("--at <time>", "send at this time (ISO)").option("--local <date time>", "send at this local time in each contact's zone, e.g. '2026-12-24 10:00'").option("--fallback-zone <zone>", "zone of contacts with none known")
-    .option("--mps <n>", "at most n messages per second").option("--phone-number-id <id>", "the business number (default: the first)");
+    .option("--mps <n>", "at most n messages per second").option("--phone-number-id <id>", "the business number (default: --phone, else the first in the credentials)");
 
   withDefinition(campaign.command("create").description("save a campaign as a draft and show its estimate")).action(async (o: CreateOptions) => {
-    const suite = await suiteClient(conn());
-    const c = await suite.createCampaign(specFrom(o));
+    const connection = conn();
+    const suite = await suiteClient(connection);
+    // The global --phone (default: the credentials' first number) unless --phone-number-id names another.
+    const c = await suite.createCampaign(specFrom({ ...o, phoneNumberId: o.phoneNumberId ?? connection.phone }));
     console.log(`draft ${c.id}`);
     printEstimate(await suite.estimateCampaign(c.id));
   });

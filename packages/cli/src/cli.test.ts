@@ -79,6 +79,14 @@ describe("the openwaba command", () => {
     expect(sent.out).toContain("running: 2 recipients");
     expect(sent.out).toMatch(/completed\n {2}2\/2 sent/);
     expect((await cli("campaign", "status")).out).toContain(`${id}  CLI  completed`);
+    // From the credentials' first number, like every other command; --phone names another.
+    const from = await s.store.db.selectFrom("messages").select("phone_number_id").where("wa_id", "=", "48600999101").where("direction", "=", "out").execute();
+    expect(from.map((m) => m.phone_number_id)).toEqual([s.credentials.phone_number_ids[0]]);
+    const second = s.credentials.phone_number_ids[1];
+    const other = await cli("--phone", second, "campaign", "create", "--name", "CLI 2", "--template", "cli_notice", "--param", "{{contact.name|friend}}", "--phones", list);
+    expect(other.code).toBe(0);
+    const draft = await s.store.db.selectFrom("suite_campaigns").select("phone_number_id").where("id", "=", other.out.split("\n")[0].slice(6)).executeTakeFirstOrThrow();
+    expect(draft.phone_number_id).toBe(second);
     const refused = await cli("campaign", "create", "--name", "x", "--template", "nope");
     expect(refused).toMatchObject({ code: 1, err: expect.stringContaining("[template.name] (invalid_request)") });
   });

@@ -15,7 +15,7 @@ export interface ConsoleLogin { console_email: string; console_password: string 
 export async function connectDevSuite(o: { platform: Platform; db: Db; now: number; credentials: DevCredentials; baseUrl: string; dataDir: string }): Promise<{ login: ConsoleLogin | null; tenantId: string }> {
   const { platform, credentials: c } = o;
   const app = await ensureSuiteApp(platform, c.waba_id, c.graph_version);
-  const numbers = await o.db.selectFrom("phone_numbers").select(["id", "display_phone_number", "verified_name"]).where("waba_id", "=", c.waba_id).orderBy("created_at").execute();
+  const numbers = await o.db.selectFrom("phone_numbers").select(["id", "display_phone_number", "verified_name"]).where("waba_id", "=", c.waba_id).orderBy("created_at").orderBy("id").execute();
   const { tenantId, connectionId } = await connectTenant(o.db, o.now, "OpenWABA Development Business", {
     waba_id: c.waba_id, graph_url: o.baseUrl, graph_version: c.graph_version, access_token: app.access_token, app_secret: app.app_secret, verify_token: app.verify_token, numbers,
   });

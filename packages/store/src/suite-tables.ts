@@ -13,7 +13,11 @@ export interface SuiteConnectionsTable {
   access_token: string; app_secret: string; verify_token: string; created_at: Millis;
 }
 
-export interface SuiteNumbersTable { id: string; tenant_id: string; connection_id: string; display_phone_number: string; verified_name: string }
+export interface SuiteNumbersTable {
+  id: string; tenant_id: string; connection_id: string; display_phone_number: string; verified_name: string;
+  /** The Cloud API's order of the WABA's numbers: the first is every feature's default. */
+  position: ColumnType<number, number | undefined, number>;
+}
 
 export interface SuiteUsersTable {
   id: string; tenant_id: string; email: string; name: string;

@@ -24,6 +24,7 @@ import * as suiteEntryPoints from "./021-suite-entry-points";
 import * as suiteFlows from "./022-suite-flows";
 import * as suiteCampaigns from "./024-suite-campaigns";
 import * as suiteWidget from "./023-suite-widget";
+import * as suiteNumberOrder from "./025-suite-number-order";
 import * as conversationReads from "./027-conversation-reads";
 
 // Migrations are code (no files to locate at run time); each takes the dialect for the few
@@ -53,6 +54,7 @@ const all: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> = 
   "022-suite-flows": suiteFlows,
   "023-suite-widget": suiteWidget,
   "024-suite-campaigns": suiteCampaigns,
+  "025-suite-number-order": suiteNumberOrder,
   "026-suite-one-consent": await import("./026-suite-one-consent"),
   "027-conversation-reads": conversationReads,
 };

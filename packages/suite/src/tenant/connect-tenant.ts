@@ -22,9 +22,9 @@ export async function connectTenant(db: Db, now: number, name: string, spec: Con
       await tx.insertInto("suite_tenants").values({ id: tenantId, name, settings: "{}", created_at: now }).execute();
       await tx.insertInto("suite_connections").values({ id: connectionId, tenant_id: tenantId, ...fields, created_at: now }).execute();
     }
-    for (const n of spec.numbers) {
-      await tx.insertInto("suite_numbers").values({ id: n.id, tenant_id: tenantId, connection_id: connectionId, display_phone_number: n.display_phone_number, verified_name: n.verified_name })
-        .onConflict((c) => c.column("id").doUpdateSet({ display_phone_number: n.display_phone_number, verified_name: n.verified_name })).execute();
+    for (const [position, n] of spec.numbers.entries()) {
+      await tx.insertInto("suite_numbers").values({ id: n.id, tenant_id: tenantId, connection_id: connectionId, display_phone_number: n.display_phone_number, verified_name: n.verified_name, position })
+        .onConflict((c) => c.column("id").doUpdateSet({ display_phone_number: n.display_phone_number, verified_name: n.verified_name, position })).execute();
     }
     return { tenantId, connectionId };
   });

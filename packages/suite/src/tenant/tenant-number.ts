@@ -9,7 +9,7 @@ export async function tenantNumber(db: Db, tenantId: string, phoneNumberId?: str
   let q = db.selectFrom("suite_numbers").innerJoin("suite_connections", "suite_connections.id", "suite_numbers.connection_id")
     .select(["suite_numbers.id", "suite_numbers.connection_id", "suite_connections.waba_id"]).where("suite_numbers.tenant_id", "=", tenantId);
   if (phoneNumberId) q = q.where("suite_numbers.id", "=", phoneNumberId);
-  const number = await q.orderBy("suite_numbers.id").executeTakeFirst();
+  const number = await q.orderBy("suite_numbers.position").orderBy("suite_numbers.id").executeTakeFirst();
   if (!number) throw new SuiteError(400, "invalid_request", "phone_number_id: not a number of this tenant.", { field: "phone_number_id" });
   return number;
 }

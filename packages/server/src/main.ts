@@ -2,8 +2,18 @@ import { configFromEnv } from "./config";
 import { startServer } from "./server";
 
 // `npm start`: platform + simulator on 127.0.0.1:8080 with a SQLite file under ./data.
-const config = configFromEnv();
-const server = await startServer(config);
+// What a person can fix (a bad setting, a port in use) is said in one line, not a stack trace.
+function fail(message: string): never {
+  console.error(`error: ${message}`);
+  process.exit(1);
+}
+let config: ReturnType<typeof configFromEnv>;
+try { config = configFromEnv(); } catch (err) { fail((err as Error).message); }
+const server = await startServer(config).catch((err: NodeJS.ErrnoException) => {
+  if (err?.code === "EADDRINUSE") fail(`port ${config.port} on ${config.host} is taken (is OpenWABA already running?): stop it, or start on another port with PORT=${config.port + 1} npm start`);
+  if (err?.code === "EACCES") fail(`may not listen on ${config.host}:${config.port}: choose another port with PORT=…`);
+  throw err;
+});
 const c = server.credentials;
 server.app.log.info({ url: server.url, data_dir: config.dataDir, database: server.store.dialect }, "OpenWABA is running");
 console.log(`

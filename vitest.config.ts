@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: "sqlite",
-          include: ["packages/*/src/**/*.test.ts", "e2e/**/*.test.ts"],
+          include: ["packages/*/src/**/*.test.ts", "apps/*/src/**/*.test.ts", "e2e/**/*.test.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           env: { OPENWABA_TEST_DATABASE_URL: "" },

@@ -3,7 +3,18 @@ import { api } from "../api";
 // Templates as the Cloud API lists them (GET /suite/api/templates) and what the console reads in
 // them: the body's variables ({{1}}, {{2}}… or named ones) and the text with values put in.
 
-export interface TemplateComponent { type: string; format?: string; text?: string; buttons?: { type: string; text: string }[] }
+export interface TemplateButton {
+  type: string; text?: string; url?: string; phone_number?: string; example?: string | string[];
+  otp_type?: string; autofill_text?: string; supported_apps?: { package_name: string; signature_hash: string }[];
+}
+export interface TemplateComponent {
+  type: string; format?: string; text?: string; add_security_recommendation?: boolean; code_expiration_minutes?: number;
+  example?: {
+    header_text?: string[]; header_handle?: string[]; header_text_named_params?: { param_name: string; example: string }[];
+    body_text?: string[][]; body_text_named_params?: { param_name: string; example: string }[];
+  };
+  buttons?: TemplateButton[];
+}
 export interface Template {
   id: string; name: string; language: string; status: string; category: string; parameter_format?: string;
   components: TemplateComponent[]; rejected_reason?: string; quality_score?: { score: string };
@@ -21,7 +32,18 @@ export function placeholders(text: string): string[] {
 export const fillVariables = (text: string, values: Record<string, string>) => text.replace(VARIABLE, (w, n: string) => values[n] || w);
 
 export const componentOf = (t: Template | undefined, type: string) => t?.components.find((c) => c.type === type);
-export const bodyOf = (t: Template | undefined) => componentOf(t, "BODY")?.text ?? "";
+
+/**
+ * The body as written, with its variables. Authentication templates have none written: Meta
+ * puts the code in front of its own words (§4), so the code is their one variable.
+ */
+export function bodyOf(t: Template | undefined): string {
+  const body = componentOf(t, "BODY");
+  if (t?.category === "AUTHENTICATION" && body && body.text === undefined) {
+    return `{{1}} is your verification code.${body.add_security_recommendation ? " For your security, do not share this code." : ""}`;
+  }
+  return body?.text ?? "";
+}
 
 /** Only approved templates can be sent. */
 export const approvedTemplates = () => api<{ data: Template[] }>("GET", "/suite/api/templates").then((r) => r.data.filter((t) => t.status === "APPROVED"));

@@ -20,6 +20,10 @@ export function registerJsonBody(app: FastifyInstance, bodyLimit: number): void 
     }
   });
   app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string", bodyLimit }, (_req, body: string, done) => {
+    // `curl -d '{…}'` without a content type sends JSON as a form: say so, rather than miss every field.
+    if (/^\s*[[{]/.test(body) && isJson(body)) {
+      return done(new GraphError(100, "The body is JSON but its Content-Type is application/x-www-form-urlencoded: send it with the header Content-Type: application/json (curl: -H 'content-type: application/json')."), undefined);
+    }
     const out: Record<string, unknown> = {};
     for (const [k, v] of new URLSearchParams(body)) {
       // Graph accepts JSON-encoded objects in form fields (e.g. text={"body":"hi"}).
@@ -27,4 +31,8 @@ export function registerJsonBody(app: FastifyInstance, bodyLimit: number): void 
     }
     done(null, out);
   });
+}
+
+function isJson(text: string): boolean {
+  try { JSON.parse(text); return true; } catch { return false; }
 }

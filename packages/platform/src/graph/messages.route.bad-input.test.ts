@@ -77,6 +77,17 @@ describe("POST /{phone-number-id}/messages — bad input", () => {
     expect([xml.status, xml.body.error.code]).toEqual([415, 100]);
   });
 
+  it("JSON sent as a form (curl -d without a content type) is told to set the content type; real form fields still work", async () => {
+    const before = await counts();
+    const asForm = await raw(JSON.stringify(base), "application/x-www-form-urlencoded");
+    expect([asForm.status, asForm.body.error.code]).toEqual([400, 100]);
+    expect(asForm.body.error.error_data.details).toMatch(/Content-Type: application\/json/);
+    expect(await counts()).toEqual(before);
+    const fields = new URLSearchParams({ messaging_product: "whatsapp", to: "not a number", type: "text", text: JSON.stringify({ body: "hi" }) });
+    const form = await raw(fields.toString(), "application/x-www-form-urlencoded");
+    expect(form.body.error.error_data.details).toMatch(/to must be a valid phone number/);
+  });
+
   it("never answers 5xx nor stores anything for thousands of generated bodies", async () => {
     const before = await counts();
     // Bodies near the real shape (a valid message with parts replaced) and anything at all.

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { SuiteError, parseBody } from "../errors";
 import type { Suite } from "../suite";
-import { addressAllowed, lockAfterFailure, LOGIN_LIMITS } from "./login-throttle";
+import { addressAllowed, attemptsLeft, durationWords, lockAfterFailure, LOGIN_LIMITS, wrongPasswordMessage } from "./login-throttle";
 import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from "./password";
 import { endSession, presentUser, requireUser, startSession } from "./sessions";
 import { setAvailability } from "../people/availability";
@@ -21,17 +21,20 @@ export function registerAuthRoutes(app: FastifyInstance, suite: Suite): void {
     const since = now - LOGIN_LIMITS.windowMs;
     const failures = async (key: string) => (await suite.db.selectFrom("suite_login_failures").select("at").where("key", "=", key).where("at", ">", since).execute()).map((r) => r.at);
     const address = addressAllowed(await failures(ipKey), now);
-    if (!address.ok) throw new SuiteError(429, "too_many_attempts", "Too many failed sign-ins from this address; try again later.", { retryAfterS: Math.ceil(address.retryAfterMs / 1000) });
+    if (!address.ok) throw new SuiteError(429, "too_many_attempts", `Too many failed sign-ins from this address; try again in ${durationWords(address.retryAfterMs)}.`, { retryAfterS: Math.ceil(address.retryAfterMs / 1000) });
     const user = await suite.db.selectFrom("suite_users").selectAll().where("email", "=", b.email).executeTakeFirst();
     if (user?.locked_until && user.locked_until > now) {
-      throw new SuiteError(429, "account_locked", "This account is locked after repeated failed sign-ins; try again later.", { retryAfterS: Math.ceil((user.locked_until - now) / 1000) });
+      throw new SuiteError(429, "account_locked", `This account is locked after repeated failed sign-ins; try again in ${durationWords(user.locked_until - now)}.`, { retryAfterS: Math.ceil((user.locked_until - now) / 1000) });
     }
     const ok = await verifyPassword(b.password, user?.password_hash ?? null);
     if (!ok || !user || user.status !== "active") {
       await suite.db.insertInto("suite_login_failures").values([{ key: ipKey, at: now }, { key: accountKey, at: now }]).execute();
-      const lock = user ? lockAfterFailure(await failures(accountKey), now) : null;
+      const recent = user ? await failures(accountKey) : [];
+      const lock = user ? lockAfterFailure(recent, now) : null;
       if (user && lock) await suite.db.updateTable("suite_users").set({ locked_until: lock }).where("id", "=", user.id).execute();
-      throw new SuiteError(401, "invalid_credentials", "The email or password is wrong.");
+      // An unknown email gets the same words as a known one would (nothing tells which emails exist).
+      const left = attemptsLeft(user ? recent : (await failures(accountKey)), now);
+      throw new SuiteError(401, "invalid_credentials", wrongPasswordMessage(left, lock, now), { attemptsLeft: left });
     }
     await suite.db.deleteFrom("suite_login_failures").where("key", "=", accountKey).execute();
     await suite.db.updateTable("suite_users").set({ locked_until: null }).where("id", "=", user.id).execute();

@@ -33,8 +33,9 @@ export function registerAuthRoutes(app: FastifyInstance, suite: Suite): void {
       const lock = user ? lockAfterFailure(recent, now) : null;
       if (user && lock) await suite.db.updateTable("suite_users").set({ locked_until: lock }).where("id", "=", user.id).execute();
       // An unknown email gets the same words as a known one would (nothing tells which emails exist).
-      const left = attemptsLeft(user ? recent : (await failures(accountKey)), now);
-      throw new SuiteError(401, "invalid_credentials", wrongPasswordMessage(left, lock, now), { attemptsLeft: left });
+      const left = attemptsLeft(user ? recent : await failures(accountKey), now);
+      const lockWords = lock ?? (!user && left === 0 ? now + LOGIN_LIMITS.lockMs : null);
+      throw new SuiteError(401, "invalid_credentials", wrongPasswordMessage(left, lockWords, now), { attempts_left: left });
     }
     await suite.db.deleteFrom("suite_login_failures").where("key", "=", accountKey).execute();
     await suite.db.updateTable("suite_users").set({ locked_until: null }).where("id", "=", user.id).execute();

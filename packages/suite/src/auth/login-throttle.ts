@@ -16,3 +16,26 @@ export function lockAfterFailure(failures: number[], now: number, l = LOGIN_LIMI
   const recent = failures.filter((t) => now - t < l.windowMs).length;
   return recent >= l.accountMax ? now + l.lockMs : null;
 }
+
+/** Failures the account may still make before it locks (after counting this one). */
+export function attemptsLeft(failures: number[], now: number, l = LOGIN_LIMITS): number {
+  return Math.max(0, l.accountMax - failures.filter((t) => now - t < l.windowMs).length);
+}
+
+/** "15 minutes", "1 minute", "30 seconds": how long, in words a person reads at a glance. */
+export function durationWords(ms: number): string {
+  if (ms < 60_000) { const s = Math.max(1, Math.ceil(ms / 1000)); return `${s} second${s === 1 ? "" : "s"}`; }
+  const m = Math.ceil(ms / 60_000);
+  return `${m} minute${m === 1 ? "" : "s"}`;
+}
+
+/**
+ * What a wrong password answers: a warning once few attempts are left, and when it locks the
+ * account, for how long — so that nobody learns of a lock only from the next refusal.
+ */
+export function wrongPasswordMessage(left: number, lockedUntil: number | null, now: number, l = LOGIN_LIMITS): string {
+  const base = "The email or password is wrong.";
+  if (lockedUntil) return `${base} The account is now locked for ${durationWords(lockedUntil - now)} after ${l.accountMax} failed sign-ins.`;
+  if (left <= 2) return `${base} ${left} more wrong attempt${left === 1 ? "" : "s"} will lock the account for ${durationWords(l.lockMs)}.`;
+  return base;
+}

@@ -126,9 +126,14 @@ describe("realtime", () => {
 describe("sign-in protection", () => {
   it("locks an account after 5 wrong passwords, even for the right one, for 15 minutes", async () => {
     const wrong = () => fetch(`${s.url}/suite/api/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "ben@shop.test", password: "wrong password" }) });
-    for (let i = 0; i < 4; i++) expect((await wrong()).status).toBe(401);
-    expect((await wrong()).status).toBe(401); // the 5th failure locks
-    await expect(signIn(s, "ben@shop.test", "a long enough password")).rejects.toThrow(/429.*account_locked/);
+    for (let i = 0; i < 2; i++) expect((await wrong()).status).toBe(401);
+    const warned = await wrong();
+    expect(await warned.json()).toMatchObject({ error: { code: "invalid_credentials", attempts_left: 2, message: expect.stringContaining("2 more wrong attempts will lock the account for 15 minutes") } });
+    expect((await wrong()).status).toBe(401);
+    const locking = await wrong(); // the 5th failure locks
+    expect(locking.status).toBe(401);
+    expect((await locking.json()).error.message).toContain("now locked for 15 minutes");
+    await expect(signIn(s, "ben@shop.test", "a long enough password")).rejects.toThrow(/429.*account_locked.*try again in 15 minutes/);
     // Travelling the simulated world lifts no lock: security time is the wall clock.
     await s.call("POST", "/simulator/clock/advance", { ms: 3600_000 });
     await expect(signIn(s, "ben@shop.test", "a long enough password")).rejects.toThrow(/429.*account_locked/);

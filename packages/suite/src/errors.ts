@@ -20,7 +20,17 @@ export function parseBody<T>(schema: z.ZodType<T>, raw: unknown): T {
   if (r.success) return r.data;
   const issue = r.error.issues[0];
   const field = issue.path.join(".");
-  throw new SuiteError(400, "invalid_request", field ? `${field}: ${issue.message}` : issue.message, field ? { field } : {});
+  const words = plainWords(issue);
+  throw new SuiteError(400, "invalid_request", field ? `${field}: ${words}` : words, field ? { field } : {});
+}
+
+/** Zod's words for the limits a person meets ("Too big: expected string to have <=4096 characters") in plain ones. */
+function plainWords(issue: z.core.$ZodIssue): string {
+  const i = issue as { code: string; origin?: string; maximum?: number | bigint; minimum?: number | bigint; message: string };
+  if (i.origin === "string" && i.code === "too_big") return `at most ${i.maximum} characters (this has more)`;
+  if (i.origin === "string" && i.code === "too_small") return Number(i.minimum) <= 1 ? "must not be empty" : `at least ${i.minimum} characters`;
+  if (i.origin === "array" && i.code === "too_big") return `at most ${i.maximum} items`;
+  return issue.message;
 }
 
 /** Every error under the suite's routes answers in the suite's envelope; a 500 is logged as the bug it is. */

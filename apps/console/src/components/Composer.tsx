@@ -7,6 +7,8 @@ import { TemplateForm } from "./TemplateForm";
 
 interface Canned { id: string; shortcut: string; title: string; body: string }
 
+const NOTE_LIMIT = 4096;
+
 /** Free-form text (with canned responses) while the window is open; only approved templates once it has closed. Notes at any time. */
 export function Composer({ conv, session, canSend, onError, replyTo, clearReply }: { conv: Conversation; session: Session; canSend: boolean; onError: (e: string | null) => void; replyTo: TimelineItem | null; clearReply: () => void }) {
   const [text, setText] = useState("");
@@ -33,9 +35,12 @@ export function Composer({ conv, session, canSend, onError, replyTo, clearReply 
   };
   useEffect(() => { void api("GET", "/suite/api/canned-responses").then((r) => setCanned(r.data)); }, []);
 
+  // The Cloud API's limits (text body 4,096; an interactive message's body 1,024), counted as you type.
+  const limit = note ? NOTE_LIMIT : withButtons || withList ? 1024 : 4096;
+  const over = text.length - limit;
   const send = async (e?: FormEvent) => {
     e?.preventDefault();
-    if (!text.trim()) return;
+    if (!text.trim() || over > 0) return;
     setBusy(true); onError(null);
     try {
       const context = replyTo ? { context_message_id: replyTo.id } : {};
@@ -97,7 +102,10 @@ export function Composer({ conv, session, canSend, onError, replyTo, clearReply 
       )}
       <textarea aria-label={note ? "Internal note" : "Message"} value={text} rows={3} onChange={(e) => typed(e.target.value)}
         onKeyDown={(e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) void send(); }} placeholder={note ? "Only your team sees this" : "Type a reply (Ctrl+Enter sends)"} />
-      <button type="submit" disabled={busy || !text.trim()}>{note ? "Add note" : "Send"}</button>
+      <p className={`counter ${over > 0 ? "error" : text.length > limit * 0.9 ? "warning" : "muted"}`} aria-live="polite">
+        {over > 0 ? `${over.toLocaleString()} characters over the limit of ${limit.toLocaleString()}` : `${text.length.toLocaleString()} / ${limit.toLocaleString()}`}
+      </p>
+      <button type="submit" disabled={busy || !text.trim() || over > 0}>{note ? "Add note" : "Send"}</button>
     </form>
   );
 }

@@ -22,6 +22,8 @@ export function Thread({ id, session, numbers = [] }: { id: string; session: Ses
   const [typing, setTyping] = useState<string | null>(null);
   const [users, setUsers] = useState<User[]>([]);
   const [error, setError] = useState<string | null>(null);
+  // What the composer's send was refused for shows beside the composer, where the text is.
+  const [sendError, setSendError] = useState<string | null>(null);
   const end = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -101,7 +103,8 @@ export function Thread({ id, session, numbers = [] }: { id: string; session: Ses
       </ol>
       {typing && <p className="typing" role="status">{typing} is typing…</p>}
       <div ref={end} />
-      <Composer conv={conv} session={session} canSend={mine || !conv.assignee_id || session.user.role !== "agent"} onError={setError} replyTo={replyTo} clearReply={() => setReplyTo(null)} />
+      {sendError && <p className="error send-error" role="alert">{sendError}</p>}
+      <Composer conv={conv} session={session} canSend={mine || !conv.assignee_id || session.user.role !== "agent"} onError={setSendError} replyTo={replyTo} clearReply={() => setReplyTo(null)} />
     </section>
   );
 }

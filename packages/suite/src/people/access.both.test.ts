@@ -132,7 +132,7 @@ describe("sign-in protection", () => {
     expect((await wrong()).status).toBe(401);
     const locking = await wrong(); // the 5th failure locks
     expect(locking.status).toBe(401);
-    expect((await locking.json()).error.message).toContain("now locked for 15 minutes");
+    expect(((await locking.json()) as any).error.message).toContain("now locked for 15 minutes");
     await expect(signIn(s, "ben@shop.test", "a long enough password")).rejects.toThrow(/429.*account_locked.*try again in 15 minutes/);
     // Travelling the simulated world lifts no lock: security time is the wall clock.
     await s.call("POST", "/simulator/clock/advance", { ms: 3600_000 });

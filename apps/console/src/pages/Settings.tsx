@@ -3,6 +3,7 @@ import { ApiError, api, type User } from "../api";
 import type { Session } from "../App";
 import { ApiKeys } from "../components/ApiKeys";
 import { AutoMessages } from "../components/AutoMessages";
+import { ruleWords } from "../routing/rule-words";
 
 const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 const list = (s: string) => s.split(",").map((x) => x.trim()).filter(Boolean);
@@ -74,7 +75,7 @@ export function Settings({ session }: { session: Session }) {
         {admin && <form className="inline" onSubmit={(e) => { e.preventDefault(); void run(() => api("POST", "/suite/api/teams", { name: teamName }), "Team made."); }}><input aria-label="New team" placeholder="team name" value={teamName} onChange={(e) => setTeamName(e.target.value)} required /><button type="submit">Add team</button></form>}
       </section>
       <section aria-labelledby="routing"><h2 id="routing">Routing rules (first match wins)</h2>
-        <ol>{rules.map((r, i) => <li key={i}>{r.name} → {teams.find((t) => t.id === r.team_id)?.name ?? "?"} <code>{JSON.stringify(r.conditions)}</code>
+        <ol>{rules.map((r, i) => <li key={i}>{r.name} → {teams.find((t) => t.id === r.team_id)?.name ?? "?"} <span className="muted">{ruleWords(r.conditions)}</span>
           {admin && <button onClick={() => void run(() => api("PUT", "/suite/api/routing-rules", { rules: rules.filter((_, j) => j !== i).map(({ name, team_id, conditions }) => ({ name, team_id, conditions })) }), "Rule removed.")}>Remove</button>}</li>)}</ol>
         {admin && <form className="inline" onSubmit={addRule} aria-label="Add a routing rule">
           <input aria-label="Rule name" placeholder="name" required value={rule.name} onChange={(e) => setRule({ ...rule, name: e.target.value })} />

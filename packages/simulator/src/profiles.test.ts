@@ -28,4 +28,19 @@ describe("simulated users", () => {
     expect(p.every((u) => /^\d{11,13}$/.test(u.waId))).toBe(true);
     expect(population(s, 24)).toEqual(p);
   });
+  it("give every user of a population a name of their own, from their country, the same under the same seed", () => {
+    for (const count of [24, 400, 1000]) {
+      const p = population(s, count);
+      expect(new Set(p.map((u) => u.name)).size).toBe(p.length);
+    }
+    const p = population(s, 24);
+    const polish = p.filter((u) => u.waId.startsWith("48"));
+    expect(polish.length).toBeGreaterThan(0);
+    // A Polish name: a Polish given name and family name, with the family name's female form for a woman.
+    expect(polish.every((u) => /^(Anna|Katarzyna|Magdalena|Agnieszka|Joanna|Monika|Piotr|Tomasz|Paweł|Krzysztof|Michał|Marcin) \S+$/.test(u.name))).toBe(true);
+    expect(population(s, 400).filter((u) => /^(Anna|Katarzyna|Magdalena|Agnieszka|Joanna|Monika) /.test(u.name)).every((u) => !/ski$/.test(u.name))).toBe(true);
+    expect(population({ ...s, seed: "8" }, 24).map((u) => u.name)).not.toEqual(p.map((u) => u.name));
+    // The README's own customer is not one of the seeded ones.
+    expect(population(s, 1000).map((u) => u.name)).not.toContain("Jan Kowalski");
+  });
 });

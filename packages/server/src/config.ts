@@ -32,6 +32,8 @@ export interface ServerConfig {
   campaignMps: number | undefined;
   /** How long a campaign send whose answer a crash lost waits for its status before it counts as failed. */
   campaignUnconfirmedMs: number;
+  /** Whether the development tenant's new WABA gets Meta's approved sample template hello_world (tests start with none). */
+  sampleTemplate: boolean;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -65,6 +67,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     campaignMps: env.OPENWABA_CAMPAIGN_MPS ? positive(env, "OPENWABA_CAMPAIGN_MPS", 80) : undefined,
     campaignUnconfirmedMs: positive(env, "OPENWABA_CAMPAIGN_UNCONFIRMED_MS", 5 * 60_000),
     marketingConsent: (env.OPENWABA_MARKETING_CONSENT ?? "required") === "off" ? "off" : "required",
+    sampleTemplate: oneOf(env, "OPENWABA_SAMPLE_TEMPLATE", ["on", "off"], "on") === "on",
     templateReviewMs: env.OPENWABA_TEMPLATE_REVIEW_MS === "off" ? null : nonNegative(env, "OPENWABA_TEMPLATE_REVIEW_MS", 5000),
   };
 }

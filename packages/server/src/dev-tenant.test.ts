@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { HELLO_WORLD } from "@openwaba/platform";
 import { configFromEnv } from "./config";
 import { startServer } from "./server";
 import { startWebhookReceiver, waitFor } from "./testing/harness";
@@ -36,6 +37,30 @@ describe("the development tenant", () => {
     expect({ ...rewritten, console_password: "" }).toEqual({ ...creds, console_password: "" });
     expect(rewritten.console_password).not.toBe(creds.console_password);
     await again.close();
+  });
+
+  it("starts its WABA as Meta does, with the approved sample template hello_world, once; OPENWABA_SAMPLE_TEMPLATE=off starts it empty", async () => {
+    const e = env();
+    const s = await startServer(configFromEnv(e));
+    const graph = async (method: string, path: string, body?: unknown) => {
+      const r = await fetch(`${s.url}/${s.credentials.graph_version}${path}`, { method, headers: { authorization: `Bearer ${s.credentials.access_token}`, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+      return { status: r.status, body: (await r.json()) as any };
+    };
+    const list = await graph("GET", `/${s.credentials.waba_id}/message_templates`);
+    expect(list.body.data).toEqual([expect.objectContaining({ name: "hello_world", language: "en_US", status: "APPROVED", category: "UTILITY" })]);
+    expect(list.body.data[0].components.map((c: any) => c.type)).toEqual(["HEADER", "BODY", "FOOTER"]);
+    // It is a template the platform's own rules accept, and it sends to anyone, window or not.
+    expect((await graph("POST", `/${s.credentials.waba_id}/message_templates`, { ...HELLO_WORLD, name: "hello_world_copy" })).status).toBe(200);
+    const sent = await graph("POST", `/${s.credentials.phone_number_ids[0]}/messages`, { messaging_product: "whatsapp", to: "48600700900", type: "template", template: { name: "hello_world", language: { code: "en_US" } } });
+    expect([sent.status, sent.body.messages?.[0]?.id]).toEqual([200, expect.stringMatching(/^wamid\./)]);
+    await s.close();
+    const again = await startServer(configFromEnv(e));
+    expect((await again.store.db.selectFrom("templates").select("name").where("name", "=", "hello_world").execute())).toHaveLength(1);
+    await again.close();
+    const empty = await startServer(configFromEnv(env({ OPENWABA_SAMPLE_TEMPLATE: "off" })));
+    expect(await empty.store.db.selectFrom("templates").select("name").execute()).toEqual([]);
+    await empty.close();
+    expect(() => configFromEnv(env({ OPENWABA_SAMPLE_TEMPLATE: "maybe" }))).toThrow('OPENWABA_SAMPLE_TEMPLATE must be "on" or "off", not "maybe"');
   });
 
   it("OPENWABA_WEBHOOK_URL becomes the app's callback once its handshake passes", async () => {

@@ -61,7 +61,7 @@ export async function startServer(config: ServerConfig, opts: { listen?: boolean
     config: { ...DEFAULT_PLATFORM_CONFIG, claimTimeoutMs: config.claimTimeoutMs, webhookTimeoutMs: config.webhookTimeoutMs, templateReviewDelayMs: config.templateReviewMs, throughputMps: config.throughputMps, pairRate: config.pairRate, marketingConsent: config.marketingConsent, rateCardFile: config.rateCardFile, messagingLimitModel: config.messagingLimitModel, rules: config.rules, pricingModel: config.pricingModel, mediaUrlSecret: await setting(db, "media_url_secret", () => randomBytes(32).toString("hex")) },
   });
   const { platform } = built;
-  const credentials = await ensureDevTenant(platform, config.dataDir);
+  const credentials = await ensureDevTenant(platform, config.dataDir, { sampleTemplate: config.sampleTemplate });
 
   const settings: SimulatorSettings = { seed: config.seed, latency: config.simLatency, notOnWhatsappShare: 0.05 };
   const port: PlatformPort = {

@@ -16,14 +16,29 @@ export interface DevCredentials {
   graph_version: string;
 }
 
+/**
+ * Meta's sample template, which every new WABA on Meta has, approved: the first template a
+ * developer can send (`template <to> hello_world`), before making any of their own.
+ */
+export const HELLO_WORLD = {
+  name: "hello_world", language: "en_US", category: "UTILITY",
+  components: [
+    { type: "HEADER", format: "TEXT", text: "Hello World" },
+    { type: "BODY", text: "Welcome and congratulations!! This message demonstrates your ability to send a WhatsApp message notification from the Cloud API, hosted by Meta. Thank you for taking the time to test with us." },
+    { type: "FOOTER", text: "WhatsApp Business Platform sample message" },
+  ],
+} as const;
+
 const testNumber = () => "1555" + String(randomInt(0, 10_000_000)).padStart(7, "0");
 
 /**
  * The development tenant, made on first start: one business, one WABA with two connected numbers,
  * one app subscribed to the WABA, a system-user token scoped to that WABA, and a verify token.
- * Written to <data dir>/dev-credentials.json (with the exact keys issue #2 pins) whenever missing.
+ * Its WABA starts as a new one on Meta does, with the approved sample template hello_world
+ * (`sampleTemplate: false`: with none). Written to <data dir>/dev-credentials.json (with the exact
+ * keys issue #2 pins) whenever missing.
  */
-export async function ensureDevTenant(platform: Platform, dataDir: string): Promise<DevCredentials> {
+export async function ensureDevTenant(platform: Platform, dataDir: string, o: { sampleTemplate?: boolean } = {}): Promise<DevCredentials> {
   const existing = await platform.db.selectFrom("access_tokens").innerJoin("apps", "apps.id", "access_tokens.app_id")
     .select(["access_tokens.token", "access_tokens.waba_id", "apps.id as app_id", "apps.secret", "apps.graph_version"])
     .where("access_tokens.kind", "=", "dev_system_user").executeTakeFirst();
@@ -36,14 +51,14 @@ export async function ensureDevTenant(platform: Platform, dataDir: string): Prom
       waba_id: existing.waba_id, phone_number_ids: numbers.map((n) => n.id), graph_version: existing.graph_version,
     };
   } else {
-    creds = await createDevTenant(platform);
+    creds = await createDevTenant(platform, o.sampleTemplate ?? true);
   }
   const file = join(dataDir, "dev-credentials.json");
   if (!existsSync(file)) writeFileSync(file, JSON.stringify(creds, null, 2) + "\n", { mode: 0o600 });
   return creds;
 }
 
-async function createDevTenant(platform: Platform): Promise<DevCredentials> {
+async function createDevTenant(platform: Platform, sampleTemplate: boolean): Promise<DevCredentials> {
   const now = platform.clock.now();
   const businessId = graphId(), wabaId = graphId(), appId = graphId();
   const creds: DevCredentials = {
@@ -65,6 +80,14 @@ async function createDevTenant(platform: Platform): Promise<DevCredentials> {
       profile: toJson({ about: "Hello from OpenWABA", vertical: "RETAIL" }), created_at: now + i,
     }))).execute();
     await tx.insertInto("settings").values({ key: "dev_verify_token", value: creds.verify_token }).execute();
+    if (sampleTemplate) {
+      await tx.insertInto("templates").values({
+        id: graphId(), waba_id: wabaId, name: HELLO_WORLD.name, language: HELLO_WORLD.language, category: HELLO_WORLD.category, status: "APPROVED",
+        parameter_format: "positional", components: toJson(HELLO_WORLD.components), quality_score: "UNKNOWN", rejected_reason: null,
+        message_send_ttl_seconds: null, edits: "[]", was_approved: 1, review_rule: "sample", review_note: "Meta's sample template, in every new WABA",
+        created_at: now, updated_at: now, deleted_at: null,
+      }).execute();
+    }
   });
   return creds;
 }

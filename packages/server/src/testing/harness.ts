@@ -56,6 +56,8 @@ export async function startTestServer(o: { env?: Record<string, string>; subscri
     PORT: "0", HOST: "127.0.0.1", OPENWABA_DATA_DIR: dataDir, OPENWABA_SIM_LATENCY: "zero", LOG_LEVEL: "silent", OPENWABA_LOG_FORMAT: "json",
     // Tests decide template reviews themselves (or turn the engine on with a delay and travel).
     OPENWABA_TEMPLATE_REVIEW_MS: "off",
+    // …and start with an empty WABA, without Meta's sample template hello_world.
+    OPENWABA_SAMPLE_TEMPLATE: "off",
     ...(db.url ? { OPENWABA_DATABASE_URL: db.url } : {}), ...o.env,
   });
   const server = await startServer(config, { securityClock: o.securityClock });

@@ -61,6 +61,14 @@ export class CloudApiClient {
 
   createTemplate(wabaId: string, body: Record<string, unknown>) { return this.call("POST", `/${wabaId}/message_templates`, body); }
 
+  /**
+   * Decides a pending template's review at once: OpenWABA's developer extension
+   * (`POST /openwaba/templates/{id}/review`); Meta has none, its review takes its own time.
+   */
+  reviewTemplate(templateId: string, decision: { event: "APPROVED" | "REJECTED"; reason?: string }): Promise<{ id: string; name: string; language: string; status: string; category: string }> {
+    return this.call("POST", `${this.c.graph_url.replace(/\/$/, "")}/openwaba/templates/${encodeURIComponent(templateId)}/review`, decision);
+  }
+
   /** GET /{template-id}: one template with the fields a template form needs. */
   template(templateId: string): Promise<Record<string, any>> {
     return this.call("GET", `/${encodeURIComponent(templateId)}?fields=id,name,language,status,category,parameter_format,components,rejected_reason`);
@@ -117,18 +125,51 @@ export class CloudApiClient {
     return { mime: String(meta.mime_type ?? res.headers.get("content-type") ?? "application/octet-stream"), body: res.body };
   }
 
+  /** An OpenWABA extension (`/openwaba/…`, not under a Graph version); Meta has none of them. */
+  private extension(method: string, path: string, body?: unknown): Promise<any> {
+    return this.call(method, `${this.c.graph_url.replace(/\/$/, "")}/openwaba${path}`, body);
+  }
+
   async webhookOverview(wabaId: string) {
-    const optional = async (path: string) => { try { return (await this.call("GET", path)).data as unknown[]; } catch { return null; } };
-    const root = this.c.graph_url.replace(/\/$/, "");
+    const optional = async (path: string) => { try { return (await this.extension("GET", path)).data as unknown[]; } catch { return null; } };
     return {
       subscriptions: (await this.call("GET", `/${wabaId}/subscribed_apps`)).data as unknown[],
-      deliveries: await optional(`${root}/openwaba/webhooks/deliveries`),
-      dead_letters: await optional(`${root}/openwaba/webhooks/dead-letters`),
+      subscribers: await optional("/webhooks/subscribers"),
+      deliveries: await optional("/webhooks/deliveries?limit=50"),
+      dead_letters: await optional("/webhooks/dead-letters"),
     };
   }
 
-  async redriveWebhooks() {
-    return Number((await this.call("POST", `${this.c.graph_url.replace(/\/$/, "")}/openwaba/webhooks/dead-letters/redrive`, {})).redriven ?? 0);
+  /** Dead letters sent again (all, or those listed); how many. */
+  async redriveWebhooks(ids?: number[]) {
+    return Number((await this.extension("POST", "/webhooks/dead-letters/redrive", ids ? { ids } : {})).redriven ?? 0);
+  }
+
+  /** Recent webhook POSTs with their request and answer, newest first (OpenWABA's delivery log). */
+  webhookDeliveries(q: { ok?: boolean; app_id?: string; before?: string; limit?: number } = {}): Promise<{ data: Record<string, any>[]; paging: { next_before: string | null } }> {
+    const params = queryOf(q);
+    return this.extension("GET", `/webhooks/deliveries${params.size ? `?${params}` : ""}`);
+  }
+
+  /** A logged delivery's exact bytes sent again to the subscriber's current callback. */
+  resendWebhookDelivery(id: string): Promise<{ success: boolean; delivery: Record<string, any> }> {
+    return this.extension("POST", `/webhooks/deliveries/${encodeURIComponent(id)}/resend`, {});
+  }
+
+  /** Meta's test message (the App Dashboard's "Test" button) to one subscriber, or to all. */
+  testWebhook(appId?: string): Promise<{ success: boolean; results: Record<string, any>[] }> {
+    return this.extension("POST", "/webhooks/test", appId ? { app_id: appId } : {});
+  }
+
+  /** A message's status and, once failed, its error (OpenWABA: Meta tells only by webhook). */
+  messageStatus(messageId: string): Promise<Record<string, any>> {
+    return this.extension("GET", `/messages/${encodeURIComponent(messageId)}`);
+  }
+
+  /** The latest messages on the WABA's numbers with their statuses (OpenWABA). */
+  async recentMessages(q: { direction?: "in" | "out"; limit?: number } = {}): Promise<Record<string, any>[]> {
+    const params = queryOf(q);
+    return (await this.extension("GET", `/messages${params.size ? `?${params}` : ""}`)).data;
   }
 
   async businessProfile(phoneNumberId: string) {
@@ -197,3 +238,6 @@ export class CloudApiClient {
     });
   }
 }
+
+/** A query string of the set values. */
+const queryOf = (q: Record<string, unknown>) => new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined).map(([k, v]): [string, string] => [k, String(v)]));

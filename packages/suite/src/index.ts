@@ -7,6 +7,7 @@ import { registerSuiteErrors } from "./errors";
 import { registerCannedRoutes } from "./inbox/canned.routes";
 import { registerConversationRoutes } from "./inbox/conversations.routes";
 import { registerPlatformRoutes } from "./inbox/platform.routes";
+import { registerWebhookRoutes } from "./webhooks/webhooks.routes";
 import { registerTemplateRoutes } from "./templates/templates.routes";
 import { wakeSnoozed } from "./inbox/snooze";
 import { registerWebhookRoute } from "./inbox/webhook.route";
@@ -91,6 +92,7 @@ export function createSuite(o: {
         registerCannedRoutes(scope, suite);
         registerRoutingRoutes(scope, suite);
         registerPlatformRoutes(scope, suite);
+        registerWebhookRoutes(scope, suite);
         registerTemplateRoutes(scope, suite);
         registerReportRoutes(scope, suite);
         registerAlertRoutes(scope, suite);

@@ -27,10 +27,16 @@ export interface PlatformClient {
   uploadMedia(phoneNumberId: string, file: { bytes: Buffer; mime: string; filename: string }): Promise<string>;
   /** A media object's bytes: GET /{media-id} for its URL, then the download with the token. */
   downloadMedia(mediaId: string): Promise<{ mime: string; body: ReadableStream<Uint8Array> }>;
-  /** The WABA's webhook subscriptions, and (OpenWABA only; null on Meta) recent deliveries and dead letters. */
-  webhookOverview(wabaId: string): Promise<{ subscriptions: unknown[]; deliveries: unknown[] | null; dead_letters: unknown[] | null }>;
-  /** Sends dead-lettered events again (OpenWABA only); how many. */
-  redriveWebhooks(): Promise<number>;
+  /** The WABA's webhook subscriptions, and (OpenWABA only; null on Meta) its subscribers, recent deliveries and dead letters. */
+  webhookOverview(wabaId: string): Promise<{ subscriptions: unknown[]; subscribers: unknown[] | null; deliveries: unknown[] | null; dead_letters: unknown[] | null }>;
+  /** Sends dead-lettered events again, all or those listed (OpenWABA only); how many. */
+  redriveWebhooks(ids?: number[]): Promise<number>;
+  /** OpenWABA's delivery log, a resend, Meta's test message, and a message's status (none on Meta: they fail). */
+  webhookDeliveries(q?: { ok?: boolean; app_id?: string; before?: string; limit?: number }): Promise<{ data: Record<string, any>[]; paging: { next_before: string | null } }>;
+  resendWebhookDelivery(id: string): Promise<{ success: boolean; delivery: Record<string, any> }>;
+  testWebhook(appId?: string): Promise<{ success: boolean; results: Record<string, any>[] }>;
+  messageStatus(messageId: string): Promise<Record<string, any>>;
+  recentMessages(q?: { direction?: "in" | "out"; limit?: number }): Promise<Record<string, any>[]>;
   /** GET / POST /{phone-number-id}/whatsapp_business_profile. */
   businessProfile(phoneNumberId: string): Promise<Record<string, unknown>>;
   updateBusinessProfile(phoneNumberId: string, profile: Record<string, unknown>): Promise<void>;

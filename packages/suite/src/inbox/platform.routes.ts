@@ -4,7 +4,7 @@ import { PlatformCallError } from "../client/platform-client";
 import { SuiteError } from "../errors";
 import type { Suite } from "../suite";
 
-/** What the console reads and changes on the Cloud API for the tenant: its numbers, webhooks and business profiles. */
+/** What the console reads and changes on the Cloud API for the tenant: its numbers and business profiles. */
 export function registerPlatformRoutes(app: FastifyInstance, suite: Suite): void {
   const connections = (tenantId: string) => suite.db.selectFrom("suite_connections").select(["id", "waba_id"]).where("tenant_id", "=", tenantId).execute();
   const numberConnection = async (tenantId: string, id: string) => {
@@ -24,21 +24,6 @@ export function registerPlatformRoutes(app: FastifyInstance, suite: Suite): void
     const out: Record<string, unknown>[] = [];
     for (const c of await connections(user.tenant_id)) out.push(...(await upstream(async () => (await suite.client(c.id)).listPhoneNumbers(c.waba_id))));
     return reply.send({ data: out });
-  });
-
-  // Webhooks as the Cloud API sees them: who is subscribed, recent deliveries, what failed for good.
-  app.get("/suite/api/webhooks", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin"]);
-    const out = [];
-    for (const c of await connections(user.tenant_id)) out.push({ waba_id: c.waba_id, ...(await upstream(async () => (await suite.client(c.id)).webhookOverview(c.waba_id))) });
-    return reply.send({ data: out });
-  });
-
-  app.post("/suite/api/webhooks/redrive", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin"]);
-    let redriven = 0;
-    for (const c of await connections(user.tenant_id)) redriven += await upstream(async () => (await suite.client(c.id)).redriveWebhooks());
-    return reply.send({ redriven });
   });
 
   app.get<{ Params: { id: string } }>("/suite/api/numbers/:id/profile", async (req, reply) => {

@@ -80,8 +80,11 @@ export async function startServer(config: ServerConfig, opts: { listen?: boolean
     authenticate: (req) => authenticate(platform, req as any),
     async advanceClock(ms) {
       clock.advance(ms);
-      await db.insertInto("settings").values({ key: "clock_offset_ms", value: String(clock.offset) })
-        .onConflict((c) => c.column("key").doUpdateSet({ value: String(clock.offset) })).execute();
+      const offset = String(clock.offset);
+      const persist = (tx: Db) => tx.insertInto("settings").values({ key: "clock_offset_ms", value: offset })
+        .onConflict((c) => c.column("key").doUpdateSet({ value: offset })).execute().then(() => undefined);
+      // The suite reads the same clock: its consoles hear of the travel with the offset's commit.
+      try { await (suite ? suite.clockTravelled(clock.now(), persist) : persist(db)); } catch (err) { clock.advance(-ms); throw err; }
       built.wakeAll();
       return clock.offset;
     },

@@ -15,6 +15,7 @@ import { registerPeopleRoutes } from "./people/people.routes";
 import { RealtimeBus } from "./realtime/bus";
 import { EventFeed } from "./realtime/feed";
 import { registerStreamRoute } from "./realtime/stream.route";
+import { announceClockTravel } from "./realtime/clock-travel";
 import { registerRoutingRoutes } from "./routing/routing.routes";
 import { registerReportRoutes } from "./reports/reports.routes";
 import { registerAlertRoutes } from "./alerts/alerts";
@@ -82,6 +83,18 @@ export function createSuite(o: {
     suite,
     /** Connections changed (a new URL or token): clients are made again. */
     forgetClients: () => clients.clear(),
+    /**
+     * The clock this suite was given has travelled to `now`: every tenant's consoles hear of it.
+     * `alongside` writes the composition's own record of the travel in the same transaction.
+     */
+    async clockTravelled(now: number, alongside?: (tx: Db) => Promise<void>) {
+      await o.db.transaction().execute(async (tx) => {
+        // The tenants' locks first, as every suite transaction takes them (no deadlocks).
+        await announceClockTravel(suite, tx, now);
+        await alongside?.(tx);
+      });
+      bus.notify();
+    },
     /** The suite's routes; `extra` adds routes of the composition (the phone view) under the same error envelope. */
     async register(app: FastifyInstance, extra?: (scope: FastifyInstance) => void) {
       await app.register(async (scope) => {

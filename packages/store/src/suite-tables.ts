@@ -119,7 +119,8 @@ export interface SuiteContactsTable {
   created_at: Millis; updated_at: Millis;
 }
 
-export interface SuiteFaqTable { id: string; tenant_id: string; question: string; answer: string; language: Nullable<string>; created_at: Millis }
+/** An FAQ entry; `alternatives`: a JSON array of other ways to ask its question. */
+export interface SuiteFaqTable { id: string; tenant_id: string; question: string; alternatives: ColumnType<Json, Json | undefined, Json>; answer: string; language: Nullable<string>; created_at: Millis }
 export interface SuiteFaqMissesTable { id: string; tenant_id: string; conversation_id: string; question: string; confidence: number | null; at: Millis }
 
 /** A QR code / wa.me link the suite made; `opt_in` (0/1): sending its message grants marketing consent; `source`: qr | widget. */

@@ -57,6 +57,7 @@ const all: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> = 
   "025-suite-number-order": suiteNumberOrder,
   "026-suite-one-consent": await import("./026-suite-one-consent"),
   "027-conversation-reads": conversationReads,
+  "028-suite-faq-alternatives": await import("./028-suite-faq-alternatives"),
 };
 
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?: string): Promise<void> {

@@ -5,7 +5,7 @@ import { sendAndRecord } from "../inbox/compose";
 import type { ConversationRow } from "../inbox/present";
 import { tenantTransaction } from "../realtime/tenant-lock";
 import type { Suite } from "../suite";
-import { FaqIndex } from "./faq-index";
+import { FaqIndex, presentEntry } from "./faq-index";
 
 export const FAQ_QUEUE = "suite-faq-bot";
 export interface FaqBotSettings { enabled: boolean; threshold: number }
@@ -40,7 +40,7 @@ export function createFaqBotWorker(suite: Suite, queue: JobQueue) {
       if (!c || c.first_response_at !== null || c.state === "resolved") return;
       const settings = await faqBotSettings(suite.db, c.tenant_id);
       if (!settings.enabled) return;
-      const entries = await suite.db.selectFrom("suite_faq").select(["id", "question", "answer", "language"]).where("tenant_id", "=", c.tenant_id).execute();
+      const entries = (await suite.db.selectFrom("suite_faq").select(["id", "question", "alternatives", "answer", "language"]).where("tenant_id", "=", c.tenant_id).execute()).map(presentEntry);
       const match = entries.length ? new FaqIndex(entries).best(q.text, q.language) : null;
       const now = suite.clock.now();
       if (match && match.confidence >= settings.threshold) {

@@ -5,7 +5,9 @@ import { useEffect, useRef } from "react";
 type Handler = (kind: string, data: any) => void;
 const handlers = new Set<Handler>();
 let source: EventSource | null = null;
-const KINDS = ["conversation.updated", "message.created", "message.status", "timeline.event", "agent.typing", "agent.availability"];
+// clock.travelled: the simulated world's clock jumped ({now}); whatever was counted against the
+// server's time (windows, snoozes, "Today") is read again.
+const KINDS = ["conversation.updated", "message.created", "message.status", "timeline.event", "agent.typing", "agent.availability", "clock.travelled"];
 
 export function openStream(): void {
   if (source) return;
@@ -23,4 +25,9 @@ export function useStream(handler: Handler): void {
     handlers.add(h);
     return () => { handlers.delete(h); };
   }, []);
+}
+
+/** Calls `reload` when the server's clock has travelled: what it counted against the old time is stale. */
+export function useClockTravel(reload: (now: string) => void): void {
+  useStream((kind, data) => { if (kind === "clock.travelled") reload(data.now); });
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { ApiError, api, type Conversation, type TimelineItem, type User } from "../api";
 import type { Session } from "../App";
-import { useStream } from "../stream";
+import { useClockTravel, useStream } from "../stream";
 import { reasonWords } from "../flows/trace-words";
 import { consentWords } from "../contacts/consent-words";
 import { BotBadge } from "./BotBadge";
@@ -26,13 +26,22 @@ export function Thread({ id, session, numbers = [] }: { id: string; session: Ses
   const [sendError, setSendError] = useState<string | null>(null);
   const end = useRef<HTMLDivElement>(null);
 
+  // The window (its countdown, free-form or templates only) is the server's, counted by its clock.
+  const fetchConversation = () => api("GET", `/suite/api/conversations/${id}`).then((r) => {
+    setConv(r.conversation); setSkew(Date.parse(r.server_time) - Date.now());
+    return r;
+  });
   useEffect(() => {
-    void api("GET", `/suite/api/conversations/${id}`).then((r) => {
-      setConv(r.conversation); setItems(r.timeline); setSkew(Date.parse(r.server_time) - Date.now());
+    void fetchConversation().then((r) => {
+      setItems(r.timeline);
       void api("POST", `/suite/api/conversations/${id}/read`).catch(() => undefined);
     }).catch((e) => setError(e.message));
     if (session.user.role !== "agent") void api("GET", "/suite/api/users").then((r) => setUsers(r.data));
   }, [id]);
+  // The server's clock jumped (the simulator's travel), or the window ran out while on screen:
+  // read the window and the server's time again.
+  const rereadWindow = () => void fetchConversation().catch(() => undefined);
+  useClockTravel(rereadWindow);
   useEffect(() => { end.current?.scrollIntoView?.({ block: "end" }); }, [items.length]);
 
   useStream((kind, data) => {
@@ -69,7 +78,7 @@ export function Thread({ id, session, numbers = [] }: { id: string; session: Ses
           <span className="business-number muted" data-phone-number-id={conv.phone_number_id}>On {number ? numberWords(number) : conv.phone_number_id}</span>
           <Labels labels={conv.labels} onChange={(labels) => void api("PATCH", `/suite/api/conversations/${id}`, { labels }).then(setConv)} />
         </div>
-        <Countdown closesAt={conv.window.closes_at} skewMs={skew} />
+        <Countdown closesAt={conv.window.closes_at} skewMs={skew} onClosed={rereadWindow} />
         <div className="actions">
           {!conv.assignee_id && <button onClick={() => void act("claim")}>Claim</button>}
           {!conv.bot_run_id && <StartFlow conversationId={id} onError={setError} />}

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import { api, type Conversation, type ListedConversation, type TimelineItem } from "../api";
 import type { Session } from "../App";
 import { go } from "../route";
-import { useStream } from "../stream";
+import { useClockTravel, useStream } from "../stream";
 import { usePhoneNumbers } from "../numbers/use-phone-numbers";
 import { ConversationList } from "../components/ConversationList";
 import { NewConversation } from "../components/NewConversation";
@@ -36,6 +36,8 @@ export function Inbox({ session, selectedId, compose }: { session: Session; sele
     if (r.server_time) setSkew(Date.parse(r.server_time) - Date.now());
   }), [queue, search]);
   useEffect(() => { void reload(); }, [reload]);
+  // The list's times ("Today", "Yesterday") are said against the server's clock, which may travel.
+  useClockTravel(() => void reload());
   // The open conversation is read: nothing unread in it for this viewer.
   useEffect(() => { if (selectedId) setList((prev) => prev.map((c) => (c.id === selectedId ? { ...c, unread: 0 } : c))); }, [selectedId]);
 

@@ -64,6 +64,15 @@ async function watch(suite: SuiteClient, id: string): Promise<any> {
   return c;
 }
 
+/** A campaign named by its id or its name (a name: the newest campaign of that name). */
+async function campaignId(suite: SuiteClient, ref: string): Promise<string> {
+  const list = await suite.campaigns(); // newest first
+  const c = list.find((x) => x.id === ref) ?? list.find((x) => x.name === ref);
+  if (c) return c.id;
+  if (/^[0-9a-f-]{36}$/i.test(ref)) return ref; // older than the list reaches: the server says whether it exists
+  throw new Error(`no campaign has the id or name "${ref}" (campaign status lists them)`);
+}
+
 export function registerCampaignCommands(program: Command, conn: () => Connection): void {
   const campaign = program.command("campaign").description("broadcast campaigns of approved templates");
   const withDefinition = (cmd: Command) => cmd
@@ -83,27 +92,32 @@ export function registerCampaignCommands(program: Command, conn: () => Connectio
     printEstimate(await suite.estimateCampaign(c.id));
   });
 
-  campaign.command("estimate").description("recipients, cost and time of a draft").argument("<id>").action(async (id: string) => {
-    printEstimate(await (await suiteClient(conn())).estimateCampaign(id));
+  const ref = "its id or name (a name: the newest campaign of that name)";
+  campaign.command("estimate").description("recipients, cost and time of a draft").argument("<campaign>", ref).action(async (r: string) => {
+    const suite = await suiteClient(conn());
+    printEstimate(await suite.estimateCampaign(await campaignId(suite, r)));
   });
 
-  campaign.command("send").description("send a draft and follow it").argument("<id>").option("--no-watch", "return at once").action(async (id: string, o: { watch: boolean }) => {
+  campaign.command("send").description("send a draft and follow it").argument("<campaign>", ref).option("--no-watch", "return at once").action(async (r: string, o: { watch: boolean }) => {
     const suite = await suiteClient(conn());
+    const id = await campaignId(suite, r);
     let c = await suite.sendCampaign(id);
     console.log(`${c.state}: ${c.totals.recipients} recipients`);
     if (o.watch) c = await watch(suite, id);
     printProgress(c);
   });
 
-  campaign.command("status").description("where a campaign is (all of them without an id)").argument("[id]").option("--watch", "follow it with a progress bar").action(async (id: string | undefined, o: { watch?: boolean }) => {
+  campaign.command("status").description("where a campaign is (all of them without one)").argument("[campaign]", ref).option("--watch", "follow it with a progress bar").action(async (r: string | undefined, o: { watch?: boolean }) => {
     const suite = await suiteClient(conn());
-    if (!id) { for (const c of await suite.campaigns()) printProgress(c); return; }
+    if (!r) { for (const c of await suite.campaigns()) printProgress(c); return; }
+    const id = await campaignId(suite, r);
     printProgress(o.watch ? await watch(suite, id) : await suite.campaign(id));
   });
 
   for (const [verb, what] of [["pause", "stop sending for now"], ["resume", "go on sending"], ["cancel", "send no more"]] as const) {
-    campaign.command(verb).description(what).argument("<id>").action(async (id: string) => {
+    campaign.command(verb).description(what).argument("<campaign>", ref).action(async (r: string) => {
       const suite = await suiteClient(conn());
+      const id = await campaignId(suite, r);
       const c = verb === "pause" ? await suite.pauseCampaign(id) : verb === "resume" ? await suite.resumeCampaign(id) : await suite.cancelCampaign(id);
       printProgress(c);
     });

@@ -27,6 +27,72 @@ describe("the openwaba command", () => {
     await waitFor(async () => (await cli("sim", "chat", "48600999000")).out.includes("← Hi! How can we help?") || undefined, 10_000, "chat");
   });
 
+  it("says how to make a template when the WABA has none, makes them from options or Meta's JSON, approves at once when asked, and sends them", async () => {
+    const empty = await cli("templates");
+    expect(empty).toMatchObject({ code: 0, out: expect.stringMatching(/^No templates in this WABA yet\. Make one, e\.g\.:\n {2}npm run openwaba -- templates create /) });
+    const made = await cli("templates", "create", "pickup_ready", "--category", "utility", "--body", "Your order {{1}} is ready for pickup.", "--example", "860198", "--approve");
+    expect(made).toMatchObject({ code: 0, out: expect.stringMatching(/^\d+ {2}pickup_ready {2}APPROVED UTILITY\n$/) });
+    const t = await s.call("GET", `/${s.credentials.waba_id}/message_templates?name=pickup_ready`);
+    expect(t.body.data[0]).toMatchObject({ language: "en_US", components: [{ type: "BODY", text: "Your order {{1}} is ready for pickup.", example: { body_text: [["860198"]] } }] });
+    // Named variables, a header with its example, a footer and quick replies; left to the review.
+    const named = await cli("templates", "create", "named_ready", "--category", "UTILITY", "--language", "pl", "--header", "Order {{order}}", "--header-example", "860198",
+      "--body", "Hello {{first_name}}, your order {{order}} is ready.", "--example", "first_name=Ewa", "--example", "order=860198", "--footer", "Dev Shop", "--button", "Thanks", "--button", "Call me");
+    expect(named).toMatchObject({ code: 0, out: expect.stringMatching(/^\d+ {2}named_ready {2}PENDING UTILITY\nin review: /) });
+    const n = (await s.call("GET", `/${s.credentials.waba_id}/message_templates?name=named_ready`)).body.data[0];
+    expect(n).toMatchObject({ parameter_format: "NAMED", language: "pl" });
+    expect(n.components.map((c: any) => c.type)).toEqual(["HEADER", "BODY", "FOOTER", "BUTTONS"]);
+    // Meta's JSON from a file, its body replaced by --body.
+    const file = join(s.dataDir, "notice.json");
+    writeFileSync(file, JSON.stringify({ category: "MARKETING", language: "en_US", components: [{ type: "BODY", text: "old" }, { type: "FOOTER", text: "Reply STOP to opt out" }] }));
+    expect((await cli("templates", "create", "from_file", "--file", file, "--body", "Our spring sale starts today in every shop.", "--approve")).out).toMatch(/from_file {2}APPROVED MARKETING/);
+    const listed = await cli("templates");
+    expect(listed.out).toMatch(/^APPROVED +UTILITY +en_US +pickup_ready {2}"Your order \{\{1\}\} is ready for pickup\."$/m);
+    expect(listed.out).toMatch(/^PENDING +UTILITY +pl +named_ready/m);
+    await cli("sim", "say", "48600999010", "hi");
+    expect((await cli("template", "48600999010", "pickup_ready", "860198")).out).toMatch(/^wamid\./);
+    await waitFor(async () => (await cli("sim", "chat", "48600999010")).out.includes("← Your order 860198 is ready for pickup.") || undefined, 10_000, "template on the phone");
+  });
+
+  it("refuses a template it cannot describe, with the reason and no stack trace", async () => {
+    const cases: [string[], RegExp][] = [
+      [["--body", "Hi {{1}}, your order is ready."], /^error: --category is required: UTILITY, MARKETING, AUTHENTICATION\n$/],
+      [["--category", "PROMO", "--body", "x"], /^error: --category must be UTILITY, MARKETING, AUTHENTICATION, not "PROMO"\n$/],
+      [["--category", "UTILITY", "--body", "Hi {{1}}, your order {{2}} is ready.", "--example", "Ewa"], /^error: the body has 2 variable\(s\) \(\{\{1\}\}, \{\{2\}\}\): give one --example for each, in order\n$/],
+      [["--category", "UTILITY", "--body", "Hi {{name}}, it is ready.", "--example", "Ewa"], /^error: --example "Ewa": the body's variables have names, so write name=value\n$/],
+      [["--category", "UTILITY"], /^error: a template needs a body/],
+      [["--file", "/nonexistent.json"], /^error: \/nonexistent.json is not a JSON file: /],
+      // The platform's own refusal, in Meta's words.
+      [["--category", "UTILITY", "--body", "{{1}} is ready for pickup today.", "--example", "860198"], /^error: .*start or end.* \(code 100\)\n$/],
+    ];
+    for (const [args, err] of cases) {
+      const r = await cli("templates", "create", "refused_one", ...args);
+      expect(r, args.join(" ")).toMatchObject({ code: 1, err: expect.stringMatching(err) });
+      expect(r.err).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it("shows interactive messages on the phone in words, not [object Object]", async () => {
+    await cli("sim", "say", "48600999020", "hi");
+    const list = { messaging_product: "whatsapp", to: "48600999020", type: "interactive", interactive: { type: "list", body: { text: "How did we do?" },
+      action: { button: "Rate us", sections: [{ title: "Scores", rows: [{ id: "5", title: "Excellent" }, { id: "1", title: "Poor" }] }] } } };
+    expect((await s.call("POST", `/${s.phone}/messages`, list)).status).toBe(200);
+    const buttons = { messaging_product: "whatsapp", to: "48600999020", type: "interactive", interactive: { type: "button", body: { text: "Track it?" },
+      action: { buttons: [{ type: "reply", reply: { id: "yes", title: "Yes" } }, { type: "reply", reply: { id: "no", title: "No" } }] } } };
+    expect((await s.call("POST", `/${s.phone}/messages`, buttons)).status).toBe(200);
+    const chat = await waitFor(async () => { const r = await cli("sim", "chat", "48600999020"); return r.out.includes("[Yes] [No]") ? r.out : undefined; }, 10_000, "buttons on the phone");
+    expect(chat).toContain("← How did we do?");
+    expect(chat).toContain("    [Rate us]\n      - Excellent\n      - Poor\n");
+    expect(chat).not.toContain("[object Object]");
+    expect((await cli("sim", "chat", "48600999099")).code).toBe(1); // no such simulated user: an error, not an empty chat
+  });
+
+  it("makes an API key for the business's own systems", async () => {
+    const r = await cli("api-keys", "create", "Back office");
+    expect(r).toMatchObject({ code: 0, out: expect.stringMatching(/^owk_\S+\n$/) });
+    const res = await fetch(`${s.url}/suite/api/contacts`, { headers: { authorization: `Bearer ${r.out.trim()}` } });
+    expect(res.status).toBe(200);
+  });
+
   it("imports contacts from a CSV with a report naming bad lines (exit code 2)", async () => {
     const file = join(s.dataDir, "contacts.csv");
     writeFileSync(file, "phone,name,tags\n600 100 200,Ola,vip\nnope,Bad,\n");
@@ -79,6 +145,9 @@ describe("the openwaba command", () => {
     expect(sent.out).toContain("running: 2 recipients");
     expect(sent.out).toMatch(/completed\n {2}2\/2 sent/);
     expect((await cli("campaign", "status")).out).toContain(`${id}  CLI  completed`);
+    // A campaign by its name: the newest of that name.
+    expect((await cli("campaign", "status", "CLI")).out).toContain(`${id}  CLI  completed`);
+    expect(await cli("campaign", "status", "No such campaign")).toMatchObject({ code: 1, err: 'error: no campaign has the id or name "No such campaign" (campaign status lists them)\n' });
     // From the credentials' first number, like every other command; --phone names another.
     const from = await s.store.db.selectFrom("messages").select("phone_number_id").where("wa_id", "=", "48600999101").where("direction", "=", "out").execute();
     expect(from.map((m) => m.phone_number_id)).toEqual([s.credentials.phone_number_ids[0]]);

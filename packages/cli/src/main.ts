@@ -8,6 +8,8 @@ import { connection, type Connection } from "./connection";
 import { progressBar } from "./progress";
 import { registerCampaignCommands } from "./campaign.commands";
 import { registerFlowCommands } from "./flows.commands";
+import { registerTemplateCommands } from "./templates.commands";
+import { chatLines } from "./chat-lines";
 import { suiteClient } from "./suite-login";
 
 const program = new Command("openwaba").description("Talk to an OpenWABA server (or, for messages and templates, Meta's Cloud API).")
@@ -25,18 +27,7 @@ program.command("send").description("send a text message").argument("<to>", "the
     const r = await cloud(c).sendText(c.phone, to, text.join(" "));
     console.log(r.id);
   });
-
-program.command("template").description("send an approved template").argument("<to>").argument("<name>").argument("[params...]", "body parameters in order")
-  .option("--language <code>", "template language", "en_US")
-  .action(async (to: string, name: string, params: string[], o: { language: string }) => {
-    const c = conn();
-    console.log((await cloud(c).sendTemplate(c.phone, to, name, o.language, params)).id);
-  });
-
-program.command("templates").description("list the WABA's templates").action(async () => {
-  const c = conn();
-  for (const t of await cloud(c).listTemplates(c.wabaId)) console.log(`${t.status.padEnd(9)} ${t.category.padEnd(14)} ${t.language.padEnd(6)} ${t.name}`);
-});
+registerTemplateCommands(program, conn);
 
 const sim = program.command("sim").description("the simulator of WhatsApp users");
 sim.command("say").description("write to the business as a simulated customer").argument("<wa_id>").argument("<text...>")
@@ -49,7 +40,8 @@ sim.command("say").description("write to the business as a simulated customer").
 sim.command("chat").description("what the customer's phone shows").argument("<wa_id>").action(async (waId: string) => {
   const c = conn();
   const chat = await new SimulatorClient({ baseUrl: c.url, token: c.token }).chat(waId, c.phone);
-  for (const m of chat.messages) console.log(`${m.direction === "sent" ? "→" : "←"} ${m.content?.body ?? m.content?.rendered?.body ?? m.type}  ${m.ticks ?? ""}`);
+  if (!chat.messages.length) console.log(`no messages between ${waId} and ${chat.business?.verified_name ?? c.phone} yet`);
+  for (const m of chat.messages) for (const line of chatLines(m)) console.log(line);
 });
 
 program.command("contacts").description("the suite's contacts").command("import").description("import a CSV of contacts (phone, name, tags, consent, attributes…)")
@@ -68,6 +60,13 @@ program.command("contacts").description("the suite's contacts").command("import"
     if (r.stopped_in_whatsapp) console.log(`${r.stopped_in_whatsapp} of them stopped marketing messages in WhatsApp: their consent stays withdrawn until they resume there`);
     for (const e of r.errors) console.log(`  line ${e.line}: ${e.error}`);
     if (r.errors.length) process.exitCode = 2;
+  });
+
+program.command("api-keys").description("the suite's API keys, for the business's own systems").command("create")
+  .description("a new API key (printed once: keep it); the console lists and revokes them").argument("<name>", "what it is for")
+  .action(async (name: string) => {
+    const k = await (await suiteClient(conn())).createApiKey(name);
+    console.log(k.key);
   });
 
 registerCampaignCommands(program, conn);

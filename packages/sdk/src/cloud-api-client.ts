@@ -181,15 +181,16 @@ export class CloudApiClient {
     await this.call("POST", `/${phoneNumberId}/whatsapp_business_profile`, { messaging_product: "whatsapp", ...profile });
   }
 
-  async costByCategory(wabaId: string, start: number, end: number) {
+  /** Cost by pricing category over [start, end) (seconds), with the WABA's currency it is billed in, in one GET /{waba-id}. */
+  async costByCategory(wabaId: string, start: number, end: number): Promise<{ currency: string | null; by_category: Record<string, number> }> {
     const field = `pricing_analytics.start(${start}).end(${end}).granularity(DAILY).dimensions(["PRICING_CATEGORY"])`;
-    const r = await this.call("GET", `/${wabaId}?fields=${encodeURIComponent(field)}`);
+    const r = await this.call("GET", `/${wabaId}?fields=currency,${encodeURIComponent(field)}`);
     const out: Record<string, number> = {};
     for (const p of r.pricing_analytics?.data?.[0]?.data_points ?? []) {
       const k = String(p.pricing_category ?? "UNKNOWN").toLowerCase();
       out[k] = Math.round(((out[k] ?? 0) + Number(p.cost ?? 0)) * 1e6) / 1e6;
     }
-    return out;
+    return { currency: typeof r.currency === "string" ? r.currency : null, by_category: out };
   }
 
   /** A number's state: quality, status, throughput level and the messaging limit (GET /{phone-number-id}). */

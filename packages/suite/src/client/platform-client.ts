@@ -47,8 +47,8 @@ export interface PlatformClient {
   phoneNumber(phoneNumberId: string): Promise<Record<string, any>>;
   /** Records consent in the platform's consent ledger (OpenWABA only); false where there is none. */
   recordConsent(waId: string, scope: "marketing" | "utility", status: "granted" | "revoked", source: string): Promise<boolean>;
-  /** Cost by pricing category from GET /{waba-id}?fields=pricing_analytics… over [start, end) (seconds). */
-  costByCategory(wabaId: string, start: number, end: number): Promise<Record<string, number>>;
+  /** Cost by pricing category from GET /{waba-id}?fields=currency,pricing_analytics… over [start, end) (seconds), in the WABA's currency. */
+  costByCategory(wabaId: string, start: number, end: number): Promise<{ currency: string | null; by_category: Record<string, number> }>;
 }
 
 /** The SDK's Cloud API client is the suite's platform client. */

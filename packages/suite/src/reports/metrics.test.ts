@@ -21,6 +21,12 @@ describe("report metrics", () => {
       { key: "2026-11-21", conversations: 1, resolved: 0, first_response_median_s: null, first_response_avg_s: null, resolution_median_s: null, csat_avg: null, csat_count: 0 },
     ]);
   });
+  it("groups by the day in the business's time zone", () => {
+    // 23:30 UTC on 20 November is already the 21st in Warsaw.
+    const late = cycle({ opened_at: day + 23.5 * 3_600_000 });
+    expect(groupCycles([late], "day").map((r) => r.key)).toEqual(["2026-11-20"]);
+    expect(groupCycles([late], "day", "Europe/Warsaw").map((r) => r.key)).toEqual(["2026-11-21"]);
+  });
   it("groups by agent, keeping unassigned cycles apart", () => {
     expect(groupCycles([cycle({ agent_id: null }), cycle({ agent_id: "b" })], "agent").map((r) => r.key)).toEqual(["b", "unassigned"]);
   });

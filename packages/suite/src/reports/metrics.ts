@@ -1,5 +1,8 @@
+import { dayIn } from "./report-range";
+
 // Report arithmetic (pure): cycles (an open-to-resolved stretch of a conversation) grouped by
-// day, agent or team, with volume, first response and resolution times, and CSAT.
+// day (in the business's time zone), agent or team, with volume, first response and resolution
+// times, and CSAT.
 
 export interface Cycle { opened_at: number; first_response_at: number | null; resolved_at: number | null; agent_id: string | null; team_id: string | null; csat: number | null }
 export type Grouping = "day" | "agent" | "team";
@@ -19,12 +22,10 @@ export function median(xs: number[]): number | null {
 
 const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 const seconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 100) / 10);
-const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-export function groupCycles(cycles: Cycle[], by: Grouping): ReportRow[] {
+export function groupCycles(cycles: Cycle[], by: Grouping, timeZone = "UTC"): ReportRow[] {
   const groups = new Map<string, Cycle[]>();
   for (const c of cycles) {
-    const key = by === "day" ? dayOf(c.opened_at) : by === "agent" ? (c.agent_id ?? "unassigned") : (c.team_id ?? "no team");
+    const key = by === "day" ? dayIn(c.opened_at, timeZone) : by === "agent" ? (c.agent_id ?? "unassigned") : (c.team_id ?? "no team");
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, cs]) => {

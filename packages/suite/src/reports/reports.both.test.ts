@@ -37,7 +37,8 @@ describe("supervision and reports", () => {
     const statuses = byDay.messages_by_status as Record<string, number>;
     expect(Object.values(statuses).reduce((a, b) => a + b, 0)).toBe(1);
     expect(Object.keys(statuses)[0]).toMatch(/^(sent|delivered|read)$/);
-    expect(byDay.cost_by_category).toEqual({ service: 0 }); // from the Cloud API's pricing analytics: service messages are free
+    // From the Cloud API's pricing analytics, in the WABA's currency: service messages are free.
+    expect(byDay.cost).toEqual([{ currency: "USD", by_category: { service: 0 } }]);
     const byAgent = (await admin.call("GET", "/suite/api/reports?group=agent")).body;
     expect(byAgent.rows.map((r: any) => r.key)).toEqual(["Admin"]);
     const csv = await fetch(`${s.url}/suite/api/reports?group=agent&format=csv`, { headers: { cookie: admin.cookie } });

@@ -4,18 +4,20 @@ import { requireUser } from "../auth/sessions";
 import { PlatformCallError } from "../client/platform-client";
 import { SuiteError, parseBody } from "../errors";
 import type { Suite } from "../suite";
+import type { BusinessHours } from "../routing/business-hours";
 import { groupCycles, toCsv, type Cycle } from "./metrics";
+import { RANGE_PRESETS, reportRange } from "./report-range";
 
-const DAY = 86_400_000;
 const query = z.strictObject({
-  from: z.iso.date().optional(), to: z.iso.date().optional(),
+  range: z.enum(RANGE_PRESETS).optional(), from: z.string().max(20).optional(), to: z.string().max(20).optional(),
   group: z.enum(["day", "agent", "team"]).default("day"), format: z.enum(["json", "csv"]).default("json"),
 });
 
 /**
- * Supervision: the live state of the queues and agents, and reports over days by day, agent or
- * team (volume, first response, resolution, CSAT, messages by status, cost by category from the
- * Cloud API's pricing analytics), as JSON or CSV.
+ * Supervision: the live state of the queues and agents, and reports over days (a preset or from
+ * and to, days in the tenant's time zone) by day, agent or team (volume, first response,
+ * resolution, CSAT, messages by status, cost by category in the WABA's currency from the Cloud
+ * API), as JSON or CSV.
  */
 export function registerReportRoutes(app: FastifyInstance, suite: Suite): void {
   app.get("/suite/api/reports/live", async (req, reply) => {
@@ -39,16 +41,17 @@ export function registerReportRoutes(app: FastifyInstance, suite: Suite): void {
   app.get<{ Querystring: Record<string, string> }>("/suite/api/reports", async (req, reply) => {
     const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
     const q = parseBody(query, req.query);
-    const now = suite.clock.now();
-    const to = q.to ? Date.parse(q.to) + DAY : Math.floor(now / DAY) * DAY + DAY;
-    const from = q.from ? Date.parse(q.from) : to - 7 * DAY;
-    if (from >= to || to - from > 366 * DAY) throw new SuiteError(400, "invalid_request", "from must be before to, at most a year apart.", { field: "from" });
+    const timeZone = await tenantTimeZone(suite, user.tenant_id);
+    const asked = reportRange(q, suite.clock.now(), timeZone);
+    if (!asked.ok) throw new SuiteError(400, "invalid_request", `${asked.field}: ${asked.message}`, { field: asked.field });
+    const { range } = asked;
+    const { from, to } = range;
     const resolved = await suite.db.selectFrom("suite_cycles").select(["opened_at", "first_response_at", "resolved_at", "agent_id", "team_id", "csat"])
       .where("tenant_id", "=", user.tenant_id).where("opened_at", ">=", from).where("opened_at", "<", to).execute();
     const current = await suite.db.selectFrom("suite_conversations").select(["cycle_opened_at as opened_at", "first_response_at", "assignee_id as agent_id", "team_id"])
       .where("tenant_id", "=", user.tenant_id).where("state", "!=", "resolved").where("cycle_opened_at", ">=", from).where("cycle_opened_at", "<", to).execute();
     const cycles: Cycle[] = [...resolved, ...current.map((c) => ({ ...c, resolved_at: null, csat: null }))];
-    let rows = groupCycles(cycles, q.group);
+    let rows = groupCycles(cycles, q.group, timeZone);
     if (q.group !== "day") {
       const names = new Map((await suite.db.selectFrom(q.group === "agent" ? "suite_users" : "suite_teams").select(["id", "name"]).where("tenant_id", "=", user.tenant_id).execute()).map((r) => [r.id, r.name]));
       rows = rows.map((r) => ({ ...r, key: names.get(r.key) ?? r.key }));
@@ -58,25 +61,42 @@ export function registerReportRoutes(app: FastifyInstance, suite: Suite): void {
       .where("suite_conversations.tenant_id", "=", user.tenant_id).where("suite_messages.direction", "=", "out")
       .where("suite_messages.at", ">=", from).where("suite_messages.at", "<", to).groupBy("suite_messages.status").execute();
     if (q.format === "csv") {
-      return reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="report-${q.group}.csv"`).send(toCsv(rows as unknown as Record<string, unknown>[]));
+      const name = `report-${q.group}-${range.from_day}-to-${range.to_day}.csv`;
+      return reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${name}"`).send(toCsv(rows as unknown as Record<string, unknown>[]));
     }
     return reply.send({
-      from: new Date(from).toISOString(), to: new Date(to).toISOString(), group: q.group, rows,
+      from: new Date(from).toISOString(), to: new Date(to).toISOString(),
+      range: { preset: range.preset, from_day: range.from_day, to_day: range.to_day, days: range.days, time_zone: range.time_zone },
+      group: q.group, rows,
       messages_by_status: Object.fromEntries(statuses.map((s) => [s.status, Number(s.n)])),
-      cost_by_category: await cost(suite, user.tenant_id, from, to),
+      cost: await cost(suite, user.tenant_id, from, to),
     });
   });
 }
 
-async function cost(suite: Suite, tenantId: string, from: number, to: number): Promise<Record<string, number> | null> {
-  const out: Record<string, number> = {};
-  for (const c of await suite.db.selectFrom("suite_connections").select(["id", "waba_id"]).where("tenant_id", "=", tenantId).execute()) {
+/** The business's time zone (its business hours'), in which a report's days begin and end; UTC when none is set. */
+async function tenantTimeZone(suite: Suite, tenantId: string): Promise<string> {
+  const t = await suite.db.selectFrom("suite_tenants").select("settings").where("id", "=", tenantId).executeTakeFirstOrThrow();
+  return (JSON.parse(t.settings) as { business_hours?: BusinessHours }).business_hours?.timezone ?? "UTC";
+}
+
+/**
+ * Cost by category from each WABA's pricing analytics, in the WABA's currency (Meta bills each
+ * WABA in its own): one entry per currency, since amounts in different currencies never add up.
+ * Null when the Cloud API does not answer.
+ */
+async function cost(suite: Suite, tenantId: string, from: number, to: number): Promise<{ currency: string | null; by_category: Record<string, number> }[] | null> {
+  const out = new Map<string | null, Record<string, number>>();
+  for (const c of await suite.db.selectFrom("suite_connections").select(["id", "waba_id"]).where("tenant_id", "=", tenantId).orderBy("id").execute()) {
     try {
-      for (const [k, v] of Object.entries(await (await suite.client(c.id)).costByCategory(c.waba_id, Math.floor(from / 1000), Math.floor(to / 1000)))) out[k] = (out[k] ?? 0) + v;
+      const r = await (await suite.client(c.id)).costByCategory(c.waba_id, Math.floor(from / 1000), Math.floor(to / 1000));
+      const sum = out.get(r.currency) ?? {};
+      for (const [k, v] of Object.entries(r.by_category)) sum[k] = Math.round(((sum[k] ?? 0) + v) * 1e6) / 1e6;
+      out.set(r.currency, sum);
     } catch (err) {
       if (err instanceof PlatformCallError) { suite.log.warn({ err: err.message }, "pricing analytics unavailable"); return null; }
       throw err;
     }
   }
-  return out;
+  return [...out].map(([currency, by_category]) => ({ currency, by_category }));
 }

@@ -1,9 +1,11 @@
 // A shop's back office tells customers their order has shipped, through the suite's flows: it
 // publishes a flow waiting for the event "order_shipped" (once), then posts the event with the
-// order's data. Runs against `npm start` with an API key made in the console (Settings → API keys).
+// order's data. Runs against `npm start` with an API key (`npm run -s openwaba -- api-keys create
+// "Back office"`, or the console: Settings → API keys).
 //
 //   npm start                                                        # in one terminal
-//   OPENWABA_API_KEY=owk_… node --import tsx packages/sdk/examples/order-shipped.ts +48600100200 860198
+//   export OPENWABA_API_KEY=$(npm run -s openwaba -- api-keys create "Back office")
+//   node --import tsx packages/sdk/examples/order-shipped.ts +48600100200 860198
 //
 // (The simulated customer writes first, so that the customer service window is open for a free-form
 // message; with a closed window a flow sends its `template` instead.)
@@ -17,15 +19,9 @@ if (!key) throw new Error("set OPENWABA_API_KEY to an API key of the suite (cons
 const [phone = "+48600100200", order = "860198"] = process.argv.slice(2);
 
 const suite = new SuiteClient(url, key);
-if (!(await suite.flows()).some((f) => f.name === "Order shipped (example)")) {
-  await suite.importFlow({
-    name: "Order shipped (example)", trigger: { type: "event", event: "order_shipped" }, start: "tell",
-    nodes: {
-      tell: { type: "send", message: { text: "Good news, {{contact.name}}: order {{event.order}} is on its way with {{event.carrier|our courier}}." }, next: "tag" },
-      tag: { type: "set", attributes: { last_order: "{{event.order}}" }, tags: { add: ["shipped"] } },
-    },
-  }, { publish: true });
-}
+// The flow is the repository's examples/order-shipped.flow.json, the one `openwaba flows import` takes.
+const flow = JSON.parse(readFileSync(new URL("../../../examples/order-shipped.flow.json", import.meta.url), "utf8"));
+if (!(await suite.flows()).some((f) => f.name === flow.name)) await suite.importFlow(flow, { publish: true });
 
 const sim = new SimulatorClient({ baseUrl: url, token: creds.access_token });
 const waId = phone.replace(/\D/g, "");

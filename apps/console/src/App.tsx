@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { ApiError, api, setCsrf, type User } from "./api";
+import { ApiError, api, setCsrf, whenSignedOut, type User } from "./api";
 import { closeStream, openStream } from "./stream";
 import { go, useRoute } from "./route";
 import { Login } from "./pages/Login";
@@ -31,6 +31,9 @@ export function App() {
   const load = () => api("GET", "/suite/api/me").then((r) => { setCsrf(r.csrf_token); setSession({ user: r.user, teams: r.teams }); })
     .catch((e) => { if (e instanceof ApiError && e.status === 401) setSession(null); else throw e; });
   useEffect(() => { void load(); }, []);
+  // A session that ends while a page is open brings the sign-in back in place: the address (the
+  // page asked for, always one of the console's own #/ routes) stays, so signing in returns there.
+  useEffect(() => { whenSignedOut(() => setSession((s) => (s ? null : s))); return () => whenSignedOut(null); }, []);
   useEffect(() => { if (session) openStream(); else closeStream(); }, [session]);
 
   if (route[0] === "invitation" && route[1] && !session) return <AcceptInvitation token={route[1]} onDone={load} />;

@@ -15,6 +15,7 @@ import type { ServerConfig } from "./config";
 import { connectDevSuite, type ConsoleLogin } from "./suite-wiring";
 import { registerConsoleFiles } from "./console-files";
 import { registerPhoneBridge } from "./phone-bridge";
+import { credentialsFileWords, registerSignInHints } from "./sign-in-hints";
 import { registerOperations } from "./operations";
 
 export interface RunningServer {
@@ -104,7 +105,10 @@ export async function startServer(config: ServerConfig, opts: { listen?: boolean
   let devTenantId: string | null = null;
   const suite = config.suite ? createSuite({ db, dialect: store.dialect, queue, clock, securityClock: opts.securityClock, log, rateCard: platform.rateCard, campaignMps: config.campaignMps, unconfirmedGraceMs: config.campaignUnconfirmedMs }) : null;
   if (suite) {
-    await suite.register(app, (scope) => registerPhoneBridge(scope, app, suite.suite, credentials, () => devTenantId));
+    await suite.register(app, (scope) => {
+      registerPhoneBridge(scope, app, suite.suite, credentials, () => devTenantId);
+      registerSignInHints(scope, () => (devTenantId && !config.production ? credentialsFileWords(join(config.dataDir, "dev-credentials.json")) : null));
+    });
     registerConsoleFiles(app);
   }
 

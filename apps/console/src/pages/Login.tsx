@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { ApiError, api } from "../api";
 
 export function Login({ onSignedIn }: { onSignedIn: () => void }) {
@@ -6,6 +6,9 @@ export function Login({ onSignedIn }: { onSignedIn: () => void }) {
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Only the development tenant's own server says where its first admin's password is.
+  const [credentialsFile, setCredentialsFile] = useState<string | null>(null);
+  useEffect(() => { void api<{ dev_credentials_file: string | null }>("GET", "/suite/api/sign-in").then((r) => setCredentialsFile(r.dev_credentials_file)).catch(() => undefined); }, []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -21,7 +24,7 @@ export function Login({ onSignedIn }: { onSignedIn: () => void }) {
       <label>Password<input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} /></label>
       {error && <p className="error" role="alert">{error}</p>}
       <button type="submit" disabled={busy}>Sign in</button>
-      <p className="hint">The first admin's email and password are in <code>data/dev-credentials.json</code>.</p>
+      {credentialsFile && <p className="hint">The first admin's email and password are in <code>{credentialsFile}</code>.</p>}
     </form>
   );
 }

@@ -91,8 +91,8 @@ describe.skipIf(!hasChromium)("automation flows in the console (chromium)", () =
     await agent.getByRole("link", { name: "Flows", exact: true }).click();
     // A ready example makes a draft and opens it.
     await agent.getByText("New flow", { exact: true }).click();
-    await agent.getByRole("button", { name: "Order status (HTTP lookup)" }).click();
-    await agent.getByRole("heading", { name: "Order status", level: 1 }).waitFor();
+    await agent.getByRole("button", { name: "Order status from your shop (HTTP lookup)" }).click();
+    await agent.getByRole("heading", { name: "Order status (shop lookup)", level: 1 }).waitFor();
     await agent.getByText("draft: never published").waitFor();
     await agent.getByRole("link", { name: "← All flows" }).click();
     // A .flow.json file (here the welcome flow's export, renamed) becomes a new flow.

@@ -1,31 +1,17 @@
 import type { FlowDocument } from "./flow-types";
+import orderStatusFile from "../../../../examples/order-status.flow.json";
+import orderStatusShopFile from "../../../../examples/order-status-shop.flow.json";
 
-// Ready flows a business starts from ("New flow"): each works as it is once published, and shows
+// Ready flows a business starts from ("New flow"): each works as it is once published (the shop
+// lookup once its URL is the shop's), and shows
 // one way the nodes fit together. Typed against the suite's schema, so they stay valid documents.
 
 export interface FlowExample { key: string; title: string; description: string; document: FlowDocument }
 
-const orderStatus: FlowDocument = {
-  openwaba_flow: 1, name: "Order status", description: "Asks for an order number and looks it up in the shop's own system.",
-  trigger: { type: "keyword", keywords: ["order", "tracking", "parcel"], match: "contains" },
-  start: "ask_number",
-  nodes: {
-    ask_number: {
-      type: "ask", prompt: { text: "Hi {{contact.name}}! What is your order number? (6 digits)" }, validate: { type: "regex", pattern: "\\b\\d{6}\\b" },
-      save_as: "order_number", reprompt: "That does not look like an order number: 6 digits, please.", max_attempts: 2, next: "lookup", on_invalid: "person",
-    },
-    lookup: {
-      type: "http", method: "GET", url: "https://shop.example/api/orders/{{attr.order_number}}", headers: { Authorization: "Bearer YOUR-SHOP-API-KEY" },
-      timeout: "5s", retries: 2, save: { "attr.order_status": "body.status", "vars.eta": "body.eta" }, next: "status", on_error: "not_found",
-    },
-    status: { type: "branch", cases: [{ when: { var: "attr.order_status", op: "eq", value: "shipped" }, next: "shipped" }], default: "preparing" },
-    shipped: { type: "send", message: { text: "Order {{attr.order_number}} is on its way and should arrive {{vars.eta|soon}}." }, next: "bye" },
-    preparing: { type: "send", message: { text: "Order {{attr.order_number}} is {{attr.order_status|being prepared}}." }, next: "bye" },
-    not_found: { type: "send", message: { text: "I could not find order {{attr.order_number}}." }, next: "person" },
-    bye: { type: "end", message: "Anything else? Just write here." },
-    person: { type: "handover", message: "A colleague will take it from here.", note: "Order number: {{attr.order_number|not given}}" },
-  },
-};
+// The order-status flows are the repository's own example files (the README imports them too):
+// one that needs nothing outside, and one that looks the order up in the shop's system.
+const orderStatus = orderStatusFile as FlowDocument;
+const orderStatusShop = orderStatusShopFile as FlowDocument;
 
 const welcome: FlowDocument = {
   openwaba_flow: 1, name: "Welcome menu", description: "Greets a new conversation with a menu; a person takes over when asked.",
@@ -79,7 +65,8 @@ const blank: FlowDocument = {
 
 export const FLOW_EXAMPLES: FlowExample[] = [
   { key: "welcome", title: "Welcome menu", description: welcome.description!, document: welcome },
-  { key: "order-status", title: "Order status (HTTP lookup)", description: orderStatus.description!, document: orderStatus },
+  { key: "order-status", title: "Order status", description: orderStatus.description!, document: orderStatus },
+  { key: "order-status-shop", title: "Order status from your shop (HTTP lookup)", description: orderStatusShop.description!, document: orderStatusShop },
   { key: "survey", title: "Satisfaction survey after resolve", description: survey.description!, document: survey },
   { key: "shipping", title: "Shipping notification (event)", description: shipping.description!, document: shipping },
   { key: "blank", title: "Blank", description: "One message, started by an agent from the inbox.", document: blank },

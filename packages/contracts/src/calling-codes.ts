@@ -3,10 +3,18 @@ import { parsePhoneNumberFromString } from "libphonenumber-js/min";
 // Where a number belongs, from its calling code and national prefix (libphonenumber's metadata):
 // the simulator places its users with it and pricing picks the market from it.
 
+/**
+ * Meta's test business numbers (and this platform's development numbers): +1 555 … numbers, an
+ * area code no NANP region has, so libphonenumber places them nowhere.
+ */
+export const isTestNumber = (digits: string): boolean => /^1555\d{7}$/.test(digits.replace(/^\+/, ""));
+
 /** The calling code and ISO country of a number given as digits ("ZZ" when unknown). */
 export function countryOf(digits: string): { callingCode: string; country: string } {
   const p = parsePhoneNumberFromString(`+${digits}`);
   if (p?.country) return { callingCode: p.countryCallingCode, country: p.country };
+  // A test number is a US number where Meta has one (its market, language and zone are the US's).
+  if (isTestNumber(digits)) return { callingCode: "1", country: "US" };
   return { callingCode: p?.countryCallingCode ?? digits.slice(0, 1), country: "ZZ" };
 }
 

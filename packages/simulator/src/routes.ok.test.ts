@@ -74,7 +74,8 @@ describe("simulated users writing to a business", () => {
     const reply = await say({ type: "text", text: { body: "secondo" }, context: { message_id: first.body.messages[0].id } });
     expect((await arrived(reply.body.messages[0].id)).m.context).toEqual({ from: wa, id: first.body.messages[0].id });
     const phone = (await s.call("GET", `/simulator/users/${wa}/chats/${s.phone}`)).body;
-    expect(phone.business).toMatchObject({ phone_number_id: s.phone, verified_name: expect.any(String) });
+    // The development numbers are +1 555 test numbers: placed in the US, not in "ZZ" (nowhere).
+    expect(phone.business).toMatchObject({ phone_number_id: s.phone, verified_name: expect.any(String), display_phone_number: expect.stringMatching(/^1555\d{7}$/), country: "US" });
     const mine = phone.messages.find((x: any) => x.id === first.body.messages[0].id);
     expect(mine).toMatchObject({ direction: "sent", ticks: "delivered", content: { body: "primo" } });
   });

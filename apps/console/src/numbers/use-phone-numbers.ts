@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { api } from "../api";
+import { formatNumber } from "./phone-number-words";
 
 // The business's numbers as the Cloud API lists them, for pickers and for naming a number by its id.
 
@@ -11,4 +12,4 @@ export function usePhoneNumbers(): PhoneNumber[] {
   return numbers;
 }
 
-export const numberWords = (n: PhoneNumber) => `${n.display_phone_number} · ${n.verified_name}`;
+export const numberWords = (n: PhoneNumber) => `${formatNumber(n.display_phone_number)} · ${n.verified_name}`;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { api } from "../api";
 import { useStream } from "../stream";
+import { formatNumber, testNumber } from "../numbers/phone-number-words";
 
 interface Alert { id: string; severity: string; title: string; at: string; read: boolean }
 
@@ -17,7 +18,7 @@ export function Numbers() {
       <table>
         <thead><tr><th>Number</th><th>Name</th><th>Status</th><th>Quality</th><th>Messaging limit</th><th>Throughput</th></tr></thead>
         <tbody>{numbers.map((n) => (
-          <tr key={n.id}><td>{n.display_phone_number}</td><td>{n.verified_name}</td><td>{n.status}</td><td className={`quality ${n.quality_rating}`}>{n.quality_rating}</td>
+          <tr key={n.id}><td>{formatNumber(n.display_phone_number)}{testNumber(n.display_phone_number) && <span className="muted"> · test number</span>}</td><td>{n.verified_name}</td><td>{n.status}</td><td className={`quality ${n.quality_rating}`}>{n.quality_rating}</td>
             <td>{n.whatsapp_business_manager_messaging_limit ?? n.messaging_limit_tier}</td><td>{n.throughput?.level}</td></tr>
         ))}</tbody>
       </table>

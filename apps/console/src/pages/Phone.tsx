@@ -3,6 +3,7 @@ import { ApiError, api } from "../api";
 import { Icon, type IconName } from "../components/Icon";
 import { dayKey, dayWords } from "../inbox/day-words";
 import { numberWords, type PhoneNumber } from "../numbers/use-phone-numbers";
+import { formatNumber } from "../numbers/phone-number-words";
 import { go, useRoute } from "../route";
 import { useClockTravel } from "../stream";
 
@@ -95,7 +96,7 @@ export function Phone() {
         <header className="phone-head">
           {chat && <time className="phone-clock" dateTime={chat.server_time} aria-label="The phone's clock">{new Date(now).toLocaleString(undefined, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })}</time>}
           {number?.verified_name ?? chat?.business.verified_name ?? "…"}
-          <span>{chat?.typing ? "typing…" : number?.display_phone_number ?? chat?.business.display_phone_number}</span>
+          <span>{chat?.typing ? "typing…" : formatNumber(number?.display_phone_number ?? chat?.business.display_phone_number ?? "")}</span>
         </header>
         <ol className="phone-chat">
           {messages.map((m, i) => [

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { ApiError, api } from "../api";
+import { numberWords, usePhoneNumbers } from "../numbers/use-phone-numbers";
 
 interface EntryPoint { code: string; deep_link_url: string; prefilled_message: string }
 interface WidgetSettings {
@@ -10,25 +11,46 @@ interface SavedWidget extends WidgetSettings { public_id: string; phone_number_i
 /** The form keeps the opt-in text while the checkbox is off, and the origins as lines. */
 type Form = Omit<WidgetSettings, "opt_in_text" | "allowed_origins"> & { offer_opt_in: boolean; opt_in_text: string; allowed_origins: string };
 
+/** The settings only (a saved widget also has its id, links and snippet, which the API does not take back). */
 const toForm = (w: WidgetSettings): Form => ({
-  ...w, phone_number_id: w.phone_number_id ?? "", offer_opt_in: w.opt_in_text !== null, opt_in_text: w.opt_in_text ?? "Send me offers on WhatsApp", allowed_origins: w.allowed_origins.join("\n"),
+  enabled: w.enabled, phone_number_id: w.phone_number_id ?? "", title: w.title, greeting: w.greeting, button_label: w.button_label, start_label: w.start_label,
+  brand_color: w.brand_color, position: w.position, prefilled_message: w.prefilled_message,
+  offer_opt_in: w.opt_in_text !== null, opt_in_text: w.opt_in_text ?? "Send me offers on WhatsApp", allowed_origins: w.allowed_origins.join("\n"),
 });
 const fromForm = ({ offer_opt_in, ...f }: Form): WidgetSettings => ({
   ...f, phone_number_id: f.phone_number_id || undefined, opt_in_text: offer_opt_in ? f.opt_in_text : null,
   allowed_origins: f.allowed_origins.split(/\s+/).filter(Boolean),
 });
 
-/** The website chat widget: its settings, a preview of the real script as saved, and the snippet a shop pastes. */
+/** How long the form rests before its preview is made again (each keystroke would reload the frame). */
+const PREVIEW_PAUSE_MS = 250;
+
+/**
+ * The website chat widget: its settings, a preview of the real script with the settings as they
+ * stand in the form (saved or not), and, once saved, the snippet a shop pastes and its links.
+ */
 export function Widget() {
-  const [numbers, setNumbers] = useState<{ id: string; display_phone_number: string; verified_name: string }[]>([]);
+  const numbers = usePhoneNumbers();
   const [saved, setSaved] = useState<SavedWidget | null>(null);
   const [form, setForm] = useState<Form | null>(null);
   const [notice, setNotice] = useState<{ error: boolean; text: string; field?: string } | null>(null);
   const [copied, setCopied] = useState(false);
+  /** The script the form's settings make (null: switched off), and why the last change could not be previewed. */
+  const [preview, setPreview] = useState<{ script: string | null; version: number } | null>(null);
+  const [previewProblem, setPreviewProblem] = useState<string | null>(null);
   useEffect(() => {
-    void api("GET", "/suite/api/numbers").then((r) => setNumbers(r.data));
     void api("GET", "/suite/api/settings/widget").then((r) => { setSaved(r.widget); setForm(toForm(r.widget ?? r.defaults)); });
   }, []);
+  useEffect(() => {
+    if (!form) return;
+    let stale = false;
+    const t = setTimeout(() => {
+      api<{ script: string | null }>("POST", "/suite/api/settings/widget/preview", fromForm(form))
+        .then((r) => { if (!stale) { setPreview((p) => ({ script: r.script, version: (p?.version ?? 0) + 1 })); setPreviewProblem(null); } })
+        .catch((err) => { if (!stale) setPreviewProblem(err instanceof ApiError ? err.message : String(err)); });
+    }, preview ? PREVIEW_PAUSE_MS : 0);
+    return () => { stale = true; clearTimeout(t); };
+  }, [form]);
   if (!form) return <div className="page">Loading…</div>;
 
   const set = (patch: Partial<Form>) => setForm({ ...form, ...patch });
@@ -51,14 +73,13 @@ export function Widget() {
     <div className="page">
       <h1>Website widget</h1>
       <p className="muted">A WhatsApp chat button for your shop's pages. Visitors who tick the box send a message that grants marketing consent, recorded with the widget's code as its source.</p>
-      {notice && <p role={notice.error ? "alert" : "status"} className={notice.error ? "error" : "notice"}>{notice.text}</p>}
-      <div className="two-col">
+      <div className="two-col widget-page">
         <form className="grid-form" onSubmit={(e) => void save(e)} aria-label="Widget settings">
           <label className="check"><input type="checkbox" checked={form.enabled} onChange={(e) => set({ enabled: e.target.checked })} /> Show the widget on the shop's pages</label>
           <label>Business number
             <select value={form.phone_number_id} aria-invalid={invalid("phone_number_id")} onChange={(e) => set({ phone_number_id: e.target.value })}>
               {!form.phone_number_id && <option value="">first number</option>}
-              {numbers.map((n) => <option key={n.id} value={n.id}>{n.display_phone_number} · {n.verified_name}</option>)}
+              {numbers.map((n) => <option key={n.id} value={n.id}>{numberWords(n)}</option>)}
             </select>
           </label>
           <label>Title<input required maxLength={60} value={form.title} aria-invalid={invalid("title")} onChange={(e) => set({ title: e.target.value })} /></label>
@@ -80,34 +101,43 @@ export function Widget() {
             <textarea rows={2} value={form.allowed_origins} aria-invalid={invalid("allowed_origins")} onChange={(e) => set({ allowed_origins: e.target.value })} />
           </label>
           <button type="submit">Save widget</button>
+          {/* Under the button, not above the form: a notice never moves what the person is looking at. */}
+          {notice && <p role={notice.error ? "alert" : "status"} className={notice.error ? "error" : "notice"}>{notice.text}</p>}
         </form>
-        {saved && <WidgetOutput saved={saved} copied={copied} onCopy={() => void copy()} />}
+        <WidgetOutput saved={saved} preview={preview} previewProblem={previewProblem} copied={copied} onCopy={() => void copy()} />
       </div>
     </div>
   );
 }
 
-function WidgetOutput({ saved, copied, onCopy }: { saved: SavedWidget; copied: boolean; onCopy: () => void }) {
-  // The real script in a page of this origin (the script always shows on the OpenWABA server's own pages); the version defeats its five-minute cache.
-  const page = `<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0;padding:16px;font:14px system-ui,sans-serif;color:#6b7b83;background:#f6f7f9}</style></head>`
-    + `<body><p>Your shop's page</p><script src="${saved.script_url}?v=${saved.version}" async></script></body></html>`;
+/** A page of this origin around the preview: the script runs inline, as the shop's pages run it from the snippet. */
+const previewPage = (body: string) => `<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0;padding:16px;font:14px system-ui,sans-serif;color:#6b7b83;background:#f6f7f9}</style></head><body>${body}</body></html>`;
+
+function WidgetOutput({ saved, preview, previewProblem, copied, onCopy }: {
+  saved: SavedWidget | null; preview: { script: string | null; version: number } | null; previewProblem: string | null; copied: boolean; onCopy: () => void;
+}) {
+  const page = !preview ? null
+    : preview.script === null ? previewPage("<p>The widget is switched off: its script shows nothing.</p>")
+    : previewPage(`<p>Your shop's page</p><script>${preview.script}</script>`);
   return (
     <div className="template-editor widget-output">
-      <h2>Snippet</h2>
-      <p className="muted">Paste it into every page, before <code>&lt;/body&gt;</code>.</p>
-      <textarea aria-label="Snippet" readOnly rows={3} value={saved.snippet} onFocus={(e) => e.target.select()} />
-      <button type="button" onClick={onCopy}>{copied ? "Copied" : "Copy snippet"}</button>
       <h2>Preview</h2>
-      {saved.enabled
-        ? <iframe key={saved.version} title="Widget preview" srcDoc={page} />
-        : <p className="muted">The widget is switched off: its script shows nothing.</p>}
-      <h2>Links</h2>
-      <dl>
-        <dt>Plain</dt><dd><a href={saved.entry_points.plain.deep_link_url} target="_blank" rel="noreferrer">{saved.entry_points.plain.deep_link_url}</a></dd>
-        {saved.entry_points.opt_in && <><dt>Opt-in (grants consent with source <code>widget:{saved.entry_points.opt_in.code}</code>)</dt>
-          <dd><a href={saved.entry_points.opt_in.deep_link_url} target="_blank" rel="noreferrer">{saved.entry_points.opt_in.deep_link_url}</a>
-            <pre className="preview">{saved.entry_points.opt_in.prefilled_message}</pre></dd></>}
-      </dl>
+      <p className="muted widget-preview-note" aria-live="polite">{previewProblem ? `Showing the last settings that work: ${previewProblem}` : saved ? "As the form stands, saved or not." : "As the form stands: save it to put it on your pages."}</p>
+      {/* Same frame, same size, whatever it shows: the column never jumps. */}
+      {page ? <iframe key={preview!.version} title="Widget preview" srcDoc={page} /> : <div className="widget-preview-frame" aria-hidden="true" />}
+      <h2>Snippet</h2>
+      <p className="muted">{saved ? <>Paste it into every page, before <code>&lt;/body&gt;</code>.</> : "Saving the widget gives it its snippet."}</p>
+      <textarea aria-label="Snippet" readOnly rows={3} value={saved?.snippet ?? ""} placeholder="Not saved yet" disabled={!saved} onFocus={(e) => e.target.select()} />
+      <button type="button" onClick={onCopy} disabled={!saved}>{copied ? "Copied" : "Copy snippet"}</button>
+      {saved && <>
+        <h2>Links</h2>
+        <dl>
+          <dt>Plain</dt><dd><a href={saved.entry_points.plain.deep_link_url} target="_blank" rel="noreferrer">{saved.entry_points.plain.deep_link_url}</a></dd>
+          {saved.entry_points.opt_in && <><dt>Opt-in (grants consent with source <code>widget:{saved.entry_points.opt_in.code}</code>)</dt>
+            <dd><a href={saved.entry_points.opt_in.deep_link_url} target="_blank" rel="noreferrer">{saved.entry_points.opt_in.deep_link_url}</a>
+              <pre className="preview">{saved.entry_points.opt_in.prefilled_message}</pre></dd></>}
+        </dl>
+      </>}
     </div>
   );
 }

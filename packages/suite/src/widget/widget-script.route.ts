@@ -18,8 +18,11 @@ export async function widgetScript(suite: Suite, file: string): Promise<{ status
   if (!w) return { status: 404, body: "/* No such OpenWABA chat widget. */\n" };
   const config = publicWidgetConfig(w);
   if (!config) return { status: 200, body: "/* This OpenWABA chat widget is switched off. */\n" };
-  return { status: 200, body: `${EMBED}(${scriptJson(config)});\n` };
+  return { status: 200, body: embedScript(config) };
 }
+
+/** The browser code called with a widget's settings (the public script, and the console's preview). */
+export const embedScript = (config: object): string => `${EMBED}(${scriptJson(config)});\n`;
 
 function sendScript(req: FastifyRequest, reply: FastifyReply, s: { status: number; body: string }) {
   void reply.type("text/javascript; charset=utf-8").header("x-content-type-options", "nosniff")

@@ -72,15 +72,32 @@ export function presentWidget(w: WidgetRow, base: string) {
   };
 }
 
-/** What the public script is called with: texts, colours and the two deep links, nothing else of the tenant; null when switched off. */
+/** What the script is called with: texts, colours and the links it opens, nothing else of the tenant. */
+function embedConfig(id: string, c: WidgetConfig, links: { plain: string; opt_in: string | null }) {
+  return {
+    id, title: c.title, greeting: c.greeting, button_label: c.button_label, start_label: c.start_label,
+    color: c.brand_color, ink: inkOn(c.brand_color), position: c.position, opt_in_text: c.opt_in_text,
+    plain: links.plain, opt_in: c.opt_in_text === null ? null : links.opt_in, origins: c.allowed_origins,
+  };
+}
+
+/** What the public script is called with: its settings and the two deep links; null when switched off. */
 export function publicWidgetConfig(w: WidgetRow) {
   const c = JSON.parse(w.config) as WidgetConfig;
   if (!c.enabled) return null;
-  return {
-    id: w.public_id, title: c.title, greeting: c.greeting, button_label: c.button_label, start_label: c.start_label,
-    color: c.brand_color, ink: inkOn(c.brand_color), position: c.position, opt_in_text: c.opt_in_text,
-    plain: deepLink(w.plain_code), opt_in: w.opt_in_code ? deepLink(w.opt_in_code) : null, origins: c.allowed_origins,
-  };
+  return embedConfig(w.public_id, c, { plain: deepLink(w.plain_code), opt_in: w.opt_in_code ? deepLink(w.opt_in_code) : null });
+}
+
+/**
+ * The console's preview of settings as they stand in its form, saved or not: the same script with
+ * the saved widget's links (none before the first save: its codes are made by saving), on any
+ * page; null when switched off.
+ */
+export function previewWidgetConfig(input: WidgetInput, saved: WidgetRow | undefined) {
+  const { phone_number_id: _number, ...c } = input;
+  if (!c.enabled) return null;
+  const links = { plain: saved ? deepLink(saved.plain_code) : "#", opt_in: saved?.opt_in_code ? deepLink(saved.opt_in_code) : "#" };
+  return { ...embedConfig(saved?.public_id ?? "preview", c, links), origins: [] };
 }
 
 /** Text colour on the brand colour: white or near-black, whichever contrasts more (WCAG luminance). */

@@ -25,8 +25,8 @@ describe.skipIf(!hasChromium)("the widget's settings page (chromium)", () => {
 
   const frame = () => page.frameLocator('iframe[title="Widget preview"]');
   /** Where every control of the page is: [what, x, y, width, height]. */
-  const layout = () => page.evaluate(() => [...document.querySelectorAll(".widget-page :is(input, select, textarea, button, iframe, .widget-preview-frame)")]
-    .map((e) => { const r = e.getBoundingClientRect(); return [e.getAttribute("aria-label") ?? e.tagName, r.x, r.y, r.width, r.height].join(" "); }));
+  const layout = () => page.locator(".widget-page :is(input, select, textarea, button, iframe, .widget-preview-frame)")
+    .evaluateAll((els) => els.map((e: any) => { const r = e.getBoundingClientRect(); return [e.getAttribute("aria-label") ?? e.tagName, r.x, r.y, r.width, r.height].join(" "); }));
 
   it("previews the widget before it is ever saved, and follows the form", async () => {
     await signInConsole(page, s);

@@ -6,8 +6,9 @@ import type { BacklogPayload } from "../webhooks/subscriber-backlog";
 import { authenticate } from "./graph-request";
 
 const redrive = z.strictObject({ ids: z.array(z.number().int().positive()).max(10_000).optional() });
-// Dead letters are per subscriber (its backlog); the first-delivery queue only buries what could
-// not even be put in a backlog.
+const listQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).optional(), access_token: z.string().optional() });
+// Dead letters are per subscriber (its backlog); the first-delivery queue buries only an event that
+// could not be put in the backlogs for the whole retry period.
 const DEAD_IN = [QUEUES.webhookBacklog, QUEUES.webhook] as const;
 
 /**
@@ -15,9 +16,9 @@ const DEAD_IN = [QUEUES.webhookBacklog, QUEUES.webhook] as const;
  * per subscriber, listed and redriven per WABA with the same token.
  */
 export function registerDeadLetterRoutes(app: FastifyInstance, platform: Platform): void {
-  app.get<{ Querystring: { limit?: string } }>("/openwaba/webhooks/dead-letters", async (req, reply) => {
+  app.get("/openwaba/webhooks/dead-letters", async (req, reply) => {
     const p = await authenticate(platform, req);
-    const limit = Math.min(Number(req.query.limit) || 100, 1000);
+    const limit = parseParams(listQuery, req.query ?? {}).limit ?? 100;
     const data = [];
     for (const queue of DEAD_IN) {
       for (const j of await platform.queue.list(queue, "dead", { keyPrefix: `${p.wabaId}|`, limit })) {

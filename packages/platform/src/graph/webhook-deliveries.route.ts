@@ -6,6 +6,7 @@ import { fromJson } from "@openwaba/store";
 import { QUEUES, type Platform } from "../platform";
 import { asciiJson } from "../webhooks/ascii-json";
 import { postBody } from "../webhooks/post-webhook";
+import { subscriberOf } from "../webhooks/subscriber-backlog";
 import { authenticate } from "./graph-request";
 
 const listQuery = z.strictObject({
@@ -52,7 +53,7 @@ export function registerWebhookDeliveryRoutes(app: FastifyInstance, platform: Pl
       .where("subscribed_apps.waba_id", "=", p.wabaId).orderBy("subscribed_apps.created_at").execute();
     const counts = await platform.db.selectFrom("jobs").select(["kind", "status", sql<number>`count(*)`.as("n")])
       .where("queue", "=", QUEUES.webhookBacklog).where("key", "like", `${p.wabaId}|%`).groupBy(["kind", "status"]).execute();
-    const count = (app: string, status: string) => Number(counts.find((c) => c.kind === app && c.status === status)?.n ?? 0);
+    const count = (app: string, status: string) => Number(counts.find((c) => c.kind === subscriberOf(p.wabaId, app) && c.status === status)?.n ?? 0);
     return reply.send({
       data: apps.map((a) => ({
         app_id: a.id, name: a.name, callback_url: a.override_callback_uri ?? a.callback_url,

@@ -1,6 +1,6 @@
-import { QueueWorker, backoffMs, type Job } from "@openwaba/store";
+import { QueueWorker, type HandleResult, type Job } from "@openwaba/store";
 import { QUEUES, type Platform } from "../platform";
-import type { FailingSubscribers, BacklogPayload } from "./subscriber-backlog";
+import { type BacklogPayload, type FailingSubscribers, retryAfterMs, subscriberOf, withPatience } from "./subscriber-backlog";
 import { postWebhook } from "./post-webhook";
 
 type Log = { error(o: unknown, m?: string): void; warn(o: unknown, m?: string): void };
@@ -8,37 +8,50 @@ type Log = { error(o: unknown, m?: string): void; warn(o: unknown, m?: string): 
 /**
  * Works through the subscribers' backlogs: batches of one WABA for one app, retried with jittered
  * backoff for the retry period (from when the event arose), then dead letters per subscriber.
- * Several loops claim at once, so a receiver that holds its connection until the timeout delays
- * only the batch it is in.
+ * A receiver that does not answer within PATIENCE_MS keeps its jobs (released, due when its POST
+ * would time out) while the batch goes on, so it holds back no other subscriber.
  */
 export function createBacklogRedelivery(platform: Platform, failing: FailingSubscribers, log?: Log): QueueWorker {
   const { config, clock, queue } = platform;
 
-  async function handle(jobs: Job[]): Promise<{ job: Job; error: string }[]> {
+  async function handle(jobs: Job[]): Promise<HandleResult[]> {
     const groups = new Map<string, { wabaId: string; appId: string; items: { job: Job; p: BacklogPayload }[] }>();
     for (const job of jobs) {
       const p = JSON.parse(job.payload) as BacklogPayload;
-      const k = `${p.event.wabaId}|${p.appId}`;
+      const k = subscriberOf(p.event.wabaId, p.appId);
       const g = groups.get(k) ?? { wabaId: p.event.wabaId, appId: p.appId, items: [] };
       g.items.push({ job, p });
       groups.set(k, g);
     }
-    const failed: { job: Job; error: string }[] = [];
-    await Promise.all([...groups.values()].map(async (g) => {
+    const results: HandleResult[] = [];
+    await Promise.all([...groups].map(async ([subscriber, g]) => {
       const dest = (await platform.directory.destinations(g.wabaId)).find((d) => d.appId === g.appId);
       // Unsubscribed since (or its callback removed): Meta stops delivering to it, and so do we.
       if (!dest) return;
-      const err = await postWebhook(platform, g.wabaId, dest, g.items.map((i) => i.p.event), { redelivery: true });
-      if (err) {
-        failing.failed(g.appId);
-        for (const i of g.items) failed.push({ job: i.job, error: err });
+      const ids = g.items.map((i) => i.job.id);
+      const outcome = await withPatience(postWebhook(platform, g.wabaId, dest, g.items.map((i) => i.p.event), { redelivery: true }), {
+        log,
+        whenSlow: async () => {
+          failing.failed(subscriber);
+          await queue.release(ids, clock.now() + config.webhookTimeoutMs + 1000);
+          for (const i of g.items) results.push({ job: i.job, released: true });
+        },
+        afterSlow: async (err) => {
+          if (!err) return queue.complete(ids);
+          for (const i of g.items) await onFailure(i.job, err);
+        },
+      });
+      if (outcome === "slow") return;
+      if (outcome) {
+        failing.failed(subscriber);
+        for (const i of g.items) results.push({ job: i.job, error: outcome });
         return;
       }
-      failing.recovered(g.appId);
+      failing.recovered(subscriber);
       // It answers again: the rest of its backlog need not wait out its backoff.
-      if (await queue.bringForward(QUEUES.webhookBacklog, g.appId, clock.now())) platform.wake(QUEUES.webhookBacklog);
+      if (await queue.bringForward(QUEUES.webhookBacklog, subscriber, clock.now())) platform.wake(QUEUES.webhookBacklog);
     }));
-    return failed;
+    return results;
   }
 
   async function onFailure(job: Job, error: string): Promise<void> {
@@ -50,8 +63,9 @@ export function createBacklogRedelivery(platform: Platform, failing: FailingSubs
       return;
     }
     platform.metrics.webhookRetries.inc();
-    // The first try was the dispatcher's, so this job's nth claim is the event's (n+1)th attempt.
-    await queue.retry(job, now + backoffMs(job.attempts + 1, { baseMs: 1000, capMs: config.webhookMaxBackoffMs }), error, true);
+    // An event is in a backlog because its subscriber failed (on it, or on those before it), so
+    // its nth failure here waits as the (n+1)th attempt's would.
+    await queue.retry(job, now + retryAfterMs(platform, job.attempts + 1), error, true);
   }
 
   return new QueueWorker({

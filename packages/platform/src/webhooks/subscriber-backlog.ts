@@ -4,41 +4,67 @@ import { QUEUES, type Platform } from "../platform";
 import type { WebhookEvent } from "./events";
 
 /**
- * Each subscriber (an app, at its callback or its override for the WABA) has its own backlog of
- * events it has not taken, in order per (number, user) — Meta delivers to each app on its own, so
- * one dead receiver never holds back another's. A backlog job's key is the event's ordering key
- * and the app; its kind is the app, so that a receiver that answers again can be caught up at once.
+ * Each subscriber — an app at its callback, or at its override for one WABA — has its own
+ * backlog of events it has not taken, in order per (number, user): Meta delivers to each app on
+ * its own, so one dead or slow receiver never holds back another's. A backlog job's key is the
+ * event's ordering key and the app; its kind names the subscriber (WABA and app), so that a
+ * receiver that answers again can be caught up at once.
  */
 export interface BacklogPayload { appId: string; event: WebhookEvent }
 
 export const backlogKey = (eventKey: string, appId: string) => `${eventKey}|${appId}`;
+export const subscriberOf = (wabaId: string, appId: string) => `${wabaId}|${appId}`;
 
-/** Subscribers that failed lately, by app: their new events join the backlog instead of waiting on them. */
+/** The retries' backoff: immediately, then doubling from a second up to the configured cap. */
+export const retryAfterMs = (platform: Platform, failedAttempts: number) =>
+  backoffMs(failedAttempts, { baseMs: 1000, capMs: platform.config.webhookMaxBackoffMs });
+
+/**
+ * How long a delivery may take before the others stop waiting for it: a slower POST is left to
+ * finish on its own while its events wait in the subscriber's backlog.
+ */
+export const PATIENCE_MS = 2000;
+
+/** Subscribers that failed or were slow lately: their new events join their backlog instead of being tried first. */
 export class FailingSubscribers {
   private until = new Map<string, number>();
   constructor(private readonly holdMs = 60_000) {}
-  failed(appId: string): void { this.until.set(appId, Date.now() + this.holdMs); }
-  recovered(appId: string): void { this.until.delete(appId); }
-  isFailing(appId: string): boolean {
-    const t = this.until.get(appId);
+  failed(subscriber: string): void { this.until.set(subscriber, Date.now() + this.holdMs); }
+  recovered(subscriber: string): void { this.until.delete(subscriber); }
+  isFailing(subscriber: string): boolean {
+    const t = this.until.get(subscriber);
     if (t === undefined) return false;
     if (t > Date.now()) return true;
-    this.until.delete(appId);
+    this.until.delete(subscriber);
     return false;
   }
 }
 
-/**
- * Puts events into a subscriber's backlog. `afterFailures` is how many attempts already failed
- * (0: parked behind earlier events without being tried), which sets when the backlog tries them.
- */
-export async function addToBacklog(platform: Platform, dest: Destination, items: { job: Job; event: WebhookEvent }[], afterFailures: number): Promise<void> {
-  const now = platform.clock.now();
-  const runAt = now + backoffMs(afterFailures, { baseMs: 1000, capMs: platform.config.webhookMaxBackoffMs });
+/** Puts events into a subscriber's backlog, due at `runAt`; answers the backlog jobs' ids. */
+export async function addToBacklog(platform: Platform, wabaId: string, dest: Destination, items: { job: Job; event: WebhookEvent }[], runAt: number): Promise<number[]> {
   const jobs: NewJob[] = items.map(({ job, event }) => ({
-    queue: QUEUES.webhookBacklog, key: backlogKey(job.key, dest.appId), kind: dest.appId,
+    queue: QUEUES.webhookBacklog, key: backlogKey(job.key, dest.appId), kind: subscriberOf(wabaId, dest.appId),
     payload: { appId: dest.appId, event } satisfies BacklogPayload, runAt, createdAt: job.created_at,
   }));
-  await platform.queue.enqueue(platform.db, jobs);
+  const ids = await platform.queue.enqueueReturningIds(platform.db, jobs);
   platform.wake(QUEUES.webhookBacklog);
+  return ids;
+}
+
+/**
+ * A POST's outcome, if it comes within PATIENCE_MS; otherwise "slow": the POST goes on, and
+ * `whenSlow` runs at once (to keep the events in order in the backlog), then `afterSlow` with the
+ * outcome when it comes. Nothing thrown by these is lost silently: it is logged.
+ */
+export async function withPatience(post: Promise<string | null>, o: {
+  whenSlow: () => Promise<void>; afterSlow: (err: string | null) => Promise<void>; log?: { error(o: unknown, m?: string): void };
+}): Promise<string | null | "slow"> {
+  let timer: NodeJS.Timeout | undefined;
+  const patience = new Promise<"slow">((r) => { timer = setTimeout(() => r("slow"), PATIENCE_MS); });
+  const first = await Promise.race([post, patience]);
+  clearTimeout(timer);
+  if (first !== "slow") return first;
+  await o.whenSlow();
+  void post.then(o.afterSlow).catch((err) => o.log?.error({ err }, "settling a slow webhook delivery failed"));
+  return "slow";
 }

@@ -108,7 +108,7 @@ describe("two subscribers, one dead", () => {
     // The dead subscriber's share waits in its own backlog.
     const backlog = await s.store.db.selectFrom("jobs").select(["key", "kind"]).where("queue", "=", "webhook-backlog").where("status", "=", "ready").execute();
     expect(backlog.length).toBeGreaterThanOrEqual(5);
-    expect(backlog.every((j) => j.kind === s.credentials.app_id)).toBe(true);
+    expect(backlog.every((j) => j.kind === `${s.credentials.waba_id}|${s.credentials.app_id}`)).toBe(true);
     const subscribers = (await s.call("GET", "/openwaba/webhooks/subscribers")).body.data;
     expect(subscribers.find((x: any) => x.app_id === s.credentials.app_id).waiting).toBe(backlog.length);
     expect(subscribers.find((x: any) => x.app_id === BSP_APP)).toMatchObject({ callback_url: bsp.url, via: "override", waiting: 0 });
@@ -121,6 +121,23 @@ describe("two subscribers, one dead", () => {
     expect(order.indexOf("m4")).toBeLessThan(order.indexOf("delivered"));
     // Nothing went to the live one twice.
     expect(bodiesFrom(wa, bsp)).toEqual(["m1", "m2", "m3", "m4"]);
+  });
+
+  it("a slow receiver holds back no one: the live one gets each message at once, the slow one all of them in order", async () => {
+    const wa = "48500000013";
+    await s.call("POST", "/simulator/users", { wa_id: wa });
+    s.receiver.answerAfter(3000);
+    try {
+      for (let i = 1; i <= 3; i++) await say(wa, `s${i}`);
+      // Waiting for each of the slow receiver's answers would take 9 s; the live one waits at most the patience (2 s).
+      await waitFor(() => bodiesFrom(wa, bsp).length === 3, 5000, "the live subscriber, not held back");
+      expect(bodiesFrom(wa, bsp)).toEqual(["s1", "s2", "s3"]);
+      await waitFor(() => bodiesFrom(wa).length === 3, 15_000, "the slow subscriber, in order");
+      expect(bodiesFrom(wa)).toEqual(["s1", "s2", "s3"]);
+    } finally { s.receiver.answerAfter(0); }
+    // Its first POST took longer than the patience, then answered 200: it is not delivered again.
+    await waitFor(async () => (await webhookJobs()).length === 0, 15_000, "backlog settled");
+    expect(bodiesFrom(wa)).toEqual(["s1", "s2", "s3"]);
   });
 
   it("echoes a message sent by one app to the other subscribers that take every field, never to the sender", async () => {

@@ -11,6 +11,7 @@ export interface Delivery { raw: Buffer; json: any; signatureOk: boolean; ascii:
 export async function startWebhookReceiver(o: { verifyToken: string; appSecret: string; port?: number }) {
   const deliveries: Delivery[] = [];
   let answer = 200;
+  let delayMs = 0;
   let handshakes = 0;
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://x");
@@ -22,7 +23,7 @@ export async function startWebhookReceiver(o: { verifyToken: string; appSecret: 
     }
     const chunks: Buffer[] = [];
     req.on("data", (c) => chunks.push(c));
-    req.on("end", () => {
+    req.on("end", () => setTimeout(() => {
       if (answer !== 200) { res.writeHead(answer).end(); return; }
       const raw = Buffer.concat(chunks);
       const sig = String(req.headers["x-hub-signature-256"] ?? "").replace(/^sha256=/, "");
@@ -32,7 +33,7 @@ export async function startWebhookReceiver(o: { verifyToken: string; appSecret: 
       try { json = JSON.parse(raw.toString("utf8")); } catch { /* recorded as null */ }
       deliveries.push({ raw, json, signatureOk: got.length === want.length && timingSafeEqual(got, want), ascii: !/[^\x00-\x7e]/.test(raw.toString("latin1")), headers: req.headers });
       res.writeHead(200).end();
-    });
+    }, delayMs));
   });
   await new Promise<void>((r) => server.listen(o.port ?? 0, "127.0.0.1", r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook`;
@@ -44,6 +45,8 @@ export async function startWebhookReceiver(o: { verifyToken: string; appSecret: 
     get handshakes() { return handshakes; },
     /** Makes every POST answer with this status (200 to recover). */
     failWith(status: number) { answer = status; },
+    /** Makes every POST wait this long before its answer (0 to answer at once). */
+    answerAfter(ms: number) { delayMs = ms; },
     messages: (): any[] => values().flatMap((v) => v.messages ?? []),
     statuses: (): any[] => values().flatMap((v) => v.statuses ?? []),
     values,

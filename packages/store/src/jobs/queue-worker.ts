@@ -12,8 +12,11 @@ export interface WorkerOptions {
   ordered: boolean;
   batchSize: number;
   visibilityMs: number;
-  /** Handles a claimed batch; returns the jobs that failed, with why. Thrown errors fail all. */
-  handle(jobs: Job[]): Promise<{ job: Job; error: string }[]>;
+  /**
+   * Handles a claimed batch; returns the jobs that failed, with why, and those it released itself
+   * (put back with `JobQueue.release`: their outcome comes later). Thrown errors fail all.
+   */
+  handle(jobs: Job[]): Promise<HandleResult[]>;
   /** What to do with a failed job: retry at a time, or bury. */
   onFailure(job: Job, error: string): Promise<void>;
   log?: { error(obj: unknown, msg?: string): void };
@@ -83,15 +86,15 @@ export class QueueWorker {
   }
 
   private async process(jobs: Job[]): Promise<void> {
-    let failed: { job: Job; error: string }[];
+    let results: HandleResult[];
     try {
-      failed = await this.o.handle(jobs);
+      results = await this.o.handle(jobs);
     } catch (err) {
-      failed = jobs.map((job) => ({ job, error: String((err as Error)?.message ?? err) }));
+      results = jobs.map((job) => ({ job, error: String((err as Error)?.message ?? err) }));
     }
-    const failedIds = new Set(failed.map((f) => f.job.id));
-    await this.o.queue.complete(jobs.filter((j) => !failedIds.has(j.id)).map((j) => j.id));
-    for (const f of failed) await this.o.onFailure(f.job, f.error);
+    const notDone = new Set(results.map((f) => f.job.id));
+    await this.o.queue.complete(jobs.filter((j) => !notDone.has(j.id)).map((j) => j.id));
+    for (const f of results) if ("error" in f) await this.o.onFailure(f.job, f.error);
   }
 
   private async idle(state: LoopState): Promise<void> {
@@ -114,6 +117,9 @@ export class QueueWorker {
 }
 
 interface LoopState { woken: boolean; wakeUp: (() => void) | null }
+
+/** A job that failed (retry or bury it), or one the handler released to settle later. */
+export type HandleResult = { job: Job; error: string } | { job: Job; released: true };
 
 /** A batch handler that runs each job on its own; a job that throws is reported as failed. */
 export function eachJob(run: (job: Job) => Promise<void>): WorkerOptions["handle"] {

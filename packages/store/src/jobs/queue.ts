@@ -37,6 +37,21 @@ export class JobQueue {
     return Number(r.numUpdatedRows);
   }
 
+  /** Like enqueue, answering the new jobs' ids (to complete them later by id). */
+  async enqueueReturningIds(db: Db, jobs: NewJob[]): Promise<number[]> {
+    if (jobs.length === 0) return [];
+    const rows = await db.insertInto("jobs").values(jobs.map((j) => ({
+      queue: j.queue, key: j.key, kind: j.kind, payload: toJson(j.payload), run_at: j.runAt,
+      claimed_until: null, last_error: null, created_at: j.createdAt ?? j.runAt,
+    }))).returning("id").execute();
+    return rows.map((r) => Number(r.id));
+  }
+
+  /** Puts a claimed job back for `runAt` without counting a failure (its outcome is not known yet). */
+  async release(ids: number[], runAt: number): Promise<void> {
+    if (ids.length) await this.db.updateTable("jobs").set({ run_at: runAt, claimed_until: null }).where("id", "in", ids).execute();
+  }
+
   claim(r: ClaimRequest): Promise<Job[]> {
     return claimJobs(this.db, this.dialect, r);
   }

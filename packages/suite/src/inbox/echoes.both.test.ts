@@ -38,17 +38,24 @@ describe("messages sent through the Cloud API by other software", () => {
     expect(m.error.code).toBe(131047);
   });
 
-  it("a message to a customer nobody has talked to makes a resolved conversation, which their answer opens", async () => {
-    const wa = "48600710003";
-    await s.call("POST", "/simulator/users", { wa_id: wa, name: "Nowy Klient" });
+  it("a message to a contact nobody has talked to makes a resolved conversation in their name, which their answer opens; an unknown number makes none", async () => {
+    const wa = "48600710003", stranger = "48600710004";
+    for (const u of [wa, stranger]) await s.call("POST", "/simulator/users", { wa_id: u });
+    expect((await admin.call("POST", "/suite/api/contacts", { phone: `+${wa}`, name: "Nowy Klient" })).status).toBe(201);
     const tpl = await s.call("POST", `/${s.credentials.waba_id}/message_templates`, {
       name: "echo_hello", language: "en_US", category: "UTILITY", components: [{ type: "BODY", text: "Your order has shipped." }],
     });
     await s.call("POST", `/openwaba/templates/${tpl.body.id}/review`, { event: "APPROVED" });
-    const id = (await s.call("POST", `/${s.phone}/messages`, { messaging_product: "whatsapp", to: wa, type: "template", template: { name: "echo_hello", language: { code: "en_US" } } })).body.messages[0].id;
+    const send = (to: string) => s.call("POST", `/${s.phone}/messages`, { messaging_product: "whatsapp", to, type: "template", template: { name: "echo_hello", language: { code: "en_US" } } });
+    const toStranger = (await send(stranger)).body.messages[0].id;
+    const id = (await send(wa)).body.messages[0].id;
     const c = await waitFor(() => conversationOf(wa), 5000, "conversation from the echo");
-    expect(c).toMatchObject({ state: "resolved", assignee_id: null });
+    expect(c).toMatchObject({ state: "resolved", assignee_id: null, contact_name: "Nowy Klient" });
     expect((await timeline(c.id)).find((i) => i.id === id)).toMatchObject({ type: "template", content: { name: "echo_hello", origin: "api" } });
+    // The suite took the stranger's echo (its POST was answered 200), and it made nothing.
+    const suiteApp = (await s.call("GET", "/openwaba/webhooks/subscribers")).body.data.find((x: any) => x.via === "override").app_id;
+    await waitFor(async () => (await s.call("GET", `/openwaba/webhooks/deliveries?app_id=${suiteApp}&ok=true&field=smb_message_echoes`)).body.data.some((d: any) => d.request.includes(toStranger)), 5000, "the stranger's echo taken");
+    expect(await conversationOf(stranger)).toBeUndefined();
     await s.call("POST", `/simulator/users/${wa}/messages`, { to: s.phone, type: "text", text: { body: "Thanks!" } });
     await waitFor(async () => (await conversationOf(wa)).state === "open", 5000, "opened by the answer");
   });

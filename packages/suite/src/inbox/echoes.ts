@@ -1,5 +1,5 @@
 import type { Db } from "@openwaba/store";
-import { newId } from "../ids";
+import { conversationWith } from "../flows/flow-launch";
 import { publish } from "../realtime/publish";
 import type { Suite } from "../suite";
 import { publishConversation } from "./conversation-events";
@@ -15,8 +15,10 @@ export interface EchoesValue {
  * Messages sent to customers by other software on the same number (a bot or a script through the
  * Cloud API on OpenWABA; on Meta, what the WhatsApp Business app sent on a coexistence number) go
  * into the customer's thread, marked as sent by the API, so the team sees the whole conversation.
- * Their statuses follow and move their ticks. A customer nobody has talked to yet gets a resolved
- * conversation: nobody's work until they answer, which opens it and routes it as usual.
+ * Their statuses follow and move their ticks. A contact nobody has talked to yet gets a resolved
+ * conversation: nobody's work until they answer, which opens it and routes it as usual. A number
+ * that is neither (a script's bulk send, a number not on WhatsApp) makes nothing: the inbox holds
+ * the business's customers, and the customer's answer would make the conversation anyway.
  */
 export async function applyEchoes(suite: Suite, tx: Db, tenantId: string, v: EchoesValue): Promise<void> {
   const phoneNumberId = v.metadata?.phone_number_id;
@@ -33,12 +35,10 @@ async function echo(suite: Suite, tx: Db, tenantId: string, phoneNumberId: strin
   const at = Number(e.timestamp) * 1000 || now;
   let c = await tx.selectFrom("suite_conversations").selectAll().where("phone_number_id", "=", phoneNumberId).where("wa_id", "=", waId).executeTakeFirst();
   if (!c) {
-    await tx.insertInto("suite_conversations").values({
-      id: newId(), tenant_id: tenantId, phone_number_id: phoneNumberId, wa_id: waId, contact_name: waId, state: "resolved", assignee_id: null, team_id: null,
-      priority: "normal", labels: "[]", last_message_at: at, last_inbound_at: null, cycle_opened_at: at, first_response_at: null, snoozed_until: null,
-      resolved_at: at, sending_until: null, created_at: now, bot_run_id: null,
-    }).onConflict((x) => x.columns(["phone_number_id", "wa_id"]).doNothing()).execute();
-    c = await tx.selectFrom("suite_conversations").selectAll().where("phone_number_id", "=", phoneNumberId).where("wa_id", "=", waId).executeTakeFirstOrThrow();
+    const contact = await tx.selectFrom("suite_contacts").select("name").where("tenant_id", "=", tenantId).where("wa_id", "=", waId).executeTakeFirst();
+    if (!contact) return;
+    const id = await conversationWith(suite, tx, tenantId, phoneNumberId, waId, contact.name || waId);
+    c = await tx.selectFrom("suite_conversations").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
   }
   const content = e[e.type] && typeof e[e.type] === "object" ? (e[e.type] as Record<string, unknown>) : {};
   const stored = await tx.insertInto("suite_messages").values({

@@ -22,7 +22,8 @@ const present = (m: Row) => ({
 
 /**
  * OpenWABA's extension (Meta answers a message's fate only by webhook): a message's current
- * status and, once failed, the error its status webhook carried (131047, 131026…), so a
+ * status and, once failed, its error code with the catalog's title and details (131047,
+ * 131026…; a details text written for one message, such as 131053's media id, is not kept), so a
  * developer can see it without writing a receiver. Only the token's WABA's messages.
  */
 export function registerMessageStatusRoutes(app: FastifyInstance, platform: Platform): void {

@@ -5,6 +5,7 @@ import { emitBusinessEvent } from "../outbound/business-events";
 import type { Suite } from "../suite";
 import type { ContactInput } from "./contact-row";
 import { nextConsent, presentConsent } from "./consent";
+import { SuiteError } from "../errors";
 
 export type ContactRow = Selectable<SuiteContactsTable>;
 
@@ -44,7 +45,9 @@ export async function upsertContact(tx: Db, tenantId: string, c: ContactChange, 
     // A consent decided on what was read is written only if it is still so: an import must not
     // overwrite a STOP that a webhook wrote meanwhile (the import holds no tenant lock).
     if (change) for (const k of ["marketing_consent", "consent_source", "consent_at"] as const) q = existing[k] === null ? q.where(k, "is", null) : q.where(k, "=", existing[k]!);
-    if (Number((await q.executeTakeFirst()).numUpdatedRows) || attempt >= 5) return { created: false, contact: { ...existing, ...set }, consentChanged: !!consent };
+    if (Number((await q.executeTakeFirst()).numUpdatedRows)) return { created: false, contact: { ...existing, ...set }, consentChanged: !!consent };
+    // Consent kept changing under us: nothing was written; say so rather than report a change that did not happen.
+    if (attempt >= 5) throw new SuiteError(409, "contact_busy", `+${c.wa_id} is being changed by something else right now; try again.`);
     const fresh = await tx.selectFrom("suite_contacts").selectAll().where("id", "=", existing.id).executeTakeFirst();
     if (!fresh) return { created: false, contact: { ...existing, ...set }, consentChanged: false }; // deleted meanwhile
     existing = fresh;

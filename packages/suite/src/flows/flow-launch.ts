@@ -4,6 +4,7 @@ import { newId } from "../ids";
 import type { Suite } from "../suite";
 import type { PublishedFlow } from "./flow-catalog";
 import { startRun } from "./flow-runs";
+import { tenantNumber } from "../tenant/tenant-number";
 
 // Runs the business starts rather than the customer: an event from its own system ("order
 // shipped"), a schedule, an agent. The customer may never have written: the contact and a closed
@@ -27,7 +28,7 @@ export async function launchFlow(suite: Suite, tx: Db, flow: PublishedFlow, o: {
 async function numberFor(tx: Db, tenantId: string, waId: string): Promise<string | undefined> {
   const last = await tx.selectFrom("suite_conversations").select("phone_number_id").where("tenant_id", "=", tenantId).where("wa_id", "=", waId).orderBy("last_message_at", "desc").limit(1).executeTakeFirst();
   if (last) return last.phone_number_id;
-  return (await tx.selectFrom("suite_numbers").select("id").where("tenant_id", "=", tenantId).orderBy("position").orderBy("id").executeTakeFirst())?.id;
+  return (await tenantNumber(tx, tenantId).catch(() => null))?.id;
 }
 
 /** The conversation of a number and a customer; made closed when there is none yet. */

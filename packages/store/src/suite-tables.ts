@@ -107,6 +107,9 @@ export interface SuiteEventsTable {
 /** Something an admin should know: a number's or template's quality or status changed. */
 export interface SuiteAlertsTable { id: string; tenant_id: string; kind: string; severity: string; title: string; data: Json; at: Millis; read_at: Nullable<Millis> }
 
+/** A number whose STOP in WhatsApp outlived its contact: a contact made again for it is stopped. */
+export interface SuiteWhatsappStopsTable { tenant_id: string; wa_id: string; at: Millis }
+
 /** A customer the business knows (issue #5): E.164 digits, custom attributes and tags (JSON), consent. */
 export interface SuiteContactsTable {
   id: string; tenant_id: string; wa_id: string; name: string; language: Nullable<string>; timezone: Nullable<string>;
@@ -210,6 +213,7 @@ export interface SuiteTables {
   suite_faq: SuiteFaqTable;
   suite_faq_misses: SuiteFaqMissesTable;
   suite_contacts: SuiteContactsTable;
+  suite_whatsapp_stops: SuiteWhatsappStopsTable;
   suite_alerts: SuiteAlertsTable;
   suite_tenants: SuiteTenantsTable;
   suite_connections: SuiteConnectionsTable;

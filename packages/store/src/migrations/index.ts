@@ -58,6 +58,7 @@ const all: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> = 
   "026-suite-one-consent": await import("./026-suite-one-consent"),
   "027-conversation-reads": conversationReads,
   "028-suite-faq-alternatives": await import("./028-suite-faq-alternatives"),
+  "029-suite-whatsapp-stops": await import("./029-suite-whatsapp-stops"),
 };
 
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?: string): Promise<void> {

@@ -58,6 +58,11 @@ describe("one consent model", () => {
     expect(edit).toMatchObject({ status: 409, body: { error: { code: "stopped_in_whatsapp", field: "consent" } } });
     expect(await estimate("club_offer")).toMatchObject({ recipients: 1, excluded: { no_consent: 1, consent_revoked: 1, opted_out: 1 } });
     expect(await estimate("club_notice")).toMatchObject({ recipients: 4 }); // Meta's STOP is about marketing only
+    // Deleting the contact forgets the business's record, not the customer's STOP: made again with a yes, it is stopped.
+    expect((await admin.call("DELETE", `/suite/api/contacts/${stopped.id}`)).status).toBe(200);
+    const remade = await (await fetch(`${s.url}/suite/api/contacts/import`, { method: "POST", headers: { cookie: admin.cookie, "x-csrf-token": admin.csrf, "content-type": "text/csv" }, body: `phone,name,consent,tags\n+${piotr},Piotr,yes,club\n` })).json() as any;
+    expect(remade).toMatchObject({ created: 1, stopped_in_whatsapp: 1 });
+    expect((await contactOf(piotr)).consent).toMatchObject({ marketing: "revoked", stopped_in_whatsapp: true });
     await say(piotr, "START");
     const resumed = await waitFor(async () => { const c = await contactOf(piotr); return c.consent?.marketing === "granted" ? c : undefined; }, 5000, "resume");
     expect(resumed.consent).toMatchObject({ source: "whatsapp_user_preferences", stopped_in_whatsapp: false });

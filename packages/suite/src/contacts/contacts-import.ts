@@ -109,7 +109,10 @@ export async function importContacts(suite: Suite, tenantId: string, source: Asy
   for (let i = 0; i < granted.length; i += 500) {
     const r = await suite.db.selectFrom("suite_contacts").select((e) => e.fn.countAll<number>().as("n")).where("tenant_id", "=", tenantId)
       .where("wa_id", "in", granted.slice(i, i + 500)).where("marketing_consent", "=", "revoked").where("consent_source", "=", WHATSAPP_PREFERENCE).executeTakeFirstOrThrow();
-    stopped += Number(r.n);
+    // …and those whose contact was deleted after their STOP: a contact made again for them is stopped too.
+    const gone = await suite.db.selectFrom("suite_whatsapp_stops").select((e) => e.fn.countAll<number>().as("n")).where("tenant_id", "=", tenantId)
+      .where("wa_id", "in", granted.slice(i, i + 500)).executeTakeFirstOrThrow();
+    stopped += Number(r.n) + Number(gone.n);
   }
   let created = 0, updated = 0;
   if (!o.dryRun) {

@@ -4,7 +4,7 @@ import { newId } from "../ids";
 import { emitBusinessEvent } from "../outbound/business-events";
 import type { Suite } from "../suite";
 import type { ContactInput } from "./contact-row";
-import { nextConsent, presentConsent } from "./consent";
+import { nextConsent, presentConsent, WHATSAPP_PREFERENCE } from "./consent";
 import { SuiteError } from "../errors";
 
 export type ContactRow = Selectable<SuiteContactsTable>;
@@ -21,7 +21,11 @@ export async function upsertContact(tx: Db, tenantId: string, c: ContactChange, 
   const change = c.consent ? { consent: c.consent, source, at: c.consent_at ?? now } : null;
   let existing = await tx.selectFrom("suite_contacts").selectAll().where("tenant_id", "=", tenantId).where("wa_id", "=", c.wa_id).executeTakeFirst();
   if (!existing) {
-    const consent = change ? nextConsent(undefined, change)! : {};
+    // A number whose contact was deleted after a STOP in WhatsApp is stopped again, whatever the input says.
+    const stop = await tx.selectFrom("suite_whatsapp_stops").select("at").where("tenant_id", "=", tenantId).where("wa_id", "=", c.wa_id).executeTakeFirst();
+    const stopped = stop ? { marketing_consent: "revoked", consent_source: WHATSAPP_PREFERENCE, consent_at: Number(stop.at) } : undefined;
+    const consent = change ? nextConsent(stopped, change) ?? stopped ?? {} : stopped ?? {};
+    if (stop) await tx.deleteFrom("suite_whatsapp_stops").where("tenant_id", "=", tenantId).where("wa_id", "=", c.wa_id).execute();
     const row: ContactRow = {
       id: newId(), tenant_id: tenantId, wa_id: c.wa_id, name: c.name ?? c.wa_id, language: c.language ?? null, timezone: c.timezone ?? null,
       attributes: JSON.stringify(c.attributes ?? {}), tags: JSON.stringify(c.tags ?? []), marketing_consent: null, consent_source: null, consent_at: null,

@@ -128,7 +128,7 @@ function DeleteContact({ p, onClose }: { p: Profile; onClose: () => void }) {
   return (
     <dialog ref={ref} className="confirm" aria-labelledby="delete-title" onClose={onClose}>
       <h2 id="delete-title">Delete {p.name}?</h2>
-      <p>Their attributes, tags and consent are forgotten, and the business's systems are told. Conversations with +{p.wa_id} stay in the inbox; if they write again, they become a new contact.</p>
+      <p>Their attributes, tags and consent are forgotten (a STOP they sent in WhatsApp stays: only they can lift it), and the business's systems are told. Conversations with +{p.wa_id} stay in the inbox; if they write again, they become a new contact.</p>
       {error && <p className="error" role="alert">{error}</p>}
       <div className="actions">
         <button type="button" onClick={() => ref.current?.close()}>Keep</button>

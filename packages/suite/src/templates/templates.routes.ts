@@ -34,7 +34,11 @@ export function registerTemplateRoutes(app: FastifyInstance, suite: Suite): void
     for (const c of await connections(tenantId)) {
       const client = await suite.client(c.id);
       try {
-        return { wabaId: c.waba_id, client, template: await client.template(id) };
+        const template = await client.template(id);
+        // A token may reach several WABAs (on Meta, a BSP's system user is given many clients'):
+        // the template must be in this tenant's WABA, not merely visible to the token.
+        if (!(await client.listTemplates(c.waba_id)).some((t) => String(t.id) === id)) continue;
+        return { wabaId: c.waba_id, client, template };
       } catch (err) {
         // Another WABA's template looks like nothing to this token (100/33): try the next one.
         if (err instanceof PlatformCallError && err.graph.code === 100 && err.graph.error_subcode === 33) continue;

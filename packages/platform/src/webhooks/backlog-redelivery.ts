@@ -1,6 +1,6 @@
 import { QueueWorker, type HandleResult, type Job } from "@openwaba/store";
 import { QUEUES, type Platform } from "../platform";
-import { type BacklogPayload, type FailingSubscribers, retryAfterMs, subscriberOf, withPatience } from "./subscriber-backlog";
+import { type BacklogPayload, type FailingSubscribers, retryOrBury, subscriberOf, withPatience } from "./subscriber-backlog";
 import { postWebhook } from "./post-webhook";
 
 type Log = { error(o: unknown, m?: string): void; warn(o: unknown, m?: string): void };
@@ -54,19 +54,9 @@ export function createBacklogRedelivery(platform: Platform, failing: FailingSubs
     return results;
   }
 
-  async function onFailure(job: Job, error: string): Promise<void> {
-    const now = clock.now();
-    if (now - job.created_at >= config.webhookMaxAgeMs) {
-      platform.metrics.webhookDeadLetters.inc();
-      log?.warn({ jobId: job.id, error }, "webhook event dead-lettered");
-      await queue.bury(job, error);
-      return;
-    }
-    platform.metrics.webhookRetries.inc();
-    // An event is in a backlog because its subscriber failed (on it, or on those before it), so
-    // its nth failure here waits as the (n+1)th attempt's would.
-    await queue.retry(job, now + retryAfterMs(platform, job.attempts + 1), error, true);
-  }
+  // An event is in a backlog because its subscriber failed (on it, or on those before it), so its
+  // nth failure here waits as the (n+1)th attempt's would.
+  const onFailure = (job: Job, error: string) => retryOrBury(platform, job, error, { failedAttempts: job.attempts + 1, counted: true, log });
 
   return new QueueWorker({
     queue, name: QUEUES.webhookBacklog, clock, ordered: true, batchSize: 200, concurrency: 3,

@@ -2,7 +2,7 @@ import { QueueWorker, type HandleResult, type Job } from "@openwaba/store";
 import { QUEUES, type Platform } from "../platform";
 import { destinationWants, type WebhookEvent } from "./events";
 import { postWebhook } from "./post-webhook";
-import { addToBacklog, backlogKey, FailingSubscribers, retryAfterMs, subscriberOf, withPatience } from "./subscriber-backlog";
+import { addToBacklog, backlogKey, FailingSubscribers, retryAfterMs, retryOrBury, subscriberOf, withPatience } from "./subscriber-backlog";
 import { createBacklogRedelivery } from "./backlog-redelivery";
 
 type Log = { error(o: unknown, m?: string): void; warn(o: unknown, m?: string): void };
@@ -57,16 +57,7 @@ export function createWebhookDispatcher(platform: Platform, log?: Log): QueueWor
 
   // Only if a backlog could not be written: the whole batch is tried again (at least once), until
   // the retry period is over.
-  async function onFailure(job: Job, error: string): Promise<void> {
-    const now = clock.now();
-    if (now - job.created_at >= config.webhookMaxAgeMs) {
-      platform.metrics.webhookDeadLetters.inc();
-      log?.warn({ jobId: job.id, error }, "webhook event dead-lettered");
-      await queue.bury(job, error);
-      return;
-    }
-    await queue.retry(job, now + retryAfterMs(platform, job.attempts), error, true);
-  }
+  const onFailure = (job: Job, error: string) => retryOrBury(platform, job, error, { failedAttempts: job.attempts, counted: false, log });
 
   const first = new QueueWorker({
     queue, name: QUEUES.webhook, clock, ordered: true, batchSize: 200, visibilityMs: Math.max(config.claimTimeoutMs, config.webhookTimeoutMs * 2),

@@ -20,6 +20,22 @@ export const retryAfterMs = (platform: Platform, failedAttempts: number) =>
   backoffMs(failedAttempts, { baseMs: 1000, capMs: platform.config.webhookMaxBackoffMs });
 
 /**
+ * After a failed attempt: a dead letter once the event is older than the retry period, else a
+ * retry after the backoff of `failedAttempts` (counted as a retry in /metrics when `counted`).
+ */
+export async function retryOrBury(platform: Platform, job: Job, error: string, o: { failedAttempts: number; counted: boolean; log?: { warn(o: unknown, m?: string): void } }): Promise<void> {
+  const now = platform.clock.now();
+  if (now - job.created_at >= platform.config.webhookMaxAgeMs) {
+    platform.metrics.webhookDeadLetters.inc();
+    o.log?.warn({ jobId: job.id, error }, "webhook event dead-lettered");
+    await platform.queue.bury(job, error);
+    return;
+  }
+  if (o.counted) platform.metrics.webhookRetries.inc();
+  await platform.queue.retry(job, now + retryAfterMs(platform, o.failedAttempts), error, true);
+}
+
+/**
  * How long a delivery may take before the others stop waiting for it: a slower POST is left to
  * finish on its own while its events wait in the subscriber's backlog.
  */

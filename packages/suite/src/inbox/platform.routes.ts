@@ -3,10 +3,11 @@ import { requireUser } from "../auth/sessions";
 import { PlatformCallError } from "../client/platform-client";
 import { SuiteError } from "../errors";
 import type { Suite } from "../suite";
+import { tenantConnections } from "../tenant/tenant-connections";
 
 /** What the console reads and changes on the Cloud API for the tenant: its numbers and business profiles. */
 export function registerPlatformRoutes(app: FastifyInstance, suite: Suite): void {
-  const connections = (tenantId: string) => suite.db.selectFrom("suite_connections").select(["id", "waba_id"]).where("tenant_id", "=", tenantId).execute();
+  const connections = (tenantId: string) => tenantConnections(suite.db, tenantId);
   const numberConnection = async (tenantId: string, id: string) => {
     const n = await suite.db.selectFrom("suite_numbers").select("connection_id").where("id", "=", id).where("tenant_id", "=", tenantId).executeTakeFirst();
     if (!n) throw new SuiteError(404, "not_found", "Number does not exist or is not yours to see.");

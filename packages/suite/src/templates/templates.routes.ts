@@ -3,6 +3,7 @@ import { requireUser } from "../auth/sessions";
 import { PlatformCallError, type PlatformClient } from "../client/platform-client";
 import { SuiteError, notFound } from "../errors";
 import type { Suite } from "../suite";
+import { tenantConnections } from "../tenant/tenant-connections";
 
 const MAX_SAMPLE = 16 * 1024 * 1024;
 const LEADS = ["admin", "supervisor"] as const;
@@ -14,7 +15,7 @@ const LEADS = ["admin", "supervisor"] as const;
  * comes back in the suite's envelope, the Graph error inside.
  */
 export function registerTemplateRoutes(app: FastifyInstance, suite: Suite): void {
-  const connections = (tenantId: string) => suite.db.selectFrom("suite_connections").select(["id", "waba_id"]).where("tenant_id", "=", tenantId).orderBy("created_at").execute();
+  const connections = (tenantId: string) => tenantConnections(suite.db, tenantId);
   const firstConnection = async (tenantId: string) => {
     const [c] = await connections(tenantId);
     if (!c) throw new SuiteError(409, "no_connection", "This tenant has no WhatsApp Business Account connected.");

@@ -4,6 +4,7 @@ import { requireUser } from "../auth/sessions";
 import { PlatformCallError, type PlatformClient } from "../client/platform-client";
 import { SuiteError, parseBody } from "../errors";
 import type { Suite } from "../suite";
+import { tenantConnections } from "../tenant/tenant-connections";
 
 const which = z.strictObject({ waba_id: z.string().regex(/^\d{1,20}$/).optional() });
 const deliveriesQuery = which.extend({
@@ -24,9 +25,8 @@ const messagesQuery = which.extend({ limit: z.coerce.number().int().min(1).max(2
 export function registerWebhookRoutes(app: FastifyInstance, suite: Suite): void {
   /** The tenant's connection for a WABA (the first when none is named); another tenant's WABA looks like none. */
   const connection = async (tenantId: string, wabaId?: string) => {
-    let q = suite.db.selectFrom("suite_connections").select(["id", "waba_id"]).where("tenant_id", "=", tenantId);
-    if (wabaId) q = q.where("waba_id", "=", wabaId);
-    const c = await q.orderBy("created_at").executeTakeFirst();
+    const all = await tenantConnections(suite.db, tenantId);
+    const c = wabaId ? all.find((x) => x.waba_id === wabaId) : all[0];
     if (!c) throw new SuiteError(404, "not_found", wabaId ? `WABA ${wabaId} does not exist or is not yours to see.` : "This tenant has no WhatsApp Business Account connected.");
     return { ...c, client: await suite.client(c.id) };
   };
@@ -43,7 +43,7 @@ export function registerWebhookRoutes(app: FastifyInstance, suite: Suite): void 
   app.get("/suite/api/webhooks", async (req, reply) => {
     const { user } = await admin(req);
     const out = [];
-    for (const c of await suite.db.selectFrom("suite_connections").select(["id", "waba_id"]).where("tenant_id", "=", user.tenant_id).orderBy("created_at").execute()) {
+    for (const c of await tenantConnections(suite.db, user.tenant_id)) {
       const client: PlatformClient = await suite.client(c.id);
       out.push({ waba_id: c.waba_id, ...(await extension(() => client.webhookOverview(c.waba_id))) });
     }

@@ -7,11 +7,20 @@ export async function startBareFastify(): Promise<{ child: NodeChild; url: strin
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawnNode("bare fastify", "bench/bare-fastify.ts", { NODE_ENV: "production", PORT: String(port) });
-  await untilReady(child, (async () => {
-    for (;;) {
-      try { if ((await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) })).ok) return; } catch { /* not yet */ }
-      await sleep(50);
-    }
-  })(), 30_000, "GET /health");
+  await untilReady(
+    child,
+    (async () => {
+      for (;;) {
+        try {
+          if ((await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) })).ok) return;
+        } catch {
+          /* not yet */
+        }
+        await sleep(50);
+      }
+    })(),
+    30_000,
+    "GET /health",
+  );
   return { child, url };
 }

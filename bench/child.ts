@@ -23,7 +23,12 @@ export interface NodeChild {
  * Runs `node --import tsx <script>` from the repository root as a child of this process, with
  * exactly the environment given (plus PATH/HOME), so nothing leaks in from the caller's shell.
  */
-export function spawnNode(name: string, script: string, env: Record<string, string>, opts: { ipc?: boolean; nodeArgs?: string[] } = {}): NodeChild {
+export function spawnNode(
+  name: string,
+  script: string,
+  env: Record<string, string>,
+  opts: { ipc?: boolean; nodeArgs?: string[] } = {},
+): NodeChild {
   const base: Record<string, string> = {};
   for (const k of ["PATH", "HOME", "TMPDIR", "LANG"]) if (process.env[k]) base[k] = process.env[k]!;
   const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", script], {
@@ -45,26 +50,46 @@ export function spawnNode(name: string, script: string, env: Record<string, stri
   proc.stdout!.on("data", keep);
   proc.stderr!.on("data", keep);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    proc.once("exit", (code, signal) => resolve({ code, signal })));
+    proc.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   let gone = false;
   let exitStatus: { code: number | null; signal: NodeJS.Signals | null } | null = null;
-  void exited.then((e) => { gone = true; exitStatus = e; });
+  void exited.then((e) => {
+    gone = true;
+    exitStatus = e;
+  });
 
   async function stop(graceMs = 5000): Promise<void> {
     if (gone) return;
     proc.kill("SIGTERM");
-    const t = setTimeout(() => { if (!gone) proc.kill("SIGKILL"); }, graceMs);
+    const t = setTimeout(() => {
+      if (!gone) proc.kill("SIGKILL");
+    }, graceMs);
     await exited;
     clearTimeout(t);
   }
-  const forget = onCleanup(`stop ${name} (pid ${proc.pid})`, () => stop(), () => { if (!gone) proc.kill("SIGKILL"); });
+  const forget = onCleanup(
+    `stop ${name} (pid ${proc.pid})`,
+    () => stop(),
+    () => {
+      if (!gone) proc.kill("SIGKILL");
+    },
+  );
   void exited.then(forget);
 
   return {
-    name, proc, pid: proc.pid, exited, stop,
+    name,
+    proc,
+    pid: proc.pid,
+    exited,
+    stop,
     tail: () => lines.join("\n"),
-    get logProblems() { return problems; },
-    get exitStatus() { return exitStatus; },
+    get logProblems() {
+      return problems;
+    },
+    get exitStatus() {
+      return exitStatus;
+    },
   };
 }
 
@@ -74,8 +99,16 @@ export async function untilReady<T>(child: NodeChild, ready: Promise<T>, timeout
   try {
     return await Promise.race([
       ready,
-      child.exited.then(({ code, signal }) => { throw new Error(`${child.name} exited (code ${code}, signal ${signal}) before ${what}:\n${child.tail()}`); }),
-      new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${child.name}: timed out after ${timeoutMs} ms waiting for ${what}:\n${child.tail()}`)), timeoutMs); }),
+      child.exited.then(({ code, signal }) => {
+        throw new Error(`${child.name} exited (code ${code}, signal ${signal}) before ${what}:\n${child.tail()}`);
+      }),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () =>
+            reject(new Error(`${child.name}: timed out after ${timeoutMs} ms waiting for ${what}:\n${child.tail()}`)),
+          timeoutMs,
+        );
+      }),
     ]);
   } finally {
     clearTimeout(timer);

@@ -35,34 +35,62 @@ export interface DeliveryResult {
   /** CPU used by the server process while the requests were being sent, in % of one core. */
   serverCpuPercent: number | null;
   /** By second of request start: how many started, were accepted, and their send/delivered latency. */
-  perSecond: { second: number; started: number; accepted: number; sendP50: number | null; sendP99: number | null; deliveredP50: number | null; deliveredP99: number | null }[];
+  perSecond: {
+    second: number;
+    started: number;
+    accepted: number;
+    sendP50: number | null;
+    sendP99: number | null;
+    deliveredP50: number | null;
+    deliveredP99: number | null;
+  }[];
 }
 
 /**
  * With the receiver subscribed: offers sends at a fixed rate, then waits until every accepted
  * message's `delivered` status has arrived (or `settleTimeoutMs` passes), and joins the two by wamid.
  */
-export async function measureDelivery(pacer: Pacer, receiver: Receiver, o: { ratePerS: number; durationS: number; settleTimeoutMs: number; firstIndex: number; serverPid: number; connections: number }): Promise<DeliveryResult> {
+export async function measureDelivery(
+  pacer: Pacer,
+  receiver: Receiver,
+  o: {
+    ratePerS: number;
+    durationS: number;
+    settleTimeoutMs: number;
+    firstIndex: number;
+    serverPid: number;
+    connections: number;
+  },
+): Promise<DeliveryResult> {
   const before = (await receiver.count()).delivered;
   const cpu = cpuMeter(o.serverPid, nowMs);
-  const { records, abandoned, connectionsOpened } = await pacer.run({ ratePerS: o.ratePerS, durationS: o.durationS, firstIndex: o.firstIndex });
+  const { records, abandoned, connectionsOpened } = await pacer.run({
+    ratePerS: o.ratePerS,
+    durationS: o.durationS,
+    firstIndex: o.firstIndex,
+  });
   const serverCpuPercent = cpu();
   const lastResponse = nowMs();
   const accepted = records.filter((r) => r.status === 200 && r.wamid);
 
   // Settle: all accepted delivered, or nothing new for 3 s, or the timeout.
-  let last = -1, lastChange = nowMs();
+  let last = -1,
+    lastChange = nowMs();
   for (;;) {
     const n = (await receiver.count()).delivered - before;
     if (n >= accepted.length) break;
-    if (n !== last) { last = n; lastChange = nowMs(); }
+    if (n !== last) {
+      last = n;
+      lastChange = nowMs();
+    }
     if (nowMs() - lastChange > 3000 || nowMs() - lastResponse > o.settleTimeoutMs) break;
     await sleep(100);
   }
   const waited = nowMs() - lastResponse;
   const dump = await receiver.dump();
 
-  const delivered: number[] = [], sent: number[] = [];
+  const delivered: number[] = [],
+    sent: number[] = [];
   const t0 = records[0].startMs;
   const bySecond = new Map<number, { started: number; send: number[]; delivered: number[] }>();
   for (const r of records) {
@@ -73,17 +101,33 @@ export async function measureDelivery(pacer: Pacer, receiver: Receiver, o: { rat
     if (r.status !== 200 || !r.wamid) continue;
     b.send.push(r.endMs - r.startMs);
     const d = dump.delivered.get(r.wamid);
-    if (d != null) { delivered.push(d - r.startMs); b.delivered.push(d - r.startMs); }
+    if (d != null) {
+      delivered.push(d - r.startMs);
+      b.delivered.push(d - r.startMs);
+    }
     const s = dump.sent.get(r.wamid);
     if (s != null) sent.push(s - r.startMs);
   }
-  const perSecond = [...bySecond].sort((a, b) => a[0] - b[0]).map(([second, b]) => {
-    const send = summarize(b.send), del = summarize(b.delivered);
-    return { second, started: b.started, accepted: b.send.length, sendP50: send.p50, sendP99: send.p99, deliveredP50: del.p50, deliveredP99: del.p99 };
-  });
+  const perSecond = [...bySecond]
+    .sort((a, b) => a[0] - b[0])
+    .map(([second, b]) => {
+      const send = summarize(b.send),
+        del = summarize(b.delivered);
+      return {
+        second,
+        started: b.started,
+        accepted: b.send.length,
+        sendP50: send.p50,
+        sendP99: send.p99,
+        deliveredP50: del.p50,
+        deliveredP99: del.p99,
+      };
+    });
   const statusCodes: Record<string, number> = {};
-  for (const r of records) statusCodes[String(r.status || "error")] = (statusCodes[String(r.status || "error")] ?? 0) + 1;
-  const firstStart = records[0].startMs, lastStart = records[records.length - 1].startMs; // started in order
+  for (const r of records)
+    statusCodes[String(r.status || "error")] = (statusCodes[String(r.status || "error")] ?? 0) + 1;
+  const firstStart = records[0].startMs,
+    lastStart = records[records.length - 1].startMs; // started in order
   return {
     offeredRatePerS: o.ratePerS,
     durationS: o.durationS,

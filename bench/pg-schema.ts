@@ -12,7 +12,15 @@ export async function pgSchema(): Promise<string> {
   await c.connect();
   await c.query(`CREATE SCHEMA "${schema}"`);
   await c.end();
-  onCleanup(`drop schema ${schema}`, async () => { const d = new pg.Client({ connectionString: PG }); await d.connect(); try { await d.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`); } finally { await d.end(); } });
+  onCleanup(`drop schema ${schema}`, async () => {
+    const d = new pg.Client({ connectionString: PG });
+    await d.connect();
+    try {
+      await d.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    } finally {
+      await d.end();
+    }
+  });
   const u = new URL(PG);
   u.searchParams.set("options", `-c search_path=${schema}`);
   return u.toString();

@@ -16,22 +16,34 @@ export function sampleRss(pid: number, everyMs = 200) {
   let samples = 0;
   const take = () => {
     const v = procStatusMb(pid, "VmRSS");
-    if (v != null) { samples++; if (max == null || v > max) max = v; }
+    if (v != null) {
+      samples++;
+      if (max == null || v > max) max = v;
+    }
   };
   take();
   const timer = setInterval(take, everyMs);
   timer.unref();
   return {
-    get maxMb() { return max; },
-    get samples() { return samples; },
-    stop() { take(); clearInterval(timer); },
+    get maxMb() {
+      return max;
+    },
+    get samples() {
+      return samples;
+    },
+    stop() {
+      take();
+      clearInterval(timer);
+    },
   };
 }
 
 /** CPU seconds (user + system) the process has used so far, from /proc/<pid>/stat, or null. */
 export function cpuSeconds(pid: number): number | null {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /s, "").split(" ");
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8")
+      .replace(/^.*\) /s, "")
+      .split(" ");
     return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in USER_HZ (100/s) ticks
   } catch {
     return null;
@@ -40,9 +52,11 @@ export function cpuSeconds(pid: number): number | null {
 
 /** Starts a CPU meter for a process; `stop()` gives its CPU use in % of one core since the start. */
 export function cpuMeter(pid: number, now: () => number) {
-  const c0 = cpuSeconds(pid), t0 = now();
+  const c0 = cpuSeconds(pid),
+    t0 = now();
   return () => {
-    const c1 = cpuSeconds(pid), wallS = (now() - t0) / 1000;
+    const c1 = cpuSeconds(pid),
+      wallS = (now() - t0) / 1000;
     return c0 == null || c1 == null || wallS <= 0 ? null : Math.round(((c1 - c0) / wallS) * 100);
   };
 }

@@ -3,7 +3,9 @@ import { nowMs, sleep } from "./clock";
 /** Ready jobs per queue, from OpenWABA's /metrics (openwaba_outbox_depth{queue,status="ready"}). */
 export async function readyJobs(baseUrl: string): Promise<Record<string, number>> {
   const res = await fetch(`${baseUrl}/metrics`, { signal: AbortSignal.timeout(5000) }).catch((err) => {
-    throw new Error(`GET /metrics did not answer within 5 s (${(err as Error).message}): the server is hung or overloaded`);
+    throw new Error(
+      `GET /metrics did not answer within 5 s (${(err as Error).message}): the server is hung or overloaded`,
+    );
   });
   const text = await res.text();
   const depth: Record<string, number> = {};

@@ -9,12 +9,15 @@ const firstSent = new Map<string, number>();
 const firstDelivered = new Map<string, number>();
 /** When each recipient's messages were first reported sent (the flow bench: when did the bot answer?). */
 const sentTo = new Map<string, number[]>();
-let posts = 0, statuses = 0, badBodies = 0;
+let posts = 0,
+  statuses = 0,
+  badBodies = 0;
 
 const server = createServer((req, res) => {
   if (req.method === "GET") {
     const url = new URL(req.url ?? "/", "http://x");
-    const ok = url.searchParams.get("hub.mode") === "subscribe" && url.searchParams.get("hub.verify_token") === verifyToken;
+    const ok =
+      url.searchParams.get("hub.mode") === "subscribe" && url.searchParams.get("hub.verify_token") === verifyToken;
     res.writeHead(ok ? 200 : 403).end(ok ? url.searchParams.get("hub.challenge") : "bad token");
     return;
   }
@@ -27,14 +30,20 @@ const server = createServer((req, res) => {
     res.writeHead(200).end();
     try {
       const body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-      for (const entry of body.entry ?? []) for (const change of entry.changes ?? []) for (const s of change.value?.statuses ?? []) {
-        statuses++;
-        const seen = s.status === "sent" ? firstSent : s.status === "delivered" ? firstDelivered : null;
-        if (seen && !seen.has(s.id)) {
-          seen.set(s.id, at);
-          if (s.status === "sent") { const list = sentTo.get(s.recipient_id) ?? []; list.push(at); sentTo.set(s.recipient_id, list); }
-        }
-      }
+      for (const entry of body.entry ?? [])
+        for (const change of entry.changes ?? [])
+          for (const s of change.value?.statuses ?? []) {
+            statuses++;
+            const seen = s.status === "sent" ? firstSent : s.status === "delivered" ? firstDelivered : null;
+            if (seen && !seen.has(s.id)) {
+              seen.set(s.id, at);
+              if (s.status === "sent") {
+                const list = sentTo.get(s.recipient_id) ?? [];
+                list.push(at);
+                sentTo.set(s.recipient_id, list);
+              }
+            }
+          }
     } catch {
       badBodies++;
     }

@@ -24,7 +24,11 @@ export interface ThroughputResult {
 }
 
 export interface SendLoad {
-  url: string; token: string; phoneNumberId: string; version: string; users: string[];
+  url: string;
+  token: string;
+  phoneNumberId: string;
+  version: string;
+  users: string[];
   /**
    * One rotation over the users for every phase, so that no user is written to again before the
    * pair rate allows (one message per 6 s): with enough users, the limit never refuses a send.
@@ -38,7 +42,12 @@ export const nextUser = (load: SendLoad) => load.users[load.cursor.next++ % load
  * POST /{version}/{phone-number-id}/messages as fast as `connections` keep-alive connections can,
  * text messages whose `to` rotates over the users so the load spreads over conversations.
  */
-function run(load: SendLoad, connections: number, durationS: number, onLatency?: (status: number, ms: number) => void): Promise<Result> {
+function run(
+  load: SendLoad,
+  connections: number,
+  durationS: number,
+  onLatency?: (status: number, ms: number) => void,
+): Promise<Result> {
   let i = 0;
   const instance = autocannon({
     url: load.url,
@@ -46,18 +55,32 @@ function run(load: SendLoad, connections: number, durationS: number, onLatency?:
     duration: durationS,
     timeout: 10,
     headers: { authorization: `Bearer ${load.token}`, "content-type": "application/json" },
-    requests: [{
-      method: "POST",
-      path: `/${load.version}/${load.phoneNumberId}/messages`,
-      setupRequest(req) {
-        const to = nextUser(load);
-        i++;
-        return { ...req, body: JSON.stringify({ messaging_product: "whatsapp", recipient_type: "individual", to, type: "text", text: { body: `bench ${i}` } }) };
+    requests: [
+      {
+        method: "POST",
+        path: `/${load.version}/${load.phoneNumberId}/messages`,
+        setupRequest(req) {
+          const to = nextUser(load);
+          i++;
+          return {
+            ...req,
+            body: JSON.stringify({
+              messaging_product: "whatsapp",
+              recipient_type: "individual",
+              to,
+              type: "text",
+              text: { body: `bench ${i}` },
+            }),
+          };
+        },
       },
-    }],
+    ],
   });
-  if (onLatency) instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => onLatency(status, ms));
-  return new Promise<Result>((resolve, reject) => { instance.then(resolve, reject); });
+  if (onLatency)
+    instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => onLatency(status, ms));
+  return new Promise<Result>((resolve, reject) => {
+    instance.then(resolve, reject);
+  });
 }
 
 /**
@@ -66,7 +89,13 @@ function run(load: SendLoad, connections: number, durationS: number, onLatency?:
  */
 export async function measureSaturation(
   load: SendLoad,
-  o: { connections: number; warmupS: number; durationS: number; serverPid: number; afterWarmup?: () => Promise<unknown> },
+  o: {
+    connections: number;
+    warmupS: number;
+    durationS: number;
+    serverPid: number;
+    afterWarmup?: () => Promise<unknown>;
+  },
 ): Promise<ThroughputResult> {
   if (o.warmupS > 0) await run(load, o.connections, o.warmupS);
   await o.afterWarmup?.();

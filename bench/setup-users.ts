@@ -1,7 +1,8 @@
 import { inParallel, type ApiCall } from "./api";
 
 /** wa_ids of the simulated users: US +1 555 numbers, distinct and valid. */
-export const userIds = (n: number) => Array.from({ length: n }, (_, i) => `1555${String(1_000_000 + i).padStart(7, "0")}`);
+export const userIds = (n: number) =>
+  Array.from({ length: n }, (_, i) => `1555${String(1_000_000 + i).padStart(7, "0")}`);
 
 /**
  * Creates `n` simulated users that never read (so each send ends at `delivered`) and has each

@@ -1,4 +1,10 @@
-export interface Summary { count: number; p50: number | null; p99: number | null; max: number | null; mean: number | null }
+export interface Summary {
+  count: number;
+  p50: number | null;
+  p99: number | null;
+  max: number | null;
+  mean: number | null;
+}
 
 /** Exact nearest-rank percentiles (ms) of every sample, no histogram bucketing. */
 export function summarize(samples: number[]): Summary {
@@ -8,8 +14,15 @@ export function summarize(samples: number[]): Summary {
   const round = (v: number) => Math.round(v * 100) / 100;
   let sum = 0;
   for (const v of s) sum += v;
-  return { count: s.length, p50: round(at(50)), p99: round(at(99)), max: round(s[s.length - 1]), mean: round(sum / s.length) };
+  return {
+    count: s.length,
+    p50: round(at(50)),
+    p99: round(at(99)),
+    max: round(s[s.length - 1]),
+    mean: round(sum / s.length),
+  };
 }
 
 /** a / b rounded to 3 decimals, or null when either is missing or b is 0. */
-export const ratio = (a: number | null, b: number | null) => (a == null || b == null || b === 0 ? null : Math.round((a / b) * 1000) / 1000);
+export const ratio = (a: number | null, b: number | null) =>
+  a == null || b == null || b === 0 ? null : Math.round((a / b) * 1000) / 1000;

@@ -22,7 +22,13 @@ describe.skipIf(!hasChromium)("broadcast campaigns in the console (chromium)", (
   beforeAll(async () => {
     s = await startTestServer();
     kit = campaignKit(s, await signInAdmin(s));
-    await kit.template("spring_sale", "MARKETING", "Hi {{1}}! Your code {{2}} gives 15% off this week.", ["Ewa", "WIOSNA15"], ["Show me", "Stop promotions"]);
+    await kit.template(
+      "spring_sale",
+      "MARKETING",
+      "Hi {{1}}! Your code {{2}} gives 15% off this week.",
+      ["Ewa", "WIOSNA15"],
+      ["Show me", "Stop promotions"],
+    );
     await kit.contacts("phone,name,consent,tags,code", [
       ...Array.from({ length: 3 }, (_, i) => `+${pl(i)},Kasia ${i},yes,spring,PL${i}`),
       ...Array.from({ length: 2 }, (_, i) => `+${it_(i)},Giulia ${i},yes,spring,IT${i}`),
@@ -33,7 +39,10 @@ describe.skipIf(!hasChromium)("broadcast campaigns in the console (chromium)", (
     page.setDefaultTimeout(10_000);
     page.on("dialog", (d) => void d.accept()); // the Cancel button asks first
   }, 60_000);
-  afterAll(async () => { await browser?.close(); await s?.stop(); });
+  afterAll(async () => {
+    await browser?.close();
+    await s?.stop();
+  });
 
   it("builds a campaign with a live preview and an estimate, and names the field of a refused definition", async () => {
     await signInConsole(page, s);
@@ -47,7 +56,8 @@ describe.skipIf(!hasChromium)("broadcast campaigns in the console (chromium)", (
     await page.getByLabel("Tag", { exact: true }).fill("spring");
 
     // The preview is one contact of the audience, with their own values.
-    await expect.poll(() => page.getByLabel("Preview", { exact: true }).locator("p").first().textContent())
+    await expect
+      .poll(() => page.getByLabel("Preview", { exact: true }).locator("p").first().textContent())
       .toMatch(/^Hi (Kasia|Giulia) \d! Your code (PL|IT)\d gives 15% off this week\.$/);
 
     // A pace below what the API allows comes back as a 400 shown next to its field.
@@ -64,7 +74,9 @@ describe.skipIf(!hasChromium)("broadcast campaigns in the console (chromium)", (
     expect(await estimate.locator('[data-estimate="cost"]').textContent()).toMatch(/\$0\.\d+/);
     await estimate.getByText("The throughput decides when it ends.").waitFor();
     await page.setViewportSize({ width: 1366, height: 1300 }); // the whole form and the estimate
-    await page.locator(".page").evaluate((el) => { el.scrollTop = 0; });
+    await page.locator(".page").evaluate((el) => {
+      el.scrollTop = 0;
+    });
     await page.screenshot({ path: `${SCREENSHOTS}campaign-new.png` });
     await page.setViewportSize({ width: 1366, height: 900 });
   });
@@ -88,18 +100,35 @@ describe.skipIf(!hasChromium)("broadcast campaigns in the console (chromium)", (
     await page.locator('.campaign-state[data-state="completed"]').waitFor({ timeout: 20_000 });
     // Delivery statuses may land just after the last send: the page follows by itself only while sending.
     const delivered = page.locator('[data-metric="delivered"] strong');
-    await expect.poll(async () => { await page.getByRole("button", { name: "Refresh" }).click(); return delivered.textContent(); }, { timeout: 10_000 }).toBe("5");
+    await expect
+      .poll(
+        async () => {
+          await page.getByRole("button", { name: "Refresh" }).click();
+          return delivered.textContent();
+        },
+        { timeout: 10_000 },
+      )
+      .toBe("5");
     await page.getByRole("progressbar", { name: "Sent" }).getByText("5 / 5").waitFor();
     const recipients = page.getByRole("region", { name: "Recipients" });
     await recipients.getByRole("row", { name: new RegExp(`\\+${pl(0)}`) }).waitFor();
-    expect(await recipients.getByRole("link", { name: "Download CSV" }).getAttribute("href")).toMatch(/\/recipients\.csv$/);
+    expect(await recipients.getByRole("link", { name: "Download CSV" }).getAttribute("href")).toMatch(
+      /\/recipients\.csv$/,
+    );
     await page.getByRole("region", { name: "Definition" }).getByText("Contacts tagged “spring”").waitFor();
-    expect((await kit.received(pl(1)))[0].content.rendered.body).toBe("Hi Kasia 1! Your code PL1 gives 15% off this week.");
+    expect((await kit.received(pl(1)))[0].content.rendered.body).toBe(
+      "Hi Kasia 1! Your code PL1 gives 15% off this week.",
+    );
     await page.screenshot({ path: `${SCREENSHOTS}campaign.png`, fullPage: true });
   });
 
   it("pauses, resumes and cancels a slow campaign from its page", async () => {
-    const id = await kit.create({ name: "Slow spring", template: { name: "spring_sale", language: "en_US", parameters: ["{{contact.name}}", "{{attr.code}}"] }, audience: { segment: { tag: "spring" } }, max_mps: 0.2 });
+    const id = await kit.create({
+      name: "Slow spring",
+      template: { name: "spring_sale", language: "en_US", parameters: ["{{contact.name}}", "{{attr.code}}"] },
+      audience: { segment: { tag: "spring" } },
+      max_mps: 0.2,
+    });
     await kit.send(id);
     await page.goto(`${s.url}/#/campaigns/${id}`);
     // One every five seconds, the first at once: the page follows it live, with its pace.
@@ -112,13 +141,20 @@ describe.skipIf(!hasChromium)("broadcast campaigns in the console (chromium)", (
     await page.getByRole("button", { name: "Cancel" }).click();
     await page.locator('.campaign-state[data-state="cancelled"]').waitFor();
     await page.getByRole("combobox", { name: "Recipient state" }).selectOption("cancelled");
-    await page.getByRole("region", { name: "Recipients" }).getByRole("cell", { name: "not sent (cancelled)" }).first().waitFor();
+    await page
+      .getByRole("region", { name: "Recipients" })
+      .getByRole("cell", { name: "not sent (cancelled)" })
+      .first()
+      .waitFor();
 
     await page.getByRole("link", { name: "← All campaigns" }).click();
     const row = page.getByRole("row", { name: /^Spring sale/ });
     await row.locator('.campaign-state[data-state="completed"]').waitFor();
     await row.getByText("5 / 5").waitFor();
-    await page.getByRole("row", { name: /Slow spring/ }).locator('.campaign-state[data-state="cancelled"]').waitFor();
+    await page
+      .getByRole("row", { name: /Slow spring/ })
+      .locator('.campaign-state[data-state="cancelled"]')
+      .waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}campaigns.png`, fullPage: true });
   });
 });

@@ -7,13 +7,15 @@ import { SCREENSHOTS, hasChromium, launch, signInConsole } from "./browser";
 // its composer follow the server's new time without a reload (told over the stream), the list and
 // the thread say their days again, the phone's clock moves, and nobody is signed out.
 const HOUR = 3600_000;
-const counted = "48600900400", travelled = "48600900500";
+const counted = "48600900400",
+  travelled = "48600900500";
 let s: TestServer;
 let browser: Browser;
 let agent: Page, phone: Page;
 let admin: SuiteSession;
 
-const write = (waId: string, body: string) => s.call("POST", `/simulator/users/${waId}/messages`, { to: s.phone, type: "text", text: { body } });
+const write = (waId: string, body: string) =>
+  s.call("POST", `/simulator/users/${waId}/messages`, { to: s.phone, type: "text", text: { body } });
 const thread = (name: string) => agent.getByRole("region", { name: `Conversation with ${name}` });
 const open = async (waId: string, name: string) => {
   const entry = agent.locator(`a[data-wa-id="${waId}"]`);
@@ -35,7 +37,10 @@ describe.skipIf(!hasChromium)("the console hears of a clock travel (chromium)", 
     await signInConsole(agent, s);
     await signInConsole(phone, s);
   }, 60_000);
-  afterAll(async () => { await browser?.close(); await s?.stop(); });
+  afterAll(async () => {
+    await browser?.close();
+    await s?.stop();
+  });
 
   it("switches a thread to templates only when its window runs out on screen", async () => {
     expect((await write(counted, "Do you ship to Gdańsk?")).status).toBe(201);
@@ -43,9 +48,17 @@ describe.skipIf(!hasChromium)("the console hears of a clock travel (chromium)", 
     await thread("Roksana").getByLabel("Message", { exact: true }).waitFor();
     // To four seconds before the window closes: the countdown goes on from the new time…
     const c = (await s.call("GET", "/simulator/clock")).body;
-    const conv = await waitFor(async () => (await admin.call("GET", "/suite/api/conversations")).body.data.find((x: any) => x.wa_id === counted), 3000, "conversation");
-    await s.call("POST", "/simulator/clock/advance", { ms: Date.parse(conv.window.closes_at) - Date.parse(c.now) - 4000 });
-    await expect.poll(() => thread("Roksana").getByRole("timer").textContent(), { timeout: 3000 }).toMatch(/Window open · 0h 00m 0\ds left/);
+    const conv = await waitFor(
+      async () => (await admin.call("GET", "/suite/api/conversations")).body.data.find((x: any) => x.wa_id === counted),
+      3000,
+      "conversation",
+    );
+    await s.call("POST", "/simulator/clock/advance", {
+      ms: Date.parse(conv.window.closes_at) - Date.parse(c.now) - 4000,
+    });
+    await expect
+      .poll(() => thread("Roksana").getByRole("timer").textContent(), { timeout: 3000 })
+      .toMatch(/Window open · 0h 00m 0\ds left/);
     // …and at zero the composer offers only templates, without a reload.
     await thread("Roksana").getByText("Window closed: templates only").waitFor({ timeout: 8000 });
     await thread("Roksana").getByLabel("Template", { exact: true }).waitFor({ timeout: 3000 });

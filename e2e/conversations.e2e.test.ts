@@ -7,7 +7,10 @@ import { CHROMIUM, SCREENSHOTS, hasChromium, launch, signInConsole } from "./bro
 // (issue #10 items 7–8): a new conversation with a template from the inbox; a contact's profile,
 // edited, messaged and deleted; day separators and the sender on outgoing bubbles; the business
 // number a conversation is on; the list's preview and unread count; drawn (not emoji) ticks.
-const ola = "48600222333", kasia = "48600222555", piotr = "48600222444", gone = "48600222666";
+const ola = "48600222333",
+  kasia = "48600222555",
+  piotr = "48600222444",
+  gone = "48600222666";
 
 if (!hasChromium) console.warn(`${CHROMIUM} is missing: the browser tests of conversations are skipped.`);
 
@@ -18,19 +21,39 @@ describe.skipIf(!hasChromium)("conversations and contacts in the console (chromi
   let page: Page;
   let shop: string;
   const entry = (waId: string) => page.locator(`a[data-wa-id="${waId}"]`);
-  const conversationOf = async (waId: string) => (await admin.call("GET", "/suite/api/conversations?state=all")).body.data.find((c: any) => c.wa_id === waId);
+  const conversationOf = async (waId: string) =>
+    (await admin.call("GET", "/suite/api/conversations?state=all")).body.data.find((c: any) => c.wa_id === waId);
 
   beforeAll(async () => {
     s = await startTestServer();
     admin = await signInAdmin(s);
     const t = await s.call("POST", `/${s.credentials.waba_id}/message_templates`, {
-      name: "order_update", language: "en_US", category: "UTILITY",
-      components: [{ type: "BODY", text: "Hello {{1}}, your order {{2}} has an update for you today.", example: { body_text: [["Ola", "860198"]] } }],
+      name: "order_update",
+      language: "en_US",
+      category: "UTILITY",
+      components: [
+        {
+          type: "BODY",
+          text: "Hello {{1}}, your order {{2}} has an update for you today.",
+          example: { body_text: [["Ola", "860198"]] },
+        },
+      ],
     });
     await s.call("POST", `/openwaba/templates/${t.body.id}/review`, { event: "APPROVED" });
-    for (const [wa_id, name] of [[ola, "Ola"], [kasia, "Kasia"], [piotr, "Piotr"], [gone, "Gosia"]]) await s.call("POST", "/simulator/users", { wa_id, name, read_probability: 1 });
+    for (const [wa_id, name] of [
+      [ola, "Ola"],
+      [kasia, "Kasia"],
+      [piotr, "Piotr"],
+      [gone, "Gosia"],
+    ])
+      await s.call("POST", "/simulator/users", { wa_id, name, read_probability: 1 });
     await admin.call("POST", "/suite/api/contacts", { phone: `+${ola}`, name: "Ola", attributes: { order: "860198" } });
-    await admin.call("POST", "/suite/api/contacts", { phone: `+${kasia}`, name: "Kasia", tags: ["vip"], attributes: { city: "Kraków" } });
+    await admin.call("POST", "/suite/api/contacts", {
+      phone: `+${kasia}`,
+      name: "Kasia",
+      tags: ["vip"],
+      attributes: { city: "Kraków" },
+    });
     await admin.call("POST", "/suite/api/contacts", { phone: `+${gone}`, name: "Gosia" });
     shop = (await admin.call("GET", "/suite/api/numbers")).body.data.find((n: any) => n.id === s.phone).verified_name;
     browser = await launch();
@@ -38,7 +61,10 @@ describe.skipIf(!hasChromium)("conversations and contacts in the console (chromi
     page.setDefaultTimeout(10_000);
     await signInConsole(page, s);
   }, 60_000);
-  afterAll(async () => { await browser?.close(); await s?.stop(); });
+  afterAll(async () => {
+    await browser?.close();
+    await s?.stop();
+  });
 
   it("starts a conversation with a template from the inbox; it appears in the list and opens", async () => {
     await page.getByRole("button", { name: "New conversation" }).click();
@@ -52,7 +78,9 @@ describe.skipIf(!hasChromium)("conversations and contacts in the console (chromi
     await form.getByRole("button", { name: "Send and open" }).click();
     await form.locator('.field-error[data-field="to"]').waitFor();
     await form.getByLabel("Customer's number").fill("+48 600 222 333");
-    await expect.poll(() => page.getByLabel("Preview", { exact: true }).locator("p").first().textContent()).toBe("Hello Ola, your order 860198 has an update for you today.");
+    await expect
+      .poll(() => page.getByLabel("Preview", { exact: true }).locator("p").first().textContent())
+      .toBe("Hello Ola, your order 860198 has an update for you today.");
     await page.screenshot({ path: `${SCREENSHOTS}new-conversation.png` });
     await form.getByRole("button", { name: "Send and open" }).click();
 
@@ -112,7 +140,10 @@ describe.skipIf(!hasChromium)("conversations and contacts in the console (chromi
     await dialog.getByRole("button", { name: "Keep" }).click();
     await page.getByRole("heading", { level: 1, name: "Gosia" }).waitFor();
     await page.getByRole("button", { name: "Delete…" }).click();
-    await page.getByRole("dialog", { name: "Delete Gosia?" }).getByRole("button", { name: "Delete the contact" }).click();
+    await page
+      .getByRole("dialog", { name: "Delete Gosia?" })
+      .getByRole("button", { name: "Delete the contact" })
+      .click();
     await page.getByRole("heading", { level: 1, name: /^Contacts/ }).waitFor();
     await expect.poll(async () => (await admin.call("GET", `/suite/api/contacts?q=${gone}`)).body.total).toBe(0);
   });
@@ -120,13 +151,17 @@ describe.skipIf(!hasChromium)("conversations and contacts in the console (chromi
   it("counts a customer's unread messages in the list with a preview, and clears them when the thread is open", async () => {
     await page.goto(`${s.url}/#/inbox`);
     await entry(ola).waitFor();
-    for (const body of ["Hello!", "Is the shop open on Sunday?"]) await s.call("POST", `/simulator/users/${piotr}/messages`, { to: s.phone, type: "text", text: { body } });
+    for (const body of ["Hello!", "Is the shop open on Sunday?"])
+      await s.call("POST", `/simulator/users/${piotr}/messages`, { to: s.phone, type: "text", text: { body } });
     await entry(piotr).waitFor();
     await expect.poll(() => entry(piotr).locator("[data-unread]").textContent()).toBe("2");
     expect(await entry(piotr).locator("[data-preview]").textContent()).toBe("Is the shop open on Sunday?");
     await page.screenshot({ path: `${SCREENSHOTS}inbox-unread.png` });
     await entry(piotr).click();
-    await page.getByRole("region", { name: "Conversation with Piotr" }).getByText("Is the shop open on Sunday?").waitFor();
+    await page
+      .getByRole("region", { name: "Conversation with Piotr" })
+      .getByText("Is the shop open on Sunday?")
+      .waitFor();
     await expect.poll(() => entry(piotr).locator("[data-unread]").count()).toBe(0);
     // Read while open; a reload counts from the server and agrees.
     await s.call("POST", `/simulator/users/${piotr}/messages`, { to: s.phone, type: "text", text: { body: "Thanks" } });
@@ -139,12 +174,52 @@ describe.skipIf(!hasChromium)("conversations and contacts in the console (chromi
 
   it("separates days in the thread and names each sender: an agent, a bot, the Cloud API", async () => {
     const c = await conversationOf(piotr);
-    const day = 86_400_000, at = Date.now() - day - 60_000;
-    await s.store.db.insertInto("suite_messages").values([
-      { id: "wamid.e2e-yesterday", conversation_id: c.id, direction: "in", type: "text", content: JSON.stringify({ body: "Written yesterday" }), status: "received", error: null, author_id: null, context_id: null, at, updated_at: at },
-      { id: "wamid.e2e-bot", conversation_id: c.id, direction: "out", type: "text", content: JSON.stringify({ body: "Our bot says hi" }), status: "delivered", error: null, author_id: null, context_id: null, at: at + 1000, updated_at: at + 1000 },
-      { id: "wamid.e2e-api", conversation_id: c.id, direction: "out", type: "text", content: JSON.stringify({ body: "Your order shipped", origin: "api" }), status: "read", error: null, author_id: null, context_id: null, at: Date.now(), updated_at: Date.now() },
-    ]).execute();
+    const day = 86_400_000,
+      at = Date.now() - day - 60_000;
+    await s.store.db
+      .insertInto("suite_messages")
+      .values([
+        {
+          id: "wamid.e2e-yesterday",
+          conversation_id: c.id,
+          direction: "in",
+          type: "text",
+          content: JSON.stringify({ body: "Written yesterday" }),
+          status: "received",
+          error: null,
+          author_id: null,
+          context_id: null,
+          at,
+          updated_at: at,
+        },
+        {
+          id: "wamid.e2e-bot",
+          conversation_id: c.id,
+          direction: "out",
+          type: "text",
+          content: JSON.stringify({ body: "Our bot says hi" }),
+          status: "delivered",
+          error: null,
+          author_id: null,
+          context_id: null,
+          at: at + 1000,
+          updated_at: at + 1000,
+        },
+        {
+          id: "wamid.e2e-api",
+          conversation_id: c.id,
+          direction: "out",
+          type: "text",
+          content: JSON.stringify({ body: "Your order shipped", origin: "api" }),
+          status: "read",
+          error: null,
+          author_id: null,
+          context_id: null,
+          at: Date.now(),
+          updated_at: Date.now(),
+        },
+      ])
+      .execute();
     await page.reload();
     const thread = page.getByRole("region", { name: "Conversation with Piotr" });
     await thread.getByText("Written yesterday").waitFor();
@@ -154,19 +229,25 @@ describe.skipIf(!hasChromium)("conversations and contacts in the console (chromi
     const mine = thread.locator(".bubble.out", { hasText: "We open at 10 on Sunday." });
     await mine.waitFor();
     expect(await mine.locator(".sender").textContent()).toBe("Admin");
-    expect(await thread.locator(".bubble.out", { hasText: "Our bot says hi" }).locator(".sender").textContent()).toBe("Bot");
-    expect(await thread.locator(".bubble.out", { hasText: "Your order shipped" }).locator(".sender").textContent()).toBe("API");
+    expect(await thread.locator(".bubble.out", { hasText: "Our bot says hi" }).locator(".sender").textContent()).toBe(
+      "Bot",
+    );
+    expect(
+      await thread.locator(".bubble.out", { hasText: "Your order shipped" }).locator(".sender").textContent(),
+    ).toBe("API");
     // The reaction buttons are drawn icons, named for screen readers.
     const incoming = thread.locator(".bubble.in", { hasText: "Thanks" });
     await incoming.getByRole("button", { name: "React with thumbs up" }).locator("svg").waitFor();
-    expect((await incoming.locator(".meta").textContent())).not.toMatch(/[\u{1F300}-\u{1FAFF}\u2600-\u27BF]/u);
+    expect(await incoming.locator(".meta").textContent()).not.toMatch(/[\u{1F300}-\u{1FAFF}\u2600-\u27BF]/u);
     await page.screenshot({ path: `${SCREENSHOTS}thread-days-senders.png` });
   });
 
   it("finds a conversation by the words of its messages", async () => {
     await page.getByLabel("Search conversations").fill("open on sunday");
     await page.getByRole("status").filter({ hasText: "matching" }).waitFor();
-    await expect.poll(() => page.locator(".conversation-list a").evaluateAll((as) => as.map((a) => a.getAttribute("data-wa-id")))).toEqual([piotr]);
+    await expect
+      .poll(() => page.locator(".conversation-list a").evaluateAll((as) => as.map((a) => a.getAttribute("data-wa-id"))))
+      .toEqual([piotr]);
     await page.getByLabel("Search conversations").fill("");
     await entry(ola).waitFor();
   });

@@ -14,7 +14,8 @@ const example = (key: string) => FLOW_EXAMPLES.find((x) => x.key === key)!.docum
 
 describe("the console's ready flows", () => {
   it("are valid flow documents with every step reachable", () => {
-    for (const x of FLOW_EXAMPLES) expect(parseFlowDocument(x.document), x.key).toMatchObject({ ok: true, warnings: [] });
+    for (const x of FLOW_EXAMPLES)
+      expect(parseFlowDocument(x.document), x.key).toMatchObject({ ok: true, warnings: [] });
   });
 });
 
@@ -38,7 +39,10 @@ describe.skipIf(!hasChromium)("automation flows in the console (chromium)", () =
     await admin.call("POST", "/suite/api/me/availability", { availability: "online" });
     // The console's own welcome example, handing over to the Support team.
     const welcome = example("welcome");
-    const r = await admin.call("POST", "/suite/api/flows", { document: { ...welcome, settings: { ...welcome.settings, handover_team_id: team } }, publish: true });
+    const r = await admin.call("POST", "/suite/api/flows", {
+      document: { ...welcome, settings: { ...welcome.settings, handover_team_id: team } },
+      publish: true,
+    });
     expect(r.status).toBe(201);
     welcomeId = r.body.id;
     await s.call("POST", "/simulator/users", { wa_id: customer, name: "Maya", read_probability: 1 });
@@ -48,7 +52,10 @@ describe.skipIf(!hasChromium)("automation flows in the console (chromium)", () =
     for (const p of [agent, phone]) p.setDefaultTimeout(10_000);
     thread = agent.getByRole("region", { name: /^Conversation with/ });
   }, 60_000);
-  afterAll(async () => { await browser?.close(); await s?.stop(); });
+  afterAll(async () => {
+    await browser?.close();
+    await s?.stop();
+  });
 
   const say = async (text: string) => {
     await phone.getByLabel("Message as the customer").fill(text);
@@ -97,7 +104,11 @@ describe.skipIf(!hasChromium)("automation flows in the console (chromium)", () =
     await agent.getByRole("link", { name: "← All flows" }).click();
     // A .flow.json file (here the welcome flow's export, renamed) becomes a new flow.
     const exported = (await admin.call("GET", `/suite/api/flows/${welcomeId}/export`)).body;
-    await agent.getByLabel("Import a flow file").setInputFiles({ name: "welcome.flow.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ ...exported, name: "Imported welcome" })) });
+    await agent.getByLabel("Import a flow file").setInputFiles({
+      name: "welcome.flow.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify({ ...exported, name: "Imported welcome" })),
+    });
     await agent.getByRole("heading", { name: "Imported welcome", level: 1 }).waitFor();
     await agent.getByRole("link", { name: "← All flows" }).click();
     const row = agent.getByRole("row", { name: /Welcome menu/ });
@@ -126,7 +137,9 @@ describe.skipIf(!hasChromium)("automation flows in the console (chromium)", () =
     await agent.getByRole("button", { name: "Publish version 2" }).click();
     await agent.getByText("Version 2 is live.").waitFor();
     await outline.getByText("We are open Monday to Friday, 8:00–18:00.").waitFor();
-    await editor.evaluate((el) => { el.scrollTop = 0; });
+    await editor.evaluate((el) => {
+      el.scrollTop = 0;
+    });
     await agent.screenshot({ path: `${SCREENSHOTS}flow-editor.png` });
 
     await agent.getByRole("row", { name: /^v1/ }).getByRole("button", { name: "View" }).click();
@@ -138,7 +151,10 @@ describe.skipIf(!hasChromium)("automation flows in the console (chromium)", () =
   it("follows a run's trace step by step", async () => {
     await agent.getByRole("link", { name: "Runs", exact: true }).click();
     await agent.getByRole("combobox", { name: "Run state" }).selectOption("handed_over");
-    await agent.getByRole("row", { name: /handed over/ }).getByRole("link").click();
+    await agent
+      .getByRole("row", { name: /handed over/ })
+      .getByRole("link")
+      .click();
     const trace = agent.getByRole("region", { name: "Run trace" });
     await trace.getByText("Took the answer “order”").waitFor();
     await trace.getByText("Sent “Hi Maya! How can we help?”").waitFor();
@@ -148,7 +164,13 @@ describe.skipIf(!hasChromium)("automation flows in the console (chromium)", () =
 
   it("starts a published manual flow from the thread header", async () => {
     const r = await admin.call("POST", "/suite/api/flows", {
-      document: { name: "Quick feedback", trigger: { type: "manual" }, start: "rate", nodes: { rate: { type: "csat", question: "How did we do today?" } } }, publish: true,
+      document: {
+        name: "Quick feedback",
+        trigger: { type: "manual" },
+        start: "rate",
+        nodes: { rate: { type: "csat", question: "How did we do today?" } },
+      },
+      publish: true,
     });
     expect(r.status).toBe(201);
     await agent.getByRole("link", { name: "Inbox", exact: true }).click();
@@ -171,7 +193,10 @@ describe.skipIf(!hasChromium)("automation flows in the console (chromium)", () =
     await auto.getByLabel("Greeting text").fill("Hi! Thanks for writing.");
     await auto.getByRole("button", { name: "Save automatic messages" }).click();
     await agent.getByText("Automatic messages saved.").waitFor();
-    expect((await admin.call("GET", "/suite/api/settings/auto-messages")).body.greeting).toEqual({ enabled: true, text: "Hi! Thanks for writing." });
+    expect((await admin.call("GET", "/suite/api/settings/auto-messages")).body.greeting).toEqual({
+      enabled: true,
+      text: "Hi! Thanks for writing.",
+    });
 
     await agent.getByLabel("Key name").fill("shop");
     await agent.getByRole("button", { name: "Make a key" }).click();

@@ -17,15 +17,33 @@ describe.skipIf(!hasChromium)("the web console (chromium)", () => {
   beforeAll(async () => {
     s = await startTestServer();
     const admin = await signInAdmin(s);
-    await admin.call("POST", "/suite/api/canned-responses", { shortcut: "thanks", title: "Thanks", body: "Hi {{customer_name}}, thanks for writing! Your order is on its way. — {{agent_name}}" });
+    await admin.call("POST", "/suite/api/canned-responses", {
+      shortcut: "thanks",
+      title: "Thanks",
+      body: "Hi {{customer_name}}, thanks for writing! Your order is on its way. — {{agent_name}}",
+    });
     await s.call("POST", "/simulator/users", { wa_id: customer, name: "Zofia", read_probability: 1 });
-    const t = await s.call("POST", `/${s.credentials.waba_id}/message_templates`, { name: "order_update", language: "en_US", category: "UTILITY", components: [{ type: "BODY", text: "Hello {{1}}, your order {{2}} has an update for you today." , example: { body_text: [["Zofia", "860198"]] } }] });
+    const t = await s.call("POST", `/${s.credentials.waba_id}/message_templates`, {
+      name: "order_update",
+      language: "en_US",
+      category: "UTILITY",
+      components: [
+        {
+          type: "BODY",
+          text: "Hello {{1}}, your order {{2}} has an update for you today.",
+          example: { body_text: [["Zofia", "860198"]] },
+        },
+      ],
+    });
     await s.call("POST", `/openwaba/templates/${t.body.id}/review`, { event: "APPROVED" });
     browser = await launch();
     agent = await (await browser.newContext({ viewport: { width: 1366, height: 800 } })).newPage();
     phone = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   }, 60_000);
-  afterAll(async () => { await browser?.close(); await s?.stop(); });
+  afterAll(async () => {
+    await browser?.close();
+    await s?.stop();
+  });
 
   it("signs an agent in", async () => {
     await agent.goto(s.url);
@@ -48,13 +66,18 @@ describe.skipIf(!hasChromium)("the web console (chromium)", () => {
     const entry = agent.locator(`a[data-wa-id="${customer}"]`);
     await entry.waitFor({ timeout: 3000 });
     await entry.click();
-    await agent.getByRole("region", { name: "Conversation with Zofia" }).getByText("Hello, is my order ready?").waitFor();
+    await agent
+      .getByRole("region", { name: "Conversation with Zofia" })
+      .getByText("Hello, is my order ready?")
+      .waitFor();
     await agent.screenshot({ path: `${SCREENSHOTS}inbox.png` });
   });
 
   it("answers with a canned response; the phone shows it and the agent sees the ticks reach read", async () => {
     await agent.getByLabel("Canned response").selectOption({ label: "/thanks — Thanks" });
-    await expect.poll(() => agent.getByLabel("Message", { exact: true }).inputValue()).toBe("Hi Zofia, thanks for writing! Your order is on its way. — Admin");
+    await expect
+      .poll(() => agent.getByLabel("Message", { exact: true }).inputValue())
+      .toBe("Hi Zofia, thanks for writing! Your order is on its way. — Admin");
     await agent.getByRole("button", { name: "Send", exact: true }).click();
     await phone.getByText("Hi Zofia, thanks for writing! Your order is on its way. — Admin").waitFor({ timeout: 5000 });
     await agent.locator(".bubble.out .ticks[data-status=read]").waitFor({ timeout: 5000 });
@@ -86,7 +109,9 @@ describe.skipIf(!hasChromium)("the web console (chromium)", () => {
     await agent.getByLabel("Template", { exact: true }).selectOption({ label: "order_update (en_US, utility)" });
     await agent.getByLabel("{{1}}").fill("Zofia");
     await agent.getByLabel("{{2}}").fill("860198");
-    await expect.poll(() => agent.getByLabel("Preview").textContent()).toBe("Hello Zofia, your order 860198 has an update for you today.");
+    await expect
+      .poll(() => agent.getByLabel("Preview").textContent())
+      .toBe("Hello Zofia, your order 860198 has an update for you today.");
     await agent.screenshot({ path: `${SCREENSHOTS}templates-only.png` });
     await agent.getByRole("button", { name: "Send template" }).click();
     await agent.locator(".bubble.out .template").waitFor();

@@ -22,7 +22,10 @@ describe.skipIf(!hasChromium)("inviting a person from the console (chromium)", (
     admin.setDefaultTimeout(10_000);
     invitee.setDefaultTimeout(10_000);
   }, 60_000);
-  afterAll(async () => { await browser?.close(); await s?.stop(); });
+  afterAll(async () => {
+    await browser?.close();
+    await s?.stop();
+  });
 
   it("shows an invitation link on the server's own origin, with one slash before the #", async () => {
     await signInConsole(admin, s);
@@ -47,7 +50,11 @@ describe.skipIf(!hasChromium)("inviting a person from the console (chromium)", (
     // Too short a password is refused in the form, before anything is sent.
     await invitee.getByLabel(/Choose a password/).fill("short");
     await invitee.getByRole("button", { name: "Join" }).click();
-    expect(await invitee.getByLabel(/Choose a password/).evaluate((el) => (el as unknown as { validity: { tooShort: boolean } }).validity.tooShort)).toBe(true);
+    expect(
+      await invitee
+        .getByLabel(/Choose a password/)
+        .evaluate((el) => (el as unknown as { validity: { tooShort: boolean } }).validity.tooShort),
+    ).toBe(true);
     await invitee.getByLabel(/Choose a password/).fill("marta's long password");
     await invitee.getByRole("button", { name: "Join" }).click();
     await invitee.getByRole("navigation", { name: "Main" }).waitFor();

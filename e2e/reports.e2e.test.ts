@@ -20,14 +20,21 @@ describe.skipIf(!hasChromium)("reports over a range of days (chromium)", () => {
     s = await startTestServer();
     const admin = await signInAdmin(s);
     await openWindow(s, "393400700822");
-    const c = await waitFor(async () => (await admin.call("GET", "/suite/api/conversations")).body.data[0], 5000, "conversation");
+    const c = await waitFor(
+      async () => (await admin.call("GET", "/suite/api/conversations")).body.data[0],
+      5000,
+      "conversation",
+    );
     await admin.call("POST", `/suite/api/conversations/${c.id}/messages`, { type: "text", text: { body: "Ciao!" } });
     today = (await admin.call("GET", "/suite/api/reports?range=today")).body.range.to_day;
     browser = await launch();
     page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
     page.setDefaultTimeout(10_000);
   }, 60_000);
-  afterAll(async () => { await browser?.close(); await s?.stop(); });
+  afterAll(async () => {
+    await browser?.close();
+    await s?.stop();
+  });
 
   const days = () => page.getByTestId("report-days").textContent();
   const reportRows = () => page.getByRole("table", { name: "Report" }).locator("tbody tr");
@@ -39,7 +46,9 @@ describe.skipIf(!hasChromium)("reports over a range of days (chromium)", () => {
     await expect.poll(days).toMatch(/ – .* · 7 days in UTC$/);
     await expect.poll(() => reportRows().count()).toBe(1);
     expect(await reportRows().first().locator("td").first().textContent()).toBe(today);
-    expect(await page.getByRole("link", { name: "Export CSV" }).getAttribute("href")).toBe("/suite/api/reports?group=day&range=7d&format=csv");
+    expect(await page.getByRole("link", { name: "Export CSV" }).getAttribute("href")).toBe(
+      "/suite/api/reports?group=day&range=7d&format=csv",
+    );
   });
 
   it("says the cost in the WABA's currency", async () => {
@@ -64,9 +73,14 @@ describe.skipIf(!hasChromium)("reports over a range of days (chromium)", () => {
     await page.getByLabel("To", { exact: true }).fill(daysBefore(today, 1));
     await expect.poll(days).toMatch(/ · 29 days in UTC$/);
     await expect.poll(() => reportRows().count()).toBe(0); // today's conversation is outside it
-    expect(await page.getByRole("link", { name: "Export CSV" }).getAttribute("href")).toBe(`/suite/api/reports?group=day&from=${daysBefore(today, 29)}&to=${daysBefore(today, 1)}&format=csv`);
+    expect(await page.getByRole("link", { name: "Export CSV" }).getAttribute("href")).toBe(
+      `/suite/api/reports?group=day&from=${daysBefore(today, 29)}&to=${daysBefore(today, 1)}&format=csv`,
+    );
     await page.getByLabel("From", { exact: true }).fill(daysBefore(today, 400));
-    await page.getByRole("alert").getByText(/^from: a report covers at most 366 days; this asks for 400$/).waitFor();
+    await page
+      .getByRole("alert")
+      .getByText(/^from: a report covers at most 366 days; this asks for 400$/)
+      .waitFor();
     expect(await page.getByLabel("From", { exact: true }).getAttribute("aria-invalid")).toBe("true");
     await page.screenshot({ path: `${SCREENSHOTS}reports-range.png` });
     await page.getByLabel("From", { exact: true }).fill(daysBefore(today, 3));

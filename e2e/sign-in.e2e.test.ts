@@ -19,13 +19,17 @@ describe.skipIf(!hasChromium)("signing in to the console (chromium)", () => {
   beforeAll(async () => {
     s = await startTestServer();
     const admin = await signInAdmin(s);
-    contactId = (await admin.call("POST", "/suite/api/contacts", { phone: "+393401234567", name: "Chiara Deeplink" })).body.id;
+    contactId = (await admin.call("POST", "/suite/api/contacts", { phone: "+393401234567", name: "Chiara Deeplink" }))
+      .body.id;
     browser = await launch();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     page = await context.newPage();
     page.setDefaultTimeout(10_000);
   }, 60_000);
-  afterAll(async () => { await browser?.close(); await s?.stop(); });
+  afterAll(async () => {
+    await browser?.close();
+    await s?.stop();
+  });
 
   const signIn = async () => {
     await page.getByLabel("Email").fill(s.consoleLogin!.console_email);
@@ -69,7 +73,9 @@ describe.skipIf(!hasChromium)("signing in to the console (chromium)", () => {
 
   it("shows no hint where the server says there is no development tenant", async () => {
     const other = await context.newPage();
-    await other.route("**/suite/api/sign-in", (r) => r.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ dev_credentials_file: null }) }));
+    await other.route("**/suite/api/sign-in", (r) =>
+      r.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ dev_credentials_file: null }) }),
+    );
     await context.clearCookies();
     const asked = other.waitForResponse((r) => r.url().endsWith("/suite/api/sign-in"));
     await other.goto(s.url);

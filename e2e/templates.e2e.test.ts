@@ -15,7 +15,8 @@ describe.skipIf(!hasChromium)("the template builder in the console (chromium)", 
   let page: Page;
   const row = () => page.locator('tr[data-template="spring_sale/pl"]');
   /** The template as the Cloud API holds it. */
-  const graphTemplate = async () => (await s.call("GET", `/${s.credentials.waba_id}/message_templates?name=spring_sale`)).body.data[0];
+  const graphTemplate = async () =>
+    (await s.call("GET", `/${s.credentials.waba_id}/message_templates?name=spring_sale`)).body.data[0];
 
   beforeAll(async () => {
     s = await startTestServer({ subscribe: false });
@@ -24,7 +25,10 @@ describe.skipIf(!hasChromium)("the template builder in the console (chromium)", 
     page.setDefaultTimeout(10_000);
     page.on("dialog", (d) => void d.accept()); // Delete asks first
   }, 60_000);
-  afterAll(async () => { await browser?.close(); await s?.stop(); });
+  afterAll(async () => {
+    await browser?.close();
+    await s?.stop();
+  });
 
   it("builds a template with an image header, a body variable and buttons, and shows Meta's refusal in plain words", async () => {
     await signInConsole(page, s);
@@ -34,7 +38,9 @@ describe.skipIf(!hasChromium)("the template builder in the console (chromium)", 
     await form.getByLabel("Language", { exact: true }).selectOption("pl");
     await form.getByLabel("Category", { exact: true }).selectOption("MARKETING");
     await form.getByLabel("Header type").selectOption("IMAGE");
-    await form.getByLabel("Sample image (for the review)").setInputFiles({ name: "spring.png", mimeType: "image/png", buffer: PNG_1x1 });
+    await form
+      .getByLabel("Sample image (for the review)")
+      .setInputFiles({ name: "spring.png", mimeType: "image/png", buffer: PNG_1x1 });
     await form.getByText("Sample: spring.png").waitFor();
     await form.getByLabel("Body", { exact: true }).fill("Hi {{1}}, our spring collection is in the shop now.");
     await form.getByLabel("Example for {{1}}").fill("Ola");
@@ -70,18 +76,30 @@ describe.skipIf(!hasChromium)("the template builder in the console (chromium)", 
       { type: "HEADER", format: "IMAGE", example: { header_handle: [expect.stringMatching(/^4::/)] } },
       { type: "BODY", text: "Hi {{1}}, our spring collection is in the shop now.", example: { body_text: [["Ola"]] } },
       { type: "FOOTER", text: "Reply STOP to stop" },
-      { type: "BUTTONS", buttons: [
-        { type: "QUICK_REPLY", text: "Show me" },
-        { type: "URL", text: "Open the shop", url: "https://shop.test/p/{{1}}", example: ["https://shop.test/p/spring"] },
-        { type: "COPY_CODE", example: "SPRING25" },
-      ] },
+      {
+        type: "BUTTONS",
+        buttons: [
+          { type: "QUICK_REPLY", text: "Show me" },
+          {
+            type: "URL",
+            text: "Open the shop",
+            url: "https://shop.test/p/{{1}}",
+            example: ["https://shop.test/p/spring"],
+          },
+          { type: "COPY_CODE", example: "SPRING25" },
+        ],
+      },
     ]);
   });
 
   it("lists the template with its text, and allows an edit only once it is approved", async () => {
     await row().getByText("Hi {{1}}, our spring collection is in the shop now.").waitFor();
     await row().getByText("[image]").waitFor();
-    expect(await row().locator(".template-buttons li").allTextContents()).toEqual(["Show me", "Open the shop", "Copy offer code"]);
+    expect(await row().locator(".template-buttons li").allTextContents()).toEqual([
+      "Show me",
+      "Open the shop",
+      "Copy offer code",
+    ]);
     const edit = row().getByRole("button", { name: "Edit spring_sale (pl)" });
     expect(await edit.isDisabled()).toBe(true); // PENDING: Meta edits only approved, rejected or paused templates
     expect(await edit.getAttribute("title")).toMatch(/Only approved, rejected or paused/);
@@ -95,11 +113,15 @@ describe.skipIf(!hasChromium)("the template builder in the console (chromium)", 
     expect(await form.getByLabel("Name", { exact: true }).isDisabled()).toBe(true);
     expect(await form.getByLabel("Language", { exact: true }).isDisabled()).toBe(true);
     expect(await form.getByLabel("Category", { exact: true }).isDisabled()).toBe(true); // an approved template keeps its category
-    expect(await form.getByLabel("Body", { exact: true }).inputValue()).toBe("Hi {{1}}, our spring collection is in the shop now.");
+    expect(await form.getByLabel("Body", { exact: true }).inputValue()).toBe(
+      "Hi {{1}}, our spring collection is in the shop now.",
+    );
     expect(await form.getByLabel("Button 2 example for {{1}}").inputValue()).toBe("spring");
     await form.getByText("Sample: the sample sent before").waitFor();
 
-    await form.getByLabel("Body", { exact: true }).fill("Hi {{1}}, our spring collection is in the shop now, with 25% off.");
+    await form
+      .getByLabel("Body", { exact: true })
+      .fill("Hi {{1}}, our spring collection is in the shop now, with 25% off.");
     await form.getByRole("button", { name: "Remove button 1" }).click();
     await form.getByRole("button", { name: "Save changes" }).click();
     await page.getByRole("status").getByText("Changes to spring_sale (pl) sent for review.").waitFor();

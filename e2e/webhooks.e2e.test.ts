@@ -21,10 +21,17 @@ describe.skipIf(!hasChromium)("the Webhooks page (chromium)", () => {
     // A receiver that is down: the customer's message does not reach it.
     s.receiver.failWith(503);
     await openWindow(s, "48600730001");
-    await waitFor(async () => (await s.call("GET", "/openwaba/webhooks/deliveries?ok=false")).body.data.length > 0, 5000, "a failed delivery");
+    await waitFor(
+      async () => (await s.call("GET", "/openwaba/webhooks/deliveries?ok=false")).body.data.length > 0,
+      5000,
+      "a failed delivery",
+    );
     s.receiver.failWith(200);
   }, 60_000);
-  afterAll(async () => { await browser?.close(); await s?.stop(); });
+  afterAll(async () => {
+    await browser?.close();
+    await s?.stop();
+  });
 
   it("shows each subscriber and where its events go, and a failed delivery's request and answer", async () => {
     await signInConsole(page, s);
@@ -46,20 +53,41 @@ describe.skipIf(!hasChromium)("the Webhooks page (chromium)", () => {
     const before = s.receiver.deliveries.length;
     await page.getByRole("button", { name: "Resend" }).click();
     await page.getByRole("status").getByText("Sent again: 200").waitFor();
-    await waitFor(() => s.receiver.deliveries.slice(before).some((d) => d.json.entry[0].changes[0].value.messages?.[0]?.from === "48600730001"), 5000, "resent delivery");
-    const row = page.getByRole("table", { name: "Subscribed apps" }).getByRole("row").filter({ hasText: s.receiver.url });
+    await waitFor(
+      () =>
+        s.receiver.deliveries
+          .slice(before)
+          .some((d) => d.json.entry[0].changes[0].value.messages?.[0]?.from === "48600730001"),
+      5000,
+      "resent delivery",
+    );
+    const row = page
+      .getByRole("table", { name: "Subscribed apps" })
+      .getByRole("row")
+      .filter({ hasText: s.receiver.url });
     await row.getByRole("button", { name: "Send test" }).click();
-    await page.getByRole("status").getByText(/Test message delivered/).waitFor();
+    await page
+      .getByRole("status")
+      .getByText(/Test message delivered/)
+      .waitFor();
     expect(s.receiver.deliveries.some((d) => d.json.entry[0].id === "0")).toBe(true);
   });
 
   it("shows that a message sent after the window closed failed with 131047", async () => {
     await s.call("POST", "/simulator/clock/advance", { ms: 25 * 3600_000 });
     const id = (await s.call("POST", `/${s.phone}/messages`, text("48600730001", "late answer"))).body.messages[0].id;
-    await waitFor(async () => (await s.call("GET", `/openwaba/messages/${id}`)).body.status === "failed", 5000, "failed");
+    await waitFor(
+      async () => (await s.call("GET", `/openwaba/messages/${id}`)).body.status === "failed",
+      5000,
+      "failed",
+    );
     await page.getByLabel("Message id").fill(id);
     await page.getByRole("button", { name: "Find" }).click();
-    await page.getByRole("status").filter({ hasText: id }).getByText(/failed/).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: id })
+      .getByText(/failed/)
+      .waitFor();
     expect(await page.getByRole("status").filter({ hasText: id }).textContent()).toContain("131047");
     await page.screenshot({ path: `${SCREENSHOTS}webhooks-message-status.png` });
   });

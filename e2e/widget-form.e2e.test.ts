@@ -21,12 +21,22 @@ describe.skipIf(!hasChromium)("the widget's settings page (chromium)", () => {
     page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
     page.setDefaultTimeout(10_000);
   }, 60_000);
-  afterAll(async () => { await browser?.close(); await s?.stop(); });
+  afterAll(async () => {
+    await browser?.close();
+    await s?.stop();
+  });
 
   const frame = () => page.frameLocator('iframe[title="Widget preview"]');
   /** Where every control of the page is: [what, x, y, width, height]. */
-  const layout = () => page.locator(".widget-page :is(input, select, textarea, button, iframe, .widget-preview-frame)")
-    .evaluateAll((els) => els.map((e: any) => { const r = e.getBoundingClientRect(); return [e.getAttribute("aria-label") ?? e.tagName, r.x, r.y, r.width, r.height].join(" "); }));
+  const layout = () =>
+    page
+      .locator(".widget-page :is(input, select, textarea, button, iframe, .widget-preview-frame)")
+      .evaluateAll((els) =>
+        els.map((e: any) => {
+          const r = e.getBoundingClientRect();
+          return [e.getAttribute("aria-label") ?? e.tagName, r.x, r.y, r.width, r.height].join(" ");
+        }),
+      );
 
   it("previews the widget before it is ever saved, and follows the form", async () => {
     await signInConsole(page, s);
@@ -42,7 +52,9 @@ describe.skipIf(!hasChromium)("the widget's settings page (chromium)", () => {
   });
 
   it("says why a change cannot be previewed, and keeps the last preview that worked", async () => {
-    await page.getByLabel("Brand colour").evaluate((el) => { (el as unknown as { type: string }).type = "text"; });
+    await page.getByLabel("Brand colour").evaluate((el) => {
+      (el as unknown as { type: string }).type = "text";
+    });
     await page.getByLabel("Brand colour").fill("not a colour");
     await page.getByText(/^Showing the last settings that work: brand_color: /).waitFor();
     await frame().getByRole("button", { name: "Napisz do nas" }).waitFor();
@@ -54,7 +66,10 @@ describe.skipIf(!hasChromium)("the widget's settings page (chromium)", () => {
     await page.waitForTimeout(400); // the preview of the last change
     const before = await layout();
     await page.getByRole("button", { name: "Save widget" }).click();
-    await page.getByRole("status").getByText(/^Widget saved/).waitFor();
+    await page
+      .getByRole("status")
+      .getByText(/^Widget saved/)
+      .waitFor();
     const saved = (await admin.call("GET", "/suite/api/settings/widget")).body.widget;
     expect(await page.getByLabel("Snippet").inputValue()).toBe(saved.snippet);
     expect(saved).toMatchObject({ title: "Sklep Ania", button_label: "Napisz do nas", brand_color: "#075e54" });
@@ -68,7 +83,9 @@ describe.skipIf(!hasChromium)("the widget's settings page (chromium)", () => {
   it("saves a second change too (the form sends back its settings only)", async () => {
     await page.getByLabel("Title", { exact: true }).fill("Ceramika Ania");
     await page.getByRole("button", { name: "Save widget" }).click();
-    await expect.poll(async () => (await admin.call("GET", "/suite/api/settings/widget")).body.widget.title).toBe("Ceramika Ania");
+    await expect
+      .poll(async () => (await admin.call("GET", "/suite/api/settings/widget")).body.widget.title)
+      .toBe("Ceramika Ania");
     expect(await page.getByRole("alert").count()).toBe(0);
     await page.waitForTimeout(600); // the preview of the saved settings
     await frame().getByRole("button", { name: "Napisz do nas" }).click();

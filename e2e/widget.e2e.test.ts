@@ -34,10 +34,15 @@ describe.skipIf(!hasChromium)("the website chat widget (chromium)", () => {
     shop = await shopServer(() => widget.snippet);
     elsewhere = await shopServer(() => widget.snippet);
     const admin = await signInAdmin(s);
-    widget = (await admin.call("PUT", "/suite/api/settings/widget", {
-      prefilled_message: "Dzień dobry! Mam pytanie.", title: "Sklep Ania", greeting: "Hi! We answer on WhatsApp within the hour.", brand_color: "#075e54",
-      allowed_origins: [shop],
-    })).body.widget;
+    widget = (
+      await admin.call("PUT", "/suite/api/settings/widget", {
+        prefilled_message: "Dzień dobry! Mam pytanie.",
+        title: "Sklep Ania",
+        greeting: "Hi! We answer on WhatsApp within the hour.",
+        brand_color: "#075e54",
+        allowed_origins: [shop],
+      })
+    ).body.widget;
     browser = await launch();
     page = await (await browser.newContext({ viewport: { width: 1024, height: 640 } })).newPage();
   }, 60_000);
@@ -65,13 +70,19 @@ describe.skipIf(!hasChromium)("the website chat widget (chromium)", () => {
     await page.screenshot({ path: `${SCREENSHOTS}widget.png` });
     await page.keyboard.press("Escape");
     await panel.waitFor({ state: "hidden" });
-    expect(await launcher.evaluate((b) => (b.getRootNode() as { activeElement?: unknown }).activeElement === b)).toBe(true);
+    expect(await launcher.evaluate((b) => (b.getRootNode() as { activeElement?: unknown }).activeElement === b)).toBe(
+      true,
+    );
     expect(await launcher.getAttribute("aria-expanded")).toBe("false");
   });
 
   it("shows nothing on a site that is not in the allowed list", async () => {
     const other = await (await browser.newContext()).newPage();
-    const warned = new Promise<string>((ok) => other.on("console", (m) => { if (m.type() === "warning") ok(m.text()); }));
+    const warned = new Promise<string>((ok) =>
+      other.on("console", (m) => {
+        if (m.type() === "warning") ok(m.text());
+      }),
+    );
     await other.goto(elsewhere);
     expect(await warned).toBe(`OpenWABA chat widget: not enabled for ${elsewhere}`);
     expect(await other.locator("openwaba-chat").count()).toBe(0);
@@ -83,8 +94,14 @@ describe.skipIf(!hasChromium)("the website chat widget (chromium)", () => {
     await consolePage.getByRole("link", { name: "Widget" }).click();
     await consolePage.getByRole("heading", { name: "Website widget", level: 1 }).waitFor();
     expect(await consolePage.getByLabel("Snippet").inputValue()).toBe(widget.snippet);
-    await consolePage.frameLocator('iframe[title="Widget preview"]').getByRole("button", { name: "Chat on WhatsApp" }).click();
-    await consolePage.frameLocator('iframe[title="Widget preview"]').getByRole("dialog", { name: "Sklep Ania" }).waitFor();
+    await consolePage
+      .frameLocator('iframe[title="Widget preview"]')
+      .getByRole("button", { name: "Chat on WhatsApp" })
+      .click();
+    await consolePage
+      .frameLocator('iframe[title="Widget preview"]')
+      .getByRole("dialog", { name: "Sklep Ania" })
+      .waitFor();
     await consolePage.waitForTimeout(300); // the panel's fade-in
     await consolePage.screenshot({ path: `${SCREENSHOTS}widget-console.png` });
   });

@@ -2,21 +2,36 @@
 // the server handed out at sign-in. Errors arrive in the suite's envelope {error: {code, message}}.
 
 let csrf = "";
-export const setCsrf = (token: string) => { csrf = token; };
+export const setCsrf = (token: string) => {
+  csrf = token;
+};
 
 // A session can end while the console is open (it expired, or the person signed out in another
 // tab): any call that answers "not signed in" tells the app, which asks for a sign-in in place.
 let signedOut: (() => void) | null = null;
-export const whenSignedOut = (f: (() => void) | null) => { signedOut = f; };
+export const whenSignedOut = (f: (() => void) | null) => {
+  signedOut = f;
+};
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly body: any) { super(message); }
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly body: any,
+  ) {
+    super(message);
+  }
 }
 
 export async function api<T = any>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(path, {
-    method, credentials: "same-origin",
-    headers: { ...(body !== undefined ? { "content-type": "application/json" } : {}), ...(method !== "GET" ? { "x-csrf-token": csrf } : {}) },
+    method,
+    credentials: "same-origin",
+    headers: {
+      ...(body !== undefined ? { "content-type": "application/json" } : {}),
+      ...(method !== "GET" ? { "x-csrf-token": csrf } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const json = await res.json().catch(() => ({}));
@@ -34,26 +49,63 @@ function failure(res: Response, json: any): ApiError {
 export async function upload<T = any>(path: string, file: File): Promise<T> {
   const form = new FormData();
   form.set("file", file);
-  const res = await fetch(path, { method: "POST", credentials: "same-origin", headers: { "x-csrf-token": csrf }, body: form });
+  const res = await fetch(path, {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "x-csrf-token": csrf },
+    body: form,
+  });
   const json = await res.json().catch(() => ({}));
   if (!res.ok) throw failure(res, json);
   return json as T;
 }
 
-export interface User { id: string; email: string; name: string; role: string; availability: string }
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  availability: string;
+}
 export interface Conversation {
-  id: string; phone_number_id: string; wa_id: string; contact_name: string; state: string; assignee_id: string | null; team_id: string | null;
-  priority: string; labels: string[]; last_message_at: string; last_inbound_at: string | null; first_response_at: string | null;
+  id: string;
+  phone_number_id: string;
+  wa_id: string;
+  contact_name: string;
+  state: string;
+  assignee_id: string | null;
+  team_id: string | null;
+  priority: string;
+  labels: string[];
+  last_message_at: string;
+  last_inbound_at: string | null;
+  first_response_at: string | null;
   window: { open: boolean; closes_at: string | null };
   /** The flow run talking to the customer while a bot holds the conversation. */
   bot_run_id: string | null;
 }
 export interface TimelineItem {
-  kind: "message" | "note" | "event"; id: string; direction?: string; type: string; content?: any; status?: string;
-  error?: { code: number; title: string | null; details: string | null } | null; author_id?: string | null; context_id?: string | null; data?: any; at: string;
+  kind: "message" | "note" | "event";
+  id: string;
+  direction?: string;
+  type: string;
+  content?: any;
+  status?: string;
+  error?: { code: number; title: string | null; details: string | null } | null;
+  author_id?: string | null;
+  context_id?: string | null;
+  data?: any;
+  at: string;
   /** Who sent a business message or wrote a note (none for the customer's). */
   sender?: Sender | null;
 }
-export type Sender = { kind: "agent"; id: string; name: string | null } | { kind: "campaign"; id: string; name: string } | { kind: "api" } | { kind: "bot" };
+export type Sender =
+  | { kind: "agent"; id: string; name: string | null }
+  | { kind: "campaign"; id: string; name: string }
+  | { kind: "api" }
+  | { kind: "bot" };
 /** A conversation as the inbox lists it: with its last message and how many of the customer's messages this viewer has not read. */
-export interface ListedConversation extends Conversation { last_message?: TimelineItem | null; unread?: number }
+export interface ListedConversation extends Conversation {
+  last_message?: TimelineItem | null;
+  unread?: number;
+}

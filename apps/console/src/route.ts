@@ -12,4 +12,6 @@ export function useRoute(): string[] {
   return parts;
 }
 
-export const go = (path: string) => { window.location.hash = `#/${path}`; };
+export const go = (path: string) => {
+  window.location.hash = `#/${path}`;
+};

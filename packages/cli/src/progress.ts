@@ -7,9 +7,12 @@ export function progressBar(total: number, label: string, out: NodeJS.WriteStrea
       const pct = Math.min(100, Math.floor((done / total) * 100));
       if (pct === last) return;
       last = pct;
-      const width = 30, filled = Math.round((pct / 100) * width);
+      const width = 30,
+        filled = Math.round((pct / 100) * width);
       out.write(`\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${pct}%`);
     },
-    done() { if (out.isTTY) out.write("\n"); },
+    done() {
+      if (out.isTTY) out.write("\n");
+    },
   };
 }

@@ -36,6 +36,9 @@ export function displayNumber(digits: string): string {
 export function normaliseNumber(raw: string, defaultCountry?: string): string | null {
   const text = raw.trim().replace(/^00/, "+");
   if (!text) return null;
-  const p = parsePhoneNumberFromString(text.startsWith("+") ? text : /^\d{10,15}$/.test(text) && !defaultCountry ? `+${text}` : text, defaultCountry as never);
+  const p = parsePhoneNumberFromString(
+    text.startsWith("+") ? text : /^\d{10,15}$/.test(text) && !defaultCountry ? `+${text}` : text,
+    defaultCountry as never,
+  );
   return p && p.isValid() ? p.number.slice(1) : null;
 }

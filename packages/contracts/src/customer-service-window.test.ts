@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { CUSTOMER_SERVICE_WINDOW_MS as DAY, isWindowOpen, needsOpenWindow, windowClosesAt } from "./customer-service-window";
+import {
+  CUSTOMER_SERVICE_WINDOW_MS as DAY,
+  isWindowOpen,
+  needsOpenWindow,
+  windowClosesAt,
+} from "./customer-service-window";
 
 describe("customer service window", () => {
   const last = Date.UTC(2026, 4, 1, 12);

@@ -1,5 +1,9 @@
 // Meta's error catalog (cloud-api-reference.md §1 and §7): title, HTTP status and type per code.
-export interface ErrorSpec { title: string; http: number; type?: string }
+export interface ErrorSpec {
+  title: string;
+  http: number;
+  type?: string;
+}
 
 export const ERROR_CATALOG: Record<number, ErrorSpec> = {
   0: { title: "AuthException", http: 401 },
@@ -44,8 +48,10 @@ export const ERROR_CATALOG: Record<number, ErrorSpec> = {
 /** The long explanation Meta puts in `error_data.details` (and webhook `message`) when there is one fixed text. */
 export const ERROR_DETAILS: Record<number, string> = {
   131026: "Message Undeliverable.",
-  131050: "Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business.",
-  131047: "Message failed to send because more than 24 hours have passed since the customer last replied to this number.",
+  131050:
+    "Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business.",
+  131047:
+    "Message failed to send because more than 24 hours have passed since the customer last replied to this number.",
   131053: "Unable to upload the media used in the message.",
   133010: "Phone number is not registered on the Whatsapp Business Platform.",
   131057: "Business Account is in maintenance mode. This could be due to the account undergoing a throughput upgrade.",
@@ -65,9 +71,19 @@ export class GraphError extends Error {
   readonly userTitle?: string;
   readonly userMessage?: string;
 
-  constructor(code: number, details?: string, opts: {
-    subcode?: number; message?: string; type?: string; http?: number; headers?: Record<string, string>; userTitle?: string; userMessage?: string;
-  } = {}) {
+  constructor(
+    code: number,
+    details?: string,
+    opts: {
+      subcode?: number;
+      message?: string;
+      type?: string;
+      http?: number;
+      headers?: Record<string, string>;
+      userTitle?: string;
+      userMessage?: string;
+    } = {},
+  ) {
     const spec = ERROR_CATALOG[code] ?? { title: "Unknown error", http: 400 };
     const message = opts.message ?? (code === 104 || code === 190 ? spec.title : `(#${code}) ${spec.title}`);
     super(message);
@@ -131,7 +147,9 @@ export interface WebhookError {
 export function webhookError(code: number, details?: string): WebhookError {
   const title = ERROR_CATALOG[code]?.title ?? "Unknown error";
   return {
-    code, title, message: title,
+    code,
+    title,
+    message: title,
     error_data: { details: details ?? ERROR_DETAILS[code] ?? title },
     href: "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/",
   };

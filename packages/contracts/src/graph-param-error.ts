@@ -8,13 +8,25 @@ export function graphPath(path: readonly PropertyKey[]): string {
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let v: any = input;
-  for (const p of path) { if (v == null || typeof v !== "object") return undefined; v = v[p as any]; }
+  for (const p of path) {
+    if (v == null || typeof v !== "object") return undefined;
+    v = v[p as any];
+  }
   return v;
 }
 
 const kindOf = (expected: string) =>
-  expected === "string" ? "a string" : expected === "number" ? "a number" : expected === "boolean" ? "a boolean" :
-  expected === "array" ? "an array" : expected === "object" ? "an object" : expected;
+  expected === "string"
+    ? "a string"
+    : expected === "number"
+      ? "a number"
+      : expected === "boolean"
+        ? "a boolean"
+        : expected === "array"
+          ? "an array"
+          : expected === "object"
+            ? "an object"
+            : expected;
 
 /**
  * The first schema issue as Meta reports it: 131008 for a missing parameter, 100 for a wrong type,
@@ -28,12 +40,16 @@ export function paramError(issue: z.core.$ZodIssue, input: unknown, prefix: read
       if (valueAt(input, issue.path) === undefined) return new GraphError(131008, `The parameter ${name} is required.`);
       return new GraphError(100, `Param ${name} must be ${kindOf(issue.expected)}.`);
     case "too_big":
-      if (issue.origin === "string") return new GraphError(100, `Param ${name} must be at most ${issue.maximum} characters long.`);
-      if (issue.origin === "array") return new GraphError(131009, `Param ${name} must have at most ${issue.maximum} items.`);
+      if (issue.origin === "string")
+        return new GraphError(100, `Param ${name} must be at most ${issue.maximum} characters long.`);
+      if (issue.origin === "array")
+        return new GraphError(131009, `Param ${name} must have at most ${issue.maximum} items.`);
       return new GraphError(100, `Param ${name} must be at most ${issue.maximum}.`);
     case "too_small":
-      if (issue.origin === "string") return new GraphError(100, `Param ${name} must be at least ${issue.minimum} characters long.`);
-      if (issue.origin === "array") return new GraphError(131009, `Param ${name} must have at least ${issue.minimum} items.`);
+      if (issue.origin === "string")
+        return new GraphError(100, `Param ${name} must be at least ${issue.minimum} characters long.`);
+      if (issue.origin === "array")
+        return new GraphError(131009, `Param ${name} must have at least ${issue.minimum} items.`);
       return new GraphError(100, `Param ${name} must be at least ${issue.minimum}.`);
     case "unrecognized_keys":
       return new GraphError(100, `Unexpected key "${issue.keys[0]}" on param "${name}".`);
@@ -43,13 +59,16 @@ export function paramError(issue: z.core.$ZodIssue, input: unknown, prefix: read
     case "invalid_union": {
       const options = (issue as { options?: unknown[] }).options;
       if ((issue as { note?: string }).note === "No matching discriminator" && options) {
-        if (valueAt(input, issue.path) === undefined) return new GraphError(131008, `The parameter ${name} is required.`);
+        if (valueAt(input, issue.path) === undefined)
+          return new GraphError(131008, `The parameter ${name} is required.`);
         return new GraphError(100, `Param ${name} must be one of {${options.map(String).join(", ")}}.`);
       }
       // Report the branch that says most: not the `""` (clear the field) alternative.
       const clears = (e: z.core.$ZodIssue[]) => e[0]?.code === "invalid_value" && e[0].values.every((v) => v === "");
       const first = (issue.errors?.find((e) => !clears(e)) ?? issue.errors?.[0])?.[0];
-      return first ? paramError(first, valueAt(input, issue.path), path) : new GraphError(100, `Param ${name} is invalid.`);
+      return first
+        ? paramError(first, valueAt(input, issue.path), path)
+        : new GraphError(100, `Param ${name} is invalid.`);
     }
     case "invalid_format":
       return new GraphError(100, `Param ${name} must be a valid ${issue.format === "url" ? "URL" : issue.format}.`);

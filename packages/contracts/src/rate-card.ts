@@ -23,7 +23,11 @@ export function parseRateCard(raw: unknown, where = "rate card"): RateCard {
   return r.data;
 }
 
-export interface Price { country: string; amountMicros: number; currency: string }
+export interface Price {
+  country: string;
+  amountMicros: number;
+  currency: string;
+}
 
 /** What one delivered message of `category` to this number costs, in micro-units of the card's currency. */
 export const priceMessage = (c: RateCard, waId: string, category: string): Price => price(c, c, waId, category);

@@ -30,27 +30,60 @@ export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
   mediaUrlSecret: "",
 };
 
-type Log = { error(o: unknown, m?: string): void; warn(o: unknown, m?: string): void; info(o: unknown, m?: string): void };
+type Log = {
+  error(o: unknown, m?: string): void;
+  warn(o: unknown, m?: string): void;
+  info(o: unknown, m?: string): void;
+};
 
 /** Wires the platform: commands' context plus its two workers (network hand-off, webhooks). */
-export function createPlatform(o: { db: Db; queue: JobQueue; clock: Clock; blobs: BlobStore; config: PlatformConfig; log?: Log }) {
+export function createPlatform(o: {
+  db: Db;
+  queue: JobQueue;
+  clock: Clock;
+  blobs: BlobStore;
+  config: PlatformConfig;
+  log?: Log;
+}) {
   const workers = new Map<string, QueueWorker>();
   const platform: Platform = {
-    db: o.db, commits: new GroupCommit(o.db), queue: o.queue, clock: o.clock, blobs: o.blobs, config: o.config,
+    db: o.db,
+    commits: new GroupCommit(o.db),
+    queue: o.queue,
+    clock: o.clock,
+    blobs: o.blobs,
+    config: o.config,
     rateCard: loadRateCard(o.config.rateCardFile ?? DEFAULT_RATE_CARD_FILE),
     limits: new RateLimits({ throughputMps: o.config.throughputMps, pairRate: o.config.pairRate }),
-    directory: new Directory(o.db), metrics: createMetrics(o.queue, o.clock), deliveries: new DeliveryLog(),
+    directory: new Directory(o.db),
+    metrics: createMetrics(o.queue, o.clock),
+    deliveries: new DeliveryLog(),
     wake: (queue) => workers.get(queue)?.wake(),
   };
   return {
     platform,
     /** Starts the workers; `network` receives accepted messages (null: report them sent). */
     start(network: Network | null, extra: QueueWorker[] = []) {
-      const all = [createNetworkWorker(platform, network, o.log), ...createWebhookDispatcher(platform, o.log), createTemplateReviewer(platform, o.log), createQualityWorker(platform, o.log), ...extra];
-      for (const w of all) { workers.set(w.name, w); w.start(); }
+      const all = [
+        createNetworkWorker(platform, network, o.log),
+        ...createWebhookDispatcher(platform, o.log),
+        createTemplateReviewer(platform, o.log),
+        createQualityWorker(platform, o.log),
+        ...extra,
+      ];
+      for (const w of all) {
+        workers.set(w.name, w);
+        w.start();
+      }
     },
-    register(worker: QueueWorker) { workers.set(worker.name, worker); },
-    wakeAll() { for (const w of workers.values()) w.wake(); },
-    async stop() { await Promise.all([...workers.values()].map((w) => w.stop())); },
+    register(worker: QueueWorker) {
+      workers.set(worker.name, worker);
+    },
+    wakeAll() {
+      for (const w of workers.values()) w.wake();
+    },
+    async stop() {
+      await Promise.all([...workers.values()].map((w) => w.stop()));
+    },
   };
 }

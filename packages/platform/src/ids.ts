@@ -13,8 +13,11 @@ export function wamid(waId: string): string {
   // randomUUID draws from a pooled buffer: far cheaper per call than randomBytes on the send path.
   const tag = randomUUID().replace(/-/g, "").slice(0, 20).toUpperCase();
   const buf = Buffer.concat([
-    Buffer.from([0x18, waId.length]), Buffer.from(waId, "latin1"),
-    Buffer.from([0x15, 0x02, 0x00, 0x12, 0x18, tag.length]), Buffer.from(tag, "latin1"), Buffer.from([0x00]),
+    Buffer.from([0x18, waId.length]),
+    Buffer.from(waId, "latin1"),
+    Buffer.from([0x15, 0x02, 0x00, 0x12, 0x18, tag.length]),
+    Buffer.from(tag, "latin1"),
+    Buffer.from([0x00]),
   ]);
   return `wamid.${buf.toString("base64")}`;
 }

@@ -6,7 +6,12 @@ import { LinkMediaFetcher } from "./media/link-media";
 import { QUEUES, type Platform } from "./platform";
 
 /** The business read the user's messages up to and including `messageId`. */
-export interface ReadReceiptJob { phoneNumberId: string; waId: string; messageId: string; typing: boolean }
+export interface ReadReceiptJob {
+  phoneNumberId: string;
+  waId: string;
+  messageId: string;
+  typing: boolean;
+}
 
 /**
  * Where accepted messages go: the simulator, or (later) another carrier. Both calls run inside
@@ -28,22 +33,40 @@ type HandOff = { job: Job; run: (tx: Db) => Promise<void> } | null;
  * its own so one bad message cannot hold up the others. With no network the message is reported
  * `sent` and goes no further.
  */
-export function createNetworkWorker(platform: Platform, network: Network | null, log?: { error(o: unknown, m?: string): void }) {
+export function createNetworkWorker(
+  platform: Platform,
+  network: Network | null,
+  log?: { error(o: unknown, m?: string): void },
+) {
   const links = new LinkMediaFetcher(platform);
 
   /** The accepted messages a batch of jobs names, read in one query. */
   async function loadMessages(jobs: Job[]) {
     const ids = jobs.filter((j) => j.kind === "message").map((j) => JSON.parse(j.payload).id as string);
     if (!ids.length) return new Map();
-    const rows = await platform.db.selectFrom("messages").innerJoin("phone_numbers", "phone_numbers.id", "messages.phone_number_id")
-      .select(["messages.id", "messages.phone_number_id", "messages.wa_id", "messages.type", "messages.content", "messages.context_id", "messages.created_at", "messages.status", "phone_numbers.waba_id"])
-      .where("messages.id", "in", ids).execute();
+    const rows = await platform.db
+      .selectFrom("messages")
+      .innerJoin("phone_numbers", "phone_numbers.id", "messages.phone_number_id")
+      .select([
+        "messages.id",
+        "messages.phone_number_id",
+        "messages.wa_id",
+        "messages.type",
+        "messages.content",
+        "messages.context_id",
+        "messages.created_at",
+        "messages.status",
+        "phone_numbers.waba_id",
+      ])
+      .where("messages.id", "in", ids)
+      .execute();
     return new Map(rows.map((r) => [r.id, r]));
   }
 
   async function prepare(job: Job, messages: Awaited<ReturnType<typeof loadMessages>>): Promise<HandOff> {
     const payload = JSON.parse(job.payload);
-    if (job.kind === "read_receipt") return network ? { job, run: (tx) => network.readReceipt(tx, payload as ReadReceiptJob) } : null;
+    if (job.kind === "read_receipt")
+      return network ? { job, run: (tx) => network.readReceipt(tx, payload as ReadReceiptJob) } : null;
     const m = messages.get(payload.id);
     if (!m || m.status !== "accepted") return null;
     const content = fromJson<any>(m.content, {});
@@ -55,18 +78,43 @@ export function createNetworkWorker(platform: Platform, network: Network | null,
         media.holder.id = await links.fetch(m.waba_id, m.phone_number_id, media.type, media.link);
       } catch (err) {
         if (!(err instanceof GraphError)) throw err;
-        return { job, run: async (tx) => { await reportStatus(platform, tx, { messageId: m.id, status: "failed", errorCode: err.code, errorDetails: err.details }); } };
+        return {
+          job,
+          run: async (tx) => {
+            await reportStatus(platform, tx, {
+              messageId: m.id,
+              status: "failed",
+              errorCode: err.code,
+              errorDetails: err.details,
+            });
+          },
+        };
       }
     }
-    if (!network) return { job, run: async (tx) => { await reportStatus(platform, tx, { messageId: m.id, status: "sent" }); } };
+    if (!network)
+      return {
+        job,
+        run: async (tx) => {
+          await reportStatus(platform, tx, { messageId: m.id, status: "sent" });
+        },
+      };
     const msg: OutboundMessage = {
-      id: m.id, wabaId: m.waba_id, phoneNumberId: m.phone_number_id, waId: m.wa_id, type: m.type,
-      content, contextId: m.context_id, createdAt: m.created_at,
+      id: m.id,
+      wabaId: m.waba_id,
+      phoneNumberId: m.phone_number_id,
+      waId: m.wa_id,
+      type: m.type,
+      content,
+      contextId: m.context_id,
+      createdAt: m.created_at,
     };
     return { job, run: (tx) => network.deliver(tx, msg) };
   }
 
-  const afterCommit = () => { platform.wake(QUEUES.webhook); network?.afterCommit?.(); };
+  const afterCommit = () => {
+    platform.wake(QUEUES.webhook);
+    network?.afterCommit?.();
+  };
   const alone = eachJob(async (job) => {
     const h = await prepare(job, await loadMessages([job]));
     if (h) await platform.db.transaction().execute((tx) => h.run(tx));
@@ -74,19 +122,32 @@ export function createNetworkWorker(platform: Platform, network: Network | null,
   });
 
   return new QueueWorker({
-    queue: platform.queue, name: QUEUES.network, clock: platform.clock, ordered: true, batchSize: 50, visibilityMs: platform.config.claimTimeoutMs, log,
+    queue: platform.queue,
+    name: QUEUES.network,
+    clock: platform.clock,
+    ordered: true,
+    batchSize: 50,
+    visibilityMs: platform.config.claimTimeoutMs,
+    log,
     async handle(jobs) {
       let ready: HandOff[];
       try {
         const messages = await loadMessages(jobs);
         ready = await Promise.all(jobs.map((job) => prepare(job, messages)));
-        await platform.db.transaction().execute(async (tx) => { for (const h of ready) if (h) await h.run(tx); });
+        await platform.db.transaction().execute(async (tx) => {
+          for (const h of ready) if (h) await h.run(tx);
+        });
       } catch {
         return alone(jobs);
       }
       afterCommit();
       return [];
     },
-    onFailure: retryThenBury(platform.queue, platform.clock, { maxAttempts: 20, baseMs: 1000, capMs: 60_000, ordered: true }),
+    onFailure: retryThenBury(platform.queue, platform.clock, {
+      maxAttempts: 20,
+      baseMs: 1000,
+      capMs: 60_000,
+      ordered: true,
+    }),
   });
 }

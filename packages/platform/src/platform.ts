@@ -62,4 +62,9 @@ export interface Platform {
 }
 
 /** Queues of the platform's workers; `webhook-backlog` holds what each subscriber has yet to take; `quality` holds the scheduled reviews (quality, templates, tiers). */
-export const QUEUES = { network: "network", webhook: "webhook", webhookBacklog: "webhook-backlog", quality: "quality" } as const;
+export const QUEUES = {
+  network: "network",
+  webhook: "webhook",
+  webhookBacklog: "webhook-backlog",
+  quality: "quality",
+} as const;

@@ -9,7 +9,11 @@ import { createServer } from "node:http";
 import { CloudApiClient, handshake, parseWebhook, verifySignature } from "@openwaba/sdk";
 
 const creds = JSON.parse(readFileSync(process.env.OPENWABA_CREDENTIALS ?? "data/dev-credentials.json", "utf8"));
-const api = new CloudApiClient({ graph_url: process.env.OPENWABA_URL ?? "http://127.0.0.1:8080", graph_version: creds.graph_version, access_token: creds.access_token });
+const api = new CloudApiClient({
+  graph_url: process.env.OPENWABA_URL ?? "http://127.0.0.1:8080",
+  graph_version: creds.graph_version,
+  access_token: creds.access_token,
+});
 
 createServer((req, res) => {
   const url = new URL(req.url ?? "/", "http://localhost");
@@ -19,12 +23,22 @@ createServer((req, res) => {
     return;
   }
   const chunks: Buffer[] = [];
-  req.on("data", (c) => chunks.push(c)).on("end", async () => {
-    const raw = Buffer.concat(chunks);
-    if (!verifySignature(raw, req.headers["x-hub-signature-256"] as string, creds.app_secret)) { res.writeHead(401).end(); return; }
-    res.writeHead(200).end();
-    for (const m of parseWebhook(JSON.parse(raw.toString())).messages) {
-      if (m.type === "text") await api.sendText(m.phoneNumberId, m.from, `You said: ${m.content.body}`, { replyTo: m.id }).catch((e) => console.error(e.message));
-    }
-  });
-}).listen(Number(process.env.PORT ?? 3000), "127.0.0.1", () => console.log("echo bot listening on http://127.0.0.1:3000/webhook"));
+  req
+    .on("data", (c) => chunks.push(c))
+    .on("end", async () => {
+      const raw = Buffer.concat(chunks);
+      if (!verifySignature(raw, req.headers["x-hub-signature-256"] as string, creds.app_secret)) {
+        res.writeHead(401).end();
+        return;
+      }
+      res.writeHead(200).end();
+      for (const m of parseWebhook(JSON.parse(raw.toString())).messages) {
+        if (m.type === "text")
+          await api
+            .sendText(m.phoneNumberId, m.from, `You said: ${m.content.body}`, { replyTo: m.id })
+            .catch((e) => console.error(e.message));
+      }
+    });
+}).listen(Number(process.env.PORT ?? 3000), "127.0.0.1", () =>
+  console.log("echo bot listening on http://127.0.0.1:3000/webhook"),
+);

@@ -29,7 +29,13 @@ await sim.createUser(waId).catch(() => undefined);
 await sim.say(waId, creds.phone_number_ids[0], "Hi, any news about my order?");
 await new Promise((done) => setTimeout(done, 1500)); // the suite hears of the customer's message by webhook
 
-const r = await suite.flowEvent("order_shipped", phone, { order, carrier: "InPost" }, { phoneNumberId: creds.phone_number_ids[0] });
+const r = await suite.flowEvent(
+  "order_shipped",
+  phone,
+  { order, carrier: "InPost" },
+  { phoneNumberId: creds.phone_number_ids[0] },
+);
 console.log(r.started.length ? `started run ${r.started[0].run_id}` : `nothing started: ${JSON.stringify(r.skipped)}`);
 await new Promise((done) => setTimeout(done, 2000));
-for (const m of (await sim.chat(waId, creds.phone_number_ids[0])).messages) console.log(`${m.direction === "sent" ? "→" : "←"} ${m.content?.body ?? m.type}`);
+for (const m of (await sim.chat(waId, creds.phone_number_ids[0])).messages)
+  console.log(`${m.direction === "sent" ? "→" : "←"} ${m.content?.body ?? m.type}`);

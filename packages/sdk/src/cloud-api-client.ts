@@ -1,7 +1,15 @@
 // The Cloud API over HTTP — to Meta's graph.facebook.com or to an OpenWABA server, the same
 // code (the business suite sends through it too). Errors keep Meta's error object.
 
-export interface GraphErrorBody { message: string; type?: string; code: number; error_subcode?: number; error_data?: { details?: string }; error_user_title?: string; error_user_msg?: string }
+export interface GraphErrorBody {
+  message: string;
+  type?: string;
+  code: number;
+  error_subcode?: number;
+  error_data?: { details?: string };
+  error_user_title?: string;
+  error_user_msg?: string;
+}
 
 /** A Cloud API call answered with an error: its HTTP status and Meta's error object. */
 export class PlatformCallError extends Error {
@@ -10,42 +18,81 @@ export class PlatformCallError extends Error {
    * `refused`: the connection was refused, so it certainly was not; `fromGraph` false: the answer
    * was not the Cloud API's error object (a proxy's 502, say), so it says nothing of the request's fate.
    */
-  constructor(readonly status: number, readonly graph: GraphErrorBody, readonly transport: { answered: boolean; refused: boolean; fromGraph?: boolean } = { answered: true, refused: false, fromGraph: true }) {
+  constructor(
+    readonly status: number,
+    readonly graph: GraphErrorBody,
+    readonly transport: { answered: boolean; refused: boolean; fromGraph?: boolean } = {
+      answered: true,
+      refused: false,
+      fromGraph: true,
+    },
+  ) {
     super(graph.error_data?.details ?? graph.error_user_msg ?? graph.message);
   }
 }
 
 /** Where the Cloud API is: base URL (https://graph.facebook.com or an OpenWABA server), version, token. */
-export interface GraphConnection { graph_url: string; graph_version: string; access_token: string }
+export interface GraphConnection {
+  graph_url: string;
+  graph_version: string;
+  access_token: string;
+}
 
 export class CloudApiClient {
-  constructor(private readonly c: GraphConnection, private readonly timeoutMs = 15_000) {}
+  constructor(
+    private readonly c: GraphConnection,
+    private readonly timeoutMs = 15_000,
+  ) {}
 
   private async call(method: string, path: string, body?: unknown): Promise<any> {
-    const url = path.startsWith("http") ? path : `${this.c.graph_url.replace(/\/$/, "")}/${this.c.graph_version}${path}`;
+    const url = path.startsWith("http")
+      ? path
+      : `${this.c.graph_url.replace(/\/$/, "")}/${this.c.graph_version}${path}`;
     let res: Response;
     try {
       res = await fetch(url, {
-        method, signal: AbortSignal.timeout(this.timeoutMs),
-        headers: { authorization: `Bearer ${this.c.access_token}`, ...(body ? { "content-type": "application/json" } : {}) },
+        method,
+        signal: AbortSignal.timeout(this.timeoutMs),
+        headers: {
+          authorization: `Bearer ${this.c.access_token}`,
+          ...(body ? { "content-type": "application/json" } : {}),
+        },
         body: body ? JSON.stringify(body) : undefined,
       });
     } catch (err) {
       const refused = (err as { cause?: { code?: string } }).cause?.code === "ECONNREFUSED";
-      throw new PlatformCallError(503, { message: `The Cloud API did not answer: ${(err as Error).message}`, code: 2 }, { answered: false, refused });
+      throw new PlatformCallError(
+        503,
+        { message: `The Cloud API did not answer: ${(err as Error).message}`, code: 2 },
+        { answered: false, refused },
+      );
     }
     const json = (await res.json().catch(() => null)) as any;
-    if (!res.ok) throw new PlatformCallError(res.status, json?.error ?? { message: `HTTP ${res.status}`, code: 1 }, { answered: true, refused: false, fromGraph: !!json?.error });
+    if (!res.ok)
+      throw new PlatformCallError(res.status, json?.error ?? { message: `HTTP ${res.status}`, code: 1 }, {
+        answered: true,
+        refused: false,
+        fromGraph: !!json?.error,
+      });
     return json;
   }
 
   async sendMessage(phoneNumberId: string, body: Record<string, unknown>) {
-    const r = await this.call("POST", `/${phoneNumberId}/messages`, { messaging_product: "whatsapp", recipient_type: "individual", ...body });
+    const r = await this.call("POST", `/${phoneNumberId}/messages`, {
+      messaging_product: "whatsapp",
+      recipient_type: "individual",
+      ...body,
+    });
     return { id: r.messages[0].id as string, waId: r.contacts?.[0]?.wa_id as string };
   }
 
   async markRead(phoneNumberId: string, messageId: string, typing = false) {
-    await this.call("POST", `/${phoneNumberId}/messages`, { messaging_product: "whatsapp", status: "read", message_id: messageId, ...(typing ? { typing_indicator: { type: "text" } } : {}) });
+    await this.call("POST", `/${phoneNumberId}/messages`, {
+      messaging_product: "whatsapp",
+      status: "read",
+      message_id: messageId,
+      ...(typing ? { typing_indicator: { type: "text" } } : {}),
+    });
   }
 
   private async allPages(path: string): Promise<Record<string, any>[]> {
@@ -59,19 +106,31 @@ export class CloudApiClient {
     return out;
   }
 
-  createTemplate(wabaId: string, body: Record<string, unknown>) { return this.call("POST", `/${wabaId}/message_templates`, body); }
+  createTemplate(wabaId: string, body: Record<string, unknown>) {
+    return this.call("POST", `/${wabaId}/message_templates`, body);
+  }
 
   /**
    * Decides a pending template's review at once: OpenWABA's developer extension
    * (`POST /openwaba/templates/{id}/review`); Meta has none, its review takes its own time.
    */
-  reviewTemplate(templateId: string, decision: { event: "APPROVED" | "REJECTED"; reason?: string }): Promise<{ id: string; name: string; language: string; status: string; category: string }> {
-    return this.call("POST", `${this.c.graph_url.replace(/\/$/, "")}/openwaba/templates/${encodeURIComponent(templateId)}/review`, decision);
+  reviewTemplate(
+    templateId: string,
+    decision: { event: "APPROVED" | "REJECTED"; reason?: string },
+  ): Promise<{ id: string; name: string; language: string; status: string; category: string }> {
+    return this.call(
+      "POST",
+      `${this.c.graph_url.replace(/\/$/, "")}/openwaba/templates/${encodeURIComponent(templateId)}/review`,
+      decision,
+    );
   }
 
   /** GET /{template-id}: one template with the fields a template form needs. */
   template(templateId: string): Promise<Record<string, any>> {
-    return this.call("GET", `/${encodeURIComponent(templateId)}?fields=id,name,language,status,category,parameter_format,components,rejected_reason`);
+    return this.call(
+      "GET",
+      `/${encodeURIComponent(templateId)}?fields=id,name,language,status,category,parameter_format,components,rejected_reason`,
+    );
   }
 
   /** POST /{template-id}: new components (they replace all) or category; the template goes back to review. */
@@ -81,7 +140,10 @@ export class CloudApiClient {
 
   /** DELETE /{waba-id}/message_templates?name=…[&hsm_id=…]: every language of a name, or the one template with that id. */
   async deleteTemplate(wabaId: string, name: string, templateId?: string): Promise<void> {
-    await this.call("DELETE", `/${wabaId}/message_templates?${new URLSearchParams({ name, ...(templateId ? { hsm_id: templateId } : {}) })}`);
+    await this.call(
+      "DELETE",
+      `/${wabaId}/message_templates?${new URLSearchParams({ name, ...(templateId ? { hsm_id: templateId } : {}) })}`,
+    );
   }
 
   /**
@@ -90,18 +152,34 @@ export class CloudApiClient {
    */
   async uploadFileHandle(file: { bytes: Buffer; mime: string; filename: string }): Promise<string> {
     const app = await this.call("GET", "/app");
-    const q = new URLSearchParams({ file_name: file.filename, file_length: String(file.bytes.length), file_type: file.mime });
+    const q = new URLSearchParams({
+      file_name: file.filename,
+      file_length: String(file.bytes.length),
+      file_type: file.mime,
+    });
     const session = await this.call("POST", `/${app.id}/uploads?${q}`);
     let res: Response;
     try {
       res = await fetch(`${this.c.graph_url.replace(/\/$/, "")}/${this.c.graph_version}/${session.id}`, {
-        method: "POST", headers: { authorization: `OAuth ${this.c.access_token}`, file_offset: "0" }, body: new Uint8Array(file.bytes), signal: AbortSignal.timeout(this.timeoutMs),
+        method: "POST",
+        headers: { authorization: `OAuth ${this.c.access_token}`, file_offset: "0" },
+        body: new Uint8Array(file.bytes),
+        signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (err) {
-      throw new PlatformCallError(503, { message: `The Cloud API did not answer: ${(err as Error).message}`, code: 2 }, { answered: false, refused: false });
+      throw new PlatformCallError(
+        503,
+        { message: `The Cloud API did not answer: ${(err as Error).message}`, code: 2 },
+        { answered: false, refused: false },
+      );
     }
     const json = (await res.json().catch(() => null)) as any;
-    if (!res.ok) throw new PlatformCallError(res.status, json?.error ?? { message: `HTTP ${res.status}`, code: 1 }, { answered: true, refused: false, fromGraph: !!json?.error });
+    if (!res.ok)
+      throw new PlatformCallError(res.status, json?.error ?? { message: `HTTP ${res.status}`, code: 1 }, {
+        answered: true,
+        refused: false,
+        fromGraph: !!json?.error,
+      });
     return json.h as string;
   }
 
@@ -111,18 +189,35 @@ export class CloudApiClient {
     form.set("type", file.mime);
     form.set("file", new Blob([new Uint8Array(file.bytes)], { type: file.mime }), file.filename);
     const res = await fetch(`${this.c.graph_url.replace(/\/$/, "")}/${this.c.graph_version}/${phoneNumberId}/media`, {
-      method: "POST", headers: { authorization: `Bearer ${this.c.access_token}` }, body: form, signal: AbortSignal.timeout(this.timeoutMs),
-    }).catch((err) => { throw new PlatformCallError(503, { message: `The Cloud API did not answer: ${(err as Error).message}`, code: 2 }); });
+      method: "POST",
+      headers: { authorization: `Bearer ${this.c.access_token}` },
+      body: form,
+      signal: AbortSignal.timeout(this.timeoutMs),
+    }).catch((err) => {
+      throw new PlatformCallError(503, { message: `The Cloud API did not answer: ${(err as Error).message}`, code: 2 });
+    });
     const json = (await res.json().catch(() => null)) as any;
-    if (!res.ok) throw new PlatformCallError(res.status, json?.error ?? { message: `HTTP ${res.status}`, code: 1 }, { answered: true, refused: false, fromGraph: !!json?.error });
+    if (!res.ok)
+      throw new PlatformCallError(res.status, json?.error ?? { message: `HTTP ${res.status}`, code: 1 }, {
+        answered: true,
+        refused: false,
+        fromGraph: !!json?.error,
+      });
     return json.id as string;
   }
 
   async downloadMedia(mediaId: string) {
     const meta = await this.call("GET", `/${mediaId}`);
-    const res = await fetch(meta.url, { headers: { authorization: `Bearer ${this.c.access_token}` }, signal: AbortSignal.timeout(this.timeoutMs) });
-    if (!res.ok || !res.body) throw new PlatformCallError(res.status, { message: `Media download failed: HTTP ${res.status}`, code: 131052 });
-    return { mime: String(meta.mime_type ?? res.headers.get("content-type") ?? "application/octet-stream"), body: res.body };
+    const res = await fetch(meta.url, {
+      headers: { authorization: `Bearer ${this.c.access_token}` },
+      signal: AbortSignal.timeout(this.timeoutMs),
+    });
+    if (!res.ok || !res.body)
+      throw new PlatformCallError(res.status, { message: `Media download failed: HTTP ${res.status}`, code: 131052 });
+    return {
+      mime: String(meta.mime_type ?? res.headers.get("content-type") ?? "application/octet-stream"),
+      body: res.body,
+    };
   }
 
   /** An OpenWABA extension (`/openwaba/…`, not under a Graph version); Meta has none of them. */
@@ -131,7 +226,13 @@ export class CloudApiClient {
   }
 
   async webhookOverview(wabaId: string) {
-    const optional = async (path: string) => { try { return (await this.extension("GET", path)).data as unknown[]; } catch { return null; } };
+    const optional = async (path: string) => {
+      try {
+        return (await this.extension("GET", path)).data as unknown[];
+      } catch {
+        return null;
+      }
+    };
     return {
       subscriptions: (await this.call("GET", `/${wabaId}/subscribed_apps`)).data as unknown[],
       subscribers: await optional("/webhooks/subscribers"),
@@ -146,7 +247,9 @@ export class CloudApiClient {
   }
 
   /** Recent webhook POSTs with their request and answer, newest first (OpenWABA's delivery log). */
-  webhookDeliveries(q: { ok?: boolean; app_id?: string; before?: string; limit?: number } = {}): Promise<{ data: Record<string, any>[]; paging: { next_before: string | null } }> {
+  webhookDeliveries(
+    q: { ok?: boolean; app_id?: string; before?: string; limit?: number } = {},
+  ): Promise<{ data: Record<string, any>[]; paging: { next_before: string | null } }> {
     const params = queryOf(q);
     return this.extension("GET", `/webhooks/deliveries${params.size ? `?${params}` : ""}`);
   }
@@ -173,16 +276,26 @@ export class CloudApiClient {
   }
 
   async businessProfile(phoneNumberId: string) {
-    const r = await this.call("GET", `/${phoneNumberId}/whatsapp_business_profile?fields=about,address,description,email,profile_picture_url,websites,vertical`);
+    const r = await this.call(
+      "GET",
+      `/${phoneNumberId}/whatsapp_business_profile?fields=about,address,description,email,profile_picture_url,websites,vertical`,
+    );
     return (r.data?.[0] ?? {}) as Record<string, unknown>;
   }
 
   async updateBusinessProfile(phoneNumberId: string, profile: Record<string, unknown>) {
-    await this.call("POST", `/${phoneNumberId}/whatsapp_business_profile`, { messaging_product: "whatsapp", ...profile });
+    await this.call("POST", `/${phoneNumberId}/whatsapp_business_profile`, {
+      messaging_product: "whatsapp",
+      ...profile,
+    });
   }
 
   /** Cost by pricing category over [start, end) (seconds), with the WABA's currency it is billed in, in one GET /{waba-id}. */
-  async costByCategory(wabaId: string, start: number, end: number): Promise<{ currency: string | null; by_category: Record<string, number> }> {
+  async costByCategory(
+    wabaId: string,
+    start: number,
+    end: number,
+  ): Promise<{ currency: string | null; by_category: Record<string, number> }> {
     const field = `pricing_analytics.start(${start}).end(${end}).granularity(DAILY).dimensions(["PRICING_CATEGORY"])`;
     const r = await this.call("GET", `/${wabaId}?fields=currency,${encodeURIComponent(field)}`);
     const out: Record<string, number> = {};
@@ -195,16 +308,29 @@ export class CloudApiClient {
 
   /** A number's state: quality, status, throughput level and the messaging limit (GET /{phone-number-id}). */
   phoneNumber(phoneNumberId: string): Promise<Record<string, any>> {
-    return this.call("GET", `/${phoneNumberId}?fields=id,display_phone_number,quality_rating,status,throughput,whatsapp_business_manager_messaging_limit`);
+    return this.call(
+      "GET",
+      `/${phoneNumberId}?fields=id,display_phone_number,quality_rating,status,throughput,whatsapp_business_manager_messaging_limit`,
+    );
   }
 
   /**
    * Records a customer's consent in OpenWABA's consent ledger (an OpenWABA extension, for its
    * marketing-consent rule; Meta keeps none). False where the server has no such ledger.
    */
-  async recordConsent(waId: string, scope: "marketing" | "utility", status: "granted" | "revoked", source: string): Promise<boolean> {
+  async recordConsent(
+    waId: string,
+    scope: "marketing" | "utility",
+    status: "granted" | "revoked",
+    source: string,
+  ): Promise<boolean> {
     try {
-      await this.call("POST", `${this.c.graph_url.replace(/\/$/, "")}/openwaba/consents`, { wa_id: waId, scope, status, source: source.slice(0, 64) });
+      await this.call("POST", `${this.c.graph_url.replace(/\/$/, "")}/openwaba/consents`, {
+        wa_id: waId,
+        scope,
+        status,
+        source: source.slice(0, 64),
+      });
       return true;
     } catch (err) {
       if (err instanceof PlatformCallError && err.status === 404) return false;
@@ -212,14 +338,25 @@ export class CloudApiClient {
     }
   }
 
-  listTemplates(wabaId: string) { return this.allPages(`/${wabaId}/message_templates?limit=100`); }
+  listTemplates(wabaId: string) {
+    return this.allPages(`/${wabaId}/message_templates?limit=100`);
+  }
   listPhoneNumbers(wabaId: string) {
-    return this.allPages(`/${wabaId}/phone_numbers?fields=id,display_phone_number,verified_name,quality_rating,status,throughput,messaging_limit_tier,whatsapp_business_manager_messaging_limit`);
+    return this.allPages(
+      `/${wabaId}/phone_numbers?fields=id,display_phone_number,verified_name,quality_rating,status,throughput,messaging_limit_tier,whatsapp_business_manager_messaging_limit`,
+    );
   }
 
   /** POST /{phone-number-id}/message_qrdls: a QR code and wa.me short link opening a chat with a prefilled message. */
-  createQrCode(phoneNumberId: string, prefilledMessage: string, format: "SVG" | "PNG" = "PNG"): Promise<{ code: string; prefilled_message: string; deep_link_url: string; qr_image_url?: string }> {
-    return this.call("POST", `/${phoneNumberId}/message_qrdls`, { prefilled_message: prefilledMessage, generate_qr_image: format });
+  createQrCode(
+    phoneNumberId: string,
+    prefilledMessage: string,
+    format: "SVG" | "PNG" = "PNG",
+  ): Promise<{ code: string; prefilled_message: string; deep_link_url: string; qr_image_url?: string }> {
+    return this.call("POST", `/${phoneNumberId}/message_qrdls`, {
+      prefilled_message: prefilledMessage,
+      generate_qr_image: format,
+    });
   }
 
   async deleteQrCode(phoneNumberId: string, code: string): Promise<void> {
@@ -228,17 +365,34 @@ export class CloudApiClient {
 
   /** Sends a text message: the new message's wamid. */
   sendText(phoneNumberId: string, to: string, body: string, o: { previewUrl?: boolean; replyTo?: string } = {}) {
-    return this.sendMessage(phoneNumberId, { to, type: "text", text: { body, ...(o.previewUrl ? { preview_url: true } : {}) }, ...(o.replyTo ? { context: { message_id: o.replyTo } } : {}) });
+    return this.sendMessage(phoneNumberId, {
+      to,
+      type: "text",
+      text: { body, ...(o.previewUrl ? { preview_url: true } : {}) },
+      ...(o.replyTo ? { context: { message_id: o.replyTo } } : {}),
+    });
   }
 
   /** Sends an approved template with positional body parameters. */
   sendTemplate(phoneNumberId: string, to: string, name: string, language: string, bodyParameters: string[] = []) {
     return this.sendMessage(phoneNumberId, {
-      to, type: "template",
-      template: { name, language: { code: language }, ...(bodyParameters.length ? { components: [{ type: "body", parameters: bodyParameters.map((text) => ({ type: "text", text })) }] } : {}) },
+      to,
+      type: "template",
+      template: {
+        name,
+        language: { code: language },
+        ...(bodyParameters.length
+          ? { components: [{ type: "body", parameters: bodyParameters.map((text) => ({ type: "text", text })) }] }
+          : {}),
+      },
     });
   }
 }
 
 /** A query string of the set values. */
-const queryOf = (q: Record<string, unknown>) => new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined).map(([k, v]): [string, string] => [k, String(v)]));
+const queryOf = (q: Record<string, unknown>) =>
+  new URLSearchParams(
+    Object.entries(q)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]): [string, string] => [k, String(v)]),
+  );

@@ -16,13 +16,50 @@ describe("webhook helpers", () => {
     expect(handshake({ "hub.mode": "subscribe", "hub.verify_token": "x", "hub.challenge": "42" }, "t")).toBeNull();
   });
   it("flattens a delivery into messages, statuses and other changes", () => {
-    const parsed = parseWebhook({ entry: [{ id: "W", changes: [
-      { field: "messages", value: { metadata: { phone_number_id: "P" }, contacts: [{ wa_id: "48600", profile: { name: "Ola" } }], messages: [{ from: "48600", id: "wamid.1", timestamp: "1700000000", type: "text", text: { body: "hi" } }] } },
-      { field: "messages", value: { metadata: { phone_number_id: "P" }, statuses: [{ id: "wamid.2", status: "read", recipient_id: "48600", timestamp: "1700000001" }] } },
-      { field: "message_template_status_update", value: { event: "APPROVED" } },
-    ] }] });
-    expect(parsed.messages).toEqual([{ phoneNumberId: "P", wabaId: "W", from: "48600", name: "Ola", id: "wamid.1", timestamp: 1700000000, type: "text", content: { body: "hi" } }]);
-    expect(parsed.statuses).toEqual([{ phoneNumberId: "P", wabaId: "W", id: "wamid.2", status: "read", recipient: "48600", timestamp: 1700000001 }]);
-    expect(parsed.others).toEqual([{ wabaId: "W", field: "message_template_status_update", value: { event: "APPROVED" } }]);
+    const parsed = parseWebhook({
+      entry: [
+        {
+          id: "W",
+          changes: [
+            {
+              field: "messages",
+              value: {
+                metadata: { phone_number_id: "P" },
+                contacts: [{ wa_id: "48600", profile: { name: "Ola" } }],
+                messages: [
+                  { from: "48600", id: "wamid.1", timestamp: "1700000000", type: "text", text: { body: "hi" } },
+                ],
+              },
+            },
+            {
+              field: "messages",
+              value: {
+                metadata: { phone_number_id: "P" },
+                statuses: [{ id: "wamid.2", status: "read", recipient_id: "48600", timestamp: "1700000001" }],
+              },
+            },
+            { field: "message_template_status_update", value: { event: "APPROVED" } },
+          ],
+        },
+      ],
+    });
+    expect(parsed.messages).toEqual([
+      {
+        phoneNumberId: "P",
+        wabaId: "W",
+        from: "48600",
+        name: "Ola",
+        id: "wamid.1",
+        timestamp: 1700000000,
+        type: "text",
+        content: { body: "hi" },
+      },
+    ]);
+    expect(parsed.statuses).toEqual([
+      { phoneNumberId: "P", wabaId: "W", id: "wamid.2", status: "read", recipient: "48600", timestamp: 1700000001 },
+    ]);
+    expect(parsed.others).toEqual([
+      { wabaId: "W", field: "message_template_status_update", value: { event: "APPROVED" } },
+    ]);
   });
 });

@@ -39,9 +39,11 @@ export interface ServerConfig {
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const dataDir = resolve(env.OPENWABA_DATA_DIR || "./data");
   const port = Number(env.PORT ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, not "${env.PORT}"`);
   const latency = env.OPENWABA_SIM_LATENCY ?? "realistic";
-  if (latency !== "realistic" && latency !== "zero") throw new Error(`OPENWABA_SIM_LATENCY must be "realistic" or "zero", not "${latency}"`);
+  if (latency !== "realistic" && latency !== "zero")
+    throw new Error(`OPENWABA_SIM_LATENCY must be "realistic" or "zero", not "${latency}"`);
   const production = env.NODE_ENV === "production";
   return {
     host: env.HOST || "127.0.0.1",
@@ -68,7 +70,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     campaignUnconfirmedMs: positive(env, "OPENWABA_CAMPAIGN_UNCONFIRMED_MS", 5 * 60_000),
     marketingConsent: (env.OPENWABA_MARKETING_CONSENT ?? "required") === "off" ? "off" : "required",
     sampleTemplate: oneOf(env, "OPENWABA_SAMPLE_TEMPLATE", ["on", "off"], "on") === "on",
-    templateReviewMs: env.OPENWABA_TEMPLATE_REVIEW_MS === "off" ? null : nonNegative(env, "OPENWABA_TEMPLATE_REVIEW_MS", 5000),
+    templateReviewMs:
+      env.OPENWABA_TEMPLATE_REVIEW_MS === "off" ? null : nonNegative(env, "OPENWABA_TEMPLATE_REVIEW_MS", 5000),
   };
 }
 
@@ -84,13 +87,15 @@ function nonNegative(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number of milliseconds (or "off"), not "${raw}"`);
+  if (!Number.isFinite(n) || n < 0)
+    throw new Error(`${name} must be a number of milliseconds (or "off"), not "${raw}"`);
   return n;
 }
 
 function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: T[], fallback: T): T {
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
-  if (!allowed.includes(raw as T)) throw new Error(`${name} must be ${allowed.map((a) => `"${a}"`).join(" or ")}, not "${raw}"`);
+  if (!allowed.includes(raw as T))
+    throw new Error(`${name} must be ${allowed.map((a) => `"${a}"`).join(" or ")}, not "${raw}"`);
   return raw as T;
 }

@@ -11,8 +11,13 @@ const run = promisify(execFile);
 const dataDir = mkdtempSync(join(tmpdir(), "openwaba-main-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 const start = (env: Record<string, string>) =>
-  run(process.execPath, ["--import", "tsx", "packages/server/src/main.ts"], { env: { ...process.env, OPENWABA_DATA_DIR: dataDir, LOG_LEVEL: "silent", ...env }, timeout: 30_000 })
-    .then(() => ({ code: 0, stderr: "" }), (e) => ({ code: e.code as number, stderr: String(e.stderr) }));
+  run(process.execPath, ["--import", "tsx", "packages/server/src/main.ts"], {
+    env: { ...process.env, OPENWABA_DATA_DIR: dataDir, LOG_LEVEL: "silent", ...env },
+    timeout: 30_000,
+  }).then(
+    () => ({ code: 0, stderr: "" }),
+    (e) => ({ code: e.code as number, stderr: String(e.stderr) }),
+  );
 
 describe("npm start", () => {
   it("a port in use: says so and how to pick another, without a stack trace", async () => {
@@ -22,8 +27,12 @@ describe("npm start", () => {
     try {
       const r = await start({ PORT: String(port), HOST: "127.0.0.1" });
       expect(r.code).toBe(1);
-      expect(r.stderr.trim()).toBe(`error: port ${port} on 127.0.0.1 is taken (is OpenWABA already running?): stop it, or start on another port with PORT=${port + 1} npm start`);
-    } finally { busy.close(); }
+      expect(r.stderr.trim()).toBe(
+        `error: port ${port} on 127.0.0.1 is taken (is OpenWABA already running?): stop it, or start on another port with PORT=${port + 1} npm start`,
+      );
+    } finally {
+      busy.close();
+    }
   });
 
   it("a bad setting: names it, without a stack trace", async () => {

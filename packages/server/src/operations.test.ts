@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openWindow, startTestServer, text, type TestServer } from "./testing/harness";
 
 let s: TestServer;
-beforeAll(async () => { s = await startTestServer(); });
+beforeAll(async () => {
+  s = await startTestServer();
+});
 afterAll(() => s.stop());
 
 describe("operations", () => {
@@ -15,7 +17,11 @@ describe("operations", () => {
   it("GET /metrics counts accepted and refused sends by code, in Prometheus text", async () => {
     await openWindow(s, "4860055500");
     await s.call("POST", `/${s.phone}/messages`, text("4860055500"));
-    await s.call("POST", `/${s.phone}/messages`, { messaging_product: "whatsapp", to: "4860055500", text: { body: "" } });
+    await s.call("POST", `/${s.phone}/messages`, {
+      messaging_product: "whatsapp",
+      to: "4860055500",
+      text: { body: "" },
+    });
     const res = await fetch(`${s.url}/metrics`);
     expect(res.headers.get("content-type")).toMatch(/^text\/plain/);
     const m = await res.text();
@@ -28,9 +34,12 @@ describe("operations", () => {
   it("GET /openapi.json describes the surface from the contract schemas", async () => {
     const r = await s.call("GET", "/openapi.json");
     expect(r.body.openapi).toBe("3.1.0");
-    const send = r.body.paths["/{version}/{phone_number_id}/messages"].post.requestBody.content["application/json"].schema.oneOf;
+    const send =
+      r.body.paths["/{version}/{phone_number_id}/messages"].post.requestBody.content["application/json"].schema.oneOf;
     const text = send.find((x: any) => x.properties?.type?.const === "text");
     expect(text.properties.text.properties.body.maxLength).toBe(4096);
-    expect(Object.keys(r.body.paths)).toEqual(expect.arrayContaining(["/simulator/users/{wa_id}/messages", "/{version}/{waba_id}/subscribed_apps"]));
+    expect(Object.keys(r.body.paths)).toEqual(
+      expect.arrayContaining(["/simulator/users/{wa_id}/messages", "/{version}/{waba_id}/subscribed_apps"]),
+    );
   });
 });

@@ -20,14 +20,34 @@ describe("the phone view's API", () => {
     const r = await admin.call("GET", "/suite/api/phone/numbers");
     expect(r.status).toBe(200);
     const graph = (await s.call("GET", `/${s.credentials.waba_id}/phone_numbers`)).body.data;
-    expect(r.body.data).toEqual(graph.map((n: any) => ({ id: n.id, display_phone_number: n.display_phone_number, verified_name: n.verified_name })));
+    expect(r.body.data).toEqual(
+      graph.map((n: any) => ({
+        id: n.id,
+        display_phone_number: n.display_phone_number,
+        verified_name: n.verified_name,
+      })),
+    );
     expect(r.body.data.map((n: any) => n.id)).toEqual(s.credentials.phone_number_ids);
   });
 
   it("chats with the number asked for, and with the first when none is", async () => {
     const [shop, support] = s.credentials.phone_number_ids;
-    expect((await admin.call("POST", `/suite/api/phone/users/${customer}/messages?phone=${support}`, { type: "text", text: { body: "to support" } })).status).toBe(201);
-    expect((await admin.call("POST", `/suite/api/phone/users/${customer}/messages`, { type: "text", text: { body: "to the first" } })).status).toBe(201);
+    expect(
+      (
+        await admin.call("POST", `/suite/api/phone/users/${customer}/messages?phone=${support}`, {
+          type: "text",
+          text: { body: "to support" },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await admin.call("POST", `/suite/api/phone/users/${customer}/messages`, {
+          type: "text",
+          text: { body: "to the first" },
+        })
+      ).status,
+    ).toBe(201);
     const bodies = async (q: string) => {
       const r = await admin.call("GET", `/suite/api/phone/users/${customer}/chat${q}`);
       expect(r.status).toBe(200);
@@ -49,7 +69,10 @@ describe("the phone view's API", () => {
     const bad = await admin.call("GET", `/suite/api/phone/users/${customer}/chat?phone=..%2F..%2Fusers`);
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain("phone");
-    const sent = await admin.call("POST", `/suite/api/phone/users/${customer}/messages?phone=..`, { type: "text", text: { body: "x" } });
+    const sent = await admin.call("POST", `/suite/api/phone/users/${customer}/messages?phone=..`, {
+      type: "text",
+      text: { body: "x" },
+    });
     expect(sent.status).toBe(400);
     const foreign = await admin.call("GET", `/suite/api/phone/users/${customer}/chat?phone=123456789`);
     expect(foreign.status).toBe(404);
@@ -57,12 +80,42 @@ describe("the phone view's API", () => {
   });
 
   it("belongs to the development tenant only", async () => {
-    const other = await connectTenant(s.store.db, Date.now(), "Other shop", { waba_id: "997", graph_url: s.url, graph_version: "v23.0", access_token: "x", app_secret: "y", verify_token: "z", numbers: [] });
+    const other = await connectTenant(s.store.db, Date.now(), "Other shop", {
+      waba_id: "997",
+      graph_url: s.url,
+      graph_version: "v23.0",
+      access_token: "x",
+      app_secret: "y",
+      verify_token: "z",
+      numbers: [],
+    });
     // Its admin has the dev admin's password (its hash copied), under another email.
-    const { password_hash } = await s.store.db.selectFrom("suite_users").select("password_hash").where("id", "=", admin.user.id).executeTakeFirstOrThrow();
-    await s.store.db.insertInto("suite_users").values({ id: "phone-other", tenant_id: other.tenantId, email: "owner@other.test", name: "Owner", role: "admin", password_hash, status: "active", availability: "online", capacity: 5, created_at: Date.now() }).execute();
+    const { password_hash } = await s.store.db
+      .selectFrom("suite_users")
+      .select("password_hash")
+      .where("id", "=", admin.user.id)
+      .executeTakeFirstOrThrow();
+    await s.store.db
+      .insertInto("suite_users")
+      .values({
+        id: "phone-other",
+        tenant_id: other.tenantId,
+        email: "owner@other.test",
+        name: "Owner",
+        role: "admin",
+        password_hash,
+        status: "active",
+        availability: "online",
+        capacity: 5,
+        created_at: Date.now(),
+      })
+      .execute();
     const owner = await signIn(s, "owner@other.test", s.consoleLogin!.console_password);
-    for (const path of ["/suite/api/phone/numbers", "/suite/api/phone/users", `/suite/api/phone/users/${customer}/chat`]) {
+    for (const path of [
+      "/suite/api/phone/numbers",
+      "/suite/api/phone/users",
+      `/suite/api/phone/users/${customer}/chat`,
+    ]) {
       const r = await owner.call("GET", path);
       expect(r.status).toBe(403);
       expect(r.body.error.code).toBe("forbidden");

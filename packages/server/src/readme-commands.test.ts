@@ -21,7 +21,11 @@ import { REPO_ROOT, spawnServer, stopServer } from "./testing/server-process";
 const SKIP = /^<!--\s*readme-test:\s*skip\s*\((.+)\)\s*-->$/;
 const MARK = "::readme-block::";
 
-interface ShellBlock { line: number; code: string; skip: string | null }
+interface ShellBlock {
+  line: number;
+  code: string;
+  skip: string | null;
+}
 
 /** The shell blocks of a markdown text, each with its line and its skip reason (if marked). */
 function shellBlocks(markdown: string): ShellBlock[] {
@@ -33,9 +37,21 @@ function shellBlocks(markdown: string): ShellBlock[] {
     let end = i + 1;
     while (end < lines.length && !/^```\s*$/.test(lines[end])) end++;
     if (["sh", "bash", "shell"].includes(open[1])) {
-      const before = lines.slice(0, i).reverse().find((l) => l.trim() !== "")?.trim() ?? "";
+      const before =
+        lines
+          .slice(0, i)
+          .reverse()
+          .find((l) => l.trim() !== "")
+          ?.trim() ?? "";
       out.push({ line: i + 1, code: lines.slice(i + 1, end).join("\n"), skip: SKIP.exec(before)?.[1] ?? null });
-    } else if (/readme-test/.test(lines.slice(0, i).reverse().find((l) => l.trim() !== "") ?? "")) {
+    } else if (
+      /readme-test/.test(
+        lines
+          .slice(0, i)
+          .reverse()
+          .find((l) => l.trim() !== "") ?? "",
+      )
+    ) {
       throw new Error(`line ${i + 1}: a readme-test marker before a block that is not sh`);
     }
     i = end;
@@ -43,7 +59,12 @@ function shellBlocks(markdown: string): ShellBlock[] {
   return out;
 }
 
-interface Run { code: number | null; out: string; err: string; blocks: Map<number, string> }
+interface Run {
+  code: number | null;
+  out: string;
+  err: string;
+  blocks: Map<number, string>;
+}
 
 /** Runs a file's blocks in one bash against a server; the output of each block by its line. */
 function runBlocks(file: string, blocks: ShellBlock[], server: { url: string; credentials: string }): Promise<Run> {
@@ -53,11 +74,16 @@ function runBlocks(file: string, blocks: ShellBlock[], server: { url: string; cr
     `trap 'echo "readme-test: this command failed: $BASH_COMMAND" >&2' ERR`,
     ...blocks.flatMap((b) => [`echo '${MARK}${b.line}'`, b.code]),
   ].join("\n");
-  const env: Record<string, string | undefined> = { ...process.env, OPENWABA_URL: server.url, OPENWABA_CREDENTIALS: server.credentials };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    OPENWABA_URL: server.url,
+    OPENWABA_CREDENTIALS: server.credentials,
+  };
   delete env.OPENWABA_API_KEY;
   return new Promise((resolve) => {
     const p = spawn("bash", ["-c", script], { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-    let out = "", err = "";
+    let out = "",
+      err = "";
     p.stdout.on("data", (d) => (out += d));
     p.stderr.on("data", (d) => (err += d));
     const timer = setTimeout(() => p.kill("SIGKILL"), 80_000); // a safety net: it takes about 35 s
@@ -74,7 +100,9 @@ function runBlocks(file: string, blocks: ShellBlock[], server: { url: string; cr
 }
 
 const read = (path: string) => readFileSync(join(REPO_ROOT, path), "utf8");
-const docs = readdirSync(join(REPO_ROOT, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`);
+const docs = readdirSync(join(REPO_ROOT, "docs"))
+  .filter((f) => f.endsWith(".md"))
+  .map((f) => `docs/${f}`);
 const files = ["README.md", ...docs].filter((f) => shellBlocks(read(f)).some((b) => !b.skip));
 
 const servers = new Map<string, Awaited<ReturnType<typeof spawnServer>> & { dir: string }>();
@@ -82,12 +110,30 @@ const runs = new Map<string, Run>();
 
 beforeAll(async () => {
   // One fresh server per file, each file's blocks run as soon as its server is up.
-  await Promise.all(files.map(async (f) => {
-    const dir = mkdtempSync(join(tmpdir(), "openwaba-readme-"));
-    const s = { ...(await spawnServer({ OPENWABA_DATA_DIR: dir, OPENWABA_SIM_LATENCY: "zero", OPENWABA_PAIR_RATE: "off", LOG_LEVEL: "warn", OPENWABA_LOG_FORMAT: "json" })), dir };
-    servers.set(f, s);
-    runs.set(f, await runBlocks(f, shellBlocks(read(f)).filter((b) => !b.skip), { url: s.url, credentials: join(dir, "dev-credentials.json") }));
-  }));
+  await Promise.all(
+    files.map(async (f) => {
+      const dir = mkdtempSync(join(tmpdir(), "openwaba-readme-"));
+      const s = {
+        ...(await spawnServer({
+          OPENWABA_DATA_DIR: dir,
+          OPENWABA_SIM_LATENCY: "zero",
+          OPENWABA_PAIR_RATE: "off",
+          LOG_LEVEL: "warn",
+          OPENWABA_LOG_FORMAT: "json",
+        })),
+        dir,
+      };
+      servers.set(f, s);
+      runs.set(
+        f,
+        await runBlocks(
+          f,
+          shellBlocks(read(f)).filter((b) => !b.skip),
+          { url: s.url, credentials: join(dir, "dev-credentials.json") },
+        ),
+      );
+    }),
+  );
 }, 90_000);
 
 afterAll(async () => {
@@ -107,12 +153,16 @@ function outputOf(file: string, command: string): string {
 describe("the README's and docs' commands, on a fresh server", () => {
   it("say where the server and the credentials are in one place, and mark what they do not run with a reason", () => {
     const readme = read("README.md");
-    expect(readme).toContain("API=${OPENWABA_URL:-http://127.0.0.1:8080}; C=${OPENWABA_CREDENTIALS:-data/dev-credentials.json}");
+    expect(readme).toContain(
+      "API=${OPENWABA_URL:-http://127.0.0.1:8080}; C=${OPENWABA_CREDENTIALS:-data/dev-credentials.json}",
+    );
     const blocks = shellBlocks(readme);
     expect(blocks.filter((b) => !b.skip).length).toBeGreaterThanOrEqual(3);
     expect(blocks.filter((b) => b.skip).map((b) => b.code.split("\n")[0])).toEqual([
-      expect.stringContaining("npm install && npm start"), expect.stringContaining("/subscriptions"),
-      expect.stringContaining("echo-bot.ts"), expect.stringContaining("createdb"),
+      expect.stringContaining("npm install && npm start"),
+      expect.stringContaining("/subscriptions"),
+      expect.stringContaining("echo-bot.ts"),
+      expect.stringContaining("createdb"),
     ]);
     expect(files).toEqual(["README.md", "docs/flows.md"]);
   });
@@ -150,7 +200,9 @@ describe("the README's and docs' commands, on a fresh server", () => {
     expect(out).toMatch(/^started run \S+ of flow /m);
     expect(out).toContain("recipients: 3");
     expect(out).toMatch(/completed\n {2}3\/3 sent/);
-    expect(out).toContain("← Hi Zofia Kamińska, our winter sale is on: 20% off everything with the code ZOFIA15 until Sunday.");
+    expect(out).toContain(
+      "← Hi Zofia Kamińska, our winter sale is on: 20% off everything with the code ZOFIA15 until Sunday.",
+    );
     expect(out).not.toContain("[object Object]");
   });
 
@@ -162,7 +214,9 @@ describe("the README's and docs' commands, on a fresh server", () => {
 
   it("leave every simulated customer with a name of their own", async () => {
     const s = servers.get("README.md")!;
-    const r = await fetch(`${s.url}/simulator/users?limit=1000`, { headers: { authorization: `Bearer ${s.creds.access_token}` } });
+    const r = await fetch(`${s.url}/simulator/users?limit=1000`, {
+      headers: { authorization: `Bearer ${s.creds.access_token}` },
+    });
     const names = ((await r.json()) as any).data.map((u: any) => u.name);
     expect(names.length).toBeGreaterThan(24);
     expect(names.filter((n: string, i: number) => names.indexOf(n) !== i)).toEqual([]);

@@ -4,11 +4,34 @@ import { join } from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
 import multipart from "@fastify/multipart";
 import {
-  DEFAULT_PLATFORM_CONFIG, FileBlobStore, INBOUND_MEDIA_TTL_MS, MAX_MEDIA_BYTES, TravellingClock, authenticate, createPlatform,
-  ensureDevTenant, receiveInbound, recordUserSignal, registerGraph, registerJsonBody, reportStatus, setDevWebhook, storeMedia, verifyCallback,
-  type DevCredentials, type Platform,
+  DEFAULT_PLATFORM_CONFIG,
+  FileBlobStore,
+  INBOUND_MEDIA_TTL_MS,
+  MAX_MEDIA_BYTES,
+  TravellingClock,
+  authenticate,
+  createPlatform,
+  ensureDevTenant,
+  receiveInbound,
+  recordUserSignal,
+  registerGraph,
+  registerJsonBody,
+  reportStatus,
+  setDevWebhook,
+  storeMedia,
+  verifyCallback,
+  type DevCredentials,
+  type Platform,
 } from "@openwaba/platform";
-import { SIM_QUEUE, SimulatorNetwork, createUser, population, registerSimulatorRoutes, type PlatformPort, type SimulatorSettings } from "@openwaba/simulator";
+import {
+  SIM_QUEUE,
+  SimulatorNetwork,
+  createUser,
+  population,
+  registerSimulatorRoutes,
+  type PlatformPort,
+  type SimulatorSettings,
+} from "@openwaba/simulator";
 import { JobQueue, QueueWorker, eachJob, openStore, retryThenBury, type Db, type Store } from "@openwaba/store";
 import { createSuite } from "@openwaba/suite";
 import type { ServerConfig } from "./config";
@@ -34,12 +57,22 @@ async function setting(db: Db, key: string, make: () => string): Promise<string>
   const row = await db.selectFrom("settings").select("value").where("key", "=", key).executeTakeFirst();
   if (row) return row.value;
   const value = make();
-  await db.insertInto("settings").values({ key, value }).onConflict((c) => c.column("key").doNothing()).execute();
+  await db
+    .insertInto("settings")
+    .values({ key, value })
+    .onConflict((c) => c.column("key").doNothing())
+    .execute();
   return (await db.selectFrom("settings").select("value").where("key", "=", key).executeTakeFirstOrThrow()).value;
 }
 
 /** The composition root: store, platform, simulator and HTTP surface in one process. */
-export async function startServer(config: ServerConfig, opts: { listen?: boolean; /** Tests move security time themselves (sessions, lockouts). */ securityClock?: { now(): number } } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: ServerConfig,
+  opts: {
+    listen?: boolean /** Tests move security time themselves (sessions, lockouts). */;
+    securityClock?: { now(): number };
+  } = {},
+): Promise<RunningServer> {
   mkdirSync(config.dataDir, { recursive: true });
   const store = await openStore(config.databaseUrl);
   const { db } = store;
@@ -50,23 +83,49 @@ export async function startServer(config: ServerConfig, opts: { listen?: boolean
 
   const app = Fastify({
     logger: config.prettyLogs
-      ? { level: config.logLevel, transport: { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname" } } }
+      ? {
+          level: config.logLevel,
+          transport: { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname" } },
+        }
       : { level: config.logLevel },
     // Request ids double as fbtrace_id: a per-process random prefix and a counter, no syscall each.
-    genReqId: ((prefix: string, n = 0) => () => `${prefix}${(n++).toString(36)}`)(randomBytes(6).toString("base64url")),
+    genReqId: (
+      (prefix: string, n = 0) =>
+      () =>
+        `${prefix}${(n++).toString(36)}`
+    )(randomBytes(6).toString("base64url")),
     bodyLimit: DEFAULT_PLATFORM_CONFIG.bodyLimitBytes,
   });
   const log = app.log;
   const built = createPlatform({
-    db, queue, clock, blobs: new FileBlobStore(join(config.dataDir, "media")), log,
-    config: { ...DEFAULT_PLATFORM_CONFIG, claimTimeoutMs: config.claimTimeoutMs, webhookTimeoutMs: config.webhookTimeoutMs, templateReviewDelayMs: config.templateReviewMs, throughputMps: config.throughputMps, pairRate: config.pairRate, marketingConsent: config.marketingConsent, rateCardFile: config.rateCardFile, messagingLimitModel: config.messagingLimitModel, rules: config.rules, pricingModel: config.pricingModel, mediaUrlSecret: await setting(db, "media_url_secret", () => randomBytes(32).toString("hex")) },
+    db,
+    queue,
+    clock,
+    blobs: new FileBlobStore(join(config.dataDir, "media")),
+    log,
+    config: {
+      ...DEFAULT_PLATFORM_CONFIG,
+      claimTimeoutMs: config.claimTimeoutMs,
+      webhookTimeoutMs: config.webhookTimeoutMs,
+      templateReviewDelayMs: config.templateReviewMs,
+      throughputMps: config.throughputMps,
+      pairRate: config.pairRate,
+      marketingConsent: config.marketingConsent,
+      rateCardFile: config.rateCardFile,
+      messagingLimitModel: config.messagingLimitModel,
+      rules: config.rules,
+      pricingModel: config.pricingModel,
+      mediaUrlSecret: await setting(db, "media_url_secret", () => randomBytes(32).toString("hex")),
+    },
   });
   const { platform } = built;
   const credentials = await ensureDevTenant(platform, config.dataDir, { sampleTemplate: config.sampleTemplate });
 
   const settings: SimulatorSettings = { seed: config.seed, latency: config.simLatency, notOnWhatsappShare: 0.05 };
   const port: PlatformPort = {
-    db, queue, clock,
+    db,
+    queue,
+    clock,
     receiveInbound: (tx, msg) => receiveInbound(platform, tx, msg),
     commit: (fn) => platform.commits.run(fn),
     reportStatus: (tx, u) => reportStatus(platform, tx, u),
@@ -77,15 +136,30 @@ export async function startServer(config: ServerConfig, opts: { listen?: boolean
       return storeMedia(platform, { ...o, wabaId: phone.waba_id, origin: "inbound", ttlMs: INBOUND_MEDIA_TTL_MS });
     },
     phoneNumber: (id) => platform.directory.phoneNumber(id),
-    qrCode: async (code) => (await db.selectFrom("message_qrdls").select(["phone_number_id", "prefilled_message"]).where("code", "=", code).executeTakeFirst()) ?? null,
+    qrCode: async (code) =>
+      (await db
+        .selectFrom("message_qrdls")
+        .select(["phone_number_id", "prefilled_message"])
+        .where("code", "=", code)
+        .executeTakeFirst()) ?? null,
     authenticate: (req) => authenticate(platform, req as any),
     async advanceClock(ms) {
       clock.advance(ms);
       const offset = String(clock.offset);
-      const persist = (tx: Db) => tx.insertInto("settings").values({ key: "clock_offset_ms", value: offset })
-        .onConflict((c) => c.column("key").doUpdateSet({ value: offset })).execute().then(() => undefined);
+      const persist = (tx: Db) =>
+        tx
+          .insertInto("settings")
+          .values({ key: "clock_offset_ms", value: offset })
+          .onConflict((c) => c.column("key").doUpdateSet({ value: offset }))
+          .execute()
+          .then(() => undefined);
       // The suite reads the same clock: its consoles hear of the travel with the offset's commit.
-      try { await (suite ? suite.clockTravelled(clock.now(), persist) : persist(db)); } catch (err) { clock.advance(-ms); throw err; }
+      try {
+        await (suite ? suite.clockTravelled(clock.now(), persist) : persist(db));
+      } catch (err) {
+        clock.advance(-ms);
+        throw err;
+      }
       built.wakeAll();
       return clock.offset;
     },
@@ -93,7 +167,8 @@ export async function startServer(config: ServerConfig, opts: { listen?: boolean
   };
   const network = new SimulatorNetwork(port, settings);
   if ((await setting(db, "sim_population_seeded", () => "no")) === "no") {
-    for (const u of population(settings, config.simPopulation)) await createUser(db, settings, clock.now(), u.waId, { name: u.name });
+    for (const u of population(settings, config.simPopulation))
+      await createUser(db, settings, clock.now(), u.waId, { name: u.name });
     await db.updateTable("settings").set({ value: "yes" }).where("key", "=", "sim_population_seeded").execute();
   }
 
@@ -103,17 +178,37 @@ export async function startServer(config: ServerConfig, opts: { listen?: boolean
   registerSimulatorRoutes(app, port, network, settings);
   registerOperations(app, platform, store);
   let devTenantId: string | null = null;
-  const suite = config.suite ? createSuite({ db, dialect: store.dialect, queue, clock, securityClock: opts.securityClock, log, rateCard: platform.rateCard, campaignMps: config.campaignMps, unconfirmedGraceMs: config.campaignUnconfirmedMs }) : null;
+  const suite = config.suite
+    ? createSuite({
+        db,
+        dialect: store.dialect,
+        queue,
+        clock,
+        securityClock: opts.securityClock,
+        log,
+        rateCard: platform.rateCard,
+        campaignMps: config.campaignMps,
+        unconfirmedGraceMs: config.campaignUnconfirmedMs,
+      })
+    : null;
   if (suite) {
     await suite.register(app, (scope) => {
       registerPhoneBridge(scope, app, suite.suite, credentials, () => devTenantId);
-      registerSignInHints(scope, () => (devTenantId && !config.production ? credentialsFileWords(join(config.dataDir, "dev-credentials.json")) : null));
+      registerSignInHints(scope, () =>
+        devTenantId && !config.production ? credentialsFileWords(join(config.dataDir, "dev-credentials.json")) : null,
+      );
     });
     registerConsoleFiles(app);
   }
 
   const simWorker = new QueueWorker({
-    queue, name: SIM_QUEUE, clock, ordered: false, batchSize: 100, visibilityMs: config.claimTimeoutMs, log,
+    queue,
+    name: SIM_QUEUE,
+    clock,
+    ordered: false,
+    batchSize: 100,
+    visibilityMs: config.claimTimeoutMs,
+    log,
     handle: eachJob((job) => network.runJob(job)),
     onFailure: retryThenBury(queue, clock, { maxAttempts: 20, baseMs: 500, capMs: 30_000, ordered: false }),
   });
@@ -124,12 +219,20 @@ export async function startServer(config: ServerConfig, opts: { listen?: boolean
   const stopping = new AbortController();
   if (opts.listen !== false) {
     url = await app.listen({ host: config.host, port: config.port });
-    if (config.webhookUrl) void setDevWebhook(platform, credentials, config.webhookUrl, verifyCallback, log, stopping.signal);
+    if (config.webhookUrl)
+      void setDevWebhook(platform, credentials, config.webhookUrl, verifyCallback, log, stopping.signal);
     if (suite) {
       // The suite calls this server's Cloud API and receives its webhooks on a loopback address.
       const port = (app.server.address() as { port: number }).port;
       const baseUrl = ["0.0.0.0", "::"].includes(config.host) ? `http://127.0.0.1:${port}` : url;
-      const dev = await connectDevSuite({ platform, db, now: clock.now(), credentials, baseUrl, dataDir: config.dataDir });
+      const dev = await connectDevSuite({
+        platform,
+        db,
+        now: clock.now(),
+        credentials,
+        baseUrl,
+        dataDir: config.dataDir,
+      });
       consoleLogin = dev.login;
       devTenantId = dev.tenantId;
       suite.forgetClients();
@@ -141,7 +244,13 @@ export async function startServer(config: ServerConfig, opts: { listen?: boolean
 
   let closing: Promise<void> | null = null;
   return {
-    app, platform, store, credentials, consoleLogin, clock, url,
+    app,
+    platform,
+    store,
+    credentials,
+    consoleLogin,
+    clock,
+    url,
     close() {
       // Stop taking requests, finish the work in hand, then close the store. A keep-alive
       // connection whose streamed download ends after close() began is closed as soon as it is
@@ -150,7 +259,11 @@ export async function startServer(config: ServerConfig, opts: { listen?: boolean
         stopping.abort();
         await suite?.stop();
         const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
-        try { await app.close(); } finally { clearInterval(sweep); }
+        try {
+          await app.close();
+        } finally {
+          clearInterval(sweep);
+        }
         await built.stop();
         await store.close();
       })();

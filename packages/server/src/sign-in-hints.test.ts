@@ -8,10 +8,16 @@ import { credentialsFileWords } from "./sign-in-hints";
 // only by a server that runs the development tenant on a developer's box; a production server
 // says nothing of it, so its agents never see it.
 const servers: TestServer[] = [];
-afterAll(async () => { for (const s of servers) await s.stop(); });
+afterAll(async () => {
+  for (const s of servers) await s.stop();
+});
 const hint = async (s: TestServer) => {
   const r = await fetch(`${s.url}/suite/api/sign-in`);
-  return { status: r.status, cache: r.headers.get("cache-control"), body: (await r.json()) as { dev_credentials_file: string | null } };
+  return {
+    status: r.status,
+    cache: r.headers.get("cache-control"),
+    body: (await r.json()) as { dev_credentials_file: string | null },
+  };
 };
 
 describe("the sign-in page's hint", () => {
@@ -33,8 +39,12 @@ describe("the sign-in page's hint", () => {
   });
 
   it("says the file as a person here would open it: relative to where the server runs, else in full", () => {
-    expect(credentialsFileWords("/home/dev/openwaba/data/dev-credentials.json", "/home/dev/openwaba")).toBe("data/dev-credentials.json");
-    expect(credentialsFileWords("/tmp/x/dev-credentials.json", "/home/dev/openwaba")).toBe("/tmp/x/dev-credentials.json");
+    expect(credentialsFileWords("/home/dev/openwaba/data/dev-credentials.json", "/home/dev/openwaba")).toBe(
+      "data/dev-credentials.json",
+    );
+    expect(credentialsFileWords("/tmp/x/dev-credentials.json", "/home/dev/openwaba")).toBe(
+      "/tmp/x/dev-credentials.json",
+    );
     expect(isAbsolute(credentialsFileWords("/tmp/x/dev-credentials.json", "/tmp/y"))).toBe(true);
   });
 });

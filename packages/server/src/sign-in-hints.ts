@@ -13,5 +13,7 @@ export function credentialsFileWords(file: string, cwd = process.cwd()): string 
  * where its first admin's password is; any other answers null, so its people never see the hint.
  */
 export function registerSignInHints(app: FastifyInstance, devCredentialsFile: () => string | null): void {
-  app.get("/suite/api/sign-in", async (_req, reply) => reply.header("cache-control", "no-store").send({ dev_credentials_file: devCredentialsFile() }));
+  app.get("/suite/api/sign-in", async (_req, reply) =>
+    reply.header("cache-control", "no-store").send({ dev_credentials_file: devCredentialsFile() }),
+  );
 }

@@ -15,13 +15,23 @@ export interface PlatformPort {
   commit<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   /** Applies statuses in order (one webhook event per user); per update, whether it applied. */
   reportStatus(tx: Db, updates: StatusUpdate | StatusUpdate[]): Promise<boolean[]>;
-  storeInboundMedia(o: { phoneNumberId: string; mime: string; filename?: string | null; source: Readable }): Promise<{ id: string; mime_type: string; sha256: string }>;
+  storeInboundMedia(o: {
+    phoneNumberId: string;
+    mime: string;
+    filename?: string | null;
+    source: Readable;
+  }): Promise<{ id: string; mime_type: string; sha256: string }>;
   /** A user blocked or reported a business number (in the caller's transaction). */
-  userSignal(tx: Db, s: { phoneNumberId: string; waId: string; kind: "block" | "report"; reason?: string }): Promise<void>;
+  userSignal(
+    tx: Db,
+    s: { phoneNumberId: string; waId: string; kind: "block" | "report"; reason?: string },
+  ): Promise<void>;
   /** A QR code / short link of a business number, or null. */
   qrCode(code: string): Promise<{ phone_number_id: string; prefilled_message: string } | null>;
   /** Bytes of a media object, for the phone to show what it received. */
-  phoneNumber(id: string): Promise<{ id: string; waba_id: string; display_phone_number: string; verified_name: string } | null>;
+  phoneNumber(
+    id: string,
+  ): Promise<{ id: string; waba_id: string; display_phone_number: string; verified_name: string } | null>;
   /** The WABA a token may act for, or a thrown Graph auth error. */
   authenticate(req: unknown): Promise<{ wabaId: string }>;
   advanceClock(ms: number): Promise<number>;

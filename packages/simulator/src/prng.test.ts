@@ -3,7 +3,9 @@ import { randomFrom } from "./prng";
 
 describe("seeded randomness", () => {
   it("repeats for a seed and differs between seeds", () => {
-    const a = randomFrom("42"), b = randomFrom("42"), c = randomFrom("43");
+    const a = randomFrom("42"),
+      b = randomFrom("42"),
+      c = randomFrom("43");
     const seq = (r: () => number) => Array.from({ length: 5 }, () => r());
     const sa = seq(a);
     expect(sa).toEqual(seq(b));

@@ -9,7 +9,16 @@ beforeAll(async () => {
 afterAll(() => s.stop());
 
 const say = (body: unknown) => s.call("POST", "/simulator/users/4915112345678/messages", body);
-const inbound = async () => Number((await s.store.db.selectFrom("messages").select((e) => e.fn.countAll().as("n")).where("direction", "=", "in").executeTakeFirstOrThrow()).n);
+const inbound = async () =>
+  Number(
+    (
+      await s.store.db
+        .selectFrom("messages")
+        .select((e) => e.fn.countAll().as("n"))
+        .where("direction", "=", "in")
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe("simulator control API — bad input", () => {
   it.each([
@@ -17,11 +26,27 @@ describe("simulator control API — bad input", () => {
     ["unknown business number", { to: "1", type: "text", text: { body: "x" } }, /not a business phone-number id/],
     ["unknown type", { to: "PHONE", type: "fax" }, /type must be one of/],
     ["missing object", { to: "PHONE", type: "text" }, /text is required/],
-    ["media without data or link", { to: "PHONE", type: "image", image: { caption: "x" } }, /image\['data'\] or image\['link'\]/],
+    [
+      "media without data or link",
+      { to: "PHONE", type: "image", image: { caption: "x" } },
+      /image\['data'\] or image\['link'\]/,
+    ],
     ["bad base64", { to: "PHONE", type: "image", image: { data: "%%%" } }, /image\['data'\]/],
-    ["reaction to a message not in the chat", { to: "PHONE", type: "reaction", reaction: { message_id: "wamid.nope", emoji: "👍" } }, /not a message in this chat/],
-    ["button reply without context", { to: "PHONE", type: "interactive", interactive: { type: "button_reply", button_reply: { id: "a" } } }, /context/],
-    ["context that does not exist", { to: "PHONE", type: "text", text: { body: "x" }, context: { message_id: "wamid.nope" } }, /not a message in this chat/],
+    [
+      "reaction to a message not in the chat",
+      { to: "PHONE", type: "reaction", reaction: { message_id: "wamid.nope", emoji: "👍" } },
+      /not a message in this chat/,
+    ],
+    [
+      "button reply without context",
+      { to: "PHONE", type: "interactive", interactive: { type: "button_reply", button_reply: { id: "a" } } },
+      /context/,
+    ],
+    [
+      "context that does not exist",
+      { to: "PHONE", type: "text", text: { body: "x" }, context: { message_id: "wamid.nope" } },
+      /not a message in this chat/,
+    ],
   ])("%s → 4xx naming it, nothing received", async (_n, body, words) => {
     const before = await inbound();
     const r = await say(JSON.parse(JSON.stringify(body).replace(/"PHONE"/g, JSON.stringify(s.phone))));
@@ -32,9 +57,14 @@ describe("simulator control API — bad input", () => {
   });
 
   it("refuses unknown users, duplicates, bad numbers and offline senders", async () => {
-    expect((await s.call("POST", "/simulator/users/1234567/messages", { to: s.phone, type: "text", text: { body: "x" } })).status).toBe(404);
+    expect(
+      (await s.call("POST", "/simulator/users/1234567/messages", { to: s.phone, type: "text", text: { body: "x" } }))
+        .status,
+    ).toBe(404);
     expect((await s.call("POST", "/simulator/users", { wa_id: "4915112345678" })).status).toBe(409);
-    expect((await s.call("POST", "/simulator/users", { wa_id: "+49 151" })).body.error.error_data.details).toMatch(/wa_id/);
+    expect((await s.call("POST", "/simulator/users", { wa_id: "+49 151" })).body.error.error_data.details).toMatch(
+      /wa_id/,
+    );
     expect((await s.call("POST", "/simulator/users", { wa_id: "4915100000000", delivery_ms: -1 })).status).toBe(400);
     await s.call("POST", "/simulator/users/4915112345678/device", { online: false });
     const off = await say({ to: s.phone, type: "text", text: { body: "x" } });

@@ -17,33 +17,67 @@ export class SimulatorNetwork {
   /** Business typing indicators shown on phones until a reply or 25 s (§2). */
   private typing = new Map<string, number>();
 
-  constructor(private readonly port: PlatformPort, private readonly settings: SimulatorSettings) {}
+  constructor(
+    private readonly port: PlatformPort,
+    private readonly settings: SimulatorSettings,
+  ) {}
 
   /** The platform hands a message to the user's phone, inside the hand-off's transaction. */
   async deliver(tx: Db, msg: OutboundMessage): Promise<void> {
     const now = this.port.clock.now();
     const user = await userForNumber(tx, this.settings, now, msg.waId);
-    const blocked = await tx.selectFrom("sim_blocks").select("at").where("wa_id", "=", msg.waId).where("phone_number_id", "=", msg.phoneNumberId).executeTakeFirst();
+    const blocked = await tx
+      .selectFrom("sim_blocks")
+      .select("at")
+      .where("wa_id", "=", msg.waId)
+      .where("phone_number_id", "=", msg.phoneNumberId)
+      .executeTakeFirst();
     if (!user.on_whatsapp || blocked) {
-      await this.port.reportStatus(tx, { messageId: msg.id, status: "failed", errorCode: 131026, errorDetails: "Message Undeliverable." });
+      await this.port.reportStatus(tx, {
+        messageId: msg.id,
+        status: "failed",
+        errorCode: 131026,
+        errorDetails: "Message Undeliverable.",
+      });
       return;
     }
     // A phone online with no delay receives at once: sent and delivered in one event.
     const sentOnly = SENT_ONLY.has(msg.type);
     const reachNow = user.online && !sentOnly && user.delivery_ms === 0;
-    const [sent] = await this.port.reportStatus(tx, reachNow
-      ? [{ messageId: msg.id, status: "sent" }, { messageId: msg.id, status: "delivered" }]
-      : { messageId: msg.id, status: "sent" });
+    const [sent] = await this.port.reportStatus(
+      tx,
+      reachNow
+        ? [
+            { messageId: msg.id, status: "sent" },
+            { messageId: msg.id, status: "delivered" },
+          ]
+        : { messageId: msg.id, status: "sent" },
+    );
     if (!sent) return; // handed off before (a retried hand-off): nothing more to do
-    await tx.insertInto("sim_chat").values({
-      id: msg.id, wa_id: msg.waId, phone_number_id: msg.phoneNumberId, direction: "received", type: msg.type,
-      content: toJson({ ...(msg.content as object), ...(msg.contextId ? { context: { id: msg.contextId } } : {}) }),
-      at: now, ticks: sentOnly || reachNow ? "delivered" : "pending",
-    }).onConflict((c) => c.column("id").doNothing()).execute();
+    await tx
+      .insertInto("sim_chat")
+      .values({
+        id: msg.id,
+        wa_id: msg.waId,
+        phone_number_id: msg.phoneNumberId,
+        direction: "received",
+        type: msg.type,
+        content: toJson({ ...(msg.content as object), ...(msg.contextId ? { context: { id: msg.contextId } } : {}) }),
+        at: now,
+        ticks: sentOnly || reachNow ? "delivered" : "pending",
+      })
+      .onConflict((c) => c.column("id").doNothing())
+      .execute();
     this.typing.delete(`${msg.waId}|${msg.phoneNumberId}`);
     if (reachNow) await this.scheduleRead(tx, msg.id, user, now);
     else if (user.online && !sentOnly) {
-      await this.port.queue.enqueue(tx, { queue: SIM_QUEUE, key: msg.waId, kind: "deliver", payload: { id: msg.id }, runAt: now + user.delivery_ms });
+      await this.port.queue.enqueue(tx, {
+        queue: SIM_QUEUE,
+        key: msg.waId,
+        kind: "deliver",
+        payload: { id: msg.id },
+        runAt: now + user.delivery_ms,
+      });
     }
   }
 
@@ -61,19 +95,35 @@ export class SimulatorNetwork {
 
   private async scheduleRead(tx: Db, id: string, user: SimUser, now: number): Promise<void> {
     if (randomFrom(`${this.settings.seed}|read|${id}`)() < user.read_probability) {
-      await this.port.queue.enqueue(tx, { queue: SIM_QUEUE, key: user.wa_id, kind: "read", payload: { id }, runAt: now + user.read_ms });
+      await this.port.queue.enqueue(tx, {
+        queue: SIM_QUEUE,
+        key: user.wa_id,
+        kind: "read",
+        payload: { id },
+        runAt: now + user.read_ms,
+      });
     }
   }
 
-  async readReceipt(tx: Db, r: { phoneNumberId: string; waId: string; messageId: string; typing: boolean }): Promise<void> {
+  async readReceipt(
+    tx: Db,
+    r: { phoneNumberId: string; waId: string; messageId: string; typing: boolean },
+  ): Promise<void> {
     // Blue ticks on this message and every earlier one the user sent in this chat.
     const upTo = await tx.selectFrom("sim_chat").select("at").where("id", "=", r.messageId).executeTakeFirst();
     if (upTo) {
-      await tx.updateTable("sim_chat").set({ ticks: "read" })
-        .where("wa_id", "=", r.waId).where("phone_number_id", "=", r.phoneNumberId).where("direction", "=", "sent").where("at", "<=", upTo.at).execute();
+      await tx
+        .updateTable("sim_chat")
+        .set({ ticks: "read" })
+        .where("wa_id", "=", r.waId)
+        .where("phone_number_id", "=", r.phoneNumberId)
+        .where("direction", "=", "sent")
+        .where("at", "<=", upTo.at)
+        .execute();
     }
     const key = `${r.waId}|${r.phoneNumberId}`;
-    if (r.typing) this.typing.set(key, this.port.clock.now() + 25_000); else this.typing.delete(key);
+    if (r.typing) this.typing.set(key, this.port.clock.now() + 25_000);
+    else this.typing.delete(key);
   }
 
   isTyping(waId: string, phoneNumberId: string): boolean {
@@ -86,7 +136,11 @@ export class SimulatorNetwork {
     const { id } = JSON.parse(job.payload) as { id: string };
     const { db, clock } = this.port;
     await db.transaction().execute(async (tx) => {
-      const row = await tx.selectFrom("sim_chat").select(["id", "wa_id", "ticks"]).where("id", "=", id).executeTakeFirst();
+      const row = await tx
+        .selectFrom("sim_chat")
+        .select(["id", "wa_id", "ticks"])
+        .where("id", "=", id)
+        .executeTakeFirst();
       if (!row) return;
       const user = await findUser(tx, row.wa_id);
       if (!user) return;
@@ -108,12 +162,25 @@ export class SimulatorNetwork {
     const { db, clock, queue } = this.port;
     let pending = 0;
     await db.transaction().execute(async (tx) => {
-      await tx.updateTable("sim_users").set({ online: online ? 1 : 0 }).where("wa_id", "=", waId).execute();
+      await tx
+        .updateTable("sim_users")
+        .set({ online: online ? 1 : 0 })
+        .where("wa_id", "=", waId)
+        .execute();
       if (!online) return;
-      const rows = await tx.selectFrom("sim_chat").select("id").where("wa_id", "=", waId).where("direction", "=", "received")
-        .where("ticks", "=", "pending").orderBy("at").execute();
+      const rows = await tx
+        .selectFrom("sim_chat")
+        .select("id")
+        .where("wa_id", "=", waId)
+        .where("direction", "=", "received")
+        .where("ticks", "=", "pending")
+        .orderBy("at")
+        .execute();
       pending = rows.length;
-      await queue.enqueue(tx, rows.map((r) => ({ queue: SIM_QUEUE, key: waId, kind: "deliver", payload: { id: r.id }, runAt: clock.now() })));
+      await queue.enqueue(
+        tx,
+        rows.map((r) => ({ queue: SIM_QUEUE, key: waId, kind: "deliver", payload: { id: r.id }, runAt: clock.now() })),
+      );
     });
     this.port.wake(SIM_QUEUE);
     return pending;

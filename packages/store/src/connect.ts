@@ -23,9 +23,17 @@ export async function openStore(url: string, opts: { schema?: string } = {}): Pr
       // Tests get a schema of their own so that runs never see each other's rows.
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
-      try { await admin.query(`CREATE SCHEMA IF NOT EXISTS "${opts.schema}"`); } finally { await admin.end(); }
+      try {
+        await admin.query(`CREATE SCHEMA IF NOT EXISTS "${opts.schema}"`);
+      } finally {
+        await admin.end();
+      }
     }
-    const pool = new pg.Pool({ connectionString: url, max: 10, options: opts.schema ? `-c search_path=${opts.schema}` : undefined });
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: 10,
+      options: opts.schema ? `-c search_path=${opts.schema}` : undefined,
+    });
     const db: Db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     await migrateToLatest(db, "postgres", opts.schema ?? searchPathOf(url) ?? "public");
     return { db, dialect: "postgres", close: () => db.destroy() };

@@ -5,7 +5,10 @@ import type { SuiteTables } from "./suite-tables";
 type Millis = number;
 type Json = string;
 
-export interface SettingsTable { key: string; value: string }
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
 
 export interface BusinessesTable {
   id: string;
@@ -246,9 +249,18 @@ export interface QualitySignalsTable {
 }
 
 /** A QR code / short link of a business number: wa.me/message/<code> opens a chat with this text. */
-export interface MessageQrdlsTable { code: string; phone_number_id: string; prefilled_message: string; created_at: Millis }
+export interface MessageQrdlsTable {
+  code: string;
+  phone_number_id: string;
+  prefilled_message: string;
+  created_at: Millis;
+}
 
-export interface SimBlocksTable { wa_id: string; phone_number_id: string; at: Millis }
+export interface SimBlocksTable {
+  wa_id: string;
+  phone_number_id: string;
+  at: Millis;
+}
 
 /** A phone-number row as read. */
 export type PhoneNumberRow = Selectable<PhoneNumbersTable>;

@@ -4,8 +4,14 @@ import { openTestStore } from "./testing";
 
 const store = await openTestStore();
 afterAll(() => store.close());
-const insert = (key: string) => (tx: typeof store.db) => tx.insertInto("settings").values({ key, value: "v" }).execute().then(() => key);
-const keys = async () => (await store.db.selectFrom("settings").select("key").orderBy("key").execute()).map((r) => r.key);
+const insert = (key: string) => (tx: typeof store.db) =>
+  tx
+    .insertInto("settings")
+    .values({ key, value: "v" })
+    .execute()
+    .then(() => key);
+const keys = async () =>
+  (await store.db.selectFrom("settings").select("key").orderBy("key").execute()).map((r) => r.key);
 
 describe(`group commit on ${store.dialect}`, () => {
   it("commits concurrent writes together and answers each caller", async () => {
@@ -24,11 +30,13 @@ describe(`group commit on ${store.dialect}`, () => {
 
   it("uses one transaction for a burst, and no more writes per transaction than its maximum", async () => {
     let transactions = 0;
-    const counted = new Proxy(store.db, { get: (t, p) => {
-      if (p === "transaction") transactions++;
-      const v = Reflect.get(t, p);
-      return typeof v === "function" ? v.bind(t) : v;
-    } });
+    const counted = new Proxy(store.db, {
+      get: (t, p) => {
+        if (p === "transaction") transactions++;
+        const v = Reflect.get(t, p);
+        return typeof v === "function" ? v.bind(t) : v;
+      },
+    });
     await Promise.all(["f", "g", "h", "i", "j"].map((k) => new GroupCommit(counted).run(insert(k)).then(() => k)));
     expect(transactions).toBe(5); // five committers: five transactions
     transactions = 0;

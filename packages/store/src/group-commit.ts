@@ -1,6 +1,10 @@
 import type { Db } from "./database";
 
-interface Pending { fn: (tx: Db) => Promise<unknown>; resolve: (v: any) => void; reject: (e: unknown) => void }
+interface Pending {
+  fn: (tx: Db) => Promise<unknown>;
+  resolve: (v: any) => void;
+  reject: (e: unknown) => void;
+}
 
 /**
  * Group commit: writes that arrive while a commit is under way share the next transaction, so
@@ -13,7 +17,10 @@ export class GroupCommit {
   private pending: Pending[] = [];
   private flushing = false;
 
-  constructor(private readonly db: Db, private readonly maxGroup = 256) {}
+  constructor(
+    private readonly db: Db,
+    private readonly maxGroup = 256,
+  ) {}
 
   run<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -30,11 +37,17 @@ export class GroupCommit {
       const group = this.pending.splice(0, this.maxGroup);
       const results: unknown[] = [];
       try {
-        await this.db.transaction().execute(async (tx) => { for (const p of group) results.push(await p.fn(tx)); });
-        group.forEach((p, i) => p.resolve(results[i]));
+        await this.db.transaction().execute(async (tx) => {
+          for (const p of group) results.push(await p.fn(tx));
+        });
+        for (const [i, p] of group.entries()) p.resolve(results[i]);
       } catch {
         for (const p of group) {
-          try { p.resolve(await this.db.transaction().execute((tx) => p.fn(tx))); } catch (err) { p.reject(err); }
+          try {
+            p.resolve(await this.db.transaction().execute((tx) => p.fn(tx)));
+          } catch (err) {
+            p.reject(err);
+          }
         }
       }
     }

@@ -5,22 +5,41 @@ type Millis = number;
 type Json = string;
 type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
 
-export interface SuiteTenantsTable { id: string; name: string; settings: Json; created_at: Millis }
+export interface SuiteTenantsTable {
+  id: string;
+  name: string;
+  settings: Json;
+  created_at: Millis;
+}
 
 /** Where a tenant's Cloud API is (ours or Meta's), the token the suite sends with, and the app secret webhooks are signed with. */
 export interface SuiteConnectionsTable {
-  id: string; tenant_id: string; waba_id: string; graph_url: string; graph_version: string;
-  access_token: string; app_secret: string; verify_token: string; created_at: Millis;
+  id: string;
+  tenant_id: string;
+  waba_id: string;
+  graph_url: string;
+  graph_version: string;
+  access_token: string;
+  app_secret: string;
+  verify_token: string;
+  created_at: Millis;
 }
 
 export interface SuiteNumbersTable {
-  id: string; tenant_id: string; connection_id: string; display_phone_number: string; verified_name: string;
+  id: string;
+  tenant_id: string;
+  connection_id: string;
+  display_phone_number: string;
+  verified_name: string;
   /** The Cloud API's order of the WABA's numbers: the first is every feature's default. */
   position: ColumnType<number, number | undefined, number>;
 }
 
 export interface SuiteUsersTable {
-  id: string; tenant_id: string; email: string; name: string;
+  id: string;
+  tenant_id: string;
+  email: string;
+  name: string;
   /** admin | supervisor | agent */
   role: string;
   password_hash: string | null;
@@ -38,15 +57,52 @@ export interface SuiteUsersTable {
   created_at: Millis;
 }
 
-export interface SuiteSessionsTable { id: string; user_id: string; csrf_token: string; created_at: Millis; expires_at: Millis }
-export interface SuiteLoginFailuresTable { key: string; at: Millis }
-export interface SuiteTeamsTable { id: string; tenant_id: string; name: string; assignment: string; created_at: Millis }
-export interface SuiteTeamMembersTable { team_id: string; user_id: string }
-export interface SuiteRoutingRulesTable { id: string; tenant_id: string; position: number; name: string; conditions: Json; team_id: string; created_at: Millis }
-export interface SuiteCannedResponsesTable { id: string; tenant_id: string; shortcut: string; title: string; body: string; created_at: Millis }
+export interface SuiteSessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Millis;
+  expires_at: Millis;
+}
+export interface SuiteLoginFailuresTable {
+  key: string;
+  at: Millis;
+}
+export interface SuiteTeamsTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  assignment: string;
+  created_at: Millis;
+}
+export interface SuiteTeamMembersTable {
+  team_id: string;
+  user_id: string;
+}
+export interface SuiteRoutingRulesTable {
+  id: string;
+  tenant_id: string;
+  position: number;
+  name: string;
+  conditions: Json;
+  team_id: string;
+  created_at: Millis;
+}
+export interface SuiteCannedResponsesTable {
+  id: string;
+  tenant_id: string;
+  shortcut: string;
+  title: string;
+  body: string;
+  created_at: Millis;
+}
 
 export interface SuiteConversationsTable {
-  id: string; tenant_id: string; phone_number_id: string; wa_id: string; contact_name: string;
+  id: string;
+  tenant_id: string;
+  phone_number_id: string;
+  wa_id: string;
+  contact_name: string;
   /** open | pending | snoozed | resolved */
   state: string;
   assignee_id: Nullable<string>;
@@ -87,64 +143,161 @@ export interface SuiteMessagesTable {
   updated_at: Millis;
 }
 
-export interface SuiteEarlyStatusesTable { message_id: string; status: string; error: string | null; at: Millis }
+export interface SuiteEarlyStatusesTable {
+  message_id: string;
+  status: string;
+  error: string | null;
+  at: Millis;
+}
 
-export interface SuiteConversationEventsTable { id: string; conversation_id: string; kind: string; actor_id: string | null; data: Json; at: Millis }
+export interface SuiteConversationEventsTable {
+  id: string;
+  conversation_id: string;
+  kind: string;
+  actor_id: string | null;
+  data: Json;
+  at: Millis;
+}
 
 /** When a person last read a conversation: its unread count is theirs (migration 027). */
-export interface SuiteConversationReadsTable { conversation_id: string; user_id: string; read_at: Millis }
+export interface SuiteConversationReadsTable {
+  conversation_id: string;
+  user_id: string;
+  read_at: Millis;
+}
 
 export interface SuiteCyclesTable {
-  id: string; conversation_id: string; tenant_id: string; team_id: string | null; agent_id: string | null;
-  opened_at: Millis; first_response_at: number | null; resolved_at: Millis; csat: Nullable<number>;
+  id: string;
+  conversation_id: string;
+  tenant_id: string;
+  team_id: string | null;
+  agent_id: string | null;
+  opened_at: Millis;
+  first_response_at: number | null;
+  resolved_at: Millis;
+  csat: Nullable<number>;
 }
 
 export interface SuiteEventsTable {
   seq: Generated<number>;
-  tenant_id: string; team_id: string | null; conversation_id: string | null; kind: string; payload: Json; at: Millis;
+  tenant_id: string;
+  team_id: string | null;
+  conversation_id: string | null;
+  kind: string;
+  payload: Json;
+  at: Millis;
 }
 
 /** Something an admin should know: a number's or template's quality or status changed. */
-export interface SuiteAlertsTable { id: string; tenant_id: string; kind: string; severity: string; title: string; data: Json; at: Millis; read_at: Nullable<Millis> }
+export interface SuiteAlertsTable {
+  id: string;
+  tenant_id: string;
+  kind: string;
+  severity: string;
+  title: string;
+  data: Json;
+  at: Millis;
+  read_at: Nullable<Millis>;
+}
 
 /** A number whose STOP in WhatsApp outlived its contact: a contact made again for it is stopped. */
-export interface SuiteWhatsappStopsTable { tenant_id: string; wa_id: string; at: Millis }
+export interface SuiteWhatsappStopsTable {
+  tenant_id: string;
+  wa_id: string;
+  at: Millis;
+}
 
 /** A customer the business knows (issue #5): E.164 digits, custom attributes and tags (JSON), consent. */
 export interface SuiteContactsTable {
-  id: string; tenant_id: string; wa_id: string; name: string; language: Nullable<string>; timezone: Nullable<string>;
-  attributes: Json; tags: Json;
+  id: string;
+  tenant_id: string;
+  wa_id: string;
+  name: string;
+  language: Nullable<string>;
+  timezone: Nullable<string>;
+  attributes: Json;
+  tags: Json;
   /** "granted" | "revoked" | null (never asked); the one consent (suite/contacts/consent.ts), the customer's STOP in WhatsApp included. */
   marketing_consent: Nullable<string>;
   consent_source: Nullable<string>;
   consent_at: Nullable<Millis>;
   last_activity_at: Nullable<Millis>;
-  created_at: Millis; updated_at: Millis;
+  created_at: Millis;
+  updated_at: Millis;
 }
 
 /** An FAQ entry; `alternatives`: a JSON array of other ways to ask its question. */
-export interface SuiteFaqTable { id: string; tenant_id: string; question: string; alternatives: ColumnType<Json, Json | undefined, Json>; answer: string; language: Nullable<string>; created_at: Millis }
-export interface SuiteFaqMissesTable { id: string; tenant_id: string; conversation_id: string; question: string; confidence: number | null; at: Millis }
+export interface SuiteFaqTable {
+  id: string;
+  tenant_id: string;
+  question: string;
+  alternatives: ColumnType<Json, Json | undefined, Json>;
+  answer: string;
+  language: Nullable<string>;
+  created_at: Millis;
+}
+export interface SuiteFaqMissesTable {
+  id: string;
+  tenant_id: string;
+  conversation_id: string;
+  question: string;
+  confidence: number | null;
+  at: Millis;
+}
 
 /** A QR code / wa.me link the suite made; `opt_in` (0/1): sending its message grants marketing consent; `source`: qr | widget. */
-export interface SuiteEntryPointsTable { code: string; tenant_id: string; phone_number_id: string; prefilled_message: string; opt_in: number; source: ColumnType<string, string | undefined, string>; created_at: Millis }
+export interface SuiteEntryPointsTable {
+  code: string;
+  tenant_id: string;
+  phone_number_id: string;
+  prefilled_message: string;
+  opt_in: number;
+  source: ColumnType<string, string | undefined, string>;
+  created_at: Millis;
+}
 
 /** A tenant's website chat widget: its public id, look and texts (`config` JSON) and the entry points it links to. */
-export interface SuiteWidgetsTable { tenant_id: string; public_id: string; phone_number_id: string; config: Json; plain_code: string; opt_in_code: string | null; version: number; updated_at: Millis }
+export interface SuiteWidgetsTable {
+  tenant_id: string;
+  public_id: string;
+  phone_number_id: string;
+  config: Json;
+  plain_code: string;
+  opt_in_code: string | null;
+  version: number;
+  updated_at: Millis;
+}
 
 /** An automation flow: its live (published) and latest versions; the trigger type is copied out for matching. */
 export interface SuiteFlowsTable {
-  id: string; tenant_id: string; name: string; enabled: number; live_version: Nullable<number>; latest_version: number;
+  id: string;
+  tenant_id: string;
+  name: string;
+  enabled: number;
+  live_version: Nullable<number>;
+  latest_version: number;
   trigger_type: Nullable<string>;
   /** Schedule triggers: when the schedule fires next. */
   next_fire_at: Nullable<Millis>;
-  created_at: Millis; updated_at: Millis;
+  created_at: Millis;
+  updated_at: Millis;
 }
-export interface SuiteFlowVersionsTable { flow_id: string; version: number; document: Json; created_by: string | null; created_at: Millis }
+export interface SuiteFlowVersionsTable {
+  flow_id: string;
+  version: number;
+  document: Json;
+  created_by: string | null;
+  created_at: Millis;
+}
 
 /** A flow run: where it is (node), what it waits for, its variables; one active run per conversation. */
 export interface SuiteFlowRunsTable {
-  id: string; tenant_id: string; flow_id: string; flow_version: number; conversation_id: string; wa_id: string;
+  id: string;
+  tenant_id: string;
+  flow_id: string;
+  flow_version: number;
+  conversation_id: string;
+  wa_id: string;
   /** active | completed | handed_over | stopped | expired | failed */
   state: string;
   node: string;
@@ -153,21 +306,45 @@ export interface SuiteFlowRunsTable {
   /** Each wait has its own token: a timer for an earlier wait finds another token and does nothing. */
   wait_token: Nullable<string>;
   wait_until: Nullable<Millis>;
-  attempts: number; steps: number; vars: Json; trigger: Json;
-  started_at: Millis; updated_at: Millis; ended_at: Nullable<Millis>; end_reason: Nullable<string>;
+  attempts: number;
+  steps: number;
+  vars: Json;
+  trigger: Json;
+  started_at: Millis;
+  updated_at: Millis;
+  ended_at: Nullable<Millis>;
+  end_reason: Nullable<string>;
 }
 /** A run's trace: each node entered, each decision, each message and call. */
-export interface SuiteFlowStepsTable { seq: Generated<number>; run_id: string; node: string | null; kind: string; detail: Json; at: Millis }
+export interface SuiteFlowStepsTable {
+  seq: Generated<number>;
+  run_id: string;
+  node: string | null;
+  kind: string;
+  detail: Json;
+  at: Millis;
+}
 
 /** An API key of the business's own systems: acts as the user who made it; only its hash is kept. */
 export interface SuiteApiKeysTable {
-  id: string; tenant_id: string; user_id: string; name: string; key_hash: string; prefix: string;
-  created_at: Millis; last_used_at: Nullable<Millis>; revoked_at: Nullable<Millis>;
+  id: string;
+  tenant_id: string;
+  user_id: string;
+  name: string;
+  key_hash: string;
+  prefix: string;
+  created_at: Millis;
+  last_used_at: Nullable<Millis>;
+  revoked_at: Nullable<Millis>;
 }
 
 /** A broadcast campaign: its definition (template, parameters, audience, schedule, pace) as JSON, its state and pacing lease. */
 export interface SuiteCampaignsTable {
-  id: string; tenant_id: string; name: string; phone_number_id: string; spec: Json;
+  id: string;
+  tenant_id: string;
+  name: string;
+  phone_number_id: string;
+  spec: Json;
   /** draft | scheduled | running | paused | completed | cancelled */
   state: string;
   /** The template's category (MARKETING, UTILITY, AUTHENTICATION). */
@@ -181,12 +358,20 @@ export interface SuiteCampaignsTable {
   pause_reason: Nullable<string>;
   lease_owner: Nullable<string>;
   lease_until: Nullable<Millis>;
-  created_by: string | null; created_at: Millis; updated_at: Millis; started_at: Nullable<Millis>; completed_at: Nullable<Millis>;
+  created_by: string | null;
+  created_at: Millis;
+  updated_at: Millis;
+  started_at: Nullable<Millis>;
+  completed_at: Nullable<Millis>;
 }
 
 /** One recipient of a campaign (one per number): when due, where it got to, what it cost. */
 export interface SuiteCampaignRecipientsTable {
-  campaign_id: string; seq: number; tenant_id: string; wa_id: string; country: string;
+  campaign_id: string;
+  seq: number;
+  tenant_id: string;
+  wa_id: string;
+  country: string;
   /** The template's components filled for this contact. */
   components: Nullable<Json>;
   due_at: Millis;
@@ -195,8 +380,14 @@ export interface SuiteCampaignRecipientsTable {
   attempts: number;
   /** 1 when sent outside a customer service window (it counts against the messaging limit). */
   outside_window: number;
-  message_id: Nullable<string>; error: Nullable<Json>; cost_micros: Nullable<number>;
-  sent_at: Nullable<Millis>; delivered_at: Nullable<Millis>; read_at: Nullable<Millis>; replied_at: Nullable<Millis>; opted_out_at: Nullable<Millis>;
+  message_id: Nullable<string>;
+  error: Nullable<Json>;
+  cost_micros: Nullable<number>;
+  sent_at: Nullable<Millis>;
+  delivered_at: Nullable<Millis>;
+  read_at: Nullable<Millis>;
+  replied_at: Nullable<Millis>;
+  opted_out_at: Nullable<Millis>;
   updated_at: Millis;
 }
 

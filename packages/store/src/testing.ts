@@ -12,12 +12,18 @@ export async function openTestStore(): Promise<Store & { url: string; schema?: s
   const schema = `t_${randomBytes(6).toString("hex")}`;
   const store = await openStore(url, { schema });
   return {
-    ...store, url, schema,
+    ...store,
+    url,
+    schema,
     async close() {
       await store.close();
       const c = new pg.Client({ connectionString: url });
       await c.connect();
-      try { await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`); } finally { await c.end(); }
+      try {
+        await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      } finally {
+        await c.end();
+      }
     },
   };
 }

@@ -1,2 +1,4 @@
 /** The suite reads time from the same injectable clock as the platform, so travel moves both. */
-export interface Clock { now(): number }
+export interface Clock {
+  now(): number;
+}

@@ -6,12 +6,18 @@ import { z } from "zod";
  * with an HTTP status; `code` is a stable word a console can switch on.
  */
 export class SuiteError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly extra: Record<string, unknown> = {}) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
     super(message);
   }
 }
 
-export const notFound = (what: string) => new SuiteError(404, "not_found", `${what} does not exist or is not yours to see.`);
+export const notFound = (what: string) =>
+  new SuiteError(404, "not_found", `${what} does not exist or is not yours to see.`);
 export const forbidden = (why = "Your role may not do this.") => new SuiteError(403, "forbidden", why);
 
 /** Parses a body or query with zod; the first problem becomes a 400 naming its field. */
@@ -26,9 +32,16 @@ export function parseBody<T>(schema: z.ZodType<T>, raw: unknown): T {
 
 /** Zod's words for the limits a person meets ("Too big: expected string to have <=4096 characters") in plain ones. */
 function plainWords(issue: z.core.$ZodIssue): string {
-  const i = issue as { code: string; origin?: string; maximum?: number | bigint; minimum?: number | bigint; message: string };
+  const i = issue as {
+    code: string;
+    origin?: string;
+    maximum?: number | bigint;
+    minimum?: number | bigint;
+    message: string;
+  };
   if (i.origin === "string" && i.code === "too_big") return `at most ${i.maximum} characters (this has more)`;
-  if (i.origin === "string" && i.code === "too_small") return Number(i.minimum) <= 1 ? "must not be empty" : `at least ${i.minimum} characters`;
+  if (i.origin === "string" && i.code === "too_small")
+    return Number(i.minimum) <= 1 ? "must not be empty" : `at least ${i.minimum} characters`;
   if (i.origin === "array" && i.code === "too_big") return `at most ${i.maximum} items`;
   return issue.message;
 }
@@ -42,11 +55,20 @@ export function registerSuiteErrors(scope: FastifyInstance): void {
     }
     const status = Number(err.statusCode ?? err.http ?? 500);
     if (status >= 400 && status < 500) {
-      return reply.code(status).send({ error: { code: status === 413 ? "too_large" : status === 415 ? "unsupported_media_type" : "invalid_request", message: err.details ?? err.message } });
+      return reply.code(status).send({
+        error: {
+          code: status === 413 ? "too_large" : status === 415 ? "unsupported_media_type" : "invalid_request",
+          message: err.details ?? err.message,
+        },
+      });
     }
     req.log.error({ err }, "suite request failed");
-    return reply.code(500).send({ error: { code: "internal", message: "Something went wrong on our side; it was logged." } });
+    return reply
+      .code(500)
+      .send({ error: { code: "internal", message: "Something went wrong on our side; it was logged." } });
   });
   // Unknown suite API paths answer in the suite's envelope too (more specific routes win).
-  scope.all("/suite/api/*", async (req) => { throw new SuiteError(404, "not_found", `No suite route ${req.method} ${req.url.split("?")[0]}.`); });
+  scope.all("/suite/api/*", async (req) => {
+    throw new SuiteError(404, "not_found", `No suite route ${req.method} ${req.url.split("?")[0]}.`);
+  });
 }

@@ -47,24 +47,45 @@ export { ensureDevAdmin, DEV_ADMIN_EMAIL } from "./tenant/dev-admin";
 
 /** The business suite: its context, its HTTP API (in an encapsulated scope with its own error envelope), and its timers. */
 export function createSuite(o: {
-  db: Db; dialect: "sqlite" | "postgres"; queue?: JobQueue; clock: Clock; securityClock?: Clock; log: SuiteLog; secureCookies?: boolean; client?: (connectionId: string) => Promise<PlatformClient>;
-  rateCard?: RateCard; campaignMps?: number; unconfirmedGraceMs?: number;
+  db: Db;
+  dialect: "sqlite" | "postgres";
+  queue?: JobQueue;
+  clock: Clock;
+  securityClock?: Clock;
+  log: SuiteLog;
+  secureCookies?: boolean;
+  client?: (connectionId: string) => Promise<PlatformClient>;
+  rateCard?: RateCard;
+  campaignMps?: number;
+  unconfirmedGraceMs?: number;
 }) {
   const clients = new Map<string, PlatformClient>();
   const bus = new RealtimeBus();
   const feed = new EventFeed(o.db);
   bus.onNotify(() => feed.invalidate());
   const suite: Suite = {
-    db: o.db, dialect: o.dialect, queue: o.queue, clock: o.clock, securityClock: o.securityClock ?? { now: () => Date.now() }, log: o.log, bus, feed, secureCookies: o.secureCookies ?? false,
-    rateCard: o.rateCard, campaignMps: o.campaignMps, unconfirmedGraceMs: o.unconfirmedGraceMs ?? 5 * 60_000,
-    client: o.client ?? (async (id) => {
-      const hit = clients.get(id);
-      if (hit) return hit;
-      const c = await o.db.selectFrom("suite_connections").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-      const client = new GraphClient(c);
-      clients.set(id, client);
-      return client;
-    }),
+    db: o.db,
+    dialect: o.dialect,
+    queue: o.queue,
+    clock: o.clock,
+    securityClock: o.securityClock ?? { now: () => Date.now() },
+    log: o.log,
+    bus,
+    feed,
+    secureCookies: o.secureCookies ?? false,
+    rateCard: o.rateCard,
+    campaignMps: o.campaignMps,
+    unconfirmedGraceMs: o.unconfirmedGraceMs ?? 5 * 60_000,
+    client:
+      o.client ??
+      (async (id) => {
+        const hit = clients.get(id);
+        if (hit) return hit;
+        const c = await o.db.selectFrom("suite_connections").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+        const client = new GraphClient(c);
+        clients.set(id, client);
+        return client;
+      }),
   };
   const events = o.queue ? createBusinessEventsWorker(suite, o.queue) : null;
   const bot = o.queue ? createFaqBotWorker(suite, o.queue) : null;
@@ -74,7 +95,11 @@ export function createSuite(o: {
   suite.wakeFlows = () => flows?.wake();
   // Jobs are queued inside transactions: a worker woken before the commit would find nothing and
   // sleep. Every commit the suite announces wakes them again.
-  bus.onNotify(() => { flows?.wake(); bot?.wake(); events?.wake(); });
+  bus.onNotify(() => {
+    flows?.wake();
+    bot?.wake();
+    events?.wake();
+  });
   const campaigns = new CampaignDispatcher(suite);
   suite.wakeCampaigns = () => campaigns.wake();
   let timer: NodeJS.Timeout | null = null;

@@ -5,7 +5,11 @@ import type { PlatformClient } from "./client/platform-client";
 import type { RealtimeBus } from "./realtime/bus";
 import type { EventFeed } from "./realtime/feed";
 
-export interface SuiteLog { info(o: unknown, m?: string): void; warn(o: unknown, m?: string): void; error(o: unknown, m?: string): void }
+export interface SuiteLog {
+  info(o: unknown, m?: string): void;
+  warn(o: unknown, m?: string): void;
+  error(o: unknown, m?: string): void;
+}
 
 /** What every suite command needs: its store, the clock, the realtime bus and a Cloud API client per connection. */
 export interface Suite {

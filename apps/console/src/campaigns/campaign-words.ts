@@ -14,12 +14,24 @@ export const EXCLUSION_WORDS: Record<Exclusion, string> = {
 };
 
 export const RECIPIENT_WORDS: Record<RecipientState, string> = {
-  pending: "waiting", sending: "sending", unconfirmed: "unconfirmed", accepted: "accepted", sent: "sent",
-  delivered: "delivered", read: "read", failed: "failed", cancelled: "not sent (cancelled)",
+  pending: "waiting",
+  sending: "sending",
+  unconfirmed: "unconfirmed",
+  accepted: "accepted",
+  sent: "sent",
+  delivered: "delivered",
+  read: "read",
+  failed: "failed",
+  cancelled: "not sent (cancelled)",
 };
 
 export const money = (amount: number, currency: string) =>
-  new Intl.NumberFormat(undefined, { style: "currency", currency, minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(amount);
+  new Intl.NumberFormat(undefined, {
+    style: "currency",
+    currency,
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 4,
+  }).format(amount);
 
 export const percent = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 1000) / 10}%`);
 
@@ -39,11 +51,13 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
 export const recipientsWord = (n: number) => plural(n, "recipient");
 
 export function audienceWords(a: CampaignAudience): string {
-  if ("phones" in a) return `${plural(a.phones.length, "listed number")}${a.default_country ? ` (national numbers as ${a.default_country})` : ""}`;
+  if ("phones" in a)
+    return `${plural(a.phones.length, "listed number")}${a.default_country ? ` (national numbers as ${a.default_country})` : ""}`;
   const s = a.segment;
   const parts = [
     s.tag && `tagged “${s.tag}”`,
-    s.consent && `marketing consent ${{ granted: CONSENT_STATE_WORDS.granted, revoked: `${CONSENT_STATE_WORDS.revoked} or ${CONSENT_STATE_WORDS.stopped}`, none: CONSENT_STATE_WORDS.none }[s.consent]}`,
+    s.consent &&
+      `marketing consent ${{ granted: CONSENT_STATE_WORDS.granted, revoked: `${CONSENT_STATE_WORDS.revoked} or ${CONSENT_STATE_WORDS.stopped}`, none: CONSENT_STATE_WORDS.none }[s.consent]}`,
     ...Object.entries(s.attributes ?? {}).map(([k, v]) => `${k} = “${v}”`),
     s.active_since_days && `active in the last ${plural(s.active_since_days, "day")}`,
     s.q && `matching “${s.q}”`,
@@ -60,17 +74,28 @@ export function scheduleWords(s: CampaignSchedule): string {
 /** How long sending takes and what decides it: the number's throughput, or its messaging limit. */
 export function paceWords(p: Estimate["pace"], maxMps?: number): string[] {
   const l = p.messaging_limit;
-  const limit = l.limit === null
-    ? `The messaging limit (${l.tier}) does not restrict it.`
-    : `${plural(p.outside_window, "recipient")} outside a customer service window count${p.outside_window === 1 ? "s" : ""} against the messaging limit (${l.tier}: ${l.limit.toLocaleString()} customers a day; ${l.used_24h.toLocaleString()} used in the last 24 hours, ${(l.room ?? 0).toLocaleString()} left).`;
-  const why = maxMps !== undefined && maxMps <= p.mps ? "the pace you set" : `the number's ${p.throughput_level.toLowerCase()} throughput`;
+  const limit =
+    l.limit === null
+      ? `The messaging limit (${l.tier}) does not restrict it.`
+      : `${plural(p.outside_window, "recipient")} outside a customer service window count${p.outside_window === 1 ? "s" : ""} against the messaging limit (${l.tier}: ${l.limit.toLocaleString()} customers a day; ${l.used_24h.toLocaleString()} used in the last 24 hours, ${(l.room ?? 0).toLocaleString()} left).`;
+  const why =
+    maxMps !== undefined && maxMps <= p.mps
+      ? "the pace you set"
+      : `the number's ${p.throughput_level.toLowerCase()} throughput`;
   const speed = `At ${p.mps} messages a second (${why}) sending takes ${duration(p.seconds_at_full_pace)}.`;
-  const decides = p.limited_by === "throughput"
-    ? "The throughput decides when it ends."
-    : `The messaging limit decides when it ends: the rest waits until customers stop counting, which adds ${plural(p.extra_days, "day")}.`;
+  const decides =
+    p.limited_by === "throughput"
+      ? "The throughput decides when it ends."
+      : `The messaging limit decides when it ends: the rest waits until customers stop counting, which adds ${plural(p.extra_days, "day")}.`;
   return [speed, limit, decides];
 }
 
 const regions = new Intl.DisplayNames(undefined, { type: "region" });
 /** "PL" → "Poland" (the code itself when the browser does not know it). */
-export const countryName = (code: string) => { try { return regions.of(code) ?? code; } catch { return code; } };
+export const countryName = (code: string) => {
+  try {
+    return regions.of(code) ?? code;
+  } catch {
+    return code;
+  }
+};

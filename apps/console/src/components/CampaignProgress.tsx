@@ -9,14 +9,25 @@ import { ProgressBar } from "./ProgressBar";
 export function CampaignProgress({ campaign, progress: p }: { campaign: Campaign; progress: Progress }) {
   const live = campaign.state === "running" || campaign.state === "scheduled";
   const card = (label: string, value: string, sub?: string) => (
-    <div className="card" data-metric={label.toLowerCase()}><span className="muted">{label}</span><strong>{value}</strong>{sub && <span className="muted">{sub}</span>}</div>
+    <div className="card" data-metric={label.toLowerCase()}>
+      <span className="muted">{label}</span>
+      <strong>{value}</strong>
+      {sub && <span className="muted">{sub}</span>}
+    </div>
   );
   return (
     <section className="campaign-progress" aria-label="Progress">
       {live && p.held && (
-        <p className="notice warn-notice" role="status" data-notice="held">Held until <strong>{when(p.held.until)}</strong> because: {p.held.reason ?? "the messaging limit is reached"}. The rest goes once customers reached earlier stop counting against the limit.</p>
+        <p className="notice warn-notice" role="status" data-notice="held">
+          Held until <strong>{when(p.held.until)}</strong> because: {p.held.reason ?? "the messaging limit is reached"}.
+          The rest goes once customers reached earlier stop counting against the limit.
+        </p>
       )}
-      {campaign.state === "paused" && <p className="notice warn-notice" role="status" data-notice="paused">Paused{campaign.note ? `: ${campaign.note}` : ""}. Nothing more is sent until it is resumed.</p>}
+      {campaign.state === "paused" && (
+        <p className="notice warn-notice" role="status" data-notice="paused">
+          Paused{campaign.note ? `: ${campaign.note}` : ""}. Nothing more is sent until it is resumed.
+        </p>
+      )}
       <ProgressBar value={p.sent} max={p.recipients} label="Sent" />
       <div className="cards">
         {card("Delivered", p.delivered.toLocaleString(), percent(p.rates.delivered))}
@@ -29,8 +40,19 @@ export function CampaignProgress({ campaign, progress: p }: { campaign: Campaign
         {live && card("Ends", p.pace.eta ? when(p.pace.eta) : "—", `${p.waiting.toLocaleString()} to go`)}
       </div>
       <div className="charts">
-        <BarChart title="Recipients by state" rows={RECIPIENT_STATES.filter((s) => p.by_state[s] > 0 || ["sent", "delivered", "read", "failed"].includes(s)).map((s) => ({ label: RECIPIENT_WORDS[s], value: p.by_state[s] }))} />
-        {campaign.totals && <div className="chart"><strong>When it was sent</strong><p>{campaign.totals.recipients.toLocaleString()} recipients.</p><LeftOut excluded={campaign.totals.excluded} /></div>}
+        <BarChart
+          title="Recipients by state"
+          rows={RECIPIENT_STATES.filter(
+            (s) => p.by_state[s] > 0 || ["sent", "delivered", "read", "failed"].includes(s),
+          ).map((s) => ({ label: RECIPIENT_WORDS[s], value: p.by_state[s] }))}
+        />
+        {campaign.totals && (
+          <div className="chart">
+            <strong>When it was sent</strong>
+            <p>{campaign.totals.recipients.toLocaleString()} recipients.</p>
+            <LeftOut excluded={campaign.totals.excluded} />
+          </div>
+        )}
       </div>
     </section>
   );

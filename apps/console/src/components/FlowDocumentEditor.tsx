@@ -20,13 +20,24 @@ export function FlowDocumentEditor({ flow, onChanged }: { flow: FlowDetail; onCh
   const [warnings, setWarnings] = useState<Problem[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const parsed = useMemo((): { value: unknown } | { error: string } => {
-    try { return { value: JSON.parse(text) }; } catch (e) { return { error: (e as Error).message }; }
+    try {
+      return { value: JSON.parse(text) };
+    } catch (e) {
+      return { error: (e as Error).message };
+    }
   }, [text]);
   const dirty = text !== saved;
 
   const attempt = async (f: () => Promise<string>) => {
-    setErrors([]); setWarnings([]); setNotice(null);
-    try { setNotice(await f()); await onChanged(); } catch (e) { setErrors(problemsOf(e)); }
+    setErrors([]);
+    setWarnings([]);
+    setNotice(null);
+    try {
+      setNotice(await f());
+      await onChanged();
+    } catch (e) {
+      setErrors(problemsOf(e));
+    }
   };
   const save = (e?: FormEvent) => {
     e?.preventDefault();
@@ -37,11 +48,12 @@ export function FlowDocumentEditor({ flow, onChanged }: { flow: FlowDetail; onCh
       return `Saved as version ${r.latest_version}${r.live_version === r.latest_version ? "" : "; publish it to make it live"}.`;
     });
   };
-  const publish = (version: number) => void attempt(async () => {
-    await api("POST", `/suite/api/flows/${flow.id}/publish`, { version });
-    setViewing(null);
-    return `Version ${version} is live.`;
-  });
+  const publish = (version: number) =>
+    void attempt(async () => {
+      await api("POST", `/suite/api/flows/${flow.id}/publish`, { version });
+      setViewing(null);
+      return `Version ${version} is live.`;
+    });
   const view = async (version: number) => {
     if (version === flow.latest_version) return setViewing(null);
     setViewing(await api("GET", `/suite/api/flows/${flow.id}/versions/${version}`));
@@ -51,24 +63,75 @@ export function FlowDocumentEditor({ flow, onChanged }: { flow: FlowDetail; onCh
   return (
     <form className="flow-document" onSubmit={save} aria-label="Flow document">
       <div className="toolbar">
-        {viewing ? <>
-          <strong>Version {viewing.version} (read-only)</strong>
-          <button type="button" onClick={() => publish(viewing.version)} disabled={viewing.version === flow.live_version && flow.enabled}>Publish this version</button>
-          <button type="button" onClick={() => { setText(pretty(viewing.document)); setViewing(null); }}>Edit a copy of it</button>
-          <button type="button" onClick={() => setViewing(null)}>Back to the latest</button>
-        </> : <>
-          <button type="submit" disabled={!dirty || "error" in parsed}>Save</button>
-          <button type="button" onClick={() => publish(flow.latest_version)} disabled={dirty || latestIsLive} title={dirty ? "Save first" : undefined}>Publish version {flow.latest_version}</button>
-          <span className="muted">{dirty ? "Unsaved changes (Ctrl+S saves)" : latestIsLive ? `Version ${flow.latest_version} is live` : `Version ${flow.latest_version} is not live`}</span>
-        </>}
+        {viewing ? (
+          <>
+            <strong>Version {viewing.version} (read-only)</strong>
+            <button
+              type="button"
+              onClick={() => publish(viewing.version)}
+              disabled={viewing.version === flow.live_version && flow.enabled}
+            >
+              Publish this version
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setText(pretty(viewing.document));
+                setViewing(null);
+              }}
+            >
+              Edit a copy of it
+            </button>
+            <button type="button" onClick={() => setViewing(null)}>
+              Back to the latest
+            </button>
+          </>
+        ) : (
+          <>
+            <button type="submit" disabled={!dirty || "error" in parsed}>
+              Save
+            </button>
+            <button
+              type="button"
+              onClick={() => publish(flow.latest_version)}
+              disabled={dirty || latestIsLive}
+              title={dirty ? "Save first" : undefined}
+            >
+              Publish version {flow.latest_version}
+            </button>
+            <span className="muted">
+              {dirty
+                ? "Unsaved changes (Ctrl+S saves)"
+                : latestIsLive
+                  ? `Version ${flow.latest_version} is live`
+                  : `Version ${flow.latest_version} is not live`}
+            </span>
+          </>
+        )}
       </div>
-      {notice && <p className="notice" role="status">{notice}</p>}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
       <ProblemList title="Not saved: the flow has problems" problems={errors} error />
       <ProblemList title="Saved, but look at this" problems={warnings} error={false} />
       {!viewing && "error" in parsed && <p className="error">Not valid JSON yet: {parsed.error}</p>}
       <div className="flow-columns">
-        <textarea className="flow-json" aria-label="Flow document (JSON)" spellCheck={false} readOnly={!!viewing} value={viewing ? pretty(viewing.document) : text}
-          onChange={(e) => setText(e.target.value)} onKeyDown={(e) => { if (e.key === "s" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); save(); } }} />
+        <textarea
+          className="flow-json"
+          aria-label="Flow document (JSON)"
+          spellCheck={false}
+          readOnly={!!viewing}
+          value={viewing ? pretty(viewing.document) : text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === "s" && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              save();
+            }
+          }}
+        />
         <FlowOutline document={viewing ? viewing.document : "value" in parsed ? parsed.value : null} />
       </div>
       <FlowVersions flow={flow} viewing={viewing?.version ?? null} onView={(v) => void view(v)} />

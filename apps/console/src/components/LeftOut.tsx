@@ -9,7 +9,13 @@ export function LeftOut({ excluded }: { excluded: Record<Exclusion, number> }) {
   return (
     <div className="left-out" aria-label="Left out">
       <strong>{total.toLocaleString()} left out:</strong>
-      <ul>{reasons.map((k) => <li key={k} data-reason={k}>{excluded[k].toLocaleString()} {EXCLUSION_WORDS[k]}</li>)}</ul>
+      <ul>
+        {reasons.map((k) => (
+          <li key={k} data-reason={k}>
+            {excluded[k].toLocaleString()} {EXCLUSION_WORDS[k]}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

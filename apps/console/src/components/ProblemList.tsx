@@ -6,7 +6,13 @@ export function ProblemList({ title, problems, error }: { title: string; problem
   return (
     <div className={`problems ${error ? "error" : "warning"}`} role={error ? "alert" : "status"}>
       <strong>{title}</strong>
-      <ul>{problems.map((p, i) => <li key={i}>{p.path && <code>{p.path}</code>} {p.message}</li>)}</ul>
+      <ul>
+        {problems.map((p, i) => (
+          <li key={i}>
+            {p.path && <code>{p.path}</code>} {p.message}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -3,7 +3,12 @@
 // consent per contact (packages/suite/src/contacts/consent.ts); a STOP in WhatsApp is a
 // withdrawal only the customer can lift.
 
-export interface Consent { marketing: "granted" | "revoked"; source: string | null; at: string; stopped_in_whatsapp: boolean }
+export interface Consent {
+  marketing: "granted" | "revoked";
+  source: string | null;
+  at: string;
+  stopped_in_whatsapp: boolean;
+}
 export type ConsentState = "granted" | "revoked" | "stopped" | "none";
 
 export const CONSENT_STATE_WORDS: Record<ConsentState, string> = {
@@ -13,7 +18,8 @@ export const CONSENT_STATE_WORDS: Record<ConsentState, string> = {
   none: "not asked",
 };
 
-export const consentState = (c: Consent | null | undefined): ConsentState => (!c ? "none" : c.stopped_in_whatsapp ? "stopped" : c.marketing);
+export const consentState = (c: Consent | null | undefined): ConsentState =>
+  !c ? "none" : c.stopped_in_whatsapp ? "stopped" : c.marketing;
 
 /** Where a consent came from: "CSV import", "by ana@shop.pl", "in WhatsApp", "QR code 4F2K…". */
 export function consentSourceWords(source: string | null): string {

@@ -14,12 +14,22 @@ export function dayWords(at: string, now: number): string {
   if (dayKey(at) === dayKey(now)) return "Today";
   if (dayKey(at) === dayKey(now - DAY_MS)) return "Yesterday";
   const d = new Date(at);
-  return d.toLocaleDateString(undefined, { weekday: "long", day: "numeric", month: "long", ...(d.getFullYear() === new Date(now).getFullYear() ? {} : { year: "numeric" }) });
+  return d.toLocaleDateString(undefined, {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    ...(d.getFullYear() === new Date(now).getFullYear() ? {} : { year: "numeric" }),
+  });
 }
 
 /** A list's short time: the time today, "Yesterday", else the date. */
 export function shortWhen(at: string, now: number): string {
-  if (dayKey(at) === dayKey(now)) return new Date(at).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
+  if (dayKey(at) === dayKey(now))
+    return new Date(at).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
   if (dayKey(at) === dayKey(now - DAY_MS)) return "Yesterday";
-  return new Date(at).toLocaleDateString(undefined, { day: "numeric", month: "short", ...(new Date(at).getFullYear() === new Date(now).getFullYear() ? {} : { year: "numeric" }) });
+  return new Date(at).toLocaleDateString(undefined, {
+    day: "numeric",
+    month: "short",
+    ...(new Date(at).getFullYear() === new Date(now).getFullYear() ? {} : { year: "numeric" }),
+  });
 }

@@ -4,9 +4,13 @@ import type { Sender } from "../api";
 export function senderWords(s: Sender | null | undefined): string | null {
   if (!s) return null;
   switch (s.kind) {
-    case "agent": return s.name ?? "An agent";
-    case "campaign": return s.name ? `Campaign · ${s.name}` : "Campaign";
-    case "api": return "API";
-    case "bot": return "Bot";
+    case "agent":
+      return s.name ?? "An agent";
+    case "campaign":
+      return s.name ? `Campaign · ${s.name}` : "Campaign";
+    case "api":
+      return "API";
+    case "bot":
+      return "Bot";
   }
 }

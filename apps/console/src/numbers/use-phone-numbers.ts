@@ -4,11 +4,19 @@ import { formatNumber } from "./phone-number-words";
 
 // The business's numbers as the Cloud API lists them, for pickers and for naming a number by its id.
 
-export interface PhoneNumber { id: string; display_phone_number: string; verified_name: string }
+export interface PhoneNumber {
+  id: string;
+  display_phone_number: string;
+  verified_name: string;
+}
 
 export function usePhoneNumbers(): PhoneNumber[] {
   const [numbers, setNumbers] = useState<PhoneNumber[]>([]);
-  useEffect(() => { void api<{ data: PhoneNumber[] }>("GET", "/suite/api/numbers").then((r) => setNumbers(r.data)).catch(() => undefined); }, []);
+  useEffect(() => {
+    void api<{ data: PhoneNumber[] }>("GET", "/suite/api/numbers")
+      .then((r) => setNumbers(r.data))
+      .catch(() => undefined);
+  }, []);
   return numbers;
 }
 

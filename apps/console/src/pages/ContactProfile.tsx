@@ -6,11 +6,24 @@ import { FieldError, problemOf, type FieldProblem } from "../components/FieldErr
 import { consentWords, type Consent } from "../contacts/consent-words";
 
 interface Profile {
-  id: string; wa_id: string; name: string; language: string | null; timezone: string | null;
-  attributes: Record<string, string>; tags: string[];
+  id: string;
+  wa_id: string;
+  name: string;
+  language: string | null;
+  timezone: string | null;
+  attributes: Record<string, string>;
+  tags: string[];
   consent: Consent | null;
-  last_activity_at: string | null; created_at: string; updated_at: string;
-  conversations: { id: string; phone_number_id: string; state: string; assignee_id: string | null; last_message_at: string }[];
+  last_activity_at: string | null;
+  created_at: string;
+  updated_at: string;
+  conversations: {
+    id: string;
+    phone_number_id: string;
+    state: string;
+    assignee_id: string | null;
+    last_message_at: string;
+  }[];
 }
 
 /**
@@ -24,10 +37,37 @@ export function ContactProfile({ id, lead }: { id: string; lead: boolean }) {
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const numbers = usePhoneNumbers();
-  useEffect(() => { void api<Profile>("GET", `/suite/api/contacts/${id}`).then(setP).catch((e) => setError(e instanceof ApiError && e.status === 404 ? "This contact does not exist (it may have been deleted)." : e.message)); }, [id]);
+  useEffect(() => {
+    void api<Profile>("GET", `/suite/api/contacts/${id}`)
+      .then(setP)
+      .catch((e) =>
+        setError(
+          e instanceof ApiError && e.status === 404
+            ? "This contact does not exist (it may have been deleted)."
+            : e.message,
+        ),
+      );
+  }, [id]);
 
-  if (!p) return <div className="page"><p><a href="#/contacts">← All contacts</a></p>{error ? <p className="error" role="alert">{error}</p> : <p>Loading…</p>}</div>;
-  const numberName = (nid: string) => { const n = numbers.find((x) => x.id === nid); return n ? numberWords(n) : nid; };
+  if (!p)
+    return (
+      <div className="page">
+        <p>
+          <a href="#/contacts">← All contacts</a>
+        </p>
+        {error ? (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        ) : (
+          <p>Loading…</p>
+        )}
+      </div>
+    );
+  const numberName = (nid: string) => {
+    const n = numbers.find((x) => x.id === nid);
+    return n ? numberWords(n) : nid;
+  };
   // The latest conversation the viewer may see, or a new one to this number.
   const message = () => go(p.conversations[0] ? `inbox/${p.conversations[0].id}` : `inbox/new/${p.wa_id}`);
   // Said as everywhere else; with when it was given.
@@ -35,35 +75,84 @@ export function ContactProfile({ id, lead }: { id: string; lead: boolean }) {
 
   return (
     <div className="page contact-profile">
-      <p><a href="#/contacts">← All contacts</a></p>
+      <p>
+        <a href="#/contacts">← All contacts</a>
+      </p>
       <h1>{p.name}</h1>
       <div className="actions">
-        <button type="button" className="primary" onClick={message}>Message this contact</button>
-        <button type="button" onClick={() => setEditing(!editing)} aria-expanded={editing}>Edit</button>
-        {lead && <button type="button" className="danger" onClick={() => setDeleting(true)}>Delete…</button>}
+        <button type="button" className="primary" onClick={message}>
+          Message this contact
+        </button>
+        <button type="button" onClick={() => setEditing(!editing)} aria-expanded={editing}>
+          Edit
+        </button>
+        {lead && (
+          <button type="button" className="danger" onClick={() => setDeleting(true)}>
+            Delete…
+          </button>
+        )}
       </div>
-      {editing && <ContactEdit p={p} onSaved={(x) => { setP({ ...p, ...x }); setEditing(false); }} />}
+      {editing && (
+        <ContactEdit
+          p={p}
+          onSaved={(x) => {
+            setP({ ...p, ...x });
+            setEditing(false);
+          }}
+        />
+      )}
       <dl className="contact-facts">
-        <dt>Number</dt><dd>+{p.wa_id}</dd>
-        <dt>Language</dt><dd>{p.language ?? "—"}</dd>
-        <dt>Time zone</dt><dd>{p.timezone ?? "—"}</dd>
-        <dt>Marketing consent</dt><dd data-consent>{consent}</dd>
-        <dt>Tags</dt><dd>{p.tags.length ? p.tags.map((t) => <span key={t} className="badge">{t}</span>) : "—"}</dd>
-        <dt>Last activity</dt><dd>{p.last_activity_at ? new Date(p.last_activity_at).toLocaleString() : "—"}</dd>
-        <dt>Contact since</dt><dd>{new Date(p.created_at).toLocaleDateString()}</dd>
+        <dt>Number</dt>
+        <dd>+{p.wa_id}</dd>
+        <dt>Language</dt>
+        <dd>{p.language ?? "—"}</dd>
+        <dt>Time zone</dt>
+        <dd>{p.timezone ?? "—"}</dd>
+        <dt>Marketing consent</dt>
+        <dd data-consent>{consent}</dd>
+        <dt>Tags</dt>
+        <dd>
+          {p.tags.length
+            ? p.tags.map((t) => (
+                <span key={t} className="badge">
+                  {t}
+                </span>
+              ))
+            : "—"}
+        </dd>
+        <dt>Last activity</dt>
+        <dd>{p.last_activity_at ? new Date(p.last_activity_at).toLocaleString() : "—"}</dd>
+        <dt>Contact since</dt>
+        <dd>{new Date(p.created_at).toLocaleDateString()}</dd>
       </dl>
       <h2>Attributes</h2>
       {Object.keys(p.attributes).length ? (
-        <table className="attributes"><tbody>{Object.entries(p.attributes).map(([k, v]) => <tr key={k}><th scope="row">{k}</th><td>{v}</td></tr>)}</tbody></table>
-      ) : <p className="muted">None.</p>}
+        <table className="attributes">
+          <tbody>
+            {Object.entries(p.attributes).map(([k, v]) => (
+              <tr key={k}>
+                <th scope="row">{k}</th>
+                <td>{v}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted">None.</p>
+      )}
       <h2>Conversations</h2>
       {p.conversations.length ? (
         <ul className="contact-conversations">
           {p.conversations.map((c) => (
-            <li key={c.id}><a href={`#/inbox/${c.id}`}>On {numberName(c.phone_number_id)}</a> · {c.state} · last message {new Date(c.last_message_at).toLocaleString()}</li>
+            <li key={c.id}>
+              <a href={`#/inbox/${c.id}`}>On {numberName(c.phone_number_id)}</a> · {c.state} · last message{" "}
+              {new Date(c.last_message_at).toLocaleString()}
+            </li>
           ))}
         </ul>
-      ) : <p className="muted">None yet{lead ? "" : " that you can see"}.</p>}
+      ) : (
+        <p className="muted">None yet{lead ? "" : " that you can see"}.</p>
+      )}
       {deleting && <DeleteContact p={p} onClose={() => setDeleting(false)} />}
     </div>
   );
@@ -80,39 +169,89 @@ function ContactEdit({ p, onSaved }: { p: Profile; onSaved: (x: Partial<Profile>
   const [busy, setBusy] = useState(false);
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true); setProblem(null);
+    setBusy(true);
+    setProblem(null);
     try {
       const body = {
-        name: name.trim(), ...(language.trim() ? { language: language.trim() } : {}), ...(timezone.trim() ? { timezone: timezone.trim() } : {}),
-        tags: tags.split(/[,;]/).map((t) => t.trim()).filter(Boolean),
+        name: name.trim(),
+        ...(language.trim() ? { language: language.trim() } : {}),
+        ...(timezone.trim() ? { timezone: timezone.trim() } : {}),
+        tags: tags
+          .split(/[,;]/)
+          .map((t) => t.trim())
+          .filter(Boolean),
         attributes: Object.fromEntries(attributes.filter((a) => a.key.trim()).map((a) => [a.key.trim(), a.value])),
       };
       onSaved(await api<Partial<Profile>>("PATCH", `/suite/api/contacts/${p.id}`, body));
-    } catch (err) { setProblem(problemOf(err)); } finally { setBusy(false); }
+    } catch (err) {
+      setProblem(problemOf(err));
+    } finally {
+      setBusy(false);
+    }
   };
-  const setAttribute = (i: number, a: { key: string; value: string }) => setAttributes(attributes.map((x, j) => (j === i ? a : x)));
+  const setAttribute = (i: number, a: { key: string; value: string }) =>
+    setAttributes(attributes.map((x, j) => (j === i ? a : x)));
   return (
     <form className="contact-edit" onSubmit={save} aria-label="Edit the contact">
-      <label>Name<input value={name} onChange={(e) => setName(e.target.value)} required maxLength={120} /></label>
+      <label>
+        Name
+        <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={120} />
+      </label>
       <FieldError problem={problem} at="name" />
-      <label>Language<input value={language} onChange={(e) => setLanguage(e.target.value)} placeholder="pl, pt_BR…" /></label>
-      <label>Time zone<input value={timezone} onChange={(e) => setTimezone(e.target.value)} placeholder="Europe/Warsaw" /></label>
-      <label>Tags <span className="muted">(separated by commas)</span><input value={tags} onChange={(e) => setTags(e.target.value)} /></label>
+      <label>
+        Language
+        <input value={language} onChange={(e) => setLanguage(e.target.value)} placeholder="pl, pt_BR…" />
+      </label>
+      <label>
+        Time zone
+        <input value={timezone} onChange={(e) => setTimezone(e.target.value)} placeholder="Europe/Warsaw" />
+      </label>
+      <label>
+        Tags <span className="muted">(separated by commas)</span>
+        <input value={tags} onChange={(e) => setTags(e.target.value)} />
+      </label>
       <FieldError problem={problem} at="tags" />
       <fieldset>
         <legend>Attributes</legend>
         {attributes.map((a, i) => (
           <div key={i} className="inline">
-            <input aria-label={`Attribute ${i + 1} name`} value={a.key} onChange={(e) => setAttribute(i, { ...a, key: e.target.value })} placeholder="name" />
-            <input aria-label={`Attribute ${i + 1} value`} value={a.value} onChange={(e) => setAttribute(i, { ...a, value: e.target.value })} placeholder="value" />
-            <button type="button" className="link" onClick={() => setAttributes(attributes.filter((_, j) => j !== i))} aria-label={`Remove attribute ${a.key || i + 1}`}>Remove</button>
+            <input
+              aria-label={`Attribute ${i + 1} name`}
+              value={a.key}
+              onChange={(e) => setAttribute(i, { ...a, key: e.target.value })}
+              placeholder="name"
+            />
+            <input
+              aria-label={`Attribute ${i + 1} value`}
+              value={a.value}
+              onChange={(e) => setAttribute(i, { ...a, value: e.target.value })}
+              placeholder="value"
+            />
+            <button
+              type="button"
+              className="link"
+              onClick={() => setAttributes(attributes.filter((_, j) => j !== i))}
+              aria-label={`Remove attribute ${a.key || i + 1}`}
+            >
+              Remove
+            </button>
           </div>
         ))}
-        <button type="button" onClick={() => setAttributes([...attributes, { key: "", value: "" }])}>Add an attribute</button>
+        <button type="button" onClick={() => setAttributes([...attributes, { key: "", value: "" }])}>
+          Add an attribute
+        </button>
       </fieldset>
       <FieldError problem={problem} at="attributes" />
-      {problem && !["name", "tags", "attributes"].some((f) => problem.field.startsWith(f)) && <p className="error" role="alert">{problem.message}</p>}
-      <div className="actions"><button type="submit" disabled={busy}>Save</button></div>
+      {problem && !["name", "tags", "attributes"].some((f) => problem.field.startsWith(f)) && (
+        <p className="error" role="alert">
+          {problem.message}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          Save
+        </button>
+      </div>
     </form>
   );
 }
@@ -121,18 +260,37 @@ function ContactEdit({ p, onSaved }: { p: Profile; onSaved: (x: Partial<Profile>
 function DeleteContact({ p, onClose }: { p: Profile; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => { ref.current?.showModal(); }, []);
+  useEffect(() => {
+    ref.current?.showModal();
+  }, []);
   const confirm = async () => {
-    try { await api("DELETE", `/suite/api/contacts/${p.id}`); go("contacts"); } catch (e) { setError(e instanceof Error ? e.message : String(e)); }
+    try {
+      await api("DELETE", `/suite/api/contacts/${p.id}`);
+      go("contacts");
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
   };
   return (
     <dialog ref={ref} className="confirm" aria-labelledby="delete-title" onClose={onClose}>
       <h2 id="delete-title">Delete {p.name}?</h2>
-      <p>Their attributes, tags and consent are forgotten (a STOP they sent in WhatsApp stays: only they can lift it), and the business's systems are told. Conversations with +{p.wa_id} stay in the inbox; if they write again, they become a new contact.</p>
-      {error && <p className="error" role="alert">{error}</p>}
+      <p>
+        Their attributes, tags and consent are forgotten (a STOP they sent in WhatsApp stays: only they can lift it),
+        and the business's systems are told. Conversations with +{p.wa_id} stay in the inbox; if they write again, they
+        become a new contact.
+      </p>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="actions">
-        <button type="button" onClick={() => ref.current?.close()}>Keep</button>
-        <button type="button" className="danger" onClick={() => void confirm()}>Delete the contact</button>
+        <button type="button" onClick={() => ref.current?.close()}>
+          Keep
+        </button>
+        <button type="button" className="danger" onClick={() => void confirm()}>
+          Delete the contact
+        </button>
       </div>
     </dialog>
   );

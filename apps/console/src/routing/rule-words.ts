@@ -1,6 +1,10 @@
 // A routing rule's conditions in words (the suite's routing/rules.ts decides; this only tells).
 export interface RuleConditions {
-  phone_number_ids?: string[]; keywords?: string[]; labels?: string[]; languages?: string[]; business_hours?: "inside" | "outside";
+  phone_number_ids?: string[];
+  keywords?: string[];
+  labels?: string[];
+  languages?: string[];
+  business_hours?: "inside" | "outside";
 }
 
 const either = (xs: string[]) => (xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} or ${xs.at(-1)}`);

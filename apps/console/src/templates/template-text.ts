@@ -4,20 +4,40 @@ import { api } from "../api";
 // them: the body's variables ({{1}}, {{2}}… or named ones) and the text with values put in.
 
 export interface TemplateButton {
-  type: string; text?: string; url?: string; phone_number?: string; example?: string | string[];
-  otp_type?: string; autofill_text?: string; supported_apps?: { package_name: string; signature_hash: string }[];
+  type: string;
+  text?: string;
+  url?: string;
+  phone_number?: string;
+  example?: string | string[];
+  otp_type?: string;
+  autofill_text?: string;
+  supported_apps?: { package_name: string; signature_hash: string }[];
 }
 export interface TemplateComponent {
-  type: string; format?: string; text?: string; add_security_recommendation?: boolean; code_expiration_minutes?: number;
+  type: string;
+  format?: string;
+  text?: string;
+  add_security_recommendation?: boolean;
+  code_expiration_minutes?: number;
   example?: {
-    header_text?: string[]; header_handle?: string[]; header_text_named_params?: { param_name: string; example: string }[];
-    body_text?: string[][]; body_text_named_params?: { param_name: string; example: string }[];
+    header_text?: string[];
+    header_handle?: string[];
+    header_text_named_params?: { param_name: string; example: string }[];
+    body_text?: string[][];
+    body_text_named_params?: { param_name: string; example: string }[];
   };
   buttons?: TemplateButton[];
 }
 export interface Template {
-  id: string; name: string; language: string; status: string; category: string; parameter_format?: string;
-  components: TemplateComponent[]; rejected_reason?: string; quality_score?: { score: string };
+  id: string;
+  name: string;
+  language: string;
+  status: string;
+  category: string;
+  parameter_format?: string;
+  components: TemplateComponent[];
+  rejected_reason?: string;
+  quality_score?: { score: string };
 }
 
 const VARIABLE = /\{\{\s*(\w+)\s*\}\}/g;
@@ -29,7 +49,8 @@ export function placeholders(text: string): string[] {
 }
 
 /** The text with each variable replaced by its value; a variable without a value stays as written. */
-export const fillVariables = (text: string, values: Record<string, string>) => text.replace(VARIABLE, (w, n: string) => values[n] || w);
+export const fillVariables = (text: string, values: Record<string, string>) =>
+  text.replace(VARIABLE, (w, n: string) => values[n] || w);
 
 export const componentOf = (t: Template | undefined, type: string) => t?.components.find((c) => c.type === type);
 
@@ -46,4 +67,5 @@ export function bodyOf(t: Template | undefined): string {
 }
 
 /** Only approved templates can be sent. */
-export const approvedTemplates = () => api<{ data: Template[] }>("GET", "/suite/api/templates").then((r) => r.data.filter((t) => t.status === "APPROVED"));
+export const approvedTemplates = () =>
+  api<{ data: Template[] }>("GET", "/suite/api/templates").then((r) => r.data.filter((t) => t.status === "APPROVED"));

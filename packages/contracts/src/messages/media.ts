@@ -9,12 +9,22 @@ const mediaBase = {
 const idOrLink = (m: { id?: string; link?: string }) => (m.id === undefined) !== (m.link === undefined);
 const idOrLinkIssue = { message: "exactly one of id or link", params: { rule: "id_or_link" } };
 
-export const imageObject = z.strictObject({ ...mediaBase, caption: z.string().max(1024).optional() }).refine(idOrLink, idOrLinkIssue);
-export const videoObject = z.strictObject({ ...mediaBase, caption: z.string().max(1024).optional() }).refine(idOrLink, idOrLinkIssue);
-export const audioObject = z.strictObject({ ...mediaBase, voice: z.boolean().optional() }).refine(idOrLink, idOrLinkIssue);
-export const documentObject = z.strictObject({
-  ...mediaBase, caption: z.string().max(1024).optional(), filename: z.string().min(1).max(240).optional(),
-}).refine(idOrLink, idOrLinkIssue);
+export const imageObject = z
+  .strictObject({ ...mediaBase, caption: z.string().max(1024).optional() })
+  .refine(idOrLink, idOrLinkIssue);
+export const videoObject = z
+  .strictObject({ ...mediaBase, caption: z.string().max(1024).optional() })
+  .refine(idOrLink, idOrLinkIssue);
+export const audioObject = z
+  .strictObject({ ...mediaBase, voice: z.boolean().optional() })
+  .refine(idOrLink, idOrLinkIssue);
+export const documentObject = z
+  .strictObject({
+    ...mediaBase,
+    caption: z.string().max(1024).optional(),
+    filename: z.string().min(1).max(240).optional(),
+  })
+  .refine(idOrLink, idOrLinkIssue);
 export const stickerObject = z.strictObject(mediaBase).refine(idOrLink, idOrLinkIssue);
 
 export type MediaObject = { id?: string; link?: string; caption?: string; filename?: string; voice?: boolean };

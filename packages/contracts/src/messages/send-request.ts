@@ -49,7 +49,11 @@ export interface SendRequest {
   contextMessageId?: string;
   bizOpaqueCallbackData?: string;
 }
-export interface MarkReadRequest { kind: "read"; messageId: string; typing: boolean }
+export interface MarkReadRequest {
+  kind: "read";
+  messageId: string;
+  typing: boolean;
+}
 
 /** Validates a send body; throws GraphError naming the first bad field. */
 export function parseMessagesRequest(body: unknown): SendRequest | MarkReadRequest {
@@ -63,7 +67,8 @@ export function parseMessagesRequest(body: unknown): SendRequest | MarkReadReque
   }
   const e = parseParams(envelope, b);
   const type: MessageType = e.type ?? "text";
-  if (e.recipient_type === "group") throw new GraphError(131009, "Param recipient_type: groups are not supported by this server.");
+  if (e.recipient_type === "group")
+    throw new GraphError(131009, "Param recipient_type: groups are not supported by this server.");
   const schema = TYPE_OBJECTS[type] as z.ZodType;
   const raw = b[type];
   if (raw === undefined) throw new GraphError(131008, `The parameter ${type} is required.`);

@@ -31,13 +31,22 @@ async function ownApp(platform: Platform, req: FastifyRequest<{ Params: GraphPar
 export function registerAppSubscriptionRoutes(app: FastifyInstance, platform: Platform): void {
   app.post<{ Params: GraphParams }>("/:version/:id/subscriptions", async (req, reply) => {
     const a = await ownApp(platform, req, "POST");
-    const body = { ...(req.query as object), ...(req.body as object ?? {}) } as Record<string, unknown>;
+    const body = { ...(req.query as object), ...((req.body as object) ?? {}) } as Record<string, unknown>;
     delete body.access_token;
     const r = parseParams(subscribe, body);
-    const fields = typeof r.fields === "string" ? r.fields.split(",").map((f) => f.trim()).filter(Boolean) : r.fields ?? ["messages"];
+    const fields =
+      typeof r.fields === "string"
+        ? r.fields
+            .split(",")
+            .map((f) => f.trim())
+            .filter(Boolean)
+        : (r.fields ?? ["messages"]);
     await verifyCallback(r.callback_url, r.verify_token);
-    await platform.db.updateTable("apps").set({ callback_url: r.callback_url, verify_token: r.verify_token, fields: toJson(fields) })
-      .where("id", "=", a.id).execute();
+    await platform.db
+      .updateTable("apps")
+      .set({ callback_url: r.callback_url, verify_token: r.verify_token, fields: toJson(fields) })
+      .where("id", "=", a.id)
+      .execute();
     platform.directory.forget();
     return reply.send({ success: true });
   });
@@ -45,18 +54,27 @@ export function registerAppSubscriptionRoutes(app: FastifyInstance, platform: Pl
   app.get<{ Params: GraphParams }>("/:version/:id/subscriptions", async (req, reply) => {
     const a = await ownApp(platform, req, "GET");
     const row = await platform.db.selectFrom("apps").selectAll().where("id", "=", a.id).executeTakeFirstOrThrow();
-    const data = row.callback_url ? [{
-      object: "whatsapp_business_account", callback_url: row.callback_url, active: true,
-      fields: fromJson<string[]>(row.fields, []).map((name) => ({ name, version: row.graph_version })),
-    }] : [];
+    const data = row.callback_url
+      ? [
+          {
+            object: "whatsapp_business_account",
+            callback_url: row.callback_url,
+            active: true,
+            fields: fromJson<string[]>(row.fields, []).map((name) => ({ name, version: row.graph_version })),
+          },
+        ]
+      : [];
     return reply.send({ data });
   });
 
   app.delete<{ Params: GraphParams }>("/:version/:id/subscriptions", async (req, reply) => {
     const a = await ownApp(platform, req, "DELETE");
-    await platform.db.updateTable("apps").set({ callback_url: null, verify_token: null, fields: null }).where("id", "=", a.id).execute();
+    await platform.db
+      .updateTable("apps")
+      .set({ callback_url: null, verify_token: null, fields: null })
+      .where("id", "=", a.id)
+      .execute();
     platform.directory.forget();
     return reply.send({ success: true });
   });
 }
-

@@ -10,7 +10,11 @@ import { authenticate, type GraphParams } from "./graph-request";
 export function registerAppRoute(app: FastifyInstance, platform: Platform): void {
   app.get<{ Params: Pick<GraphParams, "version"> }>("/:version/app", async (req, reply) => {
     const p = await authenticate(platform, req);
-    const row = await platform.db.selectFrom("apps").select(["id", "name"]).where("id", "=", p.appId).executeTakeFirst();
+    const row = await platform.db
+      .selectFrom("apps")
+      .select(["id", "name"])
+      .where("id", "=", p.appId)
+      .executeTakeFirst();
     if (!row) throw unknownObject("app", "GET");
     return reply.send({ id: row.id, name: row.name });
   });

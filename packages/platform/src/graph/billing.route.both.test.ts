@@ -4,11 +4,23 @@ import { openWindow, startTestServer, waitFor, type TestServer } from "@openwaba
 // Per-message pricing in the billing ledger: charged on delivery, once, by market and category.
 let s: TestServer;
 const approve = async (name: string, category: string, text: string) => {
-  const t = await s.call("POST", `/${s.credentials.waba_id}/message_templates`, { name, language: "en_US", category, components: [{ type: "BODY", text }] });
+  const t = await s.call("POST", `/${s.credentials.waba_id}/message_templates`, {
+    name,
+    language: "en_US",
+    category,
+    components: [{ type: "BODY", text }],
+  });
   await s.call("POST", `/openwaba/templates/${t.body.id}/review`, { event: "APPROVED" });
 };
-const send = (to: string, name: string) => s.call("POST", `/${s.phone}/messages`, { messaging_product: "whatsapp", to, type: "template", template: { name, language: { code: "en_US" } } });
-const delivered = (id: string) => waitFor(() => s.receiver.statuses().find((x) => x.id === id && x.status === "delivered"), 5000, "delivered");
+const send = (to: string, name: string) =>
+  s.call("POST", `/${s.phone}/messages`, {
+    messaging_product: "whatsapp",
+    to,
+    type: "template",
+    template: { name, language: { code: "en_US" } },
+  });
+const delivered = (id: string) =>
+  waitFor(() => s.receiver.statuses().find((x) => x.id === id && x.status === "delivered"), 5000, "delivered");
 
 beforeAll(async () => {
   s = await startTestServer({ env: { OPENWABA_MARKETING_CONSENT: "off" } });
@@ -26,13 +38,21 @@ describe("billing ledger", () => {
       (await send("919812345678", "spring_sale")).body.messages[0].id, // IN marketing 0.0107
       (await send("4915112345678", "order_ready")).body.messages[0].id, // DE utility outside the window 0.055
       (await send("48600400500", "order_ready")).body.messages[0].id, // PL utility inside the window: free
-      (await s.call("POST", `/${s.phone}/messages`, { messaging_product: "whatsapp", to: "48600400500", text: { body: "hi" } })).body.messages[0].id, // service: free
+      (
+        await s.call("POST", `/${s.phone}/messages`, {
+          messaging_product: "whatsapp",
+          to: "48600400500",
+          text: { body: "hi" },
+        })
+      ).body.messages[0].id, // service: free
     ];
     for (const id of ids) await delivered(id);
     await waitFor(() => s.receiver.statuses().some((x) => x.id === ids[0] && x.status === "read"), 5000, "read"); // a read charges nothing more
     const r = await s.call("GET", "/openwaba/billing");
     expect(r.body).toMatchObject({
-      currency: "USD", charges: 2, total: "0.065700",
+      currency: "USD",
+      charges: 2,
+      total: "0.065700",
       by_category: { marketing: "0.010700", utility: "0.055000" },
       by_country: { IN: "0.010700", DE: "0.055000" },
     });

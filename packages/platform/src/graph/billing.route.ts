@@ -18,7 +18,12 @@ export function registerBillingRoutes(app: FastifyInstance, platform: Platform):
     const p = await authenticate(platform, req);
     const until = time(req.query.until, platform.clock.now() + 1, "until");
     const since = time(req.query.since, 0, "since");
-    return reply.send({ waba_id: p.wabaId, since: new Date(since).toISOString(), until: new Date(until).toISOString(), ...(await billingSummary(platform.db, p.wabaId, since, until)) });
+    return reply.send({
+      waba_id: p.wabaId,
+      since: new Date(since).toISOString(),
+      until: new Date(until).toISOString(),
+      ...(await billingSummary(platform.db, p.wabaId, since, until)),
+    });
   });
 
   // The pricing model of the token's WABA: pinned ("CBP", "PMP"), by date ("auto"), or null for the deployment's default.
@@ -30,9 +35,16 @@ export function registerBillingRoutes(app: FastifyInstance, platform: Platform):
     const p = await authenticate(platform, req);
     const m = (req.body as { pricing_model?: unknown } | null)?.pricing_model;
     if (m !== null && !PRICING_MODEL_SETTINGS.includes(m as PricingModelSetting)) {
-      throw new GraphError(100, `Param pricing_model must be one of ${PRICING_MODEL_SETTINGS.join(", ")} or null (the deployment's default).`);
+      throw new GraphError(
+        100,
+        `Param pricing_model must be one of ${PRICING_MODEL_SETTINGS.join(", ")} or null (the deployment's default).`,
+      );
     }
-    await platform.db.updateTable("wabas").set({ pricing_model: m as string | null }).where("id", "=", p.wabaId).execute();
+    await platform.db
+      .updateTable("wabas")
+      .set({ pricing_model: m as string | null })
+      .where("id", "=", p.wabaId)
+      .execute();
     platform.directory.forget();
     return reply.send(await pricingModelView(platform, p.wabaId));
   });
@@ -41,5 +53,10 @@ export function registerBillingRoutes(app: FastifyInstance, platform: Platform):
 async function pricingModelView(platform: Platform, wabaId: string) {
   const pinned = await platform.directory.wabaPricingModel(wabaId);
   const setting = (pinned ?? platform.config.pricingModel) as PricingModelSetting;
-  return { waba_id: wabaId, pricing_model: pinned, deployment_default: platform.config.pricingModel, in_force: pricingModelAt(setting, platform.clock.now()) };
+  return {
+    waba_id: wabaId,
+    pricing_model: pinned,
+    deployment_default: platform.config.pricingModel,
+    in_force: pricingModelAt(setting, platform.clock.now()),
+  };
 }

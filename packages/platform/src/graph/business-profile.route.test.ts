@@ -29,7 +29,11 @@ const refused = async (body: Record<string, unknown>, field: string) => {
   const r = await post(body);
   expect(r.status, JSON.stringify(r.body)).toBeGreaterThanOrEqual(400);
   expect(r.status).toBeLessThan(500);
-  expect(r.body.error).toMatchObject({ code: expect.any(Number), type: "OAuthException", fbtrace_id: expect.any(String) });
+  expect(r.body.error).toMatchObject({
+    code: expect.any(Number),
+    type: "OAuthException",
+    fbtrace_id: expect.any(String),
+  });
   expect([100, 131008, 131009]).toContain(r.body.error.code);
   expect(r.body.error.error_data?.details).toContain(field);
   expect(await profile()).toEqual(before);
@@ -37,7 +41,8 @@ const refused = async (body: Record<string, unknown>, field: string) => {
 };
 /** An address-shaped email of exactly n characters (labels kept under 64). */
 const emailOf = (n: number) => {
-  const local = "a".repeat(64), tld = ".com";
+  const local = "a".repeat(64),
+    tld = ".com";
   const rest = n - local.length - 1 - tld.length; // characters for the labels and their dots
   const first = "b".repeat(Math.min(60, rest - 2));
   const second = "c".repeat(rest - first.length - 1);
@@ -45,14 +50,19 @@ const emailOf = (n: number) => {
 };
 
 describe("GET /{phone-number-id}/whatsapp_business_profile", () => {
-  it("answers {data:[{…, messaging_product:\"whatsapp\"}]} with only the fields that are set", async () => {
+  it('answers {data:[{…, messaging_product:"whatsapp"}]} with only the fields that are set', async () => {
     const r = await s.call("GET", path);
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ data: [{ about: "Hello from OpenWABA", vertical: "RETAIL", messaging_product: "whatsapp" }] });
+    expect(r.body).toEqual({
+      data: [{ about: "Hello from OpenWABA", vertical: "RETAIL", messaging_product: "whatsapp" }],
+    });
   });
 
   it("?fields= picks fields; unset ones stay absent", async () => {
-    expect(await profile("?fields=about,email")).toEqual({ about: "Hello from OpenWABA", messaging_product: "whatsapp" });
+    expect(await profile("?fields=about,email")).toEqual({
+      about: "Hello from OpenWABA",
+      messaging_product: "whatsapp",
+    });
     expect(await profile("?fields=vertical")).toEqual({ vertical: "RETAIL", messaging_product: "whatsapp" });
   });
 
@@ -66,19 +76,31 @@ describe("GET /{phone-number-id}/whatsapp_business_profile", () => {
 describe("POST /{phone-number-id}/whatsapp_business_profile", () => {
   it("merges: the fields sent change, the others stay", async () => {
     const before = await profile();
-    await set({ address: "1 Main St, Springfield", email: "shop@example.com", websites: ["https://shop.example.com", "http://example.org/about"] });
+    await set({
+      address: "1 Main St, Springfield",
+      email: "shop@example.com",
+      websites: ["https://shop.example.com", "http://example.org/about"],
+    });
     expect(await profile()).toEqual({
-      ...before, address: "1 Main St, Springfield", email: "shop@example.com",
-      websites: ["https://shop.example.com", "http://example.org/about"], messaging_product: "whatsapp",
+      ...before,
+      address: "1 Main St, Springfield",
+      email: "shop@example.com",
+      websites: ["https://shop.example.com", "http://example.org/about"],
+      messaging_product: "whatsapp",
     });
     await set({ description: "We sell things", vertical: "HOTEL" });
     expect(await profile()).toEqual({
-      about: "Hello from OpenWABA", address: "1 Main St, Springfield", email: "shop@example.com",
-      websites: ["https://shop.example.com", "http://example.org/about"], description: "We sell things", vertical: "HOTEL", messaging_product: "whatsapp",
+      about: "Hello from OpenWABA",
+      address: "1 Main St, Springfield",
+      email: "shop@example.com",
+      websites: ["https://shop.example.com", "http://example.org/about"],
+      description: "We sell things",
+      vertical: "HOTEL",
+      messaging_product: "whatsapp",
     });
   });
 
-  it("\"\" clears a field: it is absent afterwards, the others stay", async () => {
+  it('"" clears a field: it is absent afterwards, the others stay', async () => {
     await set({ address: "2 Side St", email: "x@example.com", description: "desc" });
     await set({ address: "" });
     const p = await profile();
@@ -89,10 +111,10 @@ describe("POST /{phone-number-id}/whatsapp_business_profile", () => {
     expect(q).not.toHaveProperty("email");
     expect(q).not.toHaveProperty("description");
     expect(q.about).toBe(p.about);
-    expect((await profile("?fields=address,email,description"))).toEqual({ messaging_product: "whatsapp" });
+    expect(await profile("?fields=address,email,description")).toEqual({ messaging_product: "whatsapp" });
   });
 
-  it("\"\" clears the vertical too", async () => {
+  it('"" clears the vertical too', async () => {
     await set({ vertical: "EDU" });
     expect((await profile()).vertical).toBe("EDU");
     await set({ vertical: "" });
@@ -101,10 +123,12 @@ describe("POST /{phone-number-id}/whatsapp_business_profile", () => {
 
   it("a profile_picture_handle becomes a profile_picture_url", async () => {
     await set({ profile_picture_handle: "4::aW1hZ2UvanBlZw==:ARZ" });
-    expect((await profile("?fields=profile_picture_url")).profile_picture_url).toEqual(expect.stringMatching(/^https:\/\//));
+    expect((await profile("?fields=profile_picture_url")).profile_picture_url).toEqual(
+      expect.stringMatching(/^https:\/\//),
+    );
   });
 
-  it("about: 139 characters are taken, 140 refused, \"\" refused", async () => {
+  it('about: 139 characters are taken, 140 refused, "" refused', async () => {
     await set({ about: "a".repeat(139) });
     expect((await profile()).about).toBe("a".repeat(139));
     await refused({ about: "b".repeat(140) }, "about");
@@ -139,7 +163,10 @@ describe("POST /{phone-number-id}/whatsapp_business_profile", () => {
   it("websites: 2 taken, 3 refused; one over 256 characters or not http(s) refused", async () => {
     await set({ websites: ["https://one.example.com", "https://two.example.com"] });
     expect((await profile()).websites).toEqual(["https://one.example.com", "https://two.example.com"]);
-    await refused({ websites: ["https://a.example.com", "https://b.example.com", "https://c.example.com"] }, "websites");
+    await refused(
+      { websites: ["https://a.example.com", "https://b.example.com", "https://c.example.com"] },
+      "websites",
+    );
     const long = "https://example.com/" + "p".repeat(257 - "https://example.com/".length);
     expect(long).toHaveLength(257);
     await refused({ websites: [long] }, "websites");
@@ -150,8 +177,27 @@ describe("POST /{phone-number-id}/whatsapp_business_profile", () => {
     expect((await profile()).websites).toEqual([max]);
   });
 
-  it.each(["UNDEFINED", "OTHER", "AUTO", "BEAUTY", "APPAREL", "EDU", "ENTERTAIN", "EVENT_PLAN", "FINANCE", "GROCERY", "GOVT", "HOTEL",
-    "HEALTH", "NONPROFIT", "PROF_SERVICES", "RETAIL", "TRAVEL", "RESTAURANT", "NOT_A_BIZ"])("vertical %s is taken", async (v) => {
+  it.each([
+    "UNDEFINED",
+    "OTHER",
+    "AUTO",
+    "BEAUTY",
+    "APPAREL",
+    "EDU",
+    "ENTERTAIN",
+    "EVENT_PLAN",
+    "FINANCE",
+    "GROCERY",
+    "GOVT",
+    "HOTEL",
+    "HEALTH",
+    "NONPROFIT",
+    "PROF_SERVICES",
+    "RETAIL",
+    "TRAVEL",
+    "RESTAURANT",
+    "NOT_A_BIZ",
+  ])("vertical %s is taken", async (v) => {
     await set({ vertical: v });
     expect((await profile()).vertical).toBe(v);
   });
@@ -187,12 +233,22 @@ describe("POST /{phone-number-id}/whatsapp_business_profile", () => {
   it("another WABA's token: GET and POST are 400/100/33, and our profile is untouched", async () => {
     const before = await profile();
     for (const method of ["GET", "POST"]) {
-      const r = await s.call(method, path, method === "POST" ? { messaging_product: "whatsapp", about: "hijacked" } : undefined, { authorization: `Bearer ${other.token}` });
+      const r = await s.call(
+        method,
+        path,
+        method === "POST" ? { messaging_product: "whatsapp", about: "hijacked" } : undefined,
+        { authorization: `Bearer ${other.token}` },
+      );
       expect(r.status).toBe(400);
       expect(r.body.error).toMatchObject({ code: 100, error_subcode: 33 });
     }
     expect(await profile()).toEqual(before);
-    const theirs = await s.call("POST", `/${other.phone}/whatsapp_business_profile`, { messaging_product: "whatsapp", about: "Theirs" }, { authorization: `Bearer ${other.token}` });
+    const theirs = await s.call(
+      "POST",
+      `/${other.phone}/whatsapp_business_profile`,
+      { messaging_product: "whatsapp", about: "Theirs" },
+      { authorization: `Bearer ${other.token}` },
+    );
     expect(theirs.body).toEqual({ success: true });
     expect(await profile()).toEqual(before);
     const mine = await s.call("GET", `/${other.phone}/whatsapp_business_profile`);

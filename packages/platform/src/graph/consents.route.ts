@@ -14,9 +14,14 @@ const entry = z.strictObject({
   evidence: z.unknown().optional(),
 });
 
-const present = (r: Awaited<ReturnType<typeof currentConsent>>) => r && {
-  scope: r.scope, status: r.status, source: r.source, evidence: fromJson(r.evidence, null), at: new Date(Number(r.at)).toISOString(),
-};
+const present = (r: Awaited<ReturnType<typeof currentConsent>>) =>
+  r && {
+    scope: r.scope,
+    status: r.status,
+    source: r.source,
+    evidence: fromJson(r.evidence, null),
+    at: new Date(Number(r.at)).toISOString(),
+  };
 
 /**
  * OpenWABA's consent ledger API (not Meta's): the business records opt-ins from its own entry
@@ -26,8 +31,18 @@ export function registerConsentRoutes(app: FastifyInstance, platform: Platform):
   app.post("/openwaba/consents", async (req, reply) => {
     const p = await authenticate(platform, req);
     const e = parseParams(entry, req.body ?? {});
-    await recordConsent(platform.db, { waba_id: p.wabaId, wa_id: e.wa_id, scope: e.scope, status: e.status, source: e.source, evidence: e.evidence, at: platform.clock.now() });
-    return reply.code(201).send({ success: true, consent: present(await currentConsent(platform.db, p.wabaId, e.wa_id, e.scope)) });
+    await recordConsent(platform.db, {
+      waba_id: p.wabaId,
+      wa_id: e.wa_id,
+      scope: e.scope,
+      status: e.status,
+      source: e.source,
+      evidence: e.evidence,
+      at: platform.clock.now(),
+    });
+    return reply
+      .code(201)
+      .send({ success: true, consent: present(await currentConsent(platform.db, p.wabaId, e.wa_id, e.scope)) });
   });
 
   app.get<{ Params: { waId: string } }>("/openwaba/consents/:waId", async (req, reply) => {

@@ -6,7 +6,10 @@ import type { BacklogPayload } from "../webhooks/subscriber-backlog";
 import { authenticate } from "./graph-request";
 
 const redrive = z.strictObject({ ids: z.array(z.number().int().positive()).max(10_000).optional() });
-const listQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).optional(), access_token: z.string().optional() });
+const listQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  access_token: z.string().optional(),
+});
 // Dead letters are per subscriber (its backlog); the first-delivery queue buries only an event that
 // could not be put in the backlogs for the whole retry period.
 const DEAD_IN = [QUEUES.webhookBacklog, QUEUES.webhook] as const;
@@ -23,10 +26,15 @@ export function registerDeadLetterRoutes(app: FastifyInstance, platform: Platfor
     for (const queue of DEAD_IN) {
       for (const j of await platform.queue.list(queue, "dead", { keyPrefix: `${p.wabaId}|`, limit })) {
         const payload = JSON.parse(j.payload);
-        const backlog = queue === QUEUES.webhookBacklog ? payload as BacklogPayload : null;
+        const backlog = queue === QUEUES.webhookBacklog ? (payload as BacklogPayload) : null;
         data.push({
-          id: j.id, app_id: backlog?.appId ?? null, field: (backlog?.event ?? payload).field,
-          created_at: j.created_at, attempts: j.attempts, last_error: j.last_error, event: (backlog?.event ?? payload).value,
+          id: j.id,
+          app_id: backlog?.appId ?? null,
+          field: (backlog?.event ?? payload).field,
+          created_at: j.created_at,
+          attempts: j.attempts,
+          last_error: j.last_error,
+          event: (backlog?.event ?? payload).value,
         });
       }
     }

@@ -4,7 +4,9 @@ import type { PhoneNumber, Principal } from "../directory";
 import type { Platform } from "../platform";
 
 declare module "fastify" {
-  interface FastifyRequest { principal?: Principal }
+  interface FastifyRequest {
+    principal?: Principal;
+  }
 }
 
 /** The token from `Authorization: Bearer …` (or `OAuth …`, as Meta's upload guide writes it) or `?access_token=` (§1). */
@@ -26,7 +28,12 @@ export async function authenticate(platform: Platform, req: FastifyRequest): Pro
 }
 
 /** A phone number the token's WABA owns; anything else is Graph's "does not exist" (§10b). */
-export async function ownPhoneNumber(platform: Platform, p: Principal, id: string, method: string): Promise<PhoneNumber> {
+export async function ownPhoneNumber(
+  platform: Platform,
+  p: Principal,
+  id: string,
+  method: string,
+): Promise<PhoneNumber> {
   const phone = await platform.directory.phoneNumber(id);
   if (!phone || phone.waba_id !== p.wabaId) throw unknownObject(id, method);
   return phone;
@@ -38,7 +45,10 @@ export function ownWaba(p: Principal, id: string, method: string): void {
 
 export const GRAPH_VERSION = /^v\d{1,2}\.\d$/;
 
-export interface GraphParams { version: string; id: string }
+export interface GraphParams {
+  version: string;
+  id: string;
+}
 
 /** Sends a Graph JSON answer. */
 export const ok = (reply: FastifyReply, body: unknown) => reply.code(200).send(body);

@@ -32,7 +32,10 @@ export function registerGraph(app: FastifyInstance, platform: Platform): void {
     }
   });
   app.setNotFoundHandler((req, reply) => {
-    const e = new GraphError(2500, undefined, { message: `Unknown path components: ${req.url.split("?")[0]}`, http: 404 });
+    const e = new GraphError(2500, undefined, {
+      message: `Unknown path components: ${req.url.split("?")[0]}`,
+      http: 404,
+    });
     return reply.code(/^\/v\d/.test(req.url) ? 400 : 404).send(e.toEnvelope(req.id));
   });
   registerMessagesRoute(app, platform);

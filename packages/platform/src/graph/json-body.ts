@@ -13,26 +13,51 @@ export function registerJsonBody(app: FastifyInstance, bodyLimit: number): void 
     // Kept for receivers that check a signature over the exact bytes (the suite's webhooks).
     (req as { rawBody?: Buffer }).rawBody = buf;
     let text: string;
-    try { text = utf8.decode(buf); } catch { return done(new GraphError(100, "The request body is not valid UTF-8."), undefined); }
+    try {
+      text = utf8.decode(buf);
+    } catch {
+      return done(new GraphError(100, "The request body is not valid UTF-8."), undefined);
+    }
     if (text.trim() === "") return done(null, {});
-    try { done(null, JSON.parse(text)); } catch (e) {
+    try {
+      done(null, JSON.parse(text));
+    } catch (e) {
       done(new GraphError(100, `The request body is not valid JSON: ${(e as Error).message}`), undefined);
     }
   });
-  app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string", bodyLimit }, (_req, body: string, done) => {
-    // `curl -d '{…}'` without a content type sends JSON as a form: say so, rather than miss every field.
-    if (/^\s*[[{]/.test(body) && isJson(body)) {
-      return done(new GraphError(100, "The body is JSON but its Content-Type is application/x-www-form-urlencoded: send it with the header Content-Type: application/json (curl: -H 'content-type: application/json')."), undefined);
-    }
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of new URLSearchParams(body)) {
-      // Graph accepts JSON-encoded objects in form fields (e.g. text={"body":"hi"}).
-      try { out[k] = /^[[{]/.test(v) ? JSON.parse(v) : v; } catch { out[k] = v; }
-    }
-    done(null, out);
-  });
+  app.addContentTypeParser(
+    "application/x-www-form-urlencoded",
+    { parseAs: "string", bodyLimit },
+    (_req, body: string, done) => {
+      // `curl -d '{…}'` without a content type sends JSON as a form: say so, rather than miss every field.
+      if (/^\s*[[{]/.test(body) && isJson(body)) {
+        return done(
+          new GraphError(
+            100,
+            "The body is JSON but its Content-Type is application/x-www-form-urlencoded: send it with the header Content-Type: application/json (curl: -H 'content-type: application/json').",
+          ),
+          undefined,
+        );
+      }
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of new URLSearchParams(body)) {
+        // Graph accepts JSON-encoded objects in form fields (e.g. text={"body":"hi"}).
+        try {
+          out[k] = /^[[{]/.test(v) ? JSON.parse(v) : v;
+        } catch {
+          out[k] = v;
+        }
+      }
+      done(null, out);
+    },
+  );
 }
 
 function isJson(text: string): boolean {
-  try { JSON.parse(text); return true; } catch { return false; }
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -14,30 +14,55 @@ export function registerMediaUploadRoute(app: FastifyInstance, platform: Platfor
   app.post<{ Params: GraphParams }>("/:version/:id/media", async (req, reply) => {
     const principal = await authenticate(platform, req);
     const phone = await ownPhoneNumber(platform, principal, req.params.id, "POST");
-    if (!req.isMultipart()) throw new GraphError(100, "Upload media as multipart/form-data with the fields messaging_product, type and file.");
+    if (!req.isMultipart())
+      throw new GraphError(
+        100,
+        "Upload media as multipart/form-data with the fields messaging_product, type and file.",
+      );
     const fields: Record<string, string> = {};
     let stored: MediaRecord | null = null;
     try {
       for await (const part of req.parts()) {
-        if (part.type === "field") { fields[part.fieldname] = String(part.value); continue; }
+        if (part.type === "field") {
+          fields[part.fieldname] = String(part.value);
+          continue;
+        }
         const file = part as MultipartFile;
-        if (file.fieldname !== "file" || stored) { file.file.resume(); throw new GraphError(100, `Unexpected file field "${file.fieldname}"; send exactly one field named file.`); }
+        if (file.fieldname !== "file" || stored) {
+          file.file.resume();
+          throw new GraphError(100, `Unexpected file field "${file.fieldname}"; send exactly one field named file.`);
+        }
         stored = await storeMedia(platform, {
-          wabaId: phone.waba_id, phoneNumberId: phone.id, mime: fields.type ?? file.mimetype, filename: file.filename || null,
-          source: file.file, origin: "upload", ttlMs: UPLOADED_MEDIA_TTL_MS,
+          wabaId: phone.waba_id,
+          phoneNumberId: phone.id,
+          mime: fields.type ?? file.mimetype,
+          filename: file.filename || null,
+          source: file.file,
+          origin: "upload",
+          ttlMs: UPLOADED_MEDIA_TTL_MS,
         });
       }
-      if (fields.messaging_product !== "whatsapp") throw new GraphError(fields.messaging_product ? 100 : 131008,
-        fields.messaging_product ? "Param messaging_product must be one of {whatsapp}." : "The parameter messaging_product is required.");
+      if (fields.messaging_product !== "whatsapp")
+        throw new GraphError(
+          fields.messaging_product ? 100 : 131008,
+          fields.messaging_product
+            ? "Param messaging_product must be one of {whatsapp}."
+            : "The parameter messaging_product is required.",
+        );
       if (!stored) throw new GraphError(131008, "The parameter file is required.");
       if (fields.type && fields.type.split(";")[0].trim().toLowerCase() !== stored.mime_type) {
-        throw new GraphError(131053, `Param type (${fields.type}) does not match the file's type (${stored.mime_type}).`);
+        throw new GraphError(
+          131053,
+          `Param type (${fields.type}) does not match the file's type (${stored.mime_type}).`,
+        );
       }
     } catch (err) {
       if (stored) await deleteMediaRow(platform, stored.id);
       const e = err as { code?: string; statusCode?: number };
-      if (e.code === "FST_REQ_FILE_TOO_LARGE") throw new GraphError(131053, "The file is larger than any media type allows.");
-      if (e.code?.startsWith?.("FST_") && (e.statusCode ?? 500) < 500) throw new GraphError(100, (err as Error).message);
+      if (e.code === "FST_REQ_FILE_TOO_LARGE")
+        throw new GraphError(131053, "The file is larger than any media type allows.");
+      if (e.code?.startsWith?.("FST_") && (e.statusCode ?? 500) < 500)
+        throw new GraphError(100, (err as Error).message);
       throw err;
     }
     return reply.send({ id: stored.id });

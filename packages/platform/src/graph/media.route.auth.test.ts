@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { JPEG_HEAD, PNG_1x1, addTenant, startTestServer, upload, type OtherTenant, type TestServer } from "@openwaba/server/testing";
+import {
+  JPEG_HEAD,
+  PNG_1x1,
+  addTenant,
+  startTestServer,
+  upload,
+  type OtherTenant,
+  type TestServer,
+} from "@openwaba/server/testing";
 
 let s: TestServer;
 let other: OtherTenant;
@@ -14,14 +22,21 @@ beforeAll(async () => {
 afterAll(() => s.stop());
 
 const graph = async (method: string, path: string, token: string | null) => {
-  const r = await fetch(`${s.url}/${s.credentials.graph_version}${path}`, { method, headers: token ? { authorization: `Bearer ${token}` } : {} });
-  return { status: r.status, body: await r.json() as any };
+  const r = await fetch(`${s.url}/${s.credentials.graph_version}${path}`, {
+    method,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  return { status: r.status, body: (await r.json()) as any };
 };
 const get = async (url: string, headers: Record<string, string> = {}) => {
   const r = await fetch(url, { headers, redirect: "manual" });
   const bytes = Buffer.from(await r.arrayBuffer());
   let body: any = null;
-  try { body = JSON.parse(bytes.toString("utf8")); } catch { /* bytes */ }
+  try {
+    body = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    /* bytes */
+  }
   return { status: r.status, bytes, body };
 };
 const bearer = (token = s.credentials.access_token) => ({ authorization: `Bearer ${token}` });
@@ -30,14 +45,26 @@ const freshUrl = async (id = mediaId) => {
   expect(r.status).toBe(200);
   return r.body.url as string;
 };
-const mediaCount = async () => Number((await s.store.db.selectFrom("media").select((e) => e.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+const mediaCount = async () =>
+  Number(
+    (
+      await s.store.db
+        .selectFrom("media")
+        .select((e) => e.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe("POST /{phone-number-id}/media — who may upload", () => {
   it("without a token: 401, code 104, nothing stored", async () => {
     const before = await mediaCount();
     const r = await upload(s, PNG_1x1, "image/png", "p.png", undefined, { token: null });
     expect(r.status).toBe(401);
-    expect(r.body.error).toMatchObject({ code: 104, type: "OAuthException", message: "An access token is required to request this resource." });
+    expect(r.body.error).toMatchObject({
+      code: 104,
+      type: "OAuthException",
+      message: "An access token is required to request this resource.",
+    });
     expect(await mediaCount()).toBe(before);
   });
   it("with an unknown token: 401, code 190", async () => {
@@ -108,10 +135,14 @@ describe("the download URL — signed, short-lived, and only with the owner's to
     expect((await get(url.toString(), bearer())).status).toBe(200); // the untouched URL works
 
     const hash = url.searchParams.get("hash")!;
-    const flipped = new URL(url); flipped.searchParams.set("hash", (hash[0] === "A" ? "B" : "A") + hash.slice(1));
-    const noHash = new URL(url); noHash.searchParams.delete("hash");
-    const later = new URL(url); later.searchParams.set("ext", String(Number(url.searchParams.get("ext")) + 3_600_000));
-    const otherId = new URL(url); otherId.pathname = otherId.pathname.replace(mediaId, "1234567890123456");
+    const flipped = new URL(url);
+    flipped.searchParams.set("hash", (hash[0] === "A" ? "B" : "A") + hash.slice(1));
+    const noHash = new URL(url);
+    noHash.searchParams.delete("hash");
+    const later = new URL(url);
+    later.searchParams.set("ext", String(Number(url.searchParams.get("ext")) + 3_600_000));
+    const otherId = new URL(url);
+    otherId.pathname = otherId.pathname.replace(mediaId, "1234567890123456");
     for (const u of [flipped, noHash, later, otherId]) {
       const r = await get(u.toString(), bearer());
       expect(r.status, u.toString()).toBe(404);

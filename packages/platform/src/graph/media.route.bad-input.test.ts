@@ -1,18 +1,43 @@
 import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { JPEG_HEAD, PDF_DOC, PNG_1x1, WEBP_STICKER, startTestServer, upload, type TestServer } from "@openwaba/server/testing";
+import {
+  JPEG_HEAD,
+  PDF_DOC,
+  PNG_1x1,
+  WEBP_STICKER,
+  startTestServer,
+  upload,
+  type TestServer,
+} from "@openwaba/server/testing";
 
 let s: TestServer;
-beforeAll(async () => { s = await startTestServer({ subscribe: false }); });
+beforeAll(async () => {
+  s = await startTestServer({ subscribe: false });
+});
 afterAll(() => s.stop());
 
 const MB = 1024 * 1024;
-const GIF = Buffer.concat([Buffer.from("GIF89a"), Buffer.from([1, 0, 1, 0, 0x80, 0, 0]), Buffer.alloc(30, 0), Buffer.from([0x3b])]);
+const GIF = Buffer.concat([
+  Buffer.from("GIF89a"),
+  Buffer.from([1, 0, 1, 0, 0x80, 0, 0]),
+  Buffer.alloc(30, 0),
+  Buffer.from([0x3b]),
+]);
 /** Every file under <data dir>/media, temporary ones included. */
 const filesOnDisk = (dir = join(s.dataDir, "media")): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? filesOnDisk(join(dir, e.name)) : [relative(s.dataDir, join(dir, e.name))]);
-const mediaRows = async () => Number((await s.store.db.selectFrom("media").select((e) => e.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesOnDisk(join(dir, e.name)) : [relative(s.dataDir, join(dir, e.name))],
+  );
+const mediaRows = async () =>
+  Number(
+    (
+      await s.store.db
+        .selectFrom("media")
+        .select((e) => e.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** Runs a refused request and checks that it left no row and no file behind. */
 async function refusedLeavesNothing<T>(attempt: () => Promise<T>): Promise<T> {
@@ -25,7 +50,12 @@ async function refusedLeavesNothing<T>(attempt: () => Promise<T>): Promise<T> {
 }
 const expectEnvelope = (r: { status: number; body: any }, status: number, code: number, details?: RegExp) => {
   expect(r.status, JSON.stringify(r.body)).toBe(status);
-  expect(r.body.error).toMatchObject({ code, type: "OAuthException", message: expect.stringContaining(`(#${code})`), fbtrace_id: expect.any(String) });
+  expect(r.body.error).toMatchObject({
+    code,
+    type: "OAuthException",
+    message: expect.stringContaining(`(#${code})`),
+    fbtrace_id: expect.any(String),
+  });
   if (details) expect(r.body.error.error_data?.details).toMatch(details);
 };
 
@@ -45,7 +75,9 @@ describe("POST /{phone-number-id}/media — refused uploads keep nothing", () =>
   });
 
   it("an unsupported type given in the type field: 131053", async () => {
-    const r = await refusedLeavesNothing(() => upload(s, GIF, "image/gif", "anim.gif", { messaging_product: "whatsapp", type: "image/gif" }));
+    const r = await refusedLeavesNothing(() =>
+      upload(s, GIF, "image/gif", "anim.gif", { messaging_product: "whatsapp", type: "image/gif" }),
+    );
     expectEnvelope(r, 400, 131053);
   });
 
@@ -79,7 +111,9 @@ describe("POST /{phone-number-id}/media — refused uploads keep nothing", () =>
   });
 
   it("PNG bytes with type=image/jpeg in the form: 131053", async () => {
-    const r = await refusedLeavesNothing(() => upload(s, PNG_1x1, "image/png", "fake.jpg", { messaging_product: "whatsapp", type: "image/jpeg" }));
+    const r = await refusedLeavesNothing(() =>
+      upload(s, PNG_1x1, "image/png", "fake.jpg", { messaging_product: "whatsapp", type: "image/jpeg" }),
+    );
     expectEnvelope(r, 400, 131053);
   });
 
@@ -108,8 +142,12 @@ describe("POST /{phone-number-id}/media — refused uploads keep nothing", () =>
       const form = new FormData();
       form.append("messaging_product", "whatsapp");
       form.append("type", "image/png");
-      const res = await fetch(`${s.url}/${s.credentials.graph_version}/${s.phone}/media`, { method: "POST", headers: { authorization: `Bearer ${s.credentials.access_token}` }, body: form });
-      return { status: res.status, body: await res.json() as any };
+      const res = await fetch(`${s.url}/${s.credentials.graph_version}/${s.phone}/media`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${s.credentials.access_token}` },
+        body: form,
+      });
+      return { status: res.status, body: (await res.json()) as any };
     });
     expectEnvelope(r, 400, 131008, /file/);
   });
@@ -119,8 +157,12 @@ describe("POST /{phone-number-id}/media — refused uploads keep nothing", () =>
       const form = new FormData();
       form.append("messaging_product", "whatsapp");
       form.append("attachment", new Blob([PNG_1x1], { type: "image/png" }), "p.png");
-      const res = await fetch(`${s.url}/${s.credentials.graph_version}/${s.phone}/media`, { method: "POST", headers: { authorization: `Bearer ${s.credentials.access_token}` }, body: form });
-      return { status: res.status, body: await res.json() as any };
+      const res = await fetch(`${s.url}/${s.credentials.graph_version}/${s.phone}/media`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${s.credentials.access_token}` },
+        body: form,
+      });
+      return { status: res.status, body: (await res.json()) as any };
     });
     expect(r.status).toBeGreaterThanOrEqual(400);
     expect(r.status).toBeLessThan(500);
@@ -128,22 +170,36 @@ describe("POST /{phone-number-id}/media — refused uploads keep nothing", () =>
   });
 
   it.each([
-    ["application/json", JSON.stringify({ messaging_product: "whatsapp", type: "image/png", file: PNG_1x1.toString("base64") })],
+    [
+      "application/json",
+      JSON.stringify({ messaging_product: "whatsapp", type: "image/png", file: PNG_1x1.toString("base64") }),
+    ],
     ["application/x-www-form-urlencoded", "messaging_product=whatsapp&type=image%2Fpng"],
     ["image/png", PNG_1x1],
     ["text/plain", "hello"],
   ])("a non-multipart body (%s): a 4xx Graph envelope, nothing kept", async (contentType, body) => {
     const r = await refusedLeavesNothing(async () => {
       const res = await fetch(`${s.url}/${s.credentials.graph_version}/${s.phone}/media`, {
-        method: "POST", headers: { authorization: `Bearer ${s.credentials.access_token}`, "content-type": contentType }, body,
+        method: "POST",
+        headers: { authorization: `Bearer ${s.credentials.access_token}`, "content-type": contentType },
+        body,
       });
       const text = await res.text();
       let json: any = text;
-      try { json = JSON.parse(text); } catch { /* not JSON: fails below */ }
+      try {
+        json = JSON.parse(text);
+      } catch {
+        /* not JSON: fails below */
+      }
       return { status: res.status, body: json };
     });
     expect(r.status, JSON.stringify(r.body)).toBeGreaterThanOrEqual(400);
     expect(r.status).toBeLessThan(500);
-    expect(r.body.error).toMatchObject({ code: 100, type: "OAuthException", message: expect.any(String), fbtrace_id: expect.any(String) });
+    expect(r.body.error).toMatchObject({
+      code: 100,
+      type: "OAuthException",
+      message: expect.any(String),
+      fbtrace_id: expect.any(String),
+    });
   });
 });

@@ -38,7 +38,9 @@ export function registerMessageTemplateRoutes(app: FastifyInstance, platform: Pl
   const decision = z.strictObject({
     event: z.enum(["APPROVED", "REJECTED"]),
     reason: z.enum(REJECTION_REASONS).optional(),
-    explanation: z.strictObject({ reason: z.string().min(1).max(1000), recommendation: z.string().min(1).max(1000) }).optional(),
+    explanation: z
+      .strictObject({ reason: z.string().min(1).max(1000), recommendation: z.string().min(1).max(1000) })
+      .optional(),
   });
   app.post<{ Params: { id: string } }>("/openwaba/templates/:id/review", async (req, reply) => {
     const p = await authenticate(platform, req);
@@ -47,6 +49,8 @@ export function registerMessageTemplateRoutes(app: FastifyInstance, platform: Pl
     if (!t || t.waba_id !== p.wabaId) throw unknownObject(req.params.id, "POST");
     await platform.db.transaction().execute((tx) => applyReviewDecision(platform, tx, t, d));
     platform.wake(QUEUES.webhook);
-    return reply.send(presentTemplate((await findTemplateById(platform.db, t.id))!, "id,name,language,status,category,rejected_reason"));
+    return reply.send(
+      presentTemplate((await findTemplateById(platform.db, t.id))!, "id,name,language,status,category,rejected_reason"),
+    );
   });
 }

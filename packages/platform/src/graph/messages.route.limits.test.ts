@@ -3,12 +3,16 @@ import { startTestServer, text, type TestServer } from "@openwaba/server/testing
 
 // Throughput (80/s per number → 130429) and pair rate (→ 131056) under real concurrency.
 let s: TestServer;
-beforeAll(async () => { s = await startTestServer({ subscribe: false }); });
+beforeAll(async () => {
+  s = await startTestServer({ subscribe: false });
+});
 afterAll(() => s.stop());
 
 const send = async (to: string) => {
   const r = await fetch(`${s.url}/v23.0/${s.phone}/messages`, {
-    method: "POST", headers: { authorization: `Bearer ${s.credentials.access_token}`, "content-type": "application/json" }, body: JSON.stringify(text(to)),
+    method: "POST",
+    headers: { authorization: `Bearer ${s.credentials.access_token}`, "content-type": "application/json" },
+    body: JSON.stringify(text(to)),
   });
   return { status: r.status, body: (await r.json()) as any, retryAfter: r.headers.get("retry-after") };
 };
@@ -18,9 +22,14 @@ describe("throughput and pair rate", () => {
     const results: Awaited<ReturnType<typeof send>>[] = [];
     const started = Date.now();
     let next = 0;
-    await Promise.all(Array.from({ length: 250 }, async () => {
-      while (next < 5000) { const i = next++; results.push(await send(String(4870000000 + i))); }
-    }));
+    await Promise.all(
+      Array.from({ length: 250 }, async () => {
+        while (next < 5000) {
+          const i = next++;
+          results.push(await send(String(4870000000 + i)));
+        }
+      }),
+    );
     const elapsedS = (Date.now() - started) / 1000;
     const accepted = results.filter((r) => r.status === 200).length;
     const refused = results.filter((r) => r.status === 429);

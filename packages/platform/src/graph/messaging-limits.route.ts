@@ -30,10 +30,22 @@ export function registerMessagingLimitRoutes(app: FastifyInstance, platform: Pla
     const ladder = LADDER[platform.config.messagingLimitModel];
     if (!ladder.includes(b.tier)) throw new GraphError(100, `Param tier must be one of ${ladder.join(", ")}.`);
     await platform.db.transaction().execute(async (tx) => {
-      const phone = await tx.selectFrom("phone_numbers").select(["id", "waba_id"]).where("waba_id", "=", p.wabaId).orderBy("created_at").executeTakeFirst();
+      const phone = await tx
+        .selectFrom("phone_numbers")
+        .select(["id", "waba_id"])
+        .where("waba_id", "=", p.wabaId)
+        .orderBy("created_at")
+        .executeTakeFirst();
       if (!phone) throw new GraphError(100, "This WhatsApp Business Account has no phone number yet.");
       const scope = await limitScope(platform, tx, phone);
-      if (scope.tier !== b.tier) await changeTier(platform, tx, scope, b.tier, ladder.indexOf(b.tier) > ladder.indexOf(scope.tier) ? "UPGRADE" : "DOWNGRADE");
+      if (scope.tier !== b.tier)
+        await changeTier(
+          platform,
+          tx,
+          scope,
+          b.tier,
+          ladder.indexOf(b.tier) > ladder.indexOf(scope.tier) ? "UPGRADE" : "DOWNGRADE",
+        );
     });
     platform.directory.forget();
     platform.wake(QUEUES.webhook);
@@ -44,11 +56,23 @@ export function registerMessagingLimitRoutes(app: FastifyInstance, platform: Pla
     const p = await authenticate(platform, req);
     const b = parseParams(verification, req.body);
     await platform.db.transaction().execute(async (tx) => {
-      const waba = await tx.selectFrom("wabas").select("business_id").where("id", "=", p.wabaId).executeTakeFirstOrThrow();
-      await tx.updateTable("businesses").set({ verified: b.verified ? 1 : 0 }).where("id", "=", waba.business_id).execute();
+      const waba = await tx
+        .selectFrom("wabas")
+        .select("business_id")
+        .where("id", "=", p.wabaId)
+        .executeTakeFirstOrThrow();
+      await tx
+        .updateTable("businesses")
+        .set({ verified: b.verified ? 1 : 0 })
+        .where("id", "=", waba.business_id)
+        .execute();
       if (!b.verified) return;
-      const phones = await tx.selectFrom("phone_numbers").innerJoin("wabas", "wabas.id", "phone_numbers.waba_id")
-        .select(["phone_numbers.id", "phone_numbers.waba_id"]).where("wabas.business_id", "=", waba.business_id).execute();
+      const phones = await tx
+        .selectFrom("phone_numbers")
+        .innerJoin("wabas", "wabas.id", "phone_numbers.waba_id")
+        .select(["phone_numbers.id", "phone_numbers.waba_id"])
+        .where("wabas.business_id", "=", waba.business_id)
+        .execute();
       const seen = new Set<string>();
       for (const phone of phones) {
         const scope = await limitScope(platform, tx, phone);
@@ -63,16 +87,28 @@ export function registerMessagingLimitRoutes(app: FastifyInstance, platform: Pla
 }
 
 async function view(platform: Platform, wabaId: string) {
-  const phones = await platform.db.selectFrom("phone_numbers").select(["id", "waba_id", "display_phone_number", "throughput_level"]).where("waba_id", "=", wabaId).orderBy("created_at").execute();
+  const phones = await platform.db
+    .selectFrom("phone_numbers")
+    .select(["id", "waba_id", "display_phone_number", "throughput_level"])
+    .where("waba_id", "=", wabaId)
+    .orderBy("created_at")
+    .execute();
   const now = platform.clock.now();
-  const scopes = await Promise.all(phones.map(async (phone) => {
-    const scope = await limitScope(platform, platform.db, phone);
-    const usage = await limitUsage(platform.db, scope, now);
-    return {
-      phone_number_id: phone.id, display_phone_number: phone.display_phone_number, tier: scope.tier, throughput_level: phone.throughput_level,
-      users_in_24_hours: usage.used, next_review: scope.reviewAt === null ? null : new Date(scope.reviewAt).toISOString(),
-      verified: scope.verified, max_phone_numbers_per_business: maxPhoneNumbers(scope.verified, scope.tier),
-    };
-  }));
+  const scopes = await Promise.all(
+    phones.map(async (phone) => {
+      const scope = await limitScope(platform, platform.db, phone);
+      const usage = await limitUsage(platform.db, scope, now);
+      return {
+        phone_number_id: phone.id,
+        display_phone_number: phone.display_phone_number,
+        tier: scope.tier,
+        throughput_level: phone.throughput_level,
+        users_in_24_hours: usage.used,
+        next_review: scope.reviewAt === null ? null : new Date(scope.reviewAt).toISOString(),
+        verified: scope.verified,
+        max_phone_numbers_per_business: maxPhoneNumbers(scope.verified, scope.tier),
+      };
+    }),
+  );
   return { waba_id: wabaId, model: platform.config.messagingLimitModel, numbers: scopes };
 }

@@ -22,16 +22,22 @@ export function registerNodeRoutes(app: FastifyInstance, platform: Platform): vo
     const principal = await authenticate(platform, req);
     const id = req.params.id;
     const phone = await platform.directory.phoneNumber(id);
-    if (phone && phone.waba_id === principal.wabaId) return reply.send(presentPhoneNumber(phone, req.query.fields, await phoneContext(platform, platform.db, phone)));
+    if (phone && phone.waba_id === principal.wabaId)
+      return reply.send(presentPhoneNumber(phone, req.query.fields, await phoneContext(platform, platform.db, phone)));
     const media = await platform.db.selectFrom("media").selectAll().where("id", "=", id).executeTakeFirst();
     if (media && media.waba_id === principal.wabaId && media.expires_at > platform.clock.now()) {
       return reply.send({
-        messaging_product: "whatsapp", url: mediaUrl(platform, origin(req), media.id), mime_type: media.mime_type,
-        sha256: media.sha256, file_size: String(media.file_size), id: media.id,
+        messaging_product: "whatsapp",
+        url: mediaUrl(platform, origin(req), media.id),
+        mime_type: media.mime_type,
+        sha256: media.sha256,
+        file_size: String(media.file_size),
+        id: media.id,
       });
     }
     const template = await findTemplateById(platform.db, id);
-    if (template && template.waba_id === principal.wabaId) return reply.send(presentTemplate(template, req.query.fields));
+    if (template && template.waba_id === principal.wabaId)
+      return reply.send(presentTemplate(template, req.query.fields));
     if (id === principal.wabaId) return reply.send(await presentWaba(platform, id, req.query.fields));
     throw unknownObject(id, "GET");
   });
@@ -46,7 +52,11 @@ export function registerNodeRoutes(app: FastifyInstance, platform: Platform): vo
 
   app.delete<{ Params: GraphParams }>("/:version/:id", async (req, reply) => {
     const principal = await authenticate(platform, req);
-    const media = await platform.db.selectFrom("media").select(["id", "waba_id"]).where("id", "=", req.params.id).executeTakeFirst();
+    const media = await platform.db
+      .selectFrom("media")
+      .select(["id", "waba_id"])
+      .where("id", "=", req.params.id)
+      .executeTakeFirst();
     if (!media || media.waba_id !== principal.wabaId) throw unknownObject(req.params.id, "DELETE");
     await deleteMediaRow(platform, media.id);
     return reply.send({ success: true });

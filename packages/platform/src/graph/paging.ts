@@ -20,10 +20,17 @@ export function page<T>(all: T[], query: Record<string, string | undefined>, url
   if (before != null) start = Math.max(0, before - limit);
   const end = Math.min(all.length, before != null ? before : start + limit);
   const data = all.slice(start, end);
-  const paging: Record<string, unknown> = { cursors: { before: cursor(start), after: cursor(Math.max(start, end - 1)) } };
+  const paging: Record<string, unknown> = {
+    cursors: { before: cursor(start), after: cursor(Math.max(start, end - 1)) },
+  };
   const link = (k: string, v: string) => {
-    const q = new URLSearchParams(Object.entries(query).filter(([n, x]) => x !== undefined && n !== "after" && n !== "before" && n !== "access_token") as [string, string][]);
-    q.set("limit", String(limit)); q.set(k, v);
+    const q = new URLSearchParams(
+      Object.entries(query).filter(
+        ([n, x]) => x !== undefined && n !== "after" && n !== "before" && n !== "access_token",
+      ) as [string, string][],
+    );
+    q.set("limit", String(limit));
+    q.set(k, v);
     return `${url}?${q}`;
   };
   if (end < all.length) paging.next = link("after", cursor(end - 1));

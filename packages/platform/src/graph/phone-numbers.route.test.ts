@@ -13,9 +13,33 @@ beforeAll(async () => {
 });
 afterAll(() => s.stop());
 
-const LIST_DEFAULTS = ["verified_name", "code_verification_status", "display_phone_number", "quality_rating", "platform_type", "throughput", "last_onboarded_time", "id"];
-const NODE_DEFAULTS = ["verified_name", "code_verification_status", "display_phone_number", "quality_rating", "platform_type", "throughput", "id"];
-const digitsOf = async (id: string) => (await s.store.db.selectFrom("phone_numbers").select("display_phone_number").where("id", "=", id).executeTakeFirstOrThrow()).display_phone_number;
+const LIST_DEFAULTS = [
+  "verified_name",
+  "code_verification_status",
+  "display_phone_number",
+  "quality_rating",
+  "platform_type",
+  "throughput",
+  "last_onboarded_time",
+  "id",
+];
+const NODE_DEFAULTS = [
+  "verified_name",
+  "code_verification_status",
+  "display_phone_number",
+  "quality_rating",
+  "platform_type",
+  "throughput",
+  "id",
+];
+const digitsOf = async (id: string) =>
+  (
+    await s.store.db
+      .selectFrom("phone_numbers")
+      .select("display_phone_number")
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow()
+  ).display_phone_number;
 /** +1 555-123-4567, as Meta shows a North American number. */
 const shown = (digits: string) => `+1 ${digits.slice(1, 4)}-${digits.slice(4, 7)}-${digits.slice(7)}`;
 const objectMissing = (r: { status: number; body: any }, id: string) => {
@@ -26,7 +50,7 @@ const objectMissing = (r: { status: number; body: any }, id: string) => {
 /** Follows a paging link as a client does: the URL as given, the token in the header. */
 const follow = async (link: string) => {
   const r = await fetch(link, { headers: { authorization: `Bearer ${s.credentials.access_token}` } });
-  return { status: r.status, body: await r.json() as any };
+  return { status: r.status, body: (await r.json()) as any };
 };
 
 describe("GET /{waba-id}/phone_numbers", () => {
@@ -36,8 +60,12 @@ describe("GET /{waba-id}/phone_numbers", () => {
     expect(r.body.data.map((p: any) => p.id)).toEqual(numbers);
     for (const p of r.body.data) expect(Object.keys(p).sort()).toEqual([...LIST_DEFAULTS].sort());
     expect(r.body.data[0]).toMatchObject({
-      verified_name: "OpenWABA Dev Shop", display_phone_number: shown(await digitsOf(numbers[0])), quality_rating: "GREEN",
-      code_verification_status: "VERIFIED", platform_type: "CLOUD_API", throughput: { level: "STANDARD" },
+      verified_name: "OpenWABA Dev Shop",
+      display_phone_number: shown(await digitsOf(numbers[0])),
+      quality_rating: "GREEN",
+      code_verification_status: "VERIFIED",
+      platform_type: "CLOUD_API",
+      throughput: { level: "STANDARD" },
       last_onboarded_time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0000$/),
     });
     expect(r.body.data[1].verified_name).toBe("OpenWABA Dev Support");
@@ -60,7 +88,10 @@ describe("GET /{waba-id}/phone_numbers", () => {
     expect(viaNext.body.paging).not.toHaveProperty("next");
     expect(viaNext.body.paging.previous).toEqual(expect.any(String));
 
-    const viaAfter = await s.call("GET", `/${waba}/phone_numbers?limit=1&after=${encodeURIComponent(first.body.paging.cursors.after)}`);
+    const viaAfter = await s.call(
+      "GET",
+      `/${waba}/phone_numbers?limit=1&after=${encodeURIComponent(first.body.paging.cursors.after)}`,
+    );
     expect(viaAfter.body.data.map((p: any) => p.id)).toEqual([numbers[1]]);
     expect(viaAfter.body.paging).not.toHaveProperty("next");
 
@@ -74,8 +105,11 @@ describe("GET /{waba-id}/phone_numbers", () => {
     expect(second.body.data).toEqual([{ id: numbers[1], status: "CONNECTED" }]);
   });
 
-  it("sort=[\"last_onboarded_time_descending\"] reverses the order", async () => {
-    const r = await s.call("GET", `/${waba}/phone_numbers?sort=${encodeURIComponent('["last_onboarded_time_descending"]')}`);
+  it('sort=["last_onboarded_time_descending"] reverses the order', async () => {
+    const r = await s.call(
+      "GET",
+      `/${waba}/phone_numbers?sort=${encodeURIComponent('["last_onboarded_time_descending"]')}`,
+    );
     expect(r.body.data.map((p: any) => p.id)).toEqual([...numbers].reverse());
   });
 
@@ -106,13 +140,15 @@ describe("GET /{waba-id}/phone_numbers", () => {
     const r = await s.call("GET", `/${other.wabaId}/phone_numbers`);
     objectMissing(r, other.wabaId);
     expect(JSON.stringify(r.body)).not.toContain(other.phone);
-    const theirs = await fetch(`${s.url}/${s.credentials.graph_version}/${waba}/phone_numbers`, { headers: { authorization: `Bearer ${other.token}` } });
+    const theirs = await fetch(`${s.url}/${s.credentials.graph_version}/${waba}/phone_numbers`, {
+      headers: { authorization: `Bearer ${other.token}` },
+    });
     objectMissing({ status: theirs.status, body: await theirs.json() }, waba);
   });
 
   it("without a token: 401/104", async () => {
     const r = await fetch(`${s.url}/${s.credentials.graph_version}/${waba}/phone_numbers`);
-    expect([r.status, (await r.json() as any).error.code]).toEqual([401, 104]);
+    expect([r.status, ((await r.json()) as any).error.code]).toEqual([401, 104]);
   });
 });
 
@@ -122,27 +158,44 @@ describe("GET /{phone-number-id}", () => {
     expect(r.status).toBe(200);
     expect(Object.keys(r.body).sort()).toEqual([...NODE_DEFAULTS].sort());
     expect(r.body).toEqual({
-      id: numbers[1], verified_name: "OpenWABA Dev Support", display_phone_number: shown(await digitsOf(numbers[1])),
-      quality_rating: "GREEN", code_verification_status: "VERIFIED", platform_type: "CLOUD_API", throughput: { level: "STANDARD" },
+      id: numbers[1],
+      verified_name: "OpenWABA Dev Support",
+      display_phone_number: shown(await digitsOf(numbers[1])),
+      quality_rating: "GREEN",
+      code_verification_status: "VERIFIED",
+      platform_type: "CLOUD_API",
+      throughput: { level: "STANDARD" },
     });
   });
 
   it("answers the fields asked for, and only those (plus id)", async () => {
-    const fields = "display_phone_number,verified_name,quality_rating,status,whatsapp_business_manager_messaging_limit,throughput";
+    const fields =
+      "display_phone_number,verified_name,quality_rating,status,whatsapp_business_manager_messaging_limit,throughput";
     const r = await s.call("GET", `/${numbers[0]}?fields=${fields}`);
     expect(r.status).toBe(200);
     expect(r.body).toEqual({
-      display_phone_number: shown(await digitsOf(numbers[0])), verified_name: "OpenWABA Dev Shop", quality_rating: "GREEN", status: "CONNECTED",
-      whatsapp_business_manager_messaging_limit: expect.stringMatching(/^TIER_(250|2K|10K|100K|UNLIMITED)$/), throughput: { level: expect.stringMatching(/^(STANDARD|HIGH|NOT_APPLICABLE)$/) },
+      display_phone_number: shown(await digitsOf(numbers[0])),
+      verified_name: "OpenWABA Dev Shop",
+      quality_rating: "GREEN",
+      status: "CONNECTED",
+      whatsapp_business_manager_messaging_limit: expect.stringMatching(/^TIER_(250|2K|10K|100K|UNLIMITED)$/),
+      throughput: { level: expect.stringMatching(/^(STANDARD|HIGH|NOT_APPLICABLE)$/) },
       id: numbers[0],
     });
   });
 
   it("shows a status change", async () => {
-    await s.store.db.updateTable("phone_numbers").set({ status: "DISCONNECTED" }).where("id", "=", numbers[1]).execute();
+    await s.store.db
+      .updateTable("phone_numbers")
+      .set({ status: "DISCONNECTED" })
+      .where("id", "=", numbers[1])
+      .execute();
     s.platform.directory.forget();
     try {
-      expect((await s.call("GET", `/${numbers[1]}?fields=status`)).body).toEqual({ status: "DISCONNECTED", id: numbers[1] });
+      expect((await s.call("GET", `/${numbers[1]}?fields=status`)).body).toEqual({
+        status: "DISCONNECTED",
+        id: numbers[1],
+      });
     } finally {
       await s.store.db.updateTable("phone_numbers").set({ status: "CONNECTED" }).where("id", "=", numbers[1]).execute();
       s.platform.directory.forget();
@@ -158,7 +211,9 @@ describe("GET /{phone-number-id}", () => {
 
   it("another WABA's number: 400, 100/33 — and the other tenant cannot read ours", async () => {
     objectMissing(await s.call("GET", `/${other.phone}`), other.phone);
-    const r = await fetch(`${s.url}/${s.credentials.graph_version}/${numbers[0]}`, { headers: { authorization: `Bearer ${other.token}` } });
+    const r = await fetch(`${s.url}/${s.credentials.graph_version}/${numbers[0]}`, {
+      headers: { authorization: `Bearer ${other.token}` },
+    });
     objectMissing({ status: r.status, body: await r.json() }, numbers[0]);
   });
 });

@@ -1,7 +1,16 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addTenant, startTestServer, startWebhookReceiver, text, waitFor, type OtherTenant, type TestServer, type WebhookReceiver } from "@openwaba/server/testing";
+import {
+  addTenant,
+  startTestServer,
+  startWebhookReceiver,
+  text,
+  waitFor,
+  type OtherTenant,
+  type TestServer,
+  type WebhookReceiver,
+} from "@openwaba/server/testing";
 
 // The tests in each describe run in order and build on one another's state, like a client setting
 // up its webhooks step by step.
@@ -20,7 +29,20 @@ async function userWrites(s: TestServer, body = "hello"): Promise<string> {
 }
 /** Waits until the webhook queue has handed out every event (delivered, or with nowhere to go). */
 async function webhooksSettled(s: TestServer) {
-  await waitFor(async () => Number((await s.store.db.selectFrom("jobs").select((e) => e.fn.countAll().as("n")).where("queue", "=", "webhook").executeTakeFirstOrThrow()).n) === 0, 5000, "webhook queue drained");
+  await waitFor(
+    async () =>
+      Number(
+        (
+          await s.store.db
+            .selectFrom("jobs")
+            .select((e) => e.fn.countAll().as("n"))
+            .where("queue", "=", "webhook")
+            .executeTakeFirstOrThrow()
+        ).n,
+      ) === 0,
+    5000,
+    "webhook queue drained",
+  );
 }
 const got = (r: WebhookReceiver, wamid: string) => r.messages().some((m) => m.id === wamid);
 const objectMissing = (r: { status: number; body: any }, id: string) => {
@@ -31,9 +53,11 @@ const objectMissing = (r: { status: number; body: any }, id: string) => {
 /** A Graph call with no Authorization header: the token, if any, rides in the query. */
 const bare = async (s: TestServer, method: string, path: string, body?: unknown) => {
   const r = await fetch(`${s.url}/${s.credentials.graph_version}${path}`, {
-    method, headers: body ? { "content-type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined,
+    method,
+    headers: body ? { "content-type": "application/json" } : {},
+    body: body ? JSON.stringify(body) : undefined,
   });
-  return { status: r.status, body: await r.json() as any };
+  return { status: r.status, body: (await r.json()) as any };
 };
 
 describe("POST|GET|DELETE /{app-id}/subscriptions", () => {
@@ -48,9 +72,17 @@ describe("POST|GET|DELETE /{app-id}/subscriptions", () => {
     other = await addTenant(s);
     app = s.credentials.app_id;
   });
-  afterAll(async () => { await second.close(); await s.stop(); });
+  afterAll(async () => {
+    await second.close();
+    await s.stop();
+  });
   const subscribe = (callback_url: string, verify_token: string, extra: Record<string, unknown> = {}) =>
-    s.call("POST", `/${app}/subscriptions`, { object: "whatsapp_business_account", callback_url, verify_token, ...extra });
+    s.call("POST", `/${app}/subscriptions`, {
+      object: "whatsapp_business_account",
+      callback_url,
+      verify_token,
+      ...extra,
+    });
   const current = async () => {
     const r = await s.call("GET", `/${app}/subscriptions`);
     expect(r.status).toBe(200);
@@ -59,7 +91,14 @@ describe("POST|GET|DELETE /{app-id}/subscriptions", () => {
 
   it("GET shows the callback the harness subscribed, with its fields", async () => {
     expect(await current()).toEqual({
-      data: [{ object: "whatsapp_business_account", callback_url: s.receiver.url, active: true, fields: [{ name: "messages", version: s.credentials.graph_version }] }],
+      data: [
+        {
+          object: "whatsapp_business_account",
+          callback_url: s.receiver.url,
+          active: true,
+          fields: [{ name: "messages", version: s.credentials.graph_version }],
+        },
+      ],
     });
   });
 
@@ -96,13 +135,22 @@ describe("POST|GET|DELETE /{app-id}/subscriptions", () => {
 
   it("refuses a body without a callback_url, verify_token or object, and a non-http URL", async () => {
     const before = await current();
-    const noUrl = await s.call("POST", `/${app}/subscriptions`, { object: "whatsapp_business_account", verify_token: secondToken });
+    const noUrl = await s.call("POST", `/${app}/subscriptions`, {
+      object: "whatsapp_business_account",
+      verify_token: secondToken,
+    });
     expect([noUrl.status, noUrl.body.error.code]).toEqual([400, 131008]);
     expect(noUrl.body.error.error_data.details).toContain("callback_url");
-    const noToken = await s.call("POST", `/${app}/subscriptions`, { object: "whatsapp_business_account", callback_url: second.url });
+    const noToken = await s.call("POST", `/${app}/subscriptions`, {
+      object: "whatsapp_business_account",
+      callback_url: second.url,
+    });
     expect([noToken.status, noToken.body.error.code]).toEqual([400, 131008]);
     expect(noToken.body.error.error_data.details).toContain("verify_token");
-    const noObject = await s.call("POST", `/${app}/subscriptions`, { callback_url: second.url, verify_token: secondToken });
+    const noObject = await s.call("POST", `/${app}/subscriptions`, {
+      callback_url: second.url,
+      verify_token: secondToken,
+    });
     expect(noObject.status).toBe(400);
     expect(noObject.body.error.error_data.details).toContain("object");
     const ftp = await subscribe("ftp://127.0.0.1/hook", secondToken);
@@ -114,10 +162,17 @@ describe("POST|GET|DELETE /{app-id}/subscriptions", () => {
     const r = await subscribe(second.url, secondToken, { fields: "messages,account_update" });
     expect(r).toMatchObject({ status: 200, body: { success: true } });
     expect(await current()).toEqual({
-      data: [{
-        object: "whatsapp_business_account", callback_url: second.url, active: true,
-        fields: [{ name: "messages", version: s.credentials.graph_version }, { name: "account_update", version: s.credentials.graph_version }],
-      }],
+      data: [
+        {
+          object: "whatsapp_business_account",
+          callback_url: second.url,
+          active: true,
+          fields: [
+            { name: "messages", version: s.credentials.graph_version },
+            { name: "account_update", version: s.credentials.graph_version },
+          ],
+        },
+      ],
     });
     const wamid = await userWrites(s);
     await waitFor(() => got(second, wamid), 5000, "event at the new callback");
@@ -135,16 +190,23 @@ describe("POST|GET|DELETE /{app-id}/subscriptions", () => {
     const viaBearer = await s.call("GET", `/${app}/subscriptions`, undefined, { authorization: `Bearer ${appToken}` });
     expect(viaBearer.body).toEqual(viaQuery.body);
 
-    const back = await bare(s, "POST", `/${app}/subscriptions?access_token=${encodeURIComponent(appToken)}`,
-      { object: "whatsapp_business_account", callback_url: s.receiver.url, verify_token: s.credentials.verify_token, fields: ["messages"] });
+    const back = await bare(s, "POST", `/${app}/subscriptions?access_token=${encodeURIComponent(appToken)}`, {
+      object: "whatsapp_business_account",
+      callback_url: s.receiver.url,
+      verify_token: s.credentials.verify_token,
+      fields: ["messages"],
+    });
     expect(back).toMatchObject({ status: 200, body: { success: true } });
     expect((await current()).data[0]).toMatchObject({ callback_url: s.receiver.url, fields: [{ name: "messages" }] });
   });
 
   it("an app token with the wrong secret is refused (401/190) and changes nothing", async () => {
     const before = await current();
-    const r = await bare(s, "POST", `/${app}/subscriptions?access_token=${encodeURIComponent(`${app}|wrong-secret`)}`,
-      { object: "whatsapp_business_account", callback_url: second.url, verify_token: secondToken });
+    const r = await bare(s, "POST", `/${app}/subscriptions?access_token=${encodeURIComponent(`${app}|wrong-secret`)}`, {
+      object: "whatsapp_business_account",
+      callback_url: second.url,
+      verify_token: secondToken,
+    });
     expect([r.status, r.body.error.code]).toEqual([401, 190]);
     expect(await current()).toEqual(before);
   });
@@ -152,16 +214,31 @@ describe("POST|GET|DELETE /{app-id}/subscriptions", () => {
   it("another app's id: 400/100/33 for GET, POST and DELETE — both ways — and nothing changes", async () => {
     const before = await current();
     objectMissing(await s.call("GET", `/${other.appId}/subscriptions`), other.appId);
-    objectMissing(await s.call("POST", `/${other.appId}/subscriptions`, { object: "whatsapp_business_account", callback_url: second.url, verify_token: secondToken }), other.appId);
+    objectMissing(
+      await s.call("POST", `/${other.appId}/subscriptions`, {
+        object: "whatsapp_business_account",
+        callback_url: second.url,
+        verify_token: secondToken,
+      }),
+      other.appId,
+    );
     objectMissing(await s.call("DELETE", `/${other.appId}/subscriptions`), other.appId);
     const theirs = { authorization: `Bearer ${other.token}` };
     objectMissing(await s.call("GET", `/${app}/subscriptions`, undefined, theirs), app);
     objectMissing(await s.call("DELETE", `/${app}/subscriptions`, undefined, theirs), app);
-    const theirAppToken = await bare(s, "DELETE", `/${app}/subscriptions?access_token=${encodeURIComponent(`${other.appId}|${other.appSecret}`)}`);
+    const theirAppToken = await bare(
+      s,
+      "DELETE",
+      `/${app}/subscriptions?access_token=${encodeURIComponent(`${other.appId}|${other.appSecret}`)}`,
+    );
     expect(theirAppToken.status).toBeGreaterThanOrEqual(400);
     expect(theirAppToken.status).toBeLessThan(500);
     expect(await current()).toEqual(before);
-    const ownApp = await bare(s, "GET", `/${other.appId}/subscriptions?access_token=${encodeURIComponent(`${other.appId}|${other.appSecret}`)}`);
+    const ownApp = await bare(
+      s,
+      "GET",
+      `/${other.appId}/subscriptions?access_token=${encodeURIComponent(`${other.appId}|${other.appSecret}`)}`,
+    );
     expect(ownApp).toMatchObject({ status: 200, body: { data: [] } });
   });
 
@@ -199,7 +276,10 @@ describe("POST|GET|DELETE /{waba-id}/subscribed_apps with override_callback_uri"
     other = await addTenant(s);
     waba = s.credentials.waba_id;
   });
-  afterAll(async () => { await override.close(); await s.stop(); });
+  afterAll(async () => {
+    await override.close();
+    await s.stop();
+  });
   const listed = async () => {
     const r = await s.call("GET", `/${waba}/subscribed_apps`);
     expect(r.status).toBe(200);
@@ -208,13 +288,24 @@ describe("POST|GET|DELETE /{waba-id}/subscribed_apps with override_callback_uri"
 
   it("GET lists the dev app, without an override", async () => {
     expect(await listed()).toEqual({
-      data: [{ whatsapp_business_api_data: { id: s.credentials.app_id, name: expect.any(String), link: expect.stringContaining(s.credentials.app_id) } }],
+      data: [
+        {
+          whatsapp_business_api_data: {
+            id: s.credentials.app_id,
+            name: expect.any(String),
+            link: expect.stringContaining(s.credentials.app_id),
+          },
+        },
+      ],
     });
   });
 
   it("an override whose receiver refuses the verify_token: 400/2200, no override, events stay at the app's callback", async () => {
     const before = await listed();
-    const r = await s.call("POST", `/${waba}/subscribed_apps`, { override_callback_uri: override.url, verify_token: "wrong" });
+    const r = await s.call("POST", `/${waba}/subscribed_apps`, {
+      override_callback_uri: override.url,
+      verify_token: "wrong",
+    });
     expect([r.status, r.body.error.code]).toEqual([400, 2200]);
     expect(await listed()).toEqual(before);
     const wamid = await userWrites(s);
@@ -236,20 +327,42 @@ describe("POST|GET|DELETE /{waba-id}/subscribed_apps with override_callback_uri"
   it("another WABA's id: 400/100/33 for GET, POST and DELETE — both ways — and nothing changes", async () => {
     const before = await listed();
     objectMissing(await s.call("GET", `/${other.wabaId}/subscribed_apps`), other.wabaId);
-    objectMissing(await s.call("POST", `/${other.wabaId}/subscribed_apps`, { override_callback_uri: override.url, verify_token: overrideToken }), other.wabaId);
+    objectMissing(
+      await s.call("POST", `/${other.wabaId}/subscribed_apps`, {
+        override_callback_uri: override.url,
+        verify_token: overrideToken,
+      }),
+      other.wabaId,
+    );
     objectMissing(await s.call("DELETE", `/${other.wabaId}/subscribed_apps`), other.wabaId);
     const theirs = { authorization: `Bearer ${other.token}` };
     objectMissing(await s.call("GET", `/${waba}/subscribed_apps`, undefined, theirs), waba);
-    objectMissing(await s.call("POST", `/${waba}/subscribed_apps`, { override_callback_uri: override.url, verify_token: overrideToken }, theirs), waba);
+    objectMissing(
+      await s.call(
+        "POST",
+        `/${waba}/subscribed_apps`,
+        { override_callback_uri: override.url, verify_token: overrideToken },
+        theirs,
+      ),
+      waba,
+    );
     objectMissing(await s.call("DELETE", `/${waba}/subscribed_apps`, undefined, theirs), waba);
     expect(await listed()).toEqual(before);
   });
 
   it("with the second receiver's verify_token: success; GET shows the override; this WABA's events go there, every one signed", async () => {
-    const r = await s.call("POST", `/${waba}/subscribed_apps`, { override_callback_uri: override.url, verify_token: overrideToken });
+    const r = await s.call("POST", `/${waba}/subscribed_apps`, {
+      override_callback_uri: override.url,
+      verify_token: overrideToken,
+    });
     expect(r).toMatchObject({ status: 200, body: { success: true } });
     expect(await listed()).toEqual({
-      data: [{ whatsapp_business_api_data: { id: s.credentials.app_id, name: expect.any(String), link: expect.any(String) }, override_callback_uri: override.url }],
+      data: [
+        {
+          whatsapp_business_api_data: { id: s.credentials.app_id, name: expect.any(String), link: expect.any(String) },
+          override_callback_uri: override.url,
+        },
+      ],
     });
 
     const appCallbackBefore = s.receiver.deliveries.length;
@@ -260,7 +373,11 @@ describe("POST|GET|DELETE /{waba-id}/subscribed_apps with override_callback_uri"
     const sent = await s.call("POST", `/${s.phone}/messages`, text(wa, "thanks"));
     expect(sent.status).toBe(200);
     const out = sent.body.messages[0].id;
-    await waitFor(() => override.statuses().some((x) => x.id === out && x.status === "delivered"), 5000, "statuses at the override URL");
+    await waitFor(
+      () => override.statuses().some((x) => x.id === out && x.status === "delivered"),
+      5000,
+      "statuses at the override URL",
+    );
     await webhooksSettled(s);
 
     expect(s.receiver.deliveries.length).toBe(appCallbackBefore);

@@ -4,18 +4,41 @@ import { JPEG_HEAD, PDF_DOC, PNG_1x1, addTenant, startTestServer, type TestServe
 // The Resumable Upload API that template header samples come from (§3, §10b): a session from
 // POST /{app-id}/uploads, the bytes to POST /upload:…, the handle into example.header_handle.
 let s: TestServer;
-beforeAll(async () => { s = await startTestServer({ subscribe: false }); });
+beforeAll(async () => {
+  s = await startTestServer({ subscribe: false });
+});
 afterAll(() => s.stop());
 
 const graph = (path: string) => `${s.url}/${s.credentials.graph_version}/${path}`;
-const session = async (q: Record<string, string | number>, token = s.credentials.access_token, app = s.credentials.app_id) =>
-  s.call("POST", `/${app}/uploads?${new URLSearchParams(Object.entries(q).map(([k, v]): [string, string] => [k, String(v)]))}`, undefined, { authorization: `Bearer ${token}` });
+const session = async (
+  q: Record<string, string | number>,
+  token = s.credentials.access_token,
+  app = s.credentials.app_id,
+) =>
+  s.call(
+    "POST",
+    `/${app}/uploads?${new URLSearchParams(Object.entries(q).map(([k, v]): [string, string] => [k, String(v)]))}`,
+    undefined,
+    { authorization: `Bearer ${token}` },
+  );
 /** POST /upload:… as Meta's guide does it (curl --data-binary: form-encoded content type, OAuth scheme). */
-const send = async (id: string, bytes: Buffer, headers: Record<string, string> = { file_offset: "0" }, token = s.credentials.access_token) => {
-  const res = await fetch(graph(id), { method: "POST", headers: { authorization: `OAuth ${token}`, "content-type": "application/x-www-form-urlencoded", ...headers }, body: new Uint8Array(bytes) });
-  return { status: res.status, body: await res.json() as any };
+const send = async (
+  id: string,
+  bytes: Buffer,
+  headers: Record<string, string> = { file_offset: "0" },
+  token = s.credentials.access_token,
+) => {
+  const res = await fetch(graph(id), {
+    method: "POST",
+    headers: { authorization: `OAuth ${token}`, "content-type": "application/x-www-form-urlencoded", ...headers },
+    body: new Uint8Array(bytes),
+  });
+  return { status: res.status, body: (await res.json()) as any };
 };
-const offset = async (id: string) => (await fetch(graph(id), { headers: { authorization: `Bearer ${s.credentials.access_token}` } })).json() as Promise<any>;
+const offset = async (id: string) =>
+  (
+    await fetch(graph(id), { headers: { authorization: `Bearer ${s.credentials.access_token}` } })
+  ).json() as Promise<any>;
 
 describe("resumable uploads", () => {
   it("names the token's app (GET /app), so a client with only a token can start a session", async () => {
@@ -34,8 +57,13 @@ describe("resumable uploads", () => {
     expect((await offset(r.body.id)).file_offset).toBe(PNG_1x1.length);
 
     const t = await s.call("POST", `/${s.credentials.waba_id}/message_templates`, {
-      name: "new_shoes", language: "en_US", category: "MARKETING",
-      components: [{ type: "HEADER", format: "IMAGE", example: { header_handle: [up.body.h] } }, { type: "BODY", text: "Our new shoes are in the shop this week." }],
+      name: "new_shoes",
+      language: "en_US",
+      category: "MARKETING",
+      components: [
+        { type: "HEADER", format: "IMAGE", example: { header_handle: [up.body.h] } },
+        { type: "BODY", text: "Our new shoes are in the shop this week." },
+      ],
     });
     expect(t.status, JSON.stringify(t.body)).toBe(200);
 
@@ -46,7 +74,11 @@ describe("resumable uploads", () => {
   });
 
   it("checks the file against what the session said: its length and its type", async () => {
-    const short = await session({ file_name: "menu.pdf", file_length: PDF_DOC.length + 10, file_type: "application/pdf" });
+    const short = await session({
+      file_name: "menu.pdf",
+      file_length: PDF_DOC.length + 10,
+      file_type: "application/pdf",
+    });
     const r = await send(short.body.id, PDF_DOC);
     expect(r.status).toBe(400);
     expect(r.body.error.error_data.details).toMatch(/file_length is \d+ bytes but \d+ arrived/);
@@ -74,7 +106,9 @@ describe("resumable uploads", () => {
   it("needs file_offset 0, and a session nobody changed", async () => {
     const r = await session({ file_name: "shoes.png", file_length: PNG_1x1.length, file_type: "image/png" });
     expect((await send(r.body.id, PNG_1x1, {})).body.error).toMatchObject({ code: 131008 });
-    expect((await send(r.body.id, PNG_1x1, { file_offset: "5" })).body.error.error_data.details).toMatch(/file_offset must be 0/);
+    expect((await send(r.body.id, PNG_1x1, { file_offset: "5" })).body.error.error_data.details).toMatch(
+      /file_offset must be 0/,
+    );
     const forged = r.body.id.replace(/sig=.{4}/, "sig=AAAA");
     expect((await send(forged, PNG_1x1)).body.error.error_subcode).toBe(33);
     expect((await send(r.body.id.split("?")[0], PNG_1x1)).body.error.error_subcode).toBe(33);
@@ -82,7 +116,15 @@ describe("resumable uploads", () => {
 
   it("keeps sessions to their app: another app's id or another business's token looks like nothing", async () => {
     const other = await addTenant(s);
-    expect((await session({ file_name: "a.png", file_length: 10, file_type: "image/png" }, s.credentials.access_token, other.appId)).body.error.error_subcode).toBe(33);
+    expect(
+      (
+        await session(
+          { file_name: "a.png", file_length: 10, file_type: "image/png" },
+          s.credentials.access_token,
+          other.appId,
+        )
+      ).body.error.error_subcode,
+    ).toBe(33);
     const mine = await session({ file_name: "shoes.png", file_length: PNG_1x1.length, file_type: "image/png" });
     expect((await send(mine.body.id, PNG_1x1, { file_offset: "0" }, other.token)).body.error.error_subcode).toBe(33);
     expect((await fetch(graph(mine.body.id))).status).toBe(401);

@@ -4,7 +4,9 @@ import { addTenant, openWindow, startTestServer, waitFor, type TestServer } from
 // The delivery log a developer debugs a receiver with: each POST's exact request and the
 // receiver's answer, filtered and paged; a logged delivery sent again; Meta's test message.
 let s: TestServer;
-beforeAll(async () => { s = await startTestServer(); });
+beforeAll(async () => {
+  s = await startTestServer();
+});
 afterAll(() => s.stop());
 
 const mine = async (q = "") => (await s.call("GET", `/openwaba/webhooks/deliveries${q}`)).body;
@@ -13,8 +15,20 @@ const appId = () => s.credentials.app_id;
 describe("webhook deliveries", () => {
   it("keeps the exact request, the status and the start of the answer of each POST, newest first", async () => {
     const wamid = await openWindow(s, "48500000101");
-    const d = await waitFor(async () => (await mine(`?app_id=${appId()}`)).data.find((x: any) => x.request.includes(wamid)), 5000, "logged");
-    expect(d).toMatchObject({ app_id: appId(), url: s.receiver.url, ok: true, status: 200, fields: ["messages"], redelivery: false, resend_of: null });
+    const d = await waitFor(
+      async () => (await mine(`?app_id=${appId()}`)).data.find((x: any) => x.request.includes(wamid)),
+      5000,
+      "logged",
+    );
+    expect(d).toMatchObject({
+      app_id: appId(),
+      url: s.receiver.url,
+      ok: true,
+      status: 200,
+      fields: ["messages"],
+      redelivery: false,
+      resend_of: null,
+    });
     expect(s.receiver.deliveries.some((r) => r.raw.toString() === d.request)).toBe(true);
     expect(Date.parse(d.at)).toBeGreaterThan(0);
     expect((await s.call("GET", `/openwaba/webhooks/deliveries/${d.id}`)).body.id).toBe(d.id);
@@ -72,16 +86,30 @@ describe("webhook deliveries", () => {
 
 describe("subscribers and message status", () => {
   it("lists each subscribed app with where its events go and its backlog", async () => {
-    const dev = async () => (await s.call("GET", "/openwaba/webhooks/subscribers")).body.data.find((a: any) => a.app_id === appId());
-    expect(await dev()).toMatchObject({ callback_url: s.receiver.url, via: "app", fields: ["messages"], waiting: expect.any(Number), dead: 0 });
+    const dev = async () =>
+      (await s.call("GET", "/openwaba/webhooks/subscribers")).body.data.find((a: any) => a.app_id === appId());
+    expect(await dev()).toMatchObject({
+      callback_url: s.receiver.url,
+      via: "app",
+      fields: ["messages"],
+      waiting: expect.any(Number),
+      dead: 0,
+    });
     await s.call("POST", "/simulator/clock/advance", { ms: 60_000 });
     await waitFor(async () => (await dev()).waiting === 0, 5000, "backlog drained");
     // An app whose subscription was deleted shows no callback: nothing is delivered to it.
     await s.call("DELETE", `/${appId()}/subscriptions`);
     s.platform.directory.forget();
-    const after = (await s.call("GET", "/openwaba/webhooks/subscribers")).body.data.find((a: any) => a.app_id === appId());
+    const after = (await s.call("GET", "/openwaba/webhooks/subscribers")).body.data.find(
+      (a: any) => a.app_id === appId(),
+    );
     expect(after).toMatchObject({ callback_url: null, via: null });
-    const again = await s.call("POST", `/${appId()}/subscriptions`, { object: "whatsapp_business_account", callback_url: s.receiver.url, verify_token: s.credentials.verify_token, fields: "messages" });
+    const again = await s.call("POST", `/${appId()}/subscriptions`, {
+      object: "whatsapp_business_account",
+      callback_url: s.receiver.url,
+      verify_token: s.credentials.verify_token,
+      fields: "messages",
+    });
     expect(again.status).toBe(200);
   });
 
@@ -89,16 +117,33 @@ describe("subscribers and message status", () => {
     const wa = "48500000103";
     await openWindow(s, wa);
     await s.call("POST", "/simulator/clock/advance", { ms: 25 * 3600_000 });
-    const sent = await s.call("POST", `/${s.phone}/messages`, { messaging_product: "whatsapp", to: wa, type: "text", text: { body: "too late" } });
+    const sent = await s.call("POST", `/${s.phone}/messages`, {
+      messaging_product: "whatsapp",
+      to: wa,
+      type: "text",
+      text: { body: "too late" },
+    });
     const id = sent.body.messages[0].id;
-    const m = await waitFor(async () => { const b = (await s.call("GET", `/openwaba/messages/${id}`)).body; return b.status === "failed" && b; }, 5000, "failed status");
+    const m = await waitFor(
+      async () => {
+        const b = (await s.call("GET", `/openwaba/messages/${id}`)).body;
+        return b.status === "failed" && b;
+      },
+      5000,
+      "failed status",
+    );
     expect(m).toMatchObject({ id, wa_id: wa, direction: "out", type: "text", phone_number_id: s.phone });
     expect(m.errors[0].code).toBe(131047);
     const list = (await s.call("GET", `/openwaba/messages?wa_id=${wa}&direction=out`)).body.data;
     expect(list.map((x: any) => x.id)).toEqual([id]);
     expect((await s.call("GET", "/openwaba/messages?wa_id=abc")).status).toBe(400);
     const other = await addTenant(s, 2);
-    expect((await s.call("GET", `/openwaba/messages/${id}`, undefined, { authorization: `Bearer ${other.token}` })).status).toBe(404);
-    expect((await s.call("GET", `/openwaba/messages?wa_id=${wa}`, undefined, { authorization: `Bearer ${other.token}` })).body.data).toEqual([]);
+    expect(
+      (await s.call("GET", `/openwaba/messages/${id}`, undefined, { authorization: `Bearer ${other.token}` })).status,
+    ).toBe(404);
+    expect(
+      (await s.call("GET", `/openwaba/messages?wa_id=${wa}`, undefined, { authorization: `Bearer ${other.token}` }))
+        .body.data,
+    ).toEqual([]);
   });
 });

@@ -25,11 +25,30 @@ const testBody = z.strictObject({ app_id: z.string().max(64).optional() });
  */
 export const TEST_MESSAGE = {
   object: "whatsapp_business_account",
-  entry: [{ id: "0", changes: [{ field: "messages", value: {
-    messaging_product: "whatsapp", metadata: { display_phone_number: "16505551111", phone_number_id: "123456123" },
-    contacts: [{ profile: { name: "test user name" }, wa_id: "16315551181" }],
-    messages: [{ from: "16315551181", id: "ABGGFlA5Fpa", timestamp: "1504902988", type: "text", text: { body: "this is a text message" } }],
-  } }] }],
+  entry: [
+    {
+      id: "0",
+      changes: [
+        {
+          field: "messages",
+          value: {
+            messaging_product: "whatsapp",
+            metadata: { display_phone_number: "16505551111", phone_number_id: "123456123" },
+            contacts: [{ profile: { name: "test user name" }, wa_id: "16315551181" }],
+            messages: [
+              {
+                from: "16315551181",
+                id: "ABGGFlA5Fpa",
+                timestamp: "1504902988",
+                type: "text",
+                text: { body: "this is a text message" },
+              },
+            ],
+          },
+        },
+      ],
+    },
+  ],
 };
 
 /**
@@ -48,17 +67,31 @@ export function registerWebhookDeliveryRoutes(app: FastifyInstance, platform: Pl
   // delivered), and how many events wait in its backlog or were given up on.
   app.get("/openwaba/webhooks/subscribers", async (req, reply) => {
     const p = await authenticate(platform, req);
-    const apps = await platform.db.selectFrom("subscribed_apps").innerJoin("apps", "apps.id", "subscribed_apps.app_id")
+    const apps = await platform.db
+      .selectFrom("subscribed_apps")
+      .innerJoin("apps", "apps.id", "subscribed_apps.app_id")
       .select(["apps.id", "apps.name", "apps.callback_url", "apps.fields", "subscribed_apps.override_callback_uri"])
-      .where("subscribed_apps.waba_id", "=", p.wabaId).orderBy("subscribed_apps.created_at").execute();
-    const counts = await platform.db.selectFrom("jobs").select(["kind", "status", sql<number>`count(*)`.as("n")])
-      .where("queue", "=", QUEUES.webhookBacklog).where("key", "like", `${p.wabaId}|%`).groupBy(["kind", "status"]).execute();
-    const count = (app: string, status: string) => Number(counts.find((c) => c.kind === subscriberOf(p.wabaId, app) && c.status === status)?.n ?? 0);
+      .where("subscribed_apps.waba_id", "=", p.wabaId)
+      .orderBy("subscribed_apps.created_at")
+      .execute();
+    const counts = await platform.db
+      .selectFrom("jobs")
+      .select(["kind", "status", sql<number>`count(*)`.as("n")])
+      .where("queue", "=", QUEUES.webhookBacklog)
+      .where("key", "like", `${p.wabaId}|%`)
+      .groupBy(["kind", "status"])
+      .execute();
+    const count = (app: string, status: string) =>
+      Number(counts.find((c) => c.kind === subscriberOf(p.wabaId, app) && c.status === status)?.n ?? 0);
     return reply.send({
       data: apps.map((a) => ({
-        app_id: a.id, name: a.name, callback_url: a.override_callback_uri ?? a.callback_url,
+        app_id: a.id,
+        name: a.name,
+        callback_url: a.override_callback_uri ?? a.callback_url,
         via: a.override_callback_uri ? "override" : a.callback_url ? "app" : null,
-        fields: fromJson<string[] | null>(a.fields, null), waiting: count(a.id, "ready"), dead: count(a.id, "dead"),
+        fields: fromJson<string[] | null>(a.fields, null),
+        waiting: count(a.id, "ready"),
+        dead: count(a.id, "dead"),
       })),
     });
   });
@@ -66,7 +99,13 @@ export function registerWebhookDeliveryRoutes(app: FastifyInstance, platform: Pl
   app.get("/openwaba/webhooks/deliveries", async (req, reply) => {
     const p = await authenticate(platform, req);
     const q = parseParams(listQuery, req.query ?? {});
-    const data = platform.deliveries.recent(p.wabaId, { limit: q.limit ?? 100, before: q.before, ok: q.ok === undefined ? undefined : q.ok === "true", appId: q.app_id, field: q.field });
+    const data = platform.deliveries.recent(p.wabaId, {
+      limit: q.limit ?? 100,
+      before: q.before,
+      ok: q.ok === undefined ? undefined : q.ok === "true",
+      appId: q.app_id,
+      field: q.field,
+    });
     const next = data.length === (q.limit ?? 100) ? data.at(-1)!.id : null;
     return reply.send({ data, paging: { next_before: next } });
   });
@@ -84,7 +123,12 @@ export function registerWebhookDeliveryRoutes(app: FastifyInstance, platform: Pl
     const d = platform.deliveries.get(p.wabaId, req.params.id);
     if (!d) throw new GraphError(100, `No delivery ${req.params.id} is kept for this WABA.`, { http: 404 });
     const dest = await destination(p.wabaId, d.app_id);
-    const delivery = await postBody(platform, p.wabaId, dest, d.request, { redelivery: true, fields: d.fields, events: d.events, resendOf: d.id });
+    const delivery = await postBody(platform, p.wabaId, dest, d.request, {
+      redelivery: true,
+      fields: d.fields,
+      events: d.events,
+      resendOf: d.id,
+    });
     return reply.send({ success: delivery.ok, delivery });
   });
 

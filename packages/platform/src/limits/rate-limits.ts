@@ -32,10 +32,20 @@ export class RateLimits {
     const mps = this.mps(level);
     const pairKey = `${phoneId}|${waId}`;
     const pair = this.config.pairRate ? pairRateDecision(this.pairs.get(pairKey), now) : null;
-    if (pair && !pair.ok) throw limited(131056, `Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period of time.`, pair.retryAfterMs);
+    if (pair && !pair.ok)
+      throw limited(
+        131056,
+        `Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period of time.`,
+        pair.retryAfterMs,
+      );
     const t = takeToken(this.buckets.get(phoneId), now, mps);
     this.buckets.set(phoneId, t.bucket);
-    if (!t.ok) throw limited(130429, `Message failed to send because there were too many messages sent from this phone number in a short period of time (${mps} per second).`, t.retryAfterMs);
+    if (!t.ok)
+      throw limited(
+        130429,
+        `Message failed to send because there were too many messages sent from this phone number in a short period of time (${mps} per second).`,
+        t.retryAfterMs,
+      );
     if (pair) this.remember(pairKey, pair.state, now);
   }
 
@@ -53,4 +63,7 @@ export class RateLimits {
 }
 
 const limited = (code: number, details: string, retryAfterMs: number) =>
-  new GraphError(code, details, { http: 429, headers: { "retry-after": String(Math.max(1, Math.ceil(retryAfterMs / 1000))) } });
+  new GraphError(code, details, {
+    http: 429,
+    headers: { "retry-after": String(Math.max(1, Math.ceil(retryAfterMs / 1000))) },
+  });

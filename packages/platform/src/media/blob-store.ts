@@ -6,7 +6,11 @@ import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { Transform } from "node:stream";
 
-export interface StoredBlob { key: string; size: number; sha256: string }
+export interface StoredBlob {
+  key: string;
+  size: number;
+  sha256: string;
+}
 
 /** Where media bytes live. Files under the data dir here; shared storage for several nodes later. */
 export interface BlobStore {
@@ -18,13 +22,19 @@ export interface BlobStore {
 }
 
 export class TooLarge extends Error {
-  constructor(readonly limit: number) { super(`larger than ${limit} bytes`); }
+  constructor(readonly limit: number) {
+    super(`larger than ${limit} bytes`);
+  }
 }
 
 export class FileBlobStore implements BlobStore {
-  constructor(private readonly dir: string) { mkdirSync(join(dir, "tmp"), { recursive: true }); }
+  constructor(private readonly dir: string) {
+    mkdirSync(join(dir, "tmp"), { recursive: true });
+  }
 
-  private path(key: string) { return join(this.dir, key.slice(0, 2), key); }
+  private path(key: string) {
+    return join(this.dir, key.slice(0, 2), key);
+  }
 
   async put(source: Readable, maxBytes: number): Promise<StoredBlob> {
     const key = randomBytes(16).toString("hex");
@@ -59,8 +69,14 @@ export class FileBlobStore implements BlobStore {
   }
 
   async size(key: string): Promise<number | null> {
-    try { return (await stat(this.path(key))).size; } catch { return null; }
+    try {
+      return (await stat(this.path(key))).size;
+    } catch {
+      return null;
+    }
   }
 
-  async remove(key: string): Promise<void> { await rm(this.path(key), { force: true }); }
+  async remove(key: string): Promise<void> {
+    await rm(this.path(key), { force: true });
+  }
 }

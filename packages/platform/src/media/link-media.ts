@@ -12,7 +12,10 @@ const CACHE_MS = 10 * 60 * 1000;
  */
 export class LinkMediaFetcher {
   private cache = new Map<string, { id: string; mime: string; at: number }>();
-  constructor(private readonly platform: Platform, private readonly timeoutMs = 20_000) {}
+  constructor(
+    private readonly platform: Platform,
+    private readonly timeoutMs = 20_000,
+  ) {}
 
   async fetch(wabaId: string, phoneNumberId: string, type: string, link: string): Promise<string> {
     const now = this.platform.clock.now();
@@ -25,10 +28,19 @@ export class LinkMediaFetcher {
     } catch (err) {
       throw new GraphError(131053, `Media download from ${link} failed: ${(err as Error).message}`);
     }
-    if (!res.ok || !res.body) throw new GraphError(131053, `Media download from ${link} failed with HTTP ${res.status}.`);
+    if (!res.ok || !res.body)
+      throw new GraphError(131053, `Media download from ${link} failed with HTTP ${res.status}.`);
     const mime = normaliseMime(res.headers.get("content-type") ?? "") || guessMime(type, link);
     const name = decodeURIComponent(new URL(link).pathname.split("/").pop() || "") || null;
-    const stored = await storeMedia(this.platform, { wabaId, phoneNumberId, mime, filename: name, source: Readable.fromWeb(res.body as any), origin: "link", ttlMs: UPLOADED_MEDIA_TTL_MS });
+    const stored = await storeMedia(this.platform, {
+      wabaId,
+      phoneNumberId,
+      mime,
+      filename: name,
+      source: Readable.fromWeb(res.body as any),
+      origin: "link",
+      ttlMs: UPLOADED_MEDIA_TTL_MS,
+    });
     const entry = { id: stored.id, mime: stored.mime_type, at: now };
     this.cache.set(key, entry);
     if (this.cache.size > 10_000) this.cache.delete(this.cache.keys().next().value!);
@@ -41,7 +53,17 @@ export class LinkMediaFetcher {
   }
 }
 
-const BY_EXTENSION: Record<string, string> = { jpg: "image/jpeg", jpeg: "image/jpeg", png: "image/png", webp: "image/webp", pdf: "application/pdf", mp4: "video/mp4", ogg: "audio/ogg", mp3: "audio/mpeg", txt: "text/plain" };
+const BY_EXTENSION: Record<string, string> = {
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  png: "image/png",
+  webp: "image/webp",
+  pdf: "application/pdf",
+  mp4: "video/mp4",
+  ogg: "audio/ogg",
+  mp3: "audio/mpeg",
+  txt: "text/plain",
+};
 function guessMime(_type: string, link: string): string {
   const ext = new URL(link).pathname.split(".").pop()?.toLowerCase() ?? "";
   return BY_EXTENSION[ext] ?? "application/octet-stream";

@@ -6,14 +6,42 @@ import { startTestServer, waitFor, type TestServer } from "@openwaba/server/test
 let s: TestServer;
 const HOUR = 3600_000;
 const approve = async (name: string, category: string, text: string) => {
-  const t = await s.call("POST", `/${s.credentials.waba_id}/message_templates`, { name, language: "en_US", category, components: [{ type: "BODY", text }] });
+  const t = await s.call("POST", `/${s.credentials.waba_id}/message_templates`, {
+    name,
+    language: "en_US",
+    category,
+    components: [{ type: "BODY", text }],
+  });
   await s.call("POST", `/openwaba/templates/${t.body.id}/review`, { event: "APPROVED" });
 };
-const template = async (to: string, name: string) => (await s.call("POST", `/${s.phone}/messages`, { messaging_product: "whatsapp", to, type: "template", template: { name, language: { code: "en_US" } } })).body.messages[0].id as string;
-const text = async (to: string) => (await s.call("POST", `/${s.phone}/messages`, { messaging_product: "whatsapp", to, type: "text", text: { body: "Thanks for writing!" } })).body.messages[0].id as string;
-const status = (id: string, st: string) => waitFor(() => s.receiver.statuses().find((x) => x.id === id && x.status === st), 5000, `${st} of ${id}`);
+const template = async (to: string, name: string) =>
+  (
+    await s.call("POST", `/${s.phone}/messages`, {
+      messaging_product: "whatsapp",
+      to,
+      type: "template",
+      template: { name, language: { code: "en_US" } },
+    })
+  ).body.messages[0].id as string;
+const text = async (to: string) =>
+  (
+    await s.call("POST", `/${s.phone}/messages`, {
+      messaging_product: "whatsapp",
+      to,
+      type: "text",
+      text: { body: "Thanks for writing!" },
+    })
+  ).body.messages[0].id as string;
+const status = (id: string, st: string) =>
+  waitFor(() => s.receiver.statuses().find((x) => x.id === id && x.status === st), 5000, `${st} of ${id}`);
 const advance = (ms: number) => s.call("POST", "/simulator/clock/advance", { ms });
-const write = (waId: string, extra: Record<string, unknown> = {}) => s.call("POST", `/simulator/users/${waId}/messages`, { to: s.phone, type: "text", text: { body: "Hi, I saw your ad" }, ...extra });
+const write = (waId: string, extra: Record<string, unknown> = {}) =>
+  s.call("POST", `/simulator/users/${waId}/messages`, {
+    to: s.phone,
+    type: "text",
+    text: { body: "Hi, I saw your ad" },
+    ...extra,
+  });
 
 beforeAll(async () => {
   s = await startTestServer({ env: { OPENWABA_MARKETING_CONSENT: "off" } });
@@ -25,11 +53,18 @@ afterAll(() => s.stop());
 
 describe("choosing the pricing model", () => {
   it("uses per-message pricing today and lets the WABA pin either model; refuses an unknown one", async () => {
-    expect((await s.call("GET", "/openwaba/pricing-model")).body).toMatchObject({ pricing_model: null, deployment_default: "auto", in_force: "PMP" });
+    expect((await s.call("GET", "/openwaba/pricing-model")).body).toMatchObject({
+      pricing_model: null,
+      deployment_default: "auto",
+      in_force: "PMP",
+    });
     const bad = await s.call("POST", "/openwaba/pricing-model", { pricing_model: "FREE" });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatchObject({ code: 100 });
-    expect((await s.call("POST", "/openwaba/pricing-model", { pricing_model: "CBP" })).body).toMatchObject({ pricing_model: "CBP", in_force: "CBP" });
+    expect((await s.call("POST", "/openwaba/pricing-model", { pricing_model: "CBP" })).body).toMatchObject({
+      pricing_model: "CBP",
+      in_force: "CBP",
+    });
   });
 });
 
@@ -55,7 +90,12 @@ describe("conversation-based pricing", () => {
     for (const id of [first, second, utility, reply]) await status(id, "delivered");
     const bill = (await s.call("GET", "/openwaba/billing")).body;
     // IN conversation rates: marketing 0.0099 + utility 0.0042, each conversation once.
-    expect(bill).toMatchObject({ charges: 2, total: "0.014100", by_category: { marketing: "0.009900", utility: "0.004200" }, by_pricing_model: { CBP: "0.014100" } });
+    expect(bill).toMatchObject({
+      charges: 2,
+      total: "0.014100",
+      by_category: { marketing: "0.009900", utility: "0.004200" },
+      by_pricing_model: { CBP: "0.014100" },
+    });
   });
 
   it("opens a new conversation after the 24th hour", async () => {
@@ -64,7 +104,11 @@ describe("conversation-based pricing", () => {
     await advance(24 * HOUR);
     const after = await status(await template(u, "spring_sale"), "sent");
     expect(after.conversation.id).not.toBe(before.conversation.id);
-    await waitFor(async () => (await s.call("GET", "/openwaba/billing")).body.charges === 3 || undefined, 5000, "third charge");
+    await waitFor(
+      async () => (await s.call("GET", "/openwaba/billing")).body.charges === 3 || undefined,
+      5000,
+      "third charge",
+    );
   });
 });
 
@@ -73,22 +117,45 @@ describe("free entry points", () => {
     const bad = await write("919800000002", { referral: { source_type: "billboard" } });
     expect(bad.status).toBe(400);
     await s.call("POST", "/openwaba/pricing-model", { pricing_model: null });
-    expect((await write("919800000002", { referral: { source_type: "ad", headline: "Spring sale" } })).status).toBe(201);
-    const inbound = await waitFor(() => s.receiver.messages().find((m: any) => m.from === "919800000002" && m.referral), 5000, "inbound with referral");
-    expect(inbound.referral).toMatchObject({ source_type: "ad", headline: "Spring sale", source_id: expect.any(String), ctwa_clid: expect.any(String) });
+    expect((await write("919800000002", { referral: { source_type: "ad", headline: "Spring sale" } })).status).toBe(
+      201,
+    );
+    const inbound = await waitFor(
+      () => s.receiver.messages().find((m: any) => m.from === "919800000002" && m.referral),
+      5000,
+      "inbound with referral",
+    );
+    expect(inbound.referral).toMatchObject({
+      source_type: "ad",
+      headline: "Spring sale",
+      source_id: expect.any(String),
+      ctwa_clid: expect.any(String),
+    });
   });
 
   it("makes every message free for 72 h from the business's answer, then charges again", async () => {
     const u = "919800000002";
     const answer = await status(await text(u), "sent");
-    expect(answer.pricing).toEqual({ billable: false, pricing_model: "PMP", type: "free_entry_point", category: "referral_conversion" });
-    expect(Number(answer.conversation.expiration_timestamp) - Number(answer.timestamp)).toBeGreaterThanOrEqual(72 * 3600 - 1);
+    expect(answer.pricing).toEqual({
+      billable: false,
+      pricing_model: "PMP",
+      type: "free_entry_point",
+      category: "referral_conversion",
+    });
+    expect(Number(answer.conversation.expiration_timestamp) - Number(answer.timestamp)).toBeGreaterThanOrEqual(
+      72 * 3600 - 1,
+    );
     await advance(72 * HOUR - 2000);
     const inside = await template(u, "spring_sale");
     expect((await status(inside, "sent")).pricing).toMatchObject({ billable: false, type: "free_entry_point" });
     await advance(3000);
     const outside = await template(u, "spring_sale");
-    expect((await status(outside, "sent")).pricing).toEqual({ billable: true, pricing_model: "PMP", type: "regular", category: "marketing" });
+    expect((await status(outside, "sent")).pricing).toEqual({
+      billable: true,
+      pricing_model: "PMP",
+      type: "regular",
+      category: "marketing",
+    });
     await status(outside, "delivered");
     await status(inside, "delivered");
     const bill = (await s.call("GET", "/openwaba/billing")).body;

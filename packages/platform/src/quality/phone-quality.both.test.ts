@@ -6,12 +6,22 @@ import { openWindow, startTestServer, waitFor, type TestServer } from "@openwaba
 let s: TestServer;
 const DAY = 24 * 3600 * 1000;
 const quality = async () => (await s.call("GET", `/${s.phone}?fields=quality_rating`)).body.quality_rating;
-const block = (wa: string, report = false) => s.call("POST", `/simulator/users/${wa}/block`, { phone_number_id: s.phone, report, ...(report ? { reason: "spam" } : {}) });
+const block = (wa: string, report = false) =>
+  s.call("POST", `/simulator/users/${wa}/block`, {
+    phone_number_id: s.phone,
+    report,
+    ...(report ? { reason: "spam" } : {}),
+  });
 const qualityEvents = () => s.receiver.values().filter((v: any) => v.event === "FLAGGED" || v.event === "UNFLAGGED");
 
 beforeAll(async () => {
   s = await startTestServer();
-  await s.call("POST", `/${s.credentials.app_id}/subscriptions`, { object: "whatsapp_business_account", callback_url: s.receiver.url, verify_token: s.credentials.verify_token, fields: "messages,phone_number_quality_update" });
+  await s.call("POST", `/${s.credentials.app_id}/subscriptions`, {
+    object: "whatsapp_business_account",
+    callback_url: s.receiver.url,
+    verify_token: s.credentials.verify_token,
+    fields: "messages,phone_number_quality_update",
+  });
   for (const wa of ["48600600001", "48600600002", "48600600003"]) await openWindow(s, wa);
 });
 afterAll(() => s.stop());
@@ -20,8 +30,16 @@ describe("phone-number quality", () => {
   it("a block keeps the number GREEN but the blocker gets nothing more (131026)", async () => {
     expect((await block("48600600001")).status).toBe(200);
     expect(await quality()).toBe("GREEN");
-    const r = await s.call("POST", `/${s.phone}/messages`, { messaging_product: "whatsapp", to: "48600600001", text: { body: "hello?" } });
-    const failed = await waitFor(() => s.receiver.statuses().find((x) => x.id === r.body.messages[0].id && x.status === "failed"), 5000, "failed");
+    const r = await s.call("POST", `/${s.phone}/messages`, {
+      messaging_product: "whatsapp",
+      to: "48600600001",
+      text: { body: "hello?" },
+    });
+    const failed = await waitFor(
+      () => s.receiver.statuses().find((x) => x.id === r.body.messages[0].id && x.status === "failed"),
+      5000,
+      "failed",
+    );
     expect(failed.errors[0].code).toBe(131026);
   });
 
@@ -32,7 +50,13 @@ describe("phone-number quality", () => {
     await block("48600600003", true); // 7 of 100: RED
     expect(await quality()).toBe("RED");
     const flagged = await waitFor(() => qualityEvents()[0], 5000, "FLAGGED");
-    const display = (await s.store.db.selectFrom("phone_numbers").select("display_phone_number").where("id", "=", s.phone).executeTakeFirstOrThrow()).display_phone_number;
+    const display = (
+      await s.store.db
+        .selectFrom("phone_numbers")
+        .select("display_phone_number")
+        .where("id", "=", s.phone)
+        .executeTakeFirstOrThrow()
+    ).display_phone_number;
     expect(flagged).toEqual({ display_phone_number: display, event: "FLAGGED", current_limit: "TIER_250" });
   });
 
@@ -47,6 +71,9 @@ describe("phone-number quality", () => {
 
   it("refuses blocks of numbers that are not the business's", async () => {
     expect((await s.call("POST", "/simulator/users/48600600002/block", { phone_number_id: "123" })).status).toBe(400);
-    expect((await s.call("DELETE", `/simulator/users/48600600001/block?phone_number_id=${s.phone}`)).body).toEqual({ wa_id: "48600600001", unblocked: true });
+    expect((await s.call("DELETE", `/simulator/users/48600600001/block?phone_number_id=${s.phone}`)).body).toEqual({
+      wa_id: "48600600001",
+      unblocked: true,
+    });
   });
 });

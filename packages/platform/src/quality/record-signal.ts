@@ -8,7 +8,12 @@ import { emitWabaEvent } from "../webhooks/events";
 import { reassessTemplate, unpauseTemplate } from "./template-quality";
 
 /** What a user did that counts against a number and the template it last sent them. */
-export interface UserSignal { phoneNumberId: string; waId: string; kind: "block" | "report" | "stop"; reason?: string }
+export interface UserSignal {
+  phoneNumberId: string;
+  waId: string;
+  kind: "block" | "report" | "stop";
+  reason?: string;
+}
 
 /**
  * A user blocked (or reported) a business number: recorded, the number's quality recomputed, and
@@ -18,10 +23,29 @@ export interface UserSignal { phoneNumberId: string; waId: string; kind: "block"
 export async function recordUserSignal(platform: Platform, tx: Db, s: UserSignal): Promise<void> {
   const now = platform.clock.now();
   // The signal also counts against the template of the last message the user got from the number.
-  const last = await tx.selectFrom("messages").select("template_id").where("phone_number_id", "=", s.phoneNumberId).where("wa_id", "=", s.waId)
-    .where("direction", "=", "out").where("created_at", ">", now - QUALITY_WINDOW_MS).orderBy("created_at", "desc").limit(1).executeTakeFirst();
+  const last = await tx
+    .selectFrom("messages")
+    .select("template_id")
+    .where("phone_number_id", "=", s.phoneNumberId)
+    .where("wa_id", "=", s.waId)
+    .where("direction", "=", "out")
+    .where("created_at", ">", now - QUALITY_WINDOW_MS)
+    .orderBy("created_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
   const templateId = last?.template_id ?? null;
-  await tx.insertInto("quality_signals").values({ id: graphId(), phone_number_id: s.phoneNumberId, wa_id: s.waId, kind: s.kind, reason: s.reason ?? null, at: now, template_id: templateId }).execute();
+  await tx
+    .insertInto("quality_signals")
+    .values({
+      id: graphId(),
+      phone_number_id: s.phoneNumberId,
+      wa_id: s.waId,
+      kind: s.kind,
+      reason: s.reason ?? null,
+      at: now,
+      template_id: templateId,
+    })
+    .execute();
   await scheduleReassessments(platform, tx, "reassess", s.phoneNumberId, { phoneNumberId: s.phoneNumberId }, now);
   await reassessQuality(platform, tx, s.phoneNumberId);
   if (templateId) {
@@ -31,45 +55,89 @@ export async function recordUserSignal(platform: Platform, tx: Db, s: UserSignal
 }
 
 const unpauseAt = (platform: Platform, tx: Db, templateId: string) => (runAt: number) =>
-  platform.queue.enqueue(tx, { queue: QUEUES.quality, key: templateId, kind: "unpause", payload: { templateId }, runAt });
-
+  platform.queue.enqueue(tx, {
+    queue: QUEUES.quality,
+    key: templateId,
+    kind: "unpause",
+    payload: { templateId },
+    runAt,
+  });
 
 /** A signal weighs less as it ages and not at all after 7 days: look again along the way. */
 function scheduleReassessments(platform: Platform, tx: Db, kind: string, key: string, payload: unknown, now: number) {
-  return platform.queue.enqueue(tx, [1, 3.5, 7].map((days) => ({ queue: QUEUES.quality, key, kind, payload, runAt: now + days * 24 * 3600 * 1000 + 1 })));
+  return platform.queue.enqueue(
+    tx,
+    [1, 3.5, 7].map((days) => ({
+      queue: QUEUES.quality,
+      key,
+      kind,
+      payload,
+      runAt: now + days * 24 * 3600 * 1000 + 1,
+    })),
+  );
 }
 
 /** Recomputes a number's quality rating from its last 7 days and announces a change. */
 export async function reassessQuality(platform: Platform, tx: Db, phoneNumberId: string): Promise<void> {
   const now = platform.clock.now();
   const since = now - QUALITY_WINDOW_MS;
-  const signals = await tx.selectFrom("quality_signals").select(["kind", "at"]).where("phone_number_id", "=", phoneNumberId).where("at", ">", since).execute();
-  const users = await tx.selectFrom("messages").select((e) => e.fn.count<number>("wa_id").distinct().as("n"))
-    .where("phone_number_id", "=", phoneNumberId).where("direction", "=", "out").where("created_at", ">", since).executeTakeFirstOrThrow();
+  const signals = await tx
+    .selectFrom("quality_signals")
+    .select(["kind", "at"])
+    .where("phone_number_id", "=", phoneNumberId)
+    .where("at", ">", since)
+    .execute();
+  const users = await tx
+    .selectFrom("messages")
+    .select((e) => e.fn.count<number>("wa_id").distinct().as("n"))
+    .where("phone_number_id", "=", phoneNumberId)
+    .where("direction", "=", "out")
+    .where("created_at", ">", since)
+    .executeTakeFirstOrThrow();
   const phone = await tx.selectFrom("phone_numbers").selectAll().where("id", "=", phoneNumberId).executeTakeFirst();
   if (!phone) return;
-  const rating = qualityRating(signals.map((x) => ({ kind: x.kind, at: Number(x.at) })), Number(users.n), now);
+  const rating = qualityRating(
+    signals.map((x) => ({ kind: x.kind, at: Number(x.at) })),
+    Number(users.n),
+    now,
+  );
   if (rating === phone.quality_rating) return;
-  await tx.updateTable("phone_numbers").set({ quality_rating: rating, flagged_at: null }).where("id", "=", phone.id).execute();
+  await tx
+    .updateTable("phone_numbers")
+    .set({ quality_rating: rating, flagged_at: null })
+    .where("id", "=", phone.id)
+    .execute();
   const event = rating === "RED" ? "FLAGGED" : phone.quality_rating === "RED" ? "UNFLAGGED" : null;
   // Under the per-number model a RED number is FLAGGED and has a week before it loses a tier.
-  if (rating === "RED" && platform.config.messagingLimitModel === "per_number") await markFlagged(platform, tx, phone.id, now);
+  if (rating === "RED" && platform.config.messagingLimitModel === "per_number")
+    await markFlagged(platform, tx, phone.id, now);
   platform.directory.forget();
   if (event) {
     const { tier } = await limitScope(platform, tx, phone);
-    await emitWabaEvent(platform, tx, phone.waba_id, "phone_number_quality_update", { display_phone_number: phone.display_phone_number, event, current_limit: tier });
+    await emitWabaEvent(platform, tx, phone.waba_id, "phone_number_quality_update", {
+      display_phone_number: phone.display_phone_number,
+      event,
+      current_limit: tier,
+    });
   }
 }
 
 /** Runs the scheduled reviews: quality as signals age, template pauses, messaging tiers, flagged numbers. */
 export function createQualityWorker(platform: Platform, log?: { error(o: unknown, m?: string): void }) {
   return new QueueWorker({
-    queue: platform.queue, name: QUEUES.quality, clock: platform.clock, ordered: false, batchSize: 50, visibilityMs: platform.config.claimTimeoutMs, log,
+    queue: platform.queue,
+    name: QUEUES.quality,
+    clock: platform.clock,
+    ordered: false,
+    batchSize: 50,
+    visibilityMs: platform.config.claimTimeoutMs,
+    log,
     handle: eachJob(async (job) => {
       const p = JSON.parse(job.payload) as { phoneNumberId?: string; templateId?: string; flaggedAt?: number };
       await platform.db.transaction().execute(async (tx) => {
         if (job.kind === "reassess" && p.phoneNumberId) await reassessQuality(platform, tx, p.phoneNumberId);
-        if (job.kind === "template" && p.templateId) await reassessTemplate(platform, tx, p.templateId, unpauseAt(platform, tx, p.templateId));
+        if (job.kind === "template" && p.templateId)
+          await reassessTemplate(platform, tx, p.templateId, unpauseAt(platform, tx, p.templateId));
         if (job.kind === "template-due" && p.templateId) {
           await tx.updateTable("templates").set({ quality_review_at: null }).where("id", "=", p.templateId).execute();
           await reassessTemplate(platform, tx, p.templateId, unpauseAt(platform, tx, p.templateId));
@@ -85,6 +153,11 @@ export function createQualityWorker(platform: Platform, log?: { error(o: unknown
       platform.directory.forget();
       platform.wake("webhook");
     }),
-    onFailure: retryThenBury(platform.queue, platform.clock, { maxAttempts: 10, baseMs: 1000, capMs: 60_000, ordered: false }),
+    onFailure: retryThenBury(platform.queue, platform.clock, {
+      maxAttempts: 10,
+      baseMs: 1000,
+      capMs: 60_000,
+      ordered: false,
+    }),
   });
 }

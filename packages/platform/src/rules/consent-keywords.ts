@@ -3,7 +3,10 @@
 // Russian, Catalan, Italian) and Spanish. Pure: the caller records the consent.
 
 export type ConsentAction = "stop" | "start";
-export interface ConsentKeyword { action: ConsentAction; language: string }
+export interface ConsentKeyword {
+  action: ConsentAction;
+  language: string;
+}
 
 const KEYWORDS: Record<string, Record<ConsentAction, string[]>> = {
   en: { stop: ["stop", "unsubscribe", "stop promotions", "opt out"], start: ["start", "subscribe", "opt in"] },
@@ -16,7 +19,11 @@ const KEYWORDS: Record<string, Record<ConsentAction, string[]>> = {
 
 /** The keyword a whole message is, if any (case, spaces and final punctuation ignored). */
 export function consentKeyword(text: string): ConsentKeyword | null {
-  const t = text.trim().toLowerCase().replace(/[.!¡?¿\s]+$/u, "").replace(/\s+/g, " ");
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/[.!¡?¿\s]+$/u, "")
+    .replace(/\s+/g, " ");
   for (const [language, lists] of Object.entries(KEYWORDS)) {
     for (const action of ["stop", "start"] as const) if (lists[action].includes(t)) return { action, language };
   }

@@ -10,22 +10,37 @@ export const ENTRY_POINT_CATEGORY = "referral_conversion";
 export const SERVICE_FREE_FROM = Date.UTC(2024, 10, 1);
 export const FREE_SERVICE_PER_MONTH = 1000;
 
-export interface OpenConversation { id: string; category: string; expiresAt: number }
+export interface OpenConversation {
+  id: string;
+  category: string;
+  expiresAt: number;
+}
 export type ConversationChoice = { join: OpenConversation } | { open: { category: string; expiresAt: number } };
 
-export function conversationToJoin(category: string, open: OpenConversation[], freeEntryUntil: number | null, now: number): ConversationChoice {
+export function conversationToJoin(
+  category: string,
+  open: OpenConversation[],
+  freeEntryUntil: number | null,
+  now: number,
+): ConversationChoice {
   const live = open.filter((c) => c.expiresAt > now).sort((a, b) => b.expiresAt - a.expiresAt);
   const entry = live.find((c) => c.category === ENTRY_POINT_CATEGORY);
   if (entry) return { join: entry };
-  if (freeEntryUntil !== null && freeEntryUntil > now) return { open: { category: ENTRY_POINT_CATEGORY, expiresAt: freeEntryUntil } };
+  if (freeEntryUntil !== null && freeEntryUntil > now)
+    return { open: { category: ENTRY_POINT_CATEGORY, expiresAt: freeEntryUntil } };
   const same = category === "service" ? live[0] : live.find((c) => c.category === category);
   return same ? { join: same } : { open: { category, expiresAt: now + CONVERSATION_MS } };
 }
 
 /** Whether a new conversation is charged, and the ledger's word for why not. */
-export function conversationCharge(category: string, now: number, serviceConversationsThisMonth: number): { billable: boolean; type: string } {
+export function conversationCharge(
+  category: string,
+  now: number,
+  serviceConversationsThisMonth: number,
+): { billable: boolean; type: string } {
   if (category === ENTRY_POINT_CATEGORY) return { billable: false, type: "free_entry_point" };
   if (category !== "service") return { billable: true, type: "regular" };
-  if (now >= SERVICE_FREE_FROM || serviceConversationsThisMonth < FREE_SERVICE_PER_MONTH) return { billable: false, type: "free_tier" };
+  if (now >= SERVICE_FREE_FROM || serviceConversationsThisMonth < FREE_SERVICE_PER_MONTH)
+    return { billable: false, type: "free_tier" };
   return { billable: true, type: "regular" };
 }

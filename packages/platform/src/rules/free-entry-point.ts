@@ -5,7 +5,10 @@
 export const ENTRY_POINT_REPLY_MS = 24 * 3600 * 1000;
 export const FREE_ENTRY_WINDOW_MS = 72 * 3600 * 1000;
 
-export interface EntryPointState { entryPointAt: number | null; freeEntryUntil: number | null }
+export interface EntryPointState {
+  entryPointAt: number | null;
+  freeEntryUntil: number | null;
+}
 
 /**
  * The free window a message sent now falls in: one already open, or the one this message opens

@@ -7,7 +7,13 @@ export type MessagingLimitModel = "portfolio" | "per_number";
 export const MESSAGING_WINDOW_MS = 24 * 3600 * 1000;
 
 const LIMITS: Record<string, number> = {
-  TIER_50: 50, TIER_250: 250, TIER_1K: 1000, TIER_2K: 2000, TIER_10K: 10_000, TIER_100K: 100_000, TIER_UNLIMITED: Infinity,
+  TIER_50: 50,
+  TIER_250: 250,
+  TIER_1K: 1000,
+  TIER_2K: 2000,
+  TIER_10K: 10_000,
+  TIER_100K: 100_000,
+  TIER_UNLIMITED: Infinity,
 };
 
 export const tierLimit = (tier: string): number => LIMITS[tier] ?? 250;

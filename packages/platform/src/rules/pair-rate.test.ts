@@ -3,7 +3,11 @@ import { pairRateDecision, type PairState } from "./pair-rate";
 
 const run = (times: number[]) => {
   let s: PairState | undefined;
-  return times.map((t) => { const r = pairRateDecision(s, t); if (r.ok) s = r.state; return r; });
+  return times.map((t) => {
+    const r = pairRateDecision(s, t);
+    if (r.ok) s = r.state;
+    return r;
+  });
 };
 
 describe("pair rate", () => {

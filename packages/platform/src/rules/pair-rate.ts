@@ -14,15 +14,32 @@ export interface PairState {
   burstCount: number;
 }
 
-export interface PairResult { ok: boolean; state: PairState; retryAfterMs: number }
+export interface PairResult {
+  ok: boolean;
+  state: PairState;
+  retryAfterMs: number;
+}
 
-export function pairRateDecision(s: PairState | undefined, now: number, interval = PAIR_INTERVAL_MS, burst = PAIR_BURST): PairResult {
+export function pairRateDecision(
+  s: PairState | undefined,
+  now: number,
+  interval = PAIR_INTERVAL_MS,
+  burst = PAIR_BURST,
+): PairResult {
   if (!s || s.paidAt <= now) {
     // Rested: a new burst may begin.
-    return { ok: true, state: { paidAt: Math.max(now, s?.paidAt ?? now) + interval, burstStart: now, burstCount: 1 }, retryAfterMs: 0 };
+    return {
+      ok: true,
+      state: { paidAt: Math.max(now, s?.paidAt ?? now) + interval, burstStart: now, burstCount: 1 },
+      retryAfterMs: 0,
+    };
   }
   if (now - s.burstStart < interval && s.burstCount < burst) {
-    return { ok: true, state: { paidAt: s.paidAt + interval, burstStart: s.burstStart, burstCount: s.burstCount + 1 }, retryAfterMs: 0 };
+    return {
+      ok: true,
+      state: { paidAt: s.paidAt + interval, burstStart: s.burstStart, burstCount: s.burstCount + 1 },
+      retryAfterMs: 0,
+    };
   }
   return { ok: false, state: s, retryAfterMs: s.paidAt - now };
 }

@@ -13,7 +13,16 @@ describe("phone-number quality", () => {
   });
   it("weighs a spam report three times a block", () => {
     expect(qualityRating([{ kind: "report", at: now }], 100, now)).toBe("YELLOW");
-    expect(qualityRating([{ kind: "report", at: now }, { kind: "report", at: now }], 100, now)).toBe("RED");
+    expect(
+      qualityRating(
+        [
+          { kind: "report", at: now },
+          { kind: "report", at: now },
+        ],
+        100,
+        now,
+      ),
+    ).toBe("RED");
   });
   it("forgets signals over 7 days, weighing recent ones more", () => {
     expect(negativeScore(blocks(1, now - QUALITY_WINDOW_MS / 2), now)).toBeCloseTo(0.5);

@@ -6,7 +6,11 @@
 export const QUALITY_WINDOW_MS = 7 * 24 * 3600 * 1000;
 export type QualityRating = "GREEN" | "YELLOW" | "RED";
 
-export interface QualityConfig { yellowAt: number; redAt: number; minSample: number }
+export interface QualityConfig {
+  yellowAt: number;
+  redAt: number;
+  minSample: number;
+}
 export const DEFAULT_QUALITY: QualityConfig = { yellowAt: 0.02, redAt: 0.05, minSample: 100 };
 
 const WEIGHT: Record<string, number> = { block: 1, report: 3, stop: 1 };
@@ -21,7 +25,12 @@ export function negativeScore(signals: { kind: string; at: number }[], now: numb
   return score;
 }
 
-export function qualityRating(signals: { kind: string; at: number }[], usersMessaged: number, now: number, c: QualityConfig = DEFAULT_QUALITY): QualityRating {
+export function qualityRating(
+  signals: { kind: string; at: number }[],
+  usersMessaged: number,
+  now: number,
+  c: QualityConfig = DEFAULT_QUALITY,
+): QualityRating {
   const rate = negativeScore(signals, now) / Math.max(usersMessaged, c.minSample);
   return rate >= c.redAt ? "RED" : rate >= c.yellowAt ? "YELLOW" : "GREEN";
 }

@@ -1,13 +1,30 @@
-import { GraphError, type TemplateComponent, type TemplateParameter, type TemplateSendComponent } from "@openwaba/contracts";
+import {
+  GraphError,
+  type TemplateComponent,
+  type TemplateParameter,
+  type TemplateSendComponent,
+} from "@openwaba/contracts";
 import { placeholders, type ParameterFormat } from "./template-variables";
 
 // Sending a template (cloud-api-reference.md §4 "Send", §7): the parameters must fit the approved
 // template — their number (132000), their kinds (132012), the length of the text they make
 // (132005) and the characters allowed in them (132007). The result is what the phone shows.
 
-export interface RenderedButton { type: string; text?: string; payload?: string; url?: string; phone_number?: string; code?: string }
+export interface RenderedButton {
+  type: string;
+  text?: string;
+  payload?: string;
+  url?: string;
+  phone_number?: string;
+  code?: string;
+}
 export interface RenderedTemplate {
-  header?: { format: string; text?: string; media?: { id?: string; link?: string; filename?: string }; location?: unknown };
+  header?: {
+    format: string;
+    text?: string;
+    media?: { id?: string; link?: string; filename?: string };
+    location?: unknown;
+  };
   body: string;
   footer?: string;
   buttons?: RenderedButton[];
@@ -17,16 +34,30 @@ type Approved = { parameter_format: ParameterFormat; components: TemplateCompone
 type Of<T extends TemplateComponent["type"]> = Extract<TemplateComponent, { type: T }>;
 
 const count = (where: string, got: number, want: number) =>
-  new GraphError(132000, `${where}: number of localizable_params (${got}) does not match the expected number of params (${want})`);
+  new GraphError(
+    132000,
+    `${where}: number of localizable_params (${got}) does not match the expected number of params (${want})`,
+  );
 const mismatch = (where: string, want: string, got: string) =>
   new GraphError(132012, `${where}: Format mismatch, expected ${want}, received ${got}`);
 
 /** The text a parameter puts into the message: text, or the fallback of currency and date_time. */
 function textOf(p: TemplateParameter, where: string): string {
-  const value = p.type === "text" ? p.text : p.type === "currency" ? p.currency.fallback_value : p.type === "date_time" ? p.date_time.fallback_value : null;
+  const value =
+    p.type === "text"
+      ? p.text
+      : p.type === "currency"
+        ? p.currency.fallback_value
+        : p.type === "date_time"
+          ? p.date_time.fallback_value
+          : null;
   if (value === null) throw mismatch(where, "TEXT", p.type.toUpperCase());
   // Meta's policy: no new lines or tabs, and no more than 4 consecutive spaces, in a parameter.
-  if (/[\n\t]| {5,}/.test(value)) throw new GraphError(132007, `${where}: Param text cannot have new-line/tab characters or more than 4 consecutive spaces`);
+  if (/[\n\t]| {5,}/.test(value))
+    throw new GraphError(
+      132007,
+      `${where}: Param text cannot have new-line/tab characters or more than 4 consecutive spaces`,
+    );
   return value;
 }
 
@@ -38,18 +69,23 @@ function hydrate(text: string, params: TemplateParameter[], format: ParameterFor
   if (format === "named") {
     for (const p of params) {
       const n = "parameter_name" in p ? p.parameter_name : undefined;
-      if (!n || !names.includes(n)) throw new GraphError(132000, `${where}: parameter_name ${n ?? "(missing)"} is not a variable of the template; expected ${names.join(", ")}`);
+      if (!n || !names.includes(n))
+        throw new GraphError(
+          132000,
+          `${where}: parameter_name ${n ?? "(missing)"} is not a variable of the template; expected ${names.join(", ")}`,
+        );
       values.set(n, textOf(p, where));
     }
   } else {
-    params.forEach((p, i) => values.set(String(i + 1), textOf(p, where)));
+    for (const [i, p] of params.entries()) values.set(String(i + 1), textOf(p, where));
   }
   return text.replace(/\{\{\s*([^{}]*?)\s*\}\}/g, (_m, n: string) => values.get(n) ?? "");
 }
 
 export function renderTemplate(t: Approved, send: TemplateSendComponent[] = []): RenderedTemplate {
   const sent = (type: string) => send.filter((c) => c.type === type);
-  if (sent("header").length > 1 || sent("body").length > 1) throw new GraphError(131009, "Param template['components']: at most one header and one body component.");
+  if (sent("header").length > 1 || sent("body").length > 1)
+    throw new GraphError(131009, "Param template['components']: at most one header and one body component.");
   const header = t.components.find((c): c is Of<"HEADER"> => c.type === "HEADER");
   const body = t.components.find((c): c is Of<"BODY"> => c.type === "BODY")!;
   const footer = t.components.find((c): c is Of<"FOOTER"> => c.type === "FOOTER");
@@ -69,17 +105,31 @@ export function renderTemplate(t: Approved, send: TemplateSendComponent[] = []):
     const code = textOf(bodyParams[0], "body");
     out.body = `${code} is your verification code.${body.add_security_recommendation ? " For your security, do not share this code." : ""}`;
   }
-  if (out.body.length > 1024) throw new GraphError(132005, `body: the message would be ${out.body.length} characters long; at most 1024.`);
-  if (footer) out.footer = footer.text ?? (footer.code_expiration_minutes ? `This code expires in ${footer.code_expiration_minutes} minutes.` : undefined);
-  if (buttons.length) out.buttons = renderButtons(buttons, sent("button") as Extract<TemplateSendComponent, { type: "button" }>[], out.body);
+  if (out.body.length > 1024)
+    throw new GraphError(132005, `body: the message would be ${out.body.length} characters long; at most 1024.`);
+  if (footer)
+    out.footer =
+      footer.text ??
+      (footer.code_expiration_minutes ? `This code expires in ${footer.code_expiration_minutes} minutes.` : undefined);
+  if (buttons.length)
+    out.buttons = renderButtons(
+      buttons,
+      sent("button") as Extract<TemplateSendComponent, { type: "button" }>[],
+      out.body,
+    );
   else if (sent("button").length) throw new GraphError(132000, "button: the template has no buttons.");
   return out;
 }
 
-function renderHeader(h: Of<"HEADER">, params: TemplateParameter[], format: ParameterFormat): RenderedTemplate["header"] {
+function renderHeader(
+  h: Of<"HEADER">,
+  params: TemplateParameter[],
+  format: ParameterFormat,
+): RenderedTemplate["header"] {
   if (h.format === "TEXT") {
     const text = hydrate(h.text ?? "", params, format, "header");
-    if (text.length > 60) throw new GraphError(132005, `header: the header would be ${text.length} characters long; at most 60.`);
+    if (text.length > 60)
+      throw new GraphError(132005, `header: the header would be ${text.length} characters long; at most 60.`);
     return { format: "TEXT", text };
   }
   if (params.length !== 1) throw count("header", params.length, 1);
@@ -88,17 +138,27 @@ function renderHeader(h: Of<"HEADER">, params: TemplateParameter[], format: Para
   if (p.type !== want) throw mismatch("header", h.format, p.type.toUpperCase());
   if (p.type === "location") return { format: "LOCATION", location: p.location };
   const media = (p as Record<string, any>)[p.type] as { id?: string; link?: string; filename?: string };
-  if ((media.id === undefined) === (media.link === undefined)) throw new GraphError(131008, `header: the ${p.type} parameter needs an id or a link.`);
+  if ((media.id === undefined) === (media.link === undefined))
+    throw new GraphError(131008, `header: the ${p.type} parameter needs an id or a link.`);
   return { format: h.format, media };
 }
 
-function renderButtons(template: Of<"BUTTONS">["buttons"], sent: Extract<TemplateSendComponent, { type: "button" }>[], body: string): RenderedButton[] {
+function renderButtons(
+  template: Of<"BUTTONS">["buttons"],
+  sent: Extract<TemplateSendComponent, { type: "button" }>[],
+  body: string,
+): RenderedButton[] {
   const byIndex = new Map<number, Extract<TemplateSendComponent, { type: "button" }>>();
   for (const b of sent) {
     const tb = template[b.index];
-    if (!tb) throw new GraphError(131009, `button: index ${b.index} is not a button of the template (it has ${template.length}).`);
+    if (!tb)
+      throw new GraphError(
+        131009,
+        `button: index ${b.index} is not a button of the template (it has ${template.length}).`,
+      );
     const expected = tb.type === "OTP" ? "url" : tb.type.toLowerCase();
-    if (expected !== b.sub_type && !(tb.type === "OTP" && b.sub_type === "copy_code")) throw mismatch(`button ${b.index}`, tb.type, b.sub_type.toUpperCase());
+    if (expected !== b.sub_type && !(tb.type === "OTP" && b.sub_type === "copy_code"))
+      throw mismatch(`button ${b.index}`, tb.type, b.sub_type.toUpperCase());
     byIndex.set(b.index, b);
   }
   return template.map((tb, i): RenderedButton => {
@@ -112,17 +172,24 @@ function renderButtons(template: Of<"BUTTONS">["buttons"], sent: Extract<Templat
         if (dynamic && !p) throw count(`button ${i}`, 0, 1);
         if (!dynamic && p) throw count(`button ${i}`, 1, 0);
         const suffix = p ? textOf(p, `button ${i}`) : "";
-        return { type: "url", text: tb.text, url: dynamic ? tb.url.replace(/\{\{\s*1\s*\}\}$/, encodeURIComponent(suffix)) : tb.url };
+        return {
+          type: "url",
+          text: tb.text,
+          url: dynamic ? tb.url.replace(/\{\{\s*1\s*\}\}$/, encodeURIComponent(suffix)) : tb.url,
+        };
       }
-      case "PHONE_NUMBER": return { type: "phone_number", text: tb.text, phone_number: tb.phone_number };
+      case "PHONE_NUMBER":
+        return { type: "phone_number", text: tb.text, phone_number: tb.phone_number };
       case "COPY_CODE":
-        if (!p || p.type !== "coupon_code") throw p ? mismatch(`button ${i}`, "COUPON_CODE", p.type.toUpperCase()) : count(`button ${i}`, 0, 1);
+        if (!p || p.type !== "coupon_code")
+          throw p ? mismatch(`button ${i}`, "COUPON_CODE", p.type.toUpperCase()) : count(`button ${i}`, 0, 1);
         return { type: "copy_code", code: p.coupon_code };
       case "OTP": {
         // The button carries the same code as the body (§4, "OTP send").
         const code = p ? textOf(p, `button ${i}`) : "";
         if (!p) throw count(`button ${i}`, 0, 1);
-        if (!body.startsWith(code)) throw new GraphError(131009, `button ${i}: the one-time code must be the same as the body's.`);
+        if (!body.startsWith(code))
+          throw new GraphError(131009, `button ${i}: the one-time code must be the same as the body's.`);
         return { type: "otp", text: tb.text ?? "Copy code", code };
       }
       default:

@@ -14,7 +14,13 @@ export const PAUSE_HOURS = [3, 6];
  * `reach`: of the sends that reached a phone, how many were read. Few reads alone make a template
  * YELLOW at worst (a warning, never a pause); blocks, reports and STOP replies decide RED.
  */
-export function templateQuality(signals: { kind: string; at: number }[], sends: number, now: number, reach?: { delivered: number; read: number }, c = TEMPLATE_QUALITY): TemplateQuality {
+export function templateQuality(
+  signals: { kind: string; at: number }[],
+  sends: number,
+  now: number,
+  reach?: { delivered: number; read: number },
+  c = TEMPLATE_QUALITY,
+): TemplateQuality {
   if (sends < c.minSends) return "UNKNOWN";
   const rate = negativeScore(signals, now) / sends;
   if (rate >= c.redAt) return "RED";
@@ -24,7 +30,12 @@ export function templateQuality(signals: { kind: string; at: number }[], sends: 
 }
 
 /** What a RED rating does to an approved template that has been paused `pauses` times before. */
-export function onRed(pauses: number): { status: "PAUSED"; hours: number; title: "FIRST_PAUSE" | "SECOND_PAUSE" } | { status: "DISABLED"; title: "DISABLED" } {
-  if (pauses < PAUSE_HOURS.length) return { status: "PAUSED", hours: PAUSE_HOURS[pauses], title: pauses === 0 ? "FIRST_PAUSE" : "SECOND_PAUSE" };
+export function onRed(
+  pauses: number,
+):
+  | { status: "PAUSED"; hours: number; title: "FIRST_PAUSE" | "SECOND_PAUSE" }
+  | { status: "DISABLED"; title: "DISABLED" } {
+  if (pauses < PAUSE_HOURS.length)
+    return { status: "PAUSED", hours: PAUSE_HOURS[pauses], title: pauses === 0 ? "FIRST_PAUSE" : "SECOND_PAUSE" };
   return { status: "DISABLED", title: "DISABLED" };
 }

@@ -2,8 +2,13 @@ import { describe, expect, it } from "vitest";
 import { takeToken, type Bucket } from "./throughput";
 
 const burst = (n: number, now: number, mps: number, start?: Bucket) => {
-  let b = start, ok = 0;
-  for (let i = 0; i < n; i++) { const r = takeToken(b, now, mps); b = r.bucket; if (r.ok) ok++; }
+  let b = start,
+    ok = 0;
+  for (let i = 0; i < n; i++) {
+    const r = takeToken(b, now, mps);
+    b = r.bucket;
+    if (r.ok) ok++;
+  }
   return { ok, bucket: b! };
 };
 

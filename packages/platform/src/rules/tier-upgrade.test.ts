@@ -1,7 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { maxPhoneNumbers, numberStatus, throughputUpgradeDue, tierDowngrade, tierUpgrade, type TierFacts } from "./tier-upgrade";
+import {
+  maxPhoneNumbers,
+  numberStatus,
+  throughputUpgradeDue,
+  tierDowngrade,
+  tierUpgrade,
+  type TierFacts,
+} from "./tier-upgrade";
 
-const portfolio = (o: Partial<TierFacts>): TierFacts => ({ model: "portfolio", tier: "TIER_250", verified: false, qualities: ["GREEN"], usersIn7Days: 0, scalingPathUsers: 0, ...o });
+const portfolio = (o: Partial<TierFacts>): TierFacts => ({
+  model: "portfolio",
+  tier: "TIER_250",
+  verified: false,
+  qualities: ["GREEN"],
+  usersIn7Days: 0,
+  scalingPathUsers: 0,
+  ...o,
+});
 const perNumber = (o: Partial<TierFacts>): TierFacts => ({ ...portfolio(o), model: "per_number" });
 
 describe("tier upgrades, portfolio model", () => {
@@ -52,10 +67,18 @@ describe("throughput upgrade", () => {
 
 describe("number status and capabilities", () => {
   it("shows FLAGGED only under the per-number model, RESTRICTED while the limit is used up", () => {
-    expect(numberStatus({ stored: "CONNECTED", model: "per_number", quality: "RED", limitReached: false })).toBe("FLAGGED");
-    expect(numberStatus({ stored: "CONNECTED", model: "portfolio", quality: "RED", limitReached: false })).toBe("CONNECTED");
-    expect(numberStatus({ stored: "CONNECTED", model: "portfolio", quality: "GREEN", limitReached: true })).toBe("RESTRICTED");
-    expect(numberStatus({ stored: "PENDING", model: "portfolio", quality: "GREEN", limitReached: true })).toBe("PENDING");
+    expect(numberStatus({ stored: "CONNECTED", model: "per_number", quality: "RED", limitReached: false })).toBe(
+      "FLAGGED",
+    );
+    expect(numberStatus({ stored: "CONNECTED", model: "portfolio", quality: "RED", limitReached: false })).toBe(
+      "CONNECTED",
+    );
+    expect(numberStatus({ stored: "CONNECTED", model: "portfolio", quality: "GREEN", limitReached: true })).toBe(
+      "RESTRICTED",
+    );
+    expect(numberStatus({ stored: "PENDING", model: "portfolio", quality: "GREEN", limitReached: true })).toBe(
+      "PENDING",
+    );
   });
   it("allows 2 numbers, 20 once verified or past the first tier", () => {
     expect(maxPhoneNumbers(false, "TIER_250")).toBe(2);

@@ -13,7 +13,10 @@ export const LADDER: Record<MessagingLimitModel, string[]> = {
   portfolio: ["TIER_250", "TIER_2K", "TIER_10K", "TIER_100K", "TIER_UNLIMITED"],
   per_number: ["TIER_250", "TIER_1K", "TIER_10K", "TIER_100K", "TIER_UNLIMITED"],
 };
-export const REVIEW_DELAY_MS: Record<MessagingLimitModel, number> = { portfolio: 6 * 3600_000, per_number: 24 * 3600_000 };
+export const REVIEW_DELAY_MS: Record<MessagingLimitModel, number> = {
+  portfolio: 6 * 3600_000,
+  per_number: 24 * 3600_000,
+};
 export const FLAGGED_DOWNGRADE_MS = 7 * 24 * 3600_000;
 /** The scaling path out of the first tier: unique users in 30 days. */
 const SCALING_PATH: Record<MessagingLimitModel, number> = { portfolio: 2000, per_number: 1000 };
@@ -31,14 +34,19 @@ export interface TierFacts {
 }
 
 const qualityAllows = (model: MessagingLimitModel, qualities: string[]) =>
-  model === "portfolio" ? qualities.every((q) => q === "GREEN" || q === "UNKNOWN") : qualities.every((q) => q !== "RED");
+  model === "portfolio"
+    ? qualities.every((q) => q === "GREEN" || q === "UNKNOWN")
+    : qualities.every((q) => q !== "RED");
 
 /** The tier the limit moves up to now, or null. */
 export function tierUpgrade(f: TierFacts): string | null {
   const ladder = LADDER[f.model];
   const i = ladder.indexOf(f.tier);
   if (i < 0 || i === ladder.length - 1) return null;
-  if (i === 0) return f.verified || (f.scalingPathUsers >= SCALING_PATH[f.model] && qualityAllows(f.model, f.qualities)) ? ladder[1] : null;
+  if (i === 0)
+    return f.verified || (f.scalingPathUsers >= SCALING_PATH[f.model] && qualityAllows(f.model, f.qualities))
+      ? ladder[1]
+      : null;
   return qualityAllows(f.model, f.qualities) && f.usersIn7Days >= tierLimit(f.tier) / 2 ? ladder[i + 1] : null;
 }
 
@@ -57,8 +65,18 @@ export const numericLimit = (tier: string): number => (tierLimit(tier) === Infin
 
 /** 1,000 messages per second (§6): portfolio unlimited, 100K unique users outside a window in 24 h, quality GREEN or YELLOW. */
 export const HIGH_THROUGHPUT_USERS = 100_000;
-export function throughputUpgradeDue(o: { level: string; tier: string; usersIn24Hours: number; quality: string }): boolean {
-  return o.level === "STANDARD" && o.tier === "TIER_UNLIMITED" && o.usersIn24Hours >= HIGH_THROUGHPUT_USERS && (o.quality === "GREEN" || o.quality === "YELLOW");
+export function throughputUpgradeDue(o: {
+  level: string;
+  tier: string;
+  usersIn24Hours: number;
+  quality: string;
+}): boolean {
+  return (
+    o.level === "STANDARD" &&
+    o.tier === "TIER_UNLIMITED" &&
+    o.usersIn24Hours >= HIGH_THROUGHPUT_USERS &&
+    (o.quality === "GREEN" || o.quality === "YELLOW")
+  );
 }
 export const THROUGHPUT_MAINTENANCE_MS = 60_000;
 
@@ -66,7 +84,12 @@ export const THROUGHPUT_MAINTENANCE_MS = 60_000;
  * The status shown for a number (§6): only CONNECTED sends; FLAGGED while RED under the per-number
  * model; RESTRICTED while its limit is used up (replies still go, new users wait).
  */
-export function numberStatus(o: { stored: string; model: MessagingLimitModel; quality: string; limitReached: boolean }): string {
+export function numberStatus(o: {
+  stored: string;
+  model: MessagingLimitModel;
+  quality: string;
+  limitReached: boolean;
+}): string {
   if (o.stored !== "CONNECTED") return o.stored;
   if (o.model === "per_number" && o.quality === "RED") return "FLAGGED";
   return o.limitReached ? "RESTRICTED" : "CONNECTED";

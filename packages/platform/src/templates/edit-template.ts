@@ -19,27 +19,53 @@ export async function editTemplate(platform: Platform, t: Template, body: unknow
     throw new GraphError(131008, "Send components, category or message_send_ttl_seconds to edit a template.");
   }
   if (!["APPROVED", "REJECTED", "PAUSED"].includes(t.status)) {
-    throw templateError({ subcode: 2388025, title: "Template can't be edited", message: `A ${t.status} template can't be edited; only APPROVED, REJECTED or PAUSED ones can.` });
+    throw templateError({
+      subcode: 2388025,
+      title: "Template can't be edited",
+      message: `A ${t.status} template can't be edited; only APPROVED, REJECTED or PAUSED ones can.`,
+    });
   }
   const now = platform.clock.now();
   const edits = fromJson<number[]>(t.edits, []);
   if (t.status === "APPROVED") {
     if (req.category && req.category !== t.category) {
-      throw templateError({ subcode: 2388025, title: "Category can't be changed", message: "The category of an approved template can't be edited." });
+      throw templateError({
+        subcode: 2388025,
+        title: "Category can't be changed",
+        message: "The category of an approved template can't be edited.",
+      });
     }
-    if (edits.some((e) => now - e < DAY)) throw templateError({ subcode: 2388025, title: "Edit limit reached", message: "An approved template can be edited once in 24 hours." });
-    if (edits.filter((e) => now - e < 30 * DAY).length >= 10) throw templateError({ subcode: 2388025, title: "Edit limit reached", message: "An approved template can be edited 10 times in 30 days." });
+    if (edits.some((e) => now - e < DAY))
+      throw templateError({
+        subcode: 2388025,
+        title: "Edit limit reached",
+        message: "An approved template can be edited once in 24 hours.",
+      });
+    if (edits.filter((e) => now - e < 30 * DAY).length >= 10)
+      throw templateError({
+        subcode: 2388025,
+        title: "Edit limit reached",
+        message: "An approved template can be edited 10 times in 30 days.",
+      });
   }
   const category = req.category ?? (t.category as "MARKETING" | "UTILITY" | "AUTHENTICATION");
   const components = req.components ?? fromJson(t.components, []);
   const problem = templateProblem({ category, parameter_format: t.parameter_format as ParameterFormat, components });
   if (problem) throw templateError(problem);
   await platform.db.transaction().execute(async (tx) => {
-    await tx.updateTable("templates").set({
-      category, components: toJson(components), status: "PENDING", rejected_reason: null, updated_at: now,
-      message_send_ttl_seconds: req.message_send_ttl_seconds ?? t.message_send_ttl_seconds,
-      edits: toJson(t.status === "APPROVED" ? [...edits.filter((e) => now - e < 30 * DAY), now] : edits),
-    }).where("id", "=", t.id).execute();
+    await tx
+      .updateTable("templates")
+      .set({
+        category,
+        components: toJson(components),
+        status: "PENDING",
+        rejected_reason: null,
+        updated_at: now,
+        message_send_ttl_seconds: req.message_send_ttl_seconds ?? t.message_send_ttl_seconds,
+        edits: toJson(t.status === "APPROVED" ? [...edits.filter((e) => now - e < 30 * DAY), now] : edits),
+      })
+      .where("id", "=", t.id)
+      .execute();
     await scheduleReview(platform, tx, t.id, now);
   });
   platform.wake("templates");

@@ -3,7 +3,15 @@ import type { Db, Template } from "@openwaba/store";
 import type { Platform } from "../platform";
 import { emitWabaEvent } from "../webhooks/events";
 
-export const REJECTION_REASONS = ["ABUSIVE_CONTENT", "INCORRECT_CATEGORY", "INVALID_FORMAT", "PROMOTIONAL", "SCAM", "TAG_CONTENT_MISMATCH", "NONE"] as const;
+export const REJECTION_REASONS = [
+  "ABUSIVE_CONTENT",
+  "INCORRECT_CATEGORY",
+  "INVALID_FORMAT",
+  "PROMOTIONAL",
+  "SCAM",
+  "TAG_CONTENT_MISMATCH",
+  "NONE",
+] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 export interface ReviewDecision {
@@ -23,7 +31,9 @@ export interface ReviewDecision {
  * (en-US) where the API writes an underscore (en_US).
  */
 export const templateWebhookIds = (t: { id: string; name: string; language: string }) => ({
-  message_template_id: Number(t.id), message_template_name: t.name, message_template_language: t.language.replace("_", "-"),
+  message_template_id: Number(t.id),
+  message_template_name: t.name,
+  message_template_language: t.language.replace("_", "-"),
 });
 
 /**
@@ -31,17 +41,30 @@ export const templateWebhookIds = (t: { id: string; name: string; language: stri
  * `message_template_status_update` webhook in the same transaction.
  */
 export async function applyReviewDecision(platform: Platform, tx: Db, t: Template, d: ReviewDecision): Promise<void> {
-  if (t.status !== "PENDING") throw new GraphError(100, `Template ${t.id} is ${t.status}, not PENDING: there is nothing to review.`);
-  const reason = d.event === "REJECTED" ? d.reason ?? "INVALID_FORMAT" : "NONE";
+  if (t.status !== "PENDING")
+    throw new GraphError(100, `Template ${t.id} is ${t.status}, not PENDING: there is nothing to review.`);
+  const reason = d.event === "REJECTED" ? (d.reason ?? "INVALID_FORMAT") : "NONE";
   const category = d.newCategory ?? t.category;
-  await tx.updateTable("templates").set({
-    status: d.event, rejected_reason: d.event === "REJECTED" ? reason : null, updated_at: platform.clock.now(),
-    was_approved: d.event === "APPROVED" ? 1 : t.was_approved, category,
-    review_rule: d.rule ?? "override", review_note: d.note ?? d.explanation?.reason ?? null,
-  }).where("id", "=", t.id).execute();
+  await tx
+    .updateTable("templates")
+    .set({
+      status: d.event,
+      rejected_reason: d.event === "REJECTED" ? reason : null,
+      updated_at: platform.clock.now(),
+      was_approved: d.event === "APPROVED" ? 1 : t.was_approved,
+      category,
+      review_rule: d.rule ?? "override",
+      review_note: d.note ?? d.explanation?.reason ?? null,
+    })
+    .where("id", "=", t.id)
+    .execute();
   const ids = templateWebhookIds(t);
   if (category !== t.category) {
-    await emitWabaEvent(platform, tx, t.waba_id, "template_category_update", { ...ids, previous_category: t.category, new_category: category });
+    await emitWabaEvent(platform, tx, t.waba_id, "template_category_update", {
+      ...ids,
+      previous_category: t.category,
+      new_category: category,
+    });
   }
   const value: Record<string, unknown> = { event: d.event, ...ids, reason, message_template_category: category };
   if (d.event === "REJECTED" && d.explanation) value.rejection_info = d.explanation;

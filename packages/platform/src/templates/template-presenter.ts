@@ -19,12 +19,25 @@ const FIELDS: Record<string, (t: Template) => unknown> = {
 const DEFAULT = ["name", "parameter_format", "components", "language", "status", "category", "id"];
 
 export function presentTemplate(t: Template, fields?: string): Record<string, unknown> {
-  const wanted = fields ? [...fields.split(",").map((f) => f.trim()).filter(Boolean)] : DEFAULT;
+  const wanted = fields
+    ? [
+        ...fields
+          .split(",")
+          .map((f) => f.trim())
+          .filter(Boolean),
+      ]
+    : DEFAULT;
   for (const f of wanted) {
-    if (!(f in FIELDS)) throw new GraphError(100, undefined, { message: `(#100) Tried accessing nonexisting field (${f}) on node type (WhatsAppBusinessHSM)` });
+    if (!(f in FIELDS))
+      throw new GraphError(100, undefined, {
+        message: `(#100) Tried accessing nonexisting field (${f}) on node type (WhatsAppBusinessHSM)`,
+      });
   }
   if (!wanted.includes("id")) wanted.push("id");
   const out: Record<string, unknown> = {};
-  for (const f of wanted) { const v = FIELDS[f](t); if (v !== undefined) out[f] = v; }
+  for (const f of wanted) {
+    const v = FIELDS[f](t);
+    if (v !== undefined) out[f] = v;
+  }
   return out;
 }

@@ -5,5 +5,6 @@ const NEEDS_ESCAPE = /[\u007f-\uffff/]/g;
 
 export function asciiJson(value: unknown): string {
   return JSON.stringify(value).replace(NEEDS_ESCAPE, (ch) =>
-    ch === "/" ? "\\/" : "\\u" + ch.charCodeAt(0).toString(16).padStart(4, "0"));
+    ch === "/" ? "\\/" : "\\u" + ch.charCodeAt(0).toString(16).padStart(4, "0"),
+  );
 }

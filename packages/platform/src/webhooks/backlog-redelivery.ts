@@ -1,6 +1,12 @@
 import { QueueWorker, type HandleResult, type Job } from "@openwaba/store";
 import { QUEUES, type Platform } from "../platform";
-import { type BacklogPayload, type FailingSubscribers, retryOrBury, subscriberOf, withPatience } from "./subscriber-backlog";
+import {
+  type BacklogPayload,
+  type FailingSubscribers,
+  retryOrBury,
+  subscriberOf,
+  withPatience,
+} from "./subscriber-backlog";
 import { postWebhook } from "./post-webhook";
 
 type Log = { error(o: unknown, m?: string): void; warn(o: unknown, m?: string): void };
@@ -24,42 +30,63 @@ export function createBacklogRedelivery(platform: Platform, failing: FailingSubs
       groups.set(k, g);
     }
     const results: HandleResult[] = [];
-    await Promise.all([...groups].map(async ([subscriber, g]) => {
-      const dest = (await platform.directory.destinations(g.wabaId)).find((d) => d.appId === g.appId);
-      // Unsubscribed since (or its callback removed): Meta stops delivering to it, and so do we.
-      if (!dest) return;
-      const ids = g.items.map((i) => i.job.id);
-      const outcome = await withPatience(postWebhook(platform, g.wabaId, dest, g.items.map((i) => i.p.event), { redelivery: true }), {
-        log,
-        whenSlow: async () => {
+    await Promise.all(
+      [...groups].map(async ([subscriber, g]) => {
+        const dest = (await platform.directory.destinations(g.wabaId)).find((d) => d.appId === g.appId);
+        // Unsubscribed since (or its callback removed): Meta stops delivering to it, and so do we.
+        if (!dest) return;
+        const ids = g.items.map((i) => i.job.id);
+        const outcome = await withPatience(
+          postWebhook(
+            platform,
+            g.wabaId,
+            dest,
+            g.items.map((i) => i.p.event),
+            { redelivery: true },
+          ),
+          {
+            log,
+            whenSlow: async () => {
+              failing.failed(subscriber);
+              await queue.release(ids, clock.now() + config.webhookTimeoutMs + 1000);
+              for (const i of g.items) results.push({ job: i.job, released: true });
+            },
+            afterSlow: async (err) => {
+              if (!err) return queue.complete(ids);
+              for (const i of g.items) await onFailure(i.job, err);
+            },
+          },
+        );
+        if (outcome === "slow") return;
+        if (outcome) {
           failing.failed(subscriber);
-          await queue.release(ids, clock.now() + config.webhookTimeoutMs + 1000);
-          for (const i of g.items) results.push({ job: i.job, released: true });
-        },
-        afterSlow: async (err) => {
-          if (!err) return queue.complete(ids);
-          for (const i of g.items) await onFailure(i.job, err);
-        },
-      });
-      if (outcome === "slow") return;
-      if (outcome) {
-        failing.failed(subscriber);
-        for (const i of g.items) results.push({ job: i.job, error: outcome });
-        return;
-      }
-      failing.recovered(subscriber);
-      // It answers again: the rest of its backlog need not wait out its backoff.
-      if (await queue.bringForward(QUEUES.webhookBacklog, subscriber, clock.now())) platform.wake(QUEUES.webhookBacklog);
-    }));
+          for (const i of g.items) results.push({ job: i.job, error: outcome });
+          return;
+        }
+        failing.recovered(subscriber);
+        // It answers again: the rest of its backlog need not wait out its backoff.
+        if (await queue.bringForward(QUEUES.webhookBacklog, subscriber, clock.now()))
+          platform.wake(QUEUES.webhookBacklog);
+      }),
+    );
     return results;
   }
 
   // An event is in a backlog because its subscriber failed (on it, or on those before it), so its
   // nth failure here waits as the (n+1)th attempt's would.
-  const onFailure = (job: Job, error: string) => retryOrBury(platform, job, error, { failedAttempts: job.attempts + 1, counted: true, log });
+  const onFailure = (job: Job, error: string) =>
+    retryOrBury(platform, job, error, { failedAttempts: job.attempts + 1, counted: true, log });
 
   return new QueueWorker({
-    queue, name: QUEUES.webhookBacklog, clock, ordered: true, batchSize: 200, concurrency: 3,
-    visibilityMs: Math.max(config.claimTimeoutMs, config.webhookTimeoutMs * 2), handle, onFailure, log,
+    queue,
+    name: QUEUES.webhookBacklog,
+    clock,
+    ordered: true,
+    batchSize: 200,
+    concurrency: 3,
+    visibilityMs: Math.max(config.claimTimeoutMs, config.webhookTimeoutMs * 2),
+    handle,
+    onFailure,
+    log,
   });
 }

@@ -2,10 +2,16 @@ import { randomUUID } from "node:crypto";
 
 /** One POST of a webhook batch to one subscriber, as the dispatcher saw it. */
 export interface DeliveryRecord {
-  at: string; app_id: string; url: string; fields: string[]; events: number; ok: boolean;
+  at: string;
+  app_id: string;
+  url: string;
+  fields: string[];
+  events: number;
+  ok: boolean;
   /** The receiver's HTTP status; null when it could not be reached or did not answer in time. */
   status: number | null;
-  result: string; ms: number;
+  result: string;
+  ms: number;
   /** A retry from the subscriber's backlog rather than the first attempt. */
   redelivery: boolean;
   /** Set when a person sent a logged delivery again: the id of that delivery. */
@@ -27,7 +33,10 @@ export class DeliveryLog {
   private byWaba = new Map<string, LoggedDelivery[]>();
   private order: { wabaId: string; record: LoggedDelivery }[] = [];
   private bytes = 0;
-  constructor(private readonly keep = 200, private readonly maxBytes = 32 * 1024 * 1024) {}
+  constructor(
+    private readonly keep = 200,
+    private readonly maxBytes = 32 * 1024 * 1024,
+  ) {}
 
   record(wabaId: string, r: DeliveryRecord): LoggedDelivery {
     const logged = { id: randomUUID(), ...r };
@@ -55,7 +64,10 @@ export class DeliveryLog {
   }
 
   /** Newest first; `before` pages on from a record's id. */
-  recent(wabaId: string, o: { limit?: number; before?: string; ok?: boolean; appId?: string; field?: string } = {}): LoggedDelivery[] {
+  recent(
+    wabaId: string,
+    o: { limit?: number; before?: string; ok?: boolean; appId?: string; field?: string } = {},
+  ): LoggedDelivery[] {
     let list = [...(this.byWaba.get(wabaId) ?? [])].reverse();
     if (o.before) {
       const i = list.findIndex((r) => r.id === o.before);

@@ -2,7 +2,15 @@ import { QueueWorker, type HandleResult, type Job } from "@openwaba/store";
 import { QUEUES, type Platform } from "../platform";
 import { destinationWants, type WebhookEvent } from "./events";
 import { postWebhook } from "./post-webhook";
-import { addToBacklog, backlogKey, FailingSubscribers, retryAfterMs, retryOrBury, subscriberOf, withPatience } from "./subscriber-backlog";
+import {
+  addToBacklog,
+  backlogKey,
+  FailingSubscribers,
+  retryAfterMs,
+  retryOrBury,
+  subscriberOf,
+  withPatience,
+} from "./subscriber-backlog";
 import { createBacklogRedelivery } from "./backlog-redelivery";
 
 type Log = { error(o: unknown, m?: string): void; warn(o: unknown, m?: string): void };
@@ -27,41 +35,79 @@ export function createWebhookDispatcher(platform: Platform, log?: Log): QueueWor
       list.push({ job, event });
       byWaba.set(event.wabaId, list);
     }
-    const plans = await Promise.all([...byWaba].map(async ([wabaId, items]) => ({ wabaId, items, destinations: await platform.directory.destinations(wabaId) })));
-    const waiting = await queue.keysWaiting(QUEUES.webhookBacklog,
-      plans.flatMap((p) => p.destinations.flatMap((d) => p.items.map((i) => backlogKey(i.job.key, d.appId)))));
+    const plans = await Promise.all(
+      [...byWaba].map(async ([wabaId, items]) => ({
+        wabaId,
+        items,
+        destinations: await platform.directory.destinations(wabaId),
+      })),
+    );
+    const waiting = await queue.keysWaiting(
+      QUEUES.webhookBacklog,
+      plans.flatMap((p) => p.destinations.flatMap((d) => p.items.map((i) => backlogKey(i.job.key, d.appId)))),
+    );
     // Every subscriber's share is settled (taken, or in its backlog) before the jobs are completed.
-    await Promise.all(plans.flatMap(({ wabaId, items, destinations }) => destinations.map(async (dest) => {
-      const wanted = items.filter((i) => destinationWants(dest, i.event));
-      if (!wanted.length) return;
-      const subscriber = subscriberOf(wabaId, dest.appId);
-      if (failing.isFailing(subscriber)) { await addToBacklog(platform, wabaId, dest, wanted, clock.now()); return; }
-      const behind = wanted.filter((i) => waiting.has(backlogKey(i.job.key, dest.appId)));
-      const now = wanted.filter((i) => !waiting.has(backlogKey(i.job.key, dest.appId)));
-      if (behind.length) await addToBacklog(platform, wabaId, dest, behind, clock.now());
-      if (!now.length) return;
-      let parked: number[] = [];
-      const outcome = await withPatience(postWebhook(platform, wabaId, dest, now.map((i) => i.event), { redelivery: false }), {
-        log,
-        // Due when the POST would have timed out: nothing of this conversation overtakes it meanwhile.
-        whenSlow: async () => { failing.failed(subscriber); parked = await addToBacklog(platform, wabaId, dest, now, clock.now() + config.webhookTimeoutMs + 1000); },
-        afterSlow: async (err) => { if (!err) await queue.complete(parked); },
-      });
-      if (outcome === null || outcome === "slow") return;
-      failing.failed(subscriber);
-      platform.metrics.webhookRetries.inc(now.length);
-      await addToBacklog(platform, wabaId, dest, now, clock.now() + retryAfterMs(platform, 1));
-    })));
+    await Promise.all(
+      plans.flatMap(({ wabaId, items, destinations }) =>
+        destinations.map(async (dest) => {
+          const wanted = items.filter((i) => destinationWants(dest, i.event));
+          if (!wanted.length) return;
+          const subscriber = subscriberOf(wabaId, dest.appId);
+          if (failing.isFailing(subscriber)) {
+            await addToBacklog(platform, wabaId, dest, wanted, clock.now());
+            return;
+          }
+          const behind = wanted.filter((i) => waiting.has(backlogKey(i.job.key, dest.appId)));
+          const now = wanted.filter((i) => !waiting.has(backlogKey(i.job.key, dest.appId)));
+          if (behind.length) await addToBacklog(platform, wabaId, dest, behind, clock.now());
+          if (!now.length) return;
+          let parked: number[] = [];
+          const outcome = await withPatience(
+            postWebhook(
+              platform,
+              wabaId,
+              dest,
+              now.map((i) => i.event),
+              { redelivery: false },
+            ),
+            {
+              log,
+              // Due when the POST would have timed out: nothing of this conversation overtakes it meanwhile.
+              whenSlow: async () => {
+                failing.failed(subscriber);
+                parked = await addToBacklog(platform, wabaId, dest, now, clock.now() + config.webhookTimeoutMs + 1000);
+              },
+              afterSlow: async (err) => {
+                if (!err) await queue.complete(parked);
+              },
+            },
+          );
+          if (outcome === null || outcome === "slow") return;
+          failing.failed(subscriber);
+          platform.metrics.webhookRetries.inc(now.length);
+          await addToBacklog(platform, wabaId, dest, now, clock.now() + retryAfterMs(platform, 1));
+        }),
+      ),
+    );
     return [];
   }
 
   // Only if a backlog could not be written: the whole batch is tried again (at least once), until
   // the retry period is over.
-  const onFailure = (job: Job, error: string) => retryOrBury(platform, job, error, { failedAttempts: job.attempts, counted: false, log });
+  const onFailure = (job: Job, error: string) =>
+    retryOrBury(platform, job, error, { failedAttempts: job.attempts, counted: false, log });
 
   const first = new QueueWorker({
-    queue, name: QUEUES.webhook, clock, ordered: true, batchSize: 200, visibilityMs: Math.max(config.claimTimeoutMs, config.webhookTimeoutMs * 2),
-    handle, onFailure, log, lingerMs: config.webhookLingerMs,
+    queue,
+    name: QUEUES.webhook,
+    clock,
+    ordered: true,
+    batchSize: 200,
+    visibilityMs: Math.max(config.claimTimeoutMs, config.webhookTimeoutMs * 2),
+    handle,
+    onFailure,
+    log,
+    lingerMs: config.webhookLingerMs,
   });
   return [first, createBacklogRedelivery(platform, failing, log)];
 }

@@ -20,15 +20,26 @@ export const destinationWants = (dest: Destination, e: Pick<WebhookEvent, "field
   (!dest.fields || dest.fields.includes(e.field)) && dest.appId !== e.exceptApp;
 
 /** What an echo of a sent message shows: the message as the business sent it. */
-export interface EchoedMessage { id: string; type: string; content: unknown; sentAt: number }
+export interface EchoedMessage {
+  id: string;
+  type: string;
+  content: unknown;
+  sentAt: number;
+}
 
 /**
  * Whether anyone but the sending app takes echoes on this WABA. Read before the send's
  * transaction (the directory cache reads outside it), so that a WABA nobody watches pays nothing.
  */
-export async function echoWanted(platform: Platform, wabaId: string, senderAppId: string | undefined): Promise<boolean> {
+export async function echoWanted(
+  platform: Platform,
+  wabaId: string,
+  senderAppId: string | undefined,
+): Promise<boolean> {
   if (!senderAppId) return false;
-  return (await platform.directory.destinations(wabaId)).some((d) => destinationWants(d, { field: ECHO_FIELD, exceptApp: senderAppId }));
+  return (await platform.directory.destinations(wabaId)).some((d) =>
+    destinationWants(d, { field: ECHO_FIELD, exceptApp: senderAppId }),
+  );
 }
 
 export const ECHO_FIELD = "smb_message_echoes";
@@ -39,15 +50,41 @@ export const ECHO_FIELD = "smb_message_echoes";
  * echoes what one app sent through the API to the others, so a team inbox sees what a bot or a
  * script said). Ordered with the message's statuses, which follow it.
  */
-export async function emitEcho(platform: Platform, tx: Db, phone: PhoneNumber, waId: string, m: EchoedMessage, senderAppId: string): Promise<void> {
+export async function emitEcho(
+  platform: Platform,
+  tx: Db,
+  phone: PhoneNumber,
+  waId: string,
+  m: EchoedMessage,
+  senderAppId: string,
+): Promise<void> {
   const event: WebhookEvent = {
-    wabaId: phone.waba_id, field: ECHO_FIELD, group: `${phone.id}|echoes`, exceptApp: senderAppId,
+    wabaId: phone.waba_id,
+    field: ECHO_FIELD,
+    group: `${phone.id}|echoes`,
+    exceptApp: senderAppId,
     value: {
-      messaging_product: "whatsapp", metadata: metadata(phone),
-      message_echoes: [{ from: phone.display_phone_number, to: waId, id: m.id, timestamp: String(Math.floor(m.sentAt / 1000)), type: m.type, [m.type]: m.content }],
+      messaging_product: "whatsapp",
+      metadata: metadata(phone),
+      message_echoes: [
+        {
+          from: phone.display_phone_number,
+          to: waId,
+          id: m.id,
+          timestamp: String(Math.floor(m.sentAt / 1000)),
+          type: m.type,
+          [m.type]: m.content,
+        },
+      ],
     },
   };
-  await platform.queue.enqueue(tx, { queue: QUEUES.webhook, key: `${phone.waba_id}|${phone.id}|${waId}`, kind: ECHO_FIELD, payload: event, runAt: platform.clock.now() });
+  await platform.queue.enqueue(tx, {
+    queue: QUEUES.webhook,
+    key: `${phone.waba_id}|${phone.id}|${waId}`,
+    kind: ECHO_FIELD,
+    payload: event,
+    runAt: platform.clock.now(),
+  });
 }
 
 const metadata = (p: PhoneNumber) => ({ display_phone_number: p.display_phone_number, phone_number_id: p.id });
@@ -57,24 +94,47 @@ const metadata = (p: PhoneNumber) => ({ display_phone_number: p.display_phone_nu
  * (number, user) conversation in order at the receiver.
  */
 export async function emitMessagesEvent(
-  platform: Platform, tx: Db, phone: PhoneNumber, waId: string,
+  platform: Platform,
+  tx: Db,
+  phone: PhoneNumber,
+  waId: string,
   part: { statuses?: unknown[]; messages?: unknown[]; contacts?: unknown[]; user_preferences?: unknown[] },
   field = "messages",
 ): Promise<void> {
   const kind = part.statuses ? "statuses" : part.user_preferences ? "user_preferences" : "messages";
   const event: WebhookEvent = {
-    wabaId: phone.waba_id, field, group: `${phone.id}|${kind}`,
+    wabaId: phone.waba_id,
+    field,
+    group: `${phone.id}|${kind}`,
     value: { messaging_product: "whatsapp", metadata: metadata(phone), ...part },
   };
-  await platform.queue.enqueue(tx, { queue: QUEUES.webhook, key: `${phone.waba_id}|${phone.id}|${waId}`, kind: field, payload: event, runAt: platform.clock.now() });
+  await platform.queue.enqueue(tx, {
+    queue: QUEUES.webhook,
+    key: `${phone.waba_id}|${phone.id}|${waId}`,
+    kind: field,
+    payload: event,
+    runAt: platform.clock.now(),
+  });
 }
 
 /**
  * Queues a WABA-level webhook (template status, quality, account fields) in the caller's
  * transaction, in order per WABA and field.
  */
-export async function emitWabaEvent(platform: Platform, tx: Db, wabaId: string, field: string, value: Record<string, unknown>): Promise<void> {
+export async function emitWabaEvent(
+  platform: Platform,
+  tx: Db,
+  wabaId: string,
+  field: string,
+  value: Record<string, unknown>,
+): Promise<void> {
   const now = platform.clock.now();
   const event: WebhookEvent = { wabaId, field, group: field, value, time: Math.floor(now / 1000) };
-  await platform.queue.enqueue(tx, { queue: QUEUES.webhook, key: `${wabaId}|${field}`, kind: field, payload: event, runAt: now });
+  await platform.queue.enqueue(tx, {
+    queue: QUEUES.webhook,
+    key: `${wabaId}|${field}`,
+    kind: field,
+    payload: event,
+    runAt: now,
+  });
 }

@@ -10,7 +10,10 @@ import type { WebhookEvent } from "./events";
  * event's ordering key and the app; its kind names the subscriber (WABA and app), so that a
  * receiver that answers again can be caught up at once.
  */
-export interface BacklogPayload { appId: string; event: WebhookEvent }
+export interface BacklogPayload {
+  appId: string;
+  event: WebhookEvent;
+}
 
 export const backlogKey = (eventKey: string, appId: string) => `${eventKey}|${appId}`;
 export const subscriberOf = (wabaId: string, appId: string) => `${wabaId}|${appId}`;
@@ -23,7 +26,12 @@ export const retryAfterMs = (platform: Platform, failedAttempts: number) =>
  * After a failed attempt: a dead letter once the event is older than the retry period, else a
  * retry after the backoff of `failedAttempts` (counted as a retry in /metrics when `counted`).
  */
-export async function retryOrBury(platform: Platform, job: Job, error: string, o: { failedAttempts: number; counted: boolean; log?: { warn(o: unknown, m?: string): void } }): Promise<void> {
+export async function retryOrBury(
+  platform: Platform,
+  job: Job,
+  error: string,
+  o: { failedAttempts: number; counted: boolean; log?: { warn(o: unknown, m?: string): void } },
+): Promise<void> {
   const now = platform.clock.now();
   if (now - job.created_at >= platform.config.webhookMaxAgeMs) {
     platform.metrics.webhookDeadLetters.inc();
@@ -45,8 +53,12 @@ export const PATIENCE_MS = 2000;
 export class FailingSubscribers {
   private until = new Map<string, number>();
   constructor(private readonly holdMs = 60_000) {}
-  failed(subscriber: string): void { this.until.set(subscriber, Date.now() + this.holdMs); }
-  recovered(subscriber: string): void { this.until.delete(subscriber); }
+  failed(subscriber: string): void {
+    this.until.set(subscriber, Date.now() + this.holdMs);
+  }
+  recovered(subscriber: string): void {
+    this.until.delete(subscriber);
+  }
   isFailing(subscriber: string): boolean {
     const t = this.until.get(subscriber);
     if (t === undefined) return false;
@@ -57,10 +69,20 @@ export class FailingSubscribers {
 }
 
 /** Puts events into a subscriber's backlog, due at `runAt`; answers the backlog jobs' ids. */
-export async function addToBacklog(platform: Platform, wabaId: string, dest: Destination, items: { job: Job; event: WebhookEvent }[], runAt: number): Promise<number[]> {
+export async function addToBacklog(
+  platform: Platform,
+  wabaId: string,
+  dest: Destination,
+  items: { job: Job; event: WebhookEvent }[],
+  runAt: number,
+): Promise<number[]> {
   const jobs: NewJob[] = items.map(({ job, event }) => ({
-    queue: QUEUES.webhookBacklog, key: backlogKey(job.key, dest.appId), kind: subscriberOf(wabaId, dest.appId),
-    payload: { appId: dest.appId, event } satisfies BacklogPayload, runAt, createdAt: job.created_at,
+    queue: QUEUES.webhookBacklog,
+    key: backlogKey(job.key, dest.appId),
+    kind: subscriberOf(wabaId, dest.appId),
+    payload: { appId: dest.appId, event } satisfies BacklogPayload,
+    runAt,
+    createdAt: job.created_at,
   }));
   const ids = await platform.queue.enqueueReturningIds(platform.db, jobs);
   platform.wake(QUEUES.webhookBacklog);
@@ -72,11 +94,18 @@ export async function addToBacklog(platform: Platform, wabaId: string, dest: Des
  * `whenSlow` runs at once (to keep the events in order in the backlog), then `afterSlow` with the
  * outcome when it comes. Nothing thrown by these is lost silently: it is logged.
  */
-export async function withPatience(post: Promise<string | null>, o: {
-  whenSlow: () => Promise<void>; afterSlow: (err: string | null) => Promise<void>; log?: { error(o: unknown, m?: string): void };
-}): Promise<string | null | "slow"> {
+export async function withPatience(
+  post: Promise<string | null>,
+  o: {
+    whenSlow: () => Promise<void>;
+    afterSlow: (err: string | null) => Promise<void>;
+    log?: { error(o: unknown, m?: string): void };
+  },
+): Promise<string | null | "slow"> {
   let timer: NodeJS.Timeout | undefined;
-  const patience = new Promise<"slow">((r) => { timer = setTimeout(() => r("slow"), PATIENCE_MS); });
+  const patience = new Promise<"slow">((r) => {
+    timer = setTimeout(() => r("slow"), PATIENCE_MS);
+  });
   const first = await Promise.race([post, patience]);
   clearTimeout(timer);
   if (first !== "slow") return first;

@@ -7,20 +7,41 @@ import { GraphError } from "@openwaba/contracts";
  */
 export async function verifyCallback(callbackUrl: string, verifyToken: string, timeoutMs = 5000): Promise<void> {
   let url: URL;
-  try { url = new URL(callbackUrl); } catch { throw new GraphError(100, `Param callback_url must be a valid URL.`); }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new GraphError(100, "Param callback_url must be an http or https URL.");
+  try {
+    url = new URL(callbackUrl);
+  } catch {
+    throw new GraphError(100, `Param callback_url must be a valid URL.`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new GraphError(100, "Param callback_url must be an http or https URL.");
   const challenge = String(randomInt(100_000_000, 2_000_000_000));
   url.searchParams.set("hub.mode", "subscribe");
   url.searchParams.set("hub.challenge", challenge);
   url.searchParams.set("hub.verify_token", verifyToken);
-  let status = 0, text = "";
+  let status = 0,
+    text = "";
   try {
-    const res = await fetch(url, { headers: { "user-agent": "facebookplatform/1.0 (+http://developers.facebook.com)" }, signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(url, {
+      headers: { "user-agent": "facebookplatform/1.0 (+http://developers.facebook.com)" },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     status = res.status;
     text = (await res.text()).trim();
   } catch (err) {
-    throw new GraphError(2200, `Callback verification failed with the following errors: curl_errno = 7; curl_error = ${(err as Error).message}`);
+    throw new GraphError(
+      2200,
+      `Callback verification failed with the following errors: curl_errno = 7; curl_error = ${(err as Error).message}`,
+    );
   }
-  if (status !== 200) throw new GraphError(2200, `Callback verification failed with the following errors: HTTP Status Code = ${status}`);
-  if (text !== challenge) throw new GraphError(2200, "Callback verification failed with the following errors: The URL couldn't be validated. Response does not match challenge, expected value=\"" + challenge + "\", received=\"" + text.slice(0, 40) + "\"");
+  if (status !== 200)
+    throw new GraphError(2200, `Callback verification failed with the following errors: HTTP Status Code = ${status}`);
+  if (text !== challenge)
+    throw new GraphError(
+      2200,
+      "Callback verification failed with the following errors: The URL couldn't be validated. Response does not match challenge, expected value=\"" +
+        challenge +
+        '", received="' +
+        text.slice(0, 40) +
+        '"',
+    );
 }

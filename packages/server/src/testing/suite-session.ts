@@ -8,30 +8,53 @@ export interface SuiteSession {
   csrf: string;
   user: { id: string; role: string; email: string };
   /** A suite API call with this session's cookie and CSRF header. */
-  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+  call(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any; headers: Headers }>;
   /** Opens the realtime stream; events collect in `events` until `close()`. */
   stream(headers?: Record<string, string>): Promise<SuiteStream>;
 }
 
-export interface SuiteStream { events: StreamEvent[]; close(): void }
+export interface SuiteStream {
+  events: StreamEvent[];
+  close(): void;
+}
 
 async function request(url: string, method: string, body: unknown, headers: Record<string, string>) {
-  const res = await fetch(url, { method, headers: { ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(url, {
+    method,
+    headers: { ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await res.text();
   let parsed: any = text;
-  try { parsed = JSON.parse(text); } catch { /* not JSON */ }
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
   return { status: res.status, body: parsed, headers: res.headers };
 }
 
 /** Signs in to the suite API as a console would (cookie + CSRF token). */
 export async function signIn(s: TestServer, email: string, password: string): Promise<SuiteSession> {
-  const r = await fetch(`${s.url}/suite/api/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+  const r = await fetch(`${s.url}/suite/api/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
   const body = (await r.json()) as any;
   if (r.status !== 200) throw new Error(`sign-in failed: ${r.status} ${JSON.stringify(body)}`);
   const cookie = (r.headers.get("set-cookie") ?? "").split(";")[0];
   const session: SuiteSession = {
-    cookie, csrf: body.csrf_token, user: body.user,
-    call: (method, path, b, headers = {}) => request(`${s.url}${path}`, method, b, { cookie, "x-csrf-token": body.csrf_token, ...headers }),
+    cookie,
+    csrf: body.csrf_token,
+    user: body.user,
+    call: (method, path, b, headers = {}) =>
+      request(`${s.url}${path}`, method, b, { cookie, "x-csrf-token": body.csrf_token, ...headers }),
     async stream(headers = {}) {
       const ac = new AbortController();
       const res = await fetch(`${s.url}/suite/api/stream`, { headers: { cookie, ...headers }, signal: ac.signal });

@@ -4,9 +4,10 @@ import type { Dialect } from "../dialect";
 import type { ClaimRequest, Job } from "./job";
 
 /** In an ordered queue only the oldest ready job of each key may be handed out. */
-export const headOfKey = (ordered: boolean) => ordered
-  ? sql`AND NOT EXISTS (SELECT 1 FROM jobs p WHERE p.queue = j.queue AND p.key = j.key AND p.id < j.id AND p.status = 'ready')`
-  : sql``;
+export const headOfKey = (ordered: boolean) =>
+  ordered
+    ? sql`AND NOT EXISTS (SELECT 1 FROM jobs p WHERE p.queue = j.queue AND p.key = j.key AND p.id < j.id AND p.status = 'ready')`
+    : sql``;
 
 /**
  * Claims due jobs in one UPDATE … RETURNING. SQLite runs one writer at a time, so that is the whole

@@ -2,7 +2,6 @@ import type { Job } from "./job";
 import type { JobQueue } from "./queue";
 import { backoffMs } from "./backoff";
 
-
 const MIN_IDLE_MS = 10;
 
 export interface WorkerOptions {
@@ -43,7 +42,9 @@ export class QueueWorker {
 
   constructor(private readonly o: WorkerOptions) {}
 
-  get name(): string { return this.o.name; }
+  get name(): string {
+    return this.o.name;
+  }
 
   start(): void {
     if (this.running) return;
@@ -56,7 +57,10 @@ export class QueueWorker {
   }
 
   wake(): void {
-    for (const s of this.states) { s.woken = true; s.wakeUp?.(); }
+    for (const s of this.states) {
+      s.woken = true;
+      s.wakeUp?.();
+    }
   }
 
   async stop(): Promise<void> {
@@ -70,7 +74,14 @@ export class QueueWorker {
       let jobs: Job[] = [];
       try {
         state.woken = false;
-        jobs = await this.o.queue.claim({ queue: this.o.name, now: this.o.clock.now(), wallNow: Date.now(), limit: this.o.batchSize, visibilityMs: this.o.visibilityMs, ordered: this.o.ordered });
+        jobs = await this.o.queue.claim({
+          queue: this.o.name,
+          now: this.o.clock.now(),
+          wallNow: Date.now(),
+          limit: this.o.batchSize,
+          visibilityMs: this.o.visibilityMs,
+          ordered: this.o.ordered,
+        });
         if (jobs.length) await this.process(jobs);
       } catch (err) {
         this.o.log?.error({ err, queue: this.o.name }, "queue worker error");
@@ -78,7 +89,8 @@ export class QueueWorker {
         continue;
       }
       if (jobs.length === 0 && !state.woken) await this.idle(state);
-      else if (this.o.lingerMs && jobs.length > 0 && jobs.length < this.o.batchSize && this.running) await new Promise((r) => setTimeout(r, this.o.lingerMs));
+      else if (this.o.lingerMs && jobs.length > 0 && jobs.length < this.o.batchSize && this.running)
+        await new Promise((r) => setTimeout(r, this.o.lingerMs));
       // better-sqlite3 answers synchronously: without this yield a busy worker would chain
       // microtasks and starve the event loop of I/O.
       else await new Promise((r) => setImmediate(r));
@@ -109,14 +121,21 @@ export class QueueWorker {
   private sleep(state: LoopState, ms: number): Promise<void> {
     return new Promise((resolve) => {
       const t = setTimeout(done, ms);
-      function done() { clearTimeout(t); state.wakeUp = null; resolve(); }
+      function done() {
+        clearTimeout(t);
+        state.wakeUp = null;
+        resolve();
+      }
       state.wakeUp = done;
       if (state.woken || !this.running) done();
     });
   }
 }
 
-interface LoopState { woken: boolean; wakeUp: (() => void) | null }
+interface LoopState {
+  woken: boolean;
+  wakeUp: (() => void) | null;
+}
 
 /** A job that failed (retry or bury it), or one the handler released to settle later. */
 export type HandleResult = { job: Job; error: string } | { job: Job; released: true };
@@ -125,13 +144,23 @@ export type HandleResult = { job: Job; error: string } | { job: Job; released: t
 export function eachJob(run: (job: Job) => Promise<void>): WorkerOptions["handle"] {
   return async (jobs) => {
     const failed: { job: Job; error: string }[] = [];
-    await Promise.all(jobs.map((job) => run(job).catch((err) => { failed.push({ job, error: String(err?.message ?? err) }); })));
+    await Promise.all(
+      jobs.map((job) =>
+        run(job).catch((err) => {
+          failed.push({ job, error: String(err?.message ?? err) });
+        }),
+      ),
+    );
     return failed;
   };
 }
 
 /** Retries with jittered backoff until `maxAttempts`, then leaves the job as a dead letter. */
-export function retryThenBury(queue: JobQueue, clock: { now(): number }, o: { maxAttempts: number; baseMs: number; capMs: number; ordered: boolean }): WorkerOptions["onFailure"] {
+export function retryThenBury(
+  queue: JobQueue,
+  clock: { now(): number },
+  o: { maxAttempts: number; baseMs: number; capMs: number; ordered: boolean },
+): WorkerOptions["onFailure"] {
   return async (job, error) => {
     if (job.attempts >= o.maxAttempts) return queue.bury(job, error);
     await queue.retry(job, clock.now() + backoffMs(job.attempts, o), error, o.ordered);

@@ -6,7 +6,9 @@ import { JobQueue } from "./queue";
 const store = await openTestStore();
 const q = new JobQueue(store.db, store.dialect);
 afterAll(() => store.close());
-beforeEach(async () => { await store.db.deleteFrom("jobs").execute(); });
+beforeEach(async () => {
+  await store.db.deleteFrom("jobs").execute();
+});
 
 const claim = (now: number, ordered = false, limit = 10) =>
   q.claim({ queue: "w", now, limit, visibilityMs: 1000, ordered });
@@ -29,10 +31,30 @@ describe(`job queue on ${store.dialect}`, () => {
   it("a claim's visibility runs on wall time: a travelling clock makes jobs due, never frees a claim", async () => {
     await q.enqueue(store.db, [{ queue: "w", key: "a", kind: "k", payload: 1, runAt: 100 }]);
     const wall = 5_000;
-    expect(await q.claim({ queue: "w", now: 100, wallNow: wall, limit: 10, visibilityMs: 1000, ordered: false })).toHaveLength(1);
+    expect(
+      await q.claim({ queue: "w", now: 100, wallNow: wall, limit: 10, visibilityMs: 1000, ordered: false }),
+    ).toHaveLength(1);
     // The simulated world jumps a day ahead; the worker holding the job is still at it.
-    expect(await q.claim({ queue: "w", now: 86_400_100, wallNow: wall + 1000, limit: 10, visibilityMs: 1000, ordered: false })).toHaveLength(0);
-    expect(await q.claim({ queue: "w", now: 86_400_100, wallNow: wall + 1001, limit: 10, visibilityMs: 1000, ordered: false })).toHaveLength(1);
+    expect(
+      await q.claim({
+        queue: "w",
+        now: 86_400_100,
+        wallNow: wall + 1000,
+        limit: 10,
+        visibilityMs: 1000,
+        ordered: false,
+      }),
+    ).toHaveLength(0);
+    expect(
+      await q.claim({
+        queue: "w",
+        now: 86_400_100,
+        wallNow: wall + 1001,
+        limit: 10,
+        visibilityMs: 1000,
+        ordered: false,
+      }),
+    ).toHaveLength(1);
   });
 
   it("says which keys still have work waiting, and brings a kind's waiting jobs forward", async () => {
@@ -48,7 +70,10 @@ describe(`job queue on ${store.dialect}`, () => {
   });
 
   it("an ordered queue hands out only the oldest job of each key", async () => {
-    await q.enqueue(store.db, ["a", "a", "b"].map((key, i) => ({ queue: "w", key, kind: "k", payload: i, runAt: 0 })));
+    await q.enqueue(
+      store.db,
+      ["a", "a", "b"].map((key, i) => ({ queue: "w", key, kind: "k", payload: i, runAt: 0 })),
+    );
     const first = await claim(0, true);
     expect(first.map((j) => JSON.parse(j.payload))).toEqual([0, 2]);
     expect(await claim(5000, true)).toHaveLength(2); // the same two heads after their timeout
@@ -58,7 +83,10 @@ describe(`job queue on ${store.dialect}`, () => {
   });
 
   it("retry delays the job and everything queued behind it for the same key", async () => {
-    await q.enqueue(store.db, ["a", "a", "b"].map((key, i) => ({ queue: "w", key, kind: "k", payload: i, runAt: 0 })));
+    await q.enqueue(
+      store.db,
+      ["a", "a", "b"].map((key, i) => ({ queue: "w", key, kind: "k", payload: i, runAt: 0 })),
+    );
     const [head] = await claim(0, true, 1);
     await q.retry(head, 500, "receiver down", true);
     const rows = await store.db.selectFrom("jobs").select(["key", "run_at", "last_error"]).orderBy("id").execute();
@@ -69,7 +97,10 @@ describe(`job queue on ${store.dialect}`, () => {
   });
 
   it("dead letters stop blocking their key and can be redriven", async () => {
-    await q.enqueue(store.db, ["a", "a"].map((key, i) => ({ queue: "w", key, kind: "k", payload: i, runAt: 0 })));
+    await q.enqueue(
+      store.db,
+      ["a", "a"].map((key, i) => ({ queue: "w", key, kind: "k", payload: i, runAt: 0 })),
+    );
     const [head] = await claim(0, true);
     await q.bury(head, "gave up");
     expect((await q.list("w", "dead")).map((j) => j.id)).toEqual([head.id]);
@@ -83,7 +114,10 @@ describe(`job queue on ${store.dialect}`, () => {
   });
 
   it("concurrent claimers never share a job", async () => {
-    await q.enqueue(store.db, Array.from({ length: 200 }, (_, i) => ({ queue: "w", key: `k${i}`, kind: "k", payload: i, runAt: 0 })));
+    await q.enqueue(
+      store.db,
+      Array.from({ length: 200 }, (_, i) => ({ queue: "w", key: `k${i}`, kind: "k", payload: i, runAt: 0 })),
+    );
     const batches = await Promise.all(Array.from({ length: 8 }, () => claim(0, false, 40)));
     const ids = batches.flat().map((j) => j.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -91,7 +125,10 @@ describe(`job queue on ${store.dialect}`, () => {
   });
 
   it("reports depth, age and the next due time", async () => {
-    await q.enqueue(store.db, [{ queue: "w", key: "a", kind: "k", payload: 0, runAt: 100 }, { queue: "w", key: "b", kind: "k", payload: 0, runAt: 300 }]);
+    await q.enqueue(store.db, [
+      { queue: "w", key: "a", kind: "k", payload: 0, runAt: 100 },
+      { queue: "w", key: "b", kind: "k", payload: 0, runAt: 300 },
+    ]);
     expect(await q.nextRunAt("w")).toBe(100);
     expect(await q.nextRunAt("other")).toBeNull();
     expect(await q.stats(1000)).toEqual([{ queue: "w", status: "ready", depth: 2, oldestAgeMs: 900 }]);

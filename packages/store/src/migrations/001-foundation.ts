@@ -6,7 +6,10 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   const millis = millisColumn(dialect);
   const t = (name: string) => db.schema.createTable(name).ifNotExists();
 
-  await t("settings").addColumn("key", "text", (c) => c.primaryKey()).addColumn("value", "text", (c) => c.notNull()).execute();
+  await t("settings")
+    .addColumn("key", "text", (c) => c.primaryKey())
+    .addColumn("value", "text", (c) => c.notNull())
+    .execute();
   await t("businesses")
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("name", "text", (c) => c.notNull())
@@ -70,7 +73,12 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn("created_at", millis, (c) => c.notNull())
     .addColumn("updated_at", millis, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("messages_thread").ifNotExists().on("messages").columns(["phone_number_id", "wa_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("messages_thread")
+    .ifNotExists()
+    .on("messages")
+    .columns(["phone_number_id", "wa_id", "created_at"])
+    .execute();
   await t("customer_windows")
     .addColumn("phone_number_id", "text", (c) => c.notNull())
     .addColumn("wa_id", "text", (c) => c.notNull())
@@ -93,9 +101,10 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   await db.schema.createIndex("media_expiry").ifNotExists().on("media").column("expires_at").execute();
 
   let jobs = t("jobs");
-  jobs = dialect === "postgres"
-    ? jobs.addColumn("id", "bigserial", (c) => c.primaryKey())
-    : jobs.addColumn("id", "integer", (c) => c.primaryKey().autoIncrement());
+  jobs =
+    dialect === "postgres"
+      ? jobs.addColumn("id", "bigserial", (c) => c.primaryKey())
+      : jobs.addColumn("id", "integer", (c) => c.primaryKey().autoIncrement());
   await jobs
     .addColumn("queue", "text", (c) => c.notNull())
     .addColumn("key", "text", (c) => c.notNull())
@@ -108,7 +117,12 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn("last_error", "text")
     .addColumn("created_at", millis, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("jobs_due").ifNotExists().on("jobs").columns(["queue", "status", "run_at", "id"]).execute();
+  await db.schema
+    .createIndex("jobs_due")
+    .ifNotExists()
+    .on("jobs")
+    .columns(["queue", "status", "run_at", "id"])
+    .execute();
   await db.schema.createIndex("jobs_order").ifNotExists().on("jobs").columns(["queue", "key", "id"]).execute();
 
   await t("sim_users")
@@ -132,6 +146,11 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn("at", millis, (c) => c.notNull())
     .addColumn("ticks", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("sim_chat_thread").ifNotExists().on("sim_chat").columns(["wa_id", "phone_number_id", "at"]).execute();
+  await db.schema
+    .createIndex("sim_chat_thread")
+    .ifNotExists()
+    .on("sim_chat")
+    .columns(["wa_id", "phone_number_id", "at"])
+    .execute();
   void sql;
 }

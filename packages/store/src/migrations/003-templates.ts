@@ -5,7 +5,9 @@ import { millisColumn, type Dialect } from "../dialect";
 // deletion time: an approved name stays blocked for 30 days after deletion.
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   const millis = millisColumn(dialect);
-  await db.schema.createTable("templates").ifNotExists()
+  await db.schema
+    .createTable("templates")
+    .ifNotExists()
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("waba_id", "text", (c) => c.notNull())
     .addColumn("name", "text", (c) => c.notNull())
@@ -23,5 +25,10 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn("updated_at", millis, (c) => c.notNull())
     .addColumn("deleted_at", millis)
     .execute();
-  await db.schema.createIndex("templates_by_name").ifNotExists().on("templates").columns(["waba_id", "name", "language"]).execute();
+  await db.schema
+    .createIndex("templates_by_name")
+    .ifNotExists()
+    .on("templates")
+    .columns(["waba_id", "name", "language"])
+    .execute();
 }

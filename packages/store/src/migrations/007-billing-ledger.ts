@@ -5,7 +5,9 @@ import { millisColumn, type Dialect } from "../dialect";
 // makes it chargeable (delivered, or read when delivery was skipped); amounts in micro-units.
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   const millis = millisColumn(dialect);
-  await db.schema.createTable("billing_ledger").ifNotExists()
+  await db.schema
+    .createTable("billing_ledger")
+    .ifNotExists()
     .addColumn("message_id", "text", (c) => c.primaryKey())
     .addColumn("waba_id", "text", (c) => c.notNull())
     .addColumn("phone_number_id", "text", (c) => c.notNull())
@@ -17,5 +19,10 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn("currency", "text", (c) => c.notNull())
     .addColumn("at", millis, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("billing_by_waba").ifNotExists().on("billing_ledger").columns(["waba_id", "at"]).execute();
+  await db.schema
+    .createIndex("billing_by_waba")
+    .ifNotExists()
+    .on("billing_ledger")
+    .columns(["waba_id", "at"])
+    .execute();
 }

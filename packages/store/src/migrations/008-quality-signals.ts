@@ -5,7 +5,9 @@ import { millisColumn, type Dialect } from "../dialect";
 // their time so quality can weigh recent ones more. The simulator's blocks live beside them.
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   const millis = millisColumn(dialect);
-  await db.schema.createTable("quality_signals").ifNotExists()
+  await db.schema
+    .createTable("quality_signals")
+    .ifNotExists()
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("phone_number_id", "text", (c) => c.notNull())
     .addColumn("wa_id", "text", (c) => c.notNull())
@@ -13,8 +15,15 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn("reason", "text")
     .addColumn("at", millis, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("quality_signals_by_phone").ifNotExists().on("quality_signals").columns(["phone_number_id", "at"]).execute();
-  await db.schema.createTable("sim_blocks").ifNotExists()
+  await db.schema
+    .createIndex("quality_signals_by_phone")
+    .ifNotExists()
+    .on("quality_signals")
+    .columns(["phone_number_id", "at"])
+    .execute();
+  await db.schema
+    .createTable("sim_blocks")
+    .ifNotExists()
     .addColumn("wa_id", "text", (c) => c.notNull())
     .addColumn("phone_number_id", "text", (c) => c.notNull())
     .addColumn("at", millis, (c) => c.notNull())

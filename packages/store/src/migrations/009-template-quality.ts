@@ -7,6 +7,9 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   const millis = millisColumn(dialect);
   await db.schema.alterTable("messages").addColumn("template_id", "text").execute();
   await db.schema.alterTable("quality_signals").addColumn("template_id", "text").execute();
-  await db.schema.alterTable("templates").addColumn("pause_count", "integer", (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable("templates")
+    .addColumn("pause_count", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable("templates").addColumn("paused_until", millis).execute();
 }

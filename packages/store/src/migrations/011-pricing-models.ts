@@ -11,7 +11,9 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   await db.schema.alterTable("customer_windows").addColumn("free_entry_until", millis).execute();
   await db.schema.alterTable("messages").addColumn("free_entry_until", millis).execute();
   await db.schema.alterTable("messages").addColumn("conversation_id", "text").execute();
-  await db.schema.createTable("conversations").ifNotExists()
+  await db.schema
+    .createTable("conversations")
+    .ifNotExists()
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("phone_number_id", "text", (c) => c.notNull())
     .addColumn("wa_id", "text", (c) => c.notNull())
@@ -21,7 +23,15 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn("billable", "integer", (c) => c.notNull())
     .addColumn("charged_at", millis)
     .execute();
-  await db.schema.createIndex("conversations_by_user").ifNotExists().on("conversations").columns(["phone_number_id", "wa_id", "expires_at"]).execute();
-  await db.schema.alterTable("billing_ledger").addColumn("pricing_model", "text", (c) => c.notNull().defaultTo("PMP")).execute();
+  await db.schema
+    .createIndex("conversations_by_user")
+    .ifNotExists()
+    .on("conversations")
+    .columns(["phone_number_id", "wa_id", "expires_at"])
+    .execute();
+  await db.schema
+    .alterTable("billing_ledger")
+    .addColumn("pricing_model", "text", (c) => c.notNull().defaultTo("PMP"))
+    .execute();
   await db.schema.alterTable("billing_ledger").addColumn("conversation_id", "text").execute();
 }

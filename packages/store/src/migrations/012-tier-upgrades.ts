@@ -6,10 +6,16 @@ import { millisColumn, type Dialect } from "../dialect";
 // throughput level and the short maintenance an upgrade costs.
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   const millis = millisColumn(dialect);
-  await db.schema.alterTable("businesses").addColumn("verified", "integer", (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable("businesses")
+    .addColumn("verified", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable("businesses").addColumn("tier_review_at", millis).execute();
   await db.schema.alterTable("phone_numbers").addColumn("tier_review_at", millis).execute();
   await db.schema.alterTable("phone_numbers").addColumn("flagged_at", millis).execute();
-  await db.schema.alterTable("phone_numbers").addColumn("throughput_level", "text", (c) => c.notNull().defaultTo("STANDARD")).execute();
+  await db.schema
+    .alterTable("phone_numbers")
+    .addColumn("throughput_level", "text", (c) => c.notNull().defaultTo("STANDARD"))
+    .execute();
   await db.schema.alterTable("phone_numbers").addColumn("maintenance_until", millis).execute();
 }

@@ -7,13 +7,17 @@ import { millisColumn, type Dialect } from "../dialect";
 // reference platform tables: the suite knows the platform only through the Cloud API.
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   const ms = millisColumn(dialect);
-  await db.schema.createTable("suite_tenants").ifNotExists()
+  await db.schema
+    .createTable("suite_tenants")
+    .ifNotExists()
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("settings", "text", (c) => c.notNull())
     .addColumn("created_at", ms, (c) => c.notNull())
     .execute();
-  await db.schema.createTable("suite_connections").ifNotExists()
+  await db.schema
+    .createTable("suite_connections")
+    .ifNotExists()
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("tenant_id", "text", (c) => c.notNull())
     .addColumn("waba_id", "text", (c) => c.notNull())
@@ -24,14 +28,18 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn("verify_token", "text", (c) => c.notNull())
     .addColumn("created_at", ms, (c) => c.notNull())
     .execute();
-  await db.schema.createTable("suite_numbers").ifNotExists()
+  await db.schema
+    .createTable("suite_numbers")
+    .ifNotExists()
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("tenant_id", "text", (c) => c.notNull())
     .addColumn("connection_id", "text", (c) => c.notNull())
     .addColumn("display_phone_number", "text", (c) => c.notNull())
     .addColumn("verified_name", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createTable("suite_users").ifNotExists()
+  await db.schema
+    .createTable("suite_users")
+    .ifNotExists()
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("tenant_id", "text", (c) => c.notNull())
     .addColumn("email", "text", (c) => c.notNull().unique())
@@ -48,31 +56,46 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn("last_assigned_at", ms)
     .addColumn("created_at", ms, (c) => c.notNull())
     .execute();
-  await db.schema.createTable("suite_sessions").ifNotExists()
+  await db.schema
+    .createTable("suite_sessions")
+    .ifNotExists()
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("user_id", "text", (c) => c.notNull())
     .addColumn("csrf_token", "text", (c) => c.notNull())
     .addColumn("created_at", ms, (c) => c.notNull())
     .addColumn("expires_at", ms, (c) => c.notNull())
     .execute();
-  await db.schema.createTable("suite_login_failures").ifNotExists()
+  await db.schema
+    .createTable("suite_login_failures")
+    .ifNotExists()
     .addColumn("key", "text", (c) => c.notNull())
     .addColumn("at", ms, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("suite_login_failures_by_key").ifNotExists().on("suite_login_failures").columns(["key", "at"]).execute();
-  await db.schema.createTable("suite_teams").ifNotExists()
+  await db.schema
+    .createIndex("suite_login_failures_by_key")
+    .ifNotExists()
+    .on("suite_login_failures")
+    .columns(["key", "at"])
+    .execute();
+  await db.schema
+    .createTable("suite_teams")
+    .ifNotExists()
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("tenant_id", "text", (c) => c.notNull())
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("assignment", "text", (c) => c.notNull())
     .addColumn("created_at", ms, (c) => c.notNull())
     .execute();
-  await db.schema.createTable("suite_team_members").ifNotExists()
+  await db.schema
+    .createTable("suite_team_members")
+    .ifNotExists()
     .addColumn("team_id", "text", (c) => c.notNull())
     .addColumn("user_id", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("suite_team_members_pk", ["team_id", "user_id"])
     .execute();
-  await db.schema.createTable("suite_routing_rules").ifNotExists()
+  await db.schema
+    .createTable("suite_routing_rules")
+    .ifNotExists()
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("tenant_id", "text", (c) => c.notNull())
     .addColumn("position", "integer", (c) => c.notNull())
@@ -81,7 +104,9 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn("team_id", "text", (c) => c.notNull())
     .addColumn("created_at", ms, (c) => c.notNull())
     .execute();
-  await db.schema.createTable("suite_canned_responses").ifNotExists()
+  await db.schema
+    .createTable("suite_canned_responses")
+    .ifNotExists()
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("tenant_id", "text", (c) => c.notNull())
     .addColumn("shortcut", "text", (c) => c.notNull())
@@ -89,7 +114,9 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn("body", "text", (c) => c.notNull())
     .addColumn("created_at", ms, (c) => c.notNull())
     .execute();
-  await db.schema.createTable("suite_conversations").ifNotExists()
+  await db.schema
+    .createTable("suite_conversations")
+    .ifNotExists()
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("tenant_id", "text", (c) => c.notNull())
     .addColumn("phone_number_id", "text", (c) => c.notNull())
@@ -109,9 +136,22 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn("sending_until", ms)
     .addColumn("created_at", ms, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("suite_conversations_by_user").ifNotExists().unique().on("suite_conversations").columns(["phone_number_id", "wa_id"]).execute();
-  await db.schema.createIndex("suite_conversations_by_tenant").ifNotExists().on("suite_conversations").columns(["tenant_id", "state", "last_message_at"]).execute();
-  await db.schema.createTable("suite_messages").ifNotExists()
+  await db.schema
+    .createIndex("suite_conversations_by_user")
+    .ifNotExists()
+    .unique()
+    .on("suite_conversations")
+    .columns(["phone_number_id", "wa_id"])
+    .execute();
+  await db.schema
+    .createIndex("suite_conversations_by_tenant")
+    .ifNotExists()
+    .on("suite_conversations")
+    .columns(["tenant_id", "state", "last_message_at"])
+    .execute();
+  await db.schema
+    .createTable("suite_messages")
+    .ifNotExists()
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("conversation_id", "text", (c) => c.notNull())
     .addColumn("direction", "text", (c) => c.notNull())
@@ -124,17 +164,31 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn("at", ms, (c) => c.notNull())
     .addColumn("updated_at", ms, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("suite_messages_by_conversation").ifNotExists().on("suite_messages").columns(["conversation_id", "at"]).execute();
+  await db.schema
+    .createIndex("suite_messages_by_conversation")
+    .ifNotExists()
+    .on("suite_messages")
+    .columns(["conversation_id", "at"])
+    .execute();
   // Ticks that arrive before the suite has stored the message they are about (the send's answer and
   // its first webhooks race): kept until the message is stored.
-  await db.schema.createTable("suite_early_statuses").ifNotExists()
+  await db.schema
+    .createTable("suite_early_statuses")
+    .ifNotExists()
     .addColumn("message_id", "text", (c) => c.notNull())
     .addColumn("status", "text", (c) => c.notNull())
     .addColumn("error", "text")
     .addColumn("at", ms, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("suite_early_statuses_by_message").ifNotExists().on("suite_early_statuses").columns(["message_id"]).execute();
-  await db.schema.createTable("suite_conversation_events").ifNotExists()
+  await db.schema
+    .createIndex("suite_early_statuses_by_message")
+    .ifNotExists()
+    .on("suite_early_statuses")
+    .columns(["message_id"])
+    .execute();
+  await db.schema
+    .createTable("suite_conversation_events")
+    .ifNotExists()
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("conversation_id", "text", (c) => c.notNull())
     .addColumn("kind", "text", (c) => c.notNull())
@@ -142,8 +196,15 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn("data", "text", (c) => c.notNull())
     .addColumn("at", ms, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("suite_conversation_events_by_conversation").ifNotExists().on("suite_conversation_events").columns(["conversation_id", "at"]).execute();
-  await db.schema.createTable("suite_cycles").ifNotExists()
+  await db.schema
+    .createIndex("suite_conversation_events_by_conversation")
+    .ifNotExists()
+    .on("suite_conversation_events")
+    .columns(["conversation_id", "at"])
+    .execute();
+  await db.schema
+    .createTable("suite_cycles")
+    .ifNotExists()
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("conversation_id", "text", (c) => c.notNull())
     .addColumn("tenant_id", "text", (c) => c.notNull())
@@ -154,12 +215,18 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn("resolved_at", ms, (c) => c.notNull())
     .addColumn("csat", "integer")
     .execute();
-  await db.schema.createIndex("suite_cycles_by_tenant").ifNotExists().on("suite_cycles").columns(["tenant_id", "resolved_at"]).execute();
+  await db.schema
+    .createIndex("suite_cycles_by_tenant")
+    .ifNotExists()
+    .on("suite_cycles")
+    .columns(["tenant_id", "resolved_at"])
+    .execute();
   // The realtime stream: a sequence a reconnecting console resumes from (Last-Event-ID).
   let events = db.schema.createTable("suite_events").ifNotExists();
-  events = dialect === "postgres"
-    ? events.addColumn("seq", "bigserial", (c) => c.primaryKey())
-    : events.addColumn("seq", "integer", (c) => c.primaryKey().autoIncrement());
+  events =
+    dialect === "postgres"
+      ? events.addColumn("seq", "bigserial", (c) => c.primaryKey())
+      : events.addColumn("seq", "integer", (c) => c.primaryKey().autoIncrement());
   await events
     .addColumn("tenant_id", "text", (c) => c.notNull())
     .addColumn("team_id", "text")
@@ -168,5 +235,10 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn("payload", "text", (c) => c.notNull())
     .addColumn("at", ms, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("suite_events_by_tenant").ifNotExists().on("suite_events").columns(["tenant_id", "seq"]).execute();
+  await db.schema
+    .createIndex("suite_events_by_tenant")
+    .ifNotExists()
+    .on("suite_events")
+    .columns(["tenant_id", "seq"])
+    .execute();
 }

@@ -5,7 +5,9 @@ import { millisColumn, type Dialect } from "../dialect";
 // changed, or the messaging limit moved, as the Cloud API's webhooks told the suite.
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   const ms = millisColumn(dialect);
-  await db.schema.createTable("suite_alerts").ifNotExists()
+  await db.schema
+    .createTable("suite_alerts")
+    .ifNotExists()
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("tenant_id", "text", (c) => c.notNull())
     .addColumn("kind", "text", (c) => c.notNull())
@@ -15,5 +17,10 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn("at", ms, (c) => c.notNull())
     .addColumn("read_at", ms)
     .execute();
-  await db.schema.createIndex("suite_alerts_by_tenant").ifNotExists().on("suite_alerts").columns(["tenant_id", "at"]).execute();
+  await db.schema
+    .createIndex("suite_alerts_by_tenant")
+    .ifNotExists()
+    .on("suite_alerts")
+    .columns(["tenant_id", "at"])
+    .execute();
 }

@@ -4,7 +4,9 @@ import { millisColumn, type Dialect } from "../dialect";
 // A customer's "stop marketing messages" preference as the Cloud API's user_preferences webhook
 // reported it (issue #4 item 4: the profile panel shows the consent state).
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
-  await db.schema.createTable("suite_marketing_preferences").ifNotExists()
+  await db.schema
+    .createTable("suite_marketing_preferences")
+    .ifNotExists()
     .addColumn("tenant_id", "text", (c) => c.notNull())
     .addColumn("wa_id", "text", (c) => c.notNull())
     .addColumn("value", "text", (c) => c.notNull())

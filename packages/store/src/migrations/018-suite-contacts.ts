@@ -5,7 +5,9 @@ import { millisColumn, type Dialect } from "../dialect";
 // custom attributes, tags, marketing consent with its source, language, time zone, last activity.
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   const ms = millisColumn(dialect);
-  await db.schema.createTable("suite_contacts").ifNotExists()
+  await db.schema
+    .createTable("suite_contacts")
+    .ifNotExists()
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("tenant_id", "text", (c) => c.notNull())
     .addColumn("wa_id", "text", (c) => c.notNull())
@@ -21,5 +23,11 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn("created_at", ms, (c) => c.notNull())
     .addColumn("updated_at", ms, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("suite_contacts_by_number").ifNotExists().unique().on("suite_contacts").columns(["tenant_id", "wa_id"]).execute();
+  await db.schema
+    .createIndex("suite_contacts_by_number")
+    .ifNotExists()
+    .unique()
+    .on("suite_contacts")
+    .columns(["tenant_id", "wa_id"])
+    .execute();
 }

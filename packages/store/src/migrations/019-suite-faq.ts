@@ -5,7 +5,9 @@ import { millisColumn, type Dialect } from "../dialect";
 // not answer (for the team to improve the base).
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   const ms = millisColumn(dialect);
-  await db.schema.createTable("suite_faq").ifNotExists()
+  await db.schema
+    .createTable("suite_faq")
+    .ifNotExists()
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("tenant_id", "text", (c) => c.notNull())
     .addColumn("question", "text", (c) => c.notNull())
@@ -14,7 +16,9 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn("created_at", ms, (c) => c.notNull())
     .execute();
   await db.schema.createIndex("suite_faq_by_tenant").ifNotExists().on("suite_faq").columns(["tenant_id"]).execute();
-  await db.schema.createTable("suite_faq_misses").ifNotExists()
+  await db.schema
+    .createTable("suite_faq_misses")
+    .ifNotExists()
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("tenant_id", "text", (c) => c.notNull())
     .addColumn("conversation_id", "text", (c) => c.notNull())
@@ -22,5 +26,10 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn("confidence", "real")
     .addColumn("at", ms, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("suite_faq_misses_by_tenant").ifNotExists().on("suite_faq_misses").columns(["tenant_id", "at"]).execute();
+  await db.schema
+    .createIndex("suite_faq_misses_by_tenant")
+    .ifNotExists()
+    .on("suite_faq_misses")
+    .columns(["tenant_id", "at"])
+    .execute();
 }

@@ -6,7 +6,9 @@ import { millisColumn, type Dialect } from "../dialect";
 // is due, its state and what it cost; a lease so that one node paces a campaign at a time.
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   const ms = millisColumn(dialect);
-  await db.schema.createTable("suite_campaigns").ifNotExists()
+  await db.schema
+    .createTable("suite_campaigns")
+    .ifNotExists()
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("tenant_id", "text", (c) => c.notNull())
     .addColumn("name", "text", (c) => c.notNull())
@@ -26,9 +28,21 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn("started_at", ms)
     .addColumn("completed_at", ms)
     .execute();
-  await db.schema.createIndex("suite_campaigns_by_tenant").ifNotExists().on("suite_campaigns").columns(["tenant_id", "created_at"]).execute();
-  await db.schema.createIndex("suite_campaigns_by_state").ifNotExists().on("suite_campaigns").columns(["state"]).execute();
-  await db.schema.createTable("suite_campaign_recipients").ifNotExists()
+  await db.schema
+    .createIndex("suite_campaigns_by_tenant")
+    .ifNotExists()
+    .on("suite_campaigns")
+    .columns(["tenant_id", "created_at"])
+    .execute();
+  await db.schema
+    .createIndex("suite_campaigns_by_state")
+    .ifNotExists()
+    .on("suite_campaigns")
+    .columns(["state"])
+    .execute();
+  await db.schema
+    .createTable("suite_campaign_recipients")
+    .ifNotExists()
     .addColumn("campaign_id", "text", (c) => c.notNull())
     .addColumn("seq", "integer", (c) => c.notNull())
     .addColumn("tenant_id", "text", (c) => c.notNull())
@@ -50,8 +64,29 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn("updated_at", ms, (c) => c.notNull())
     .addPrimaryKeyConstraint("suite_campaign_recipients_pk", ["campaign_id", "seq"])
     .execute();
-  await db.schema.createIndex("suite_campaign_recipients_once").ifNotExists().unique().on("suite_campaign_recipients").columns(["campaign_id", "wa_id"]).execute();
-  await db.schema.createIndex("suite_campaign_recipients_due").ifNotExists().on("suite_campaign_recipients").columns(["campaign_id", "state", "due_at"]).execute();
-  await db.schema.createIndex("suite_campaign_recipients_by_customer").ifNotExists().on("suite_campaign_recipients").columns(["tenant_id", "wa_id", "sent_at"]).execute();
-  await db.schema.createIndex("suite_campaign_recipients_by_send").ifNotExists().on("suite_campaign_recipients").columns(["tenant_id", "sent_at"]).execute();
+  await db.schema
+    .createIndex("suite_campaign_recipients_once")
+    .ifNotExists()
+    .unique()
+    .on("suite_campaign_recipients")
+    .columns(["campaign_id", "wa_id"])
+    .execute();
+  await db.schema
+    .createIndex("suite_campaign_recipients_due")
+    .ifNotExists()
+    .on("suite_campaign_recipients")
+    .columns(["campaign_id", "state", "due_at"])
+    .execute();
+  await db.schema
+    .createIndex("suite_campaign_recipients_by_customer")
+    .ifNotExists()
+    .on("suite_campaign_recipients")
+    .columns(["tenant_id", "wa_id", "sent_at"])
+    .execute();
+  await db.schema
+    .createIndex("suite_campaign_recipients_by_send")
+    .ifNotExists()
+    .on("suite_campaign_recipients")
+    .columns(["tenant_id", "sent_at"])
+    .execute();
 }

@@ -5,7 +5,9 @@ import { millisColumn, type Dialect } from "../dialect";
 // suite forgets the contact but keeps the number on its "do not market" list, so a contact made
 // again for it (an import, the console) is stopped, as the platform would still refuse (131050).
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
-  await db.schema.createTable("suite_whatsapp_stops").ifNotExists()
+  await db.schema
+    .createTable("suite_whatsapp_stops")
+    .ifNotExists()
     .addColumn("tenant_id", "text", (c) => c.notNull())
     .addColumn("wa_id", "text", (c) => c.notNull())
     .addColumn("at", millisColumn(dialect), (c) => c.notNull())

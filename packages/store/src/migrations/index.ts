@@ -71,6 +71,10 @@ export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?
   };
   // On PostgreSQL the migration tables are looked for in our own schema: Kysely's check would
   // otherwise find another schema's tables in the same database and skip creating ours.
-  const { error } = await new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest();
+  const { error } = await new Migrator({
+    db,
+    provider,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  }).migrateToLatest();
   if (error) throw error;
 }

@@ -3,39 +3,82 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { SuiteError, parseBody } from "../errors";
 import type { Suite } from "../suite";
-import { addressAllowed, attemptsLeft, durationWords, lockAfterFailure, LOGIN_LIMITS, wrongPasswordMessage } from "./login-throttle";
+import {
+  addressAllowed,
+  attemptsLeft,
+  durationWords,
+  lockAfterFailure,
+  LOGIN_LIMITS,
+  wrongPasswordMessage,
+} from "./login-throttle";
 import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from "./password";
 import { endSession, presentUser, requireUser, startSession } from "./sessions";
 import { setAvailability } from "../people/availability";
 import { tenantTransaction } from "../realtime/tenant-lock";
 
-const login = z.strictObject({ email: z.string().trim().toLowerCase().email().max(254), password: z.string().min(1).max(1024) });
-const accept = z.strictObject({ token: z.string().min(10).max(200), password: z.string().min(MIN_PASSWORD_LENGTH).max(1024), name: z.string().trim().min(1).max(120).optional() });
+const login = z.strictObject({
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(1).max(1024),
+});
+const accept = z.strictObject({
+  token: z.string().min(10).max(200),
+  password: z.string().min(MIN_PASSWORD_LENGTH).max(1024),
+  name: z.string().trim().min(1).max(120).optional(),
+});
 
 /** Sign in and out, who am I, and accepting an invitation. */
 export function registerAuthRoutes(app: FastifyInstance, suite: Suite): void {
   app.post("/suite/api/login", async (req, reply) => {
     const b = parseBody(login, req.body);
     const now = suite.securityClock.now();
-    const ipKey = `ip:${req.ip}`, accountKey = `account:${b.email}`;
+    const ipKey = `ip:${req.ip}`,
+      accountKey = `account:${b.email}`;
     const since = now - LOGIN_LIMITS.windowMs;
-    const failures = async (key: string) => (await suite.db.selectFrom("suite_login_failures").select("at").where("key", "=", key).where("at", ">", since).execute()).map((r) => r.at);
+    const failures = async (key: string) =>
+      (
+        await suite.db
+          .selectFrom("suite_login_failures")
+          .select("at")
+          .where("key", "=", key)
+          .where("at", ">", since)
+          .execute()
+      ).map((r) => r.at);
     const address = addressAllowed(await failures(ipKey), now);
-    if (!address.ok) throw new SuiteError(429, "too_many_attempts", `Too many failed sign-ins from this address; try again in ${durationWords(address.retryAfterMs)}.`, { retryAfterS: Math.ceil(address.retryAfterMs / 1000) });
+    if (!address.ok)
+      throw new SuiteError(
+        429,
+        "too_many_attempts",
+        `Too many failed sign-ins from this address; try again in ${durationWords(address.retryAfterMs)}.`,
+        { retryAfterS: Math.ceil(address.retryAfterMs / 1000) },
+      );
     const user = await suite.db.selectFrom("suite_users").selectAll().where("email", "=", b.email).executeTakeFirst();
     if (user?.locked_until && user.locked_until > now) {
-      throw new SuiteError(429, "account_locked", `This account is locked after repeated failed sign-ins; try again in ${durationWords(user.locked_until - now)}.`, { retryAfterS: Math.ceil((user.locked_until - now) / 1000) });
+      throw new SuiteError(
+        429,
+        "account_locked",
+        `This account is locked after repeated failed sign-ins; try again in ${durationWords(user.locked_until - now)}.`,
+        { retryAfterS: Math.ceil((user.locked_until - now) / 1000) },
+      );
     }
     const ok = await verifyPassword(b.password, user?.password_hash ?? null);
     if (!ok || !user || user.status !== "active") {
-      await suite.db.insertInto("suite_login_failures").values([{ key: ipKey, at: now }, { key: accountKey, at: now }]).execute();
+      await suite.db
+        .insertInto("suite_login_failures")
+        .values([
+          { key: ipKey, at: now },
+          { key: accountKey, at: now },
+        ])
+        .execute();
       const recent = user ? await failures(accountKey) : [];
       const lock = user ? lockAfterFailure(recent, now) : null;
-      if (user && lock) await suite.db.updateTable("suite_users").set({ locked_until: lock }).where("id", "=", user.id).execute();
+      if (user && lock)
+        await suite.db.updateTable("suite_users").set({ locked_until: lock }).where("id", "=", user.id).execute();
       // An unknown email gets the same words as a known one would (nothing tells which emails exist).
       const left = attemptsLeft(user ? recent : await failures(accountKey), now);
       const lockWords = lock ?? (!user && left === 0 ? now + LOGIN_LIMITS.lockMs : null);
-      throw new SuiteError(401, "invalid_credentials", wrongPasswordMessage(left, lockWords, now), { attempts_left: left });
+      throw new SuiteError(401, "invalid_credentials", wrongPasswordMessage(left, lockWords, now), {
+        attempts_left: left,
+      });
     }
     await suite.db.deleteFrom("suite_login_failures").where("key", "=", accountKey).execute();
     await suite.db.updateTable("suite_users").set({ locked_until: null }).where("id", "=", user.id).execute();
@@ -51,8 +94,12 @@ export function registerAuthRoutes(app: FastifyInstance, suite: Suite): void {
 
   app.get("/suite/api/me", async (req, reply) => {
     const { user, csrf } = await requireUser(suite, req);
-    const teams = await suite.db.selectFrom("suite_team_members").innerJoin("suite_teams", "suite_teams.id", "suite_team_members.team_id")
-      .select(["suite_teams.id", "suite_teams.name"]).where("suite_team_members.user_id", "=", user.id).execute();
+    const teams = await suite.db
+      .selectFrom("suite_team_members")
+      .innerJoin("suite_teams", "suite_teams.id", "suite_team_members.team_id")
+      .select(["suite_teams.id", "suite_teams.name"])
+      .where("suite_team_members.user_id", "=", user.id)
+      .execute();
     return reply.send({ user: presentUser(user), teams, csrf_token: csrf });
   });
 
@@ -62,19 +109,40 @@ export function registerAuthRoutes(app: FastifyInstance, suite: Suite): void {
     const b = parseBody(accept, req.body);
     const now = suite.securityClock.now();
     const hash = createHash("sha256").update(b.token).digest("hex");
-    const user = await suite.db.selectFrom("suite_users").selectAll().where("invite_token_hash", "=", hash).where("status", "=", "invited").executeTakeFirst();
-    if (!user || (user.invite_expires_at ?? 0) <= now) throw new SuiteError(400, "invalid_invitation", "This invitation does not exist, was used, or has expired.");
+    const user = await suite.db
+      .selectFrom("suite_users")
+      .selectAll()
+      .where("invite_token_hash", "=", hash)
+      .where("status", "=", "invited")
+      .executeTakeFirst();
+    if (!user || (user.invite_expires_at ?? 0) <= now)
+      throw new SuiteError(400, "invalid_invitation", "This invitation does not exist, was used, or has expired.");
     const password_hash = await hashPassword(b.password);
     const accepted = await tenantTransaction(suite, user.tenant_id, async (tx) => {
-      const r = await tx.updateTable("suite_users").set({ password_hash, status: "active", invite_token_hash: null, invite_expires_at: null, ...(b.name ? { name: b.name } : {}) })
-        .where("id", "=", user.id).where("status", "=", "invited").executeTakeFirst();
+      const r = await tx
+        .updateTable("suite_users")
+        .set({
+          password_hash,
+          status: "active",
+          invite_token_hash: null,
+          invite_expires_at: null,
+          ...(b.name ? { name: b.name } : {}),
+        })
+        .where("id", "=", user.id)
+        .where("status", "=", "invited")
+        .executeTakeFirst();
       if (!Number(r.numUpdatedRows)) return false;
       await setAvailability(suite, tx, user, "online");
       return true;
     });
-    if (!accepted) throw new SuiteError(400, "invalid_invitation", "This invitation does not exist, was used, or has expired.");
+    if (!accepted)
+      throw new SuiteError(400, "invalid_invitation", "This invitation does not exist, was used, or has expired.");
     suite.bus.notify();
-    const active = await suite.db.selectFrom("suite_users").selectAll().where("id", "=", user.id).executeTakeFirstOrThrow();
+    const active = await suite.db
+      .selectFrom("suite_users")
+      .selectAll()
+      .where("id", "=", user.id)
+      .executeTakeFirstOrThrow();
     const csrf = await startSession(suite, reply, active);
     return reply.send({ user: presentUser(active), csrf_token: csrf });
   });

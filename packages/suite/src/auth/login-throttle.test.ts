@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { LOGIN_LIMITS, addressAllowed, attemptsLeft, durationWords, lockAfterFailure, wrongPasswordMessage } from "./login-throttle";
+import {
+  LOGIN_LIMITS,
+  addressAllowed,
+  attemptsLeft,
+  durationWords,
+  lockAfterFailure,
+  wrongPasswordMessage,
+} from "./login-throttle";
 
 const now = 1_000_000_000;
 const times = (n: number, at = now) => Array.from({ length: n }, (_, i) => at - i);
@@ -25,9 +32,15 @@ describe("what a failed sign-in says", () => {
   it("counts the attempts left, warning from two, and says for how long a lock lasts", () => {
     expect(attemptsLeft(times(2), now)).toBe(3);
     expect(wrongPasswordMessage(3, null, now)).toBe("The email or password is wrong.");
-    expect(wrongPasswordMessage(2, null, now)).toBe("The email or password is wrong. 2 more wrong attempts will lock the account for 15 minutes.");
-    expect(wrongPasswordMessage(1, null, now)).toBe("The email or password is wrong. 1 more wrong attempt will lock the account for 15 minutes.");
-    expect(wrongPasswordMessage(0, now + LOGIN_LIMITS.lockMs, now)).toBe("The email or password is wrong. The account is now locked for 15 minutes after 5 failed sign-ins.");
+    expect(wrongPasswordMessage(2, null, now)).toBe(
+      "The email or password is wrong. 2 more wrong attempts will lock the account for 15 minutes.",
+    );
+    expect(wrongPasswordMessage(1, null, now)).toBe(
+      "The email or password is wrong. 1 more wrong attempt will lock the account for 15 minutes.",
+    );
+    expect(wrongPasswordMessage(0, now + LOGIN_LIMITS.lockMs, now)).toBe(
+      "The email or password is wrong. The account is now locked for 15 minutes after 5 failed sign-ins.",
+    );
   });
   it("rounds a duration up, to the minute from a minute", () => {
     expect(durationWords(899_000)).toBe("15 minutes");

@@ -5,7 +5,11 @@
 export const LOGIN_LIMITS = { windowMs: 15 * 60_000, accountMax: 5, addressMax: 20, lockMs: 15 * 60_000 };
 
 /** Whether another attempt from this address may be tried now, and if not, for how long. */
-export function addressAllowed(failures: number[], now: number, l = LOGIN_LIMITS): { ok: boolean; retryAfterMs: number } {
+export function addressAllowed(
+  failures: number[],
+  now: number,
+  l = LOGIN_LIMITS,
+): { ok: boolean; retryAfterMs: number } {
   const recent = failures.filter((t) => now - t < l.windowMs).sort((a, b) => a - b);
   if (recent.length < l.addressMax) return { ok: true, retryAfterMs: 0 };
   return { ok: false, retryAfterMs: recent[recent.length - l.addressMax] + l.windowMs - now };
@@ -24,7 +28,10 @@ export function attemptsLeft(failures: number[], now: number, l = LOGIN_LIMITS):
 
 /** "15 minutes", "1 minute", "30 seconds": how long, in words a person reads at a glance. */
 export function durationWords(ms: number): string {
-  if (ms < 60_000) { const s = Math.max(1, Math.ceil(ms / 1000)); return `${s} second${s === 1 ? "" : "s"}`; }
+  if (ms < 60_000) {
+    const s = Math.max(1, Math.ceil(ms / 1000));
+    return `${s} second${s === 1 ? "" : "s"}`;
+  }
   const m = Math.ceil(ms / 60_000);
   return `${m} minute${m === 1 ? "" : "s"}`;
 }
@@ -35,7 +42,9 @@ export function durationWords(ms: number): string {
  */
 export function wrongPasswordMessage(left: number, lockedUntil: number | null, now: number, l = LOGIN_LIMITS): string {
   const base = "The email or password is wrong.";
-  if (lockedUntil) return `${base} The account is now locked for ${durationWords(lockedUntil - now)} after ${l.accountMax} failed sign-ins.`;
-  if (left <= 2) return `${base} ${left} more wrong attempt${left === 1 ? "" : "s"} will lock the account for ${durationWords(l.lockMs)}.`;
+  if (lockedUntil)
+    return `${base} The account is now locked for ${durationWords(lockedUntil - now)} after ${l.accountMax} failed sign-ins.`;
+  if (left <= 2)
+    return `${base} ${left} more wrong attempt${left === 1 ? "" : "s"} will lock the account for ${durationWords(l.lockMs)}.`;
   return base;
 }

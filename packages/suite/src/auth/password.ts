@@ -3,7 +3,9 @@ import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } 
 // Password hashes: scrypt (memory-hard, in Node itself), stored with their parameters so they
 // can be raised later without invalidating old hashes.
 const scrypt = (password: string, salt: Buffer, len: number, o: ScryptOptions) =>
-  new Promise<Buffer>((resolve, reject) => scryptCb(password, salt, len, o, (err, key) => (err ? reject(err) : resolve(key))));
+  new Promise<Buffer>((resolve, reject) =>
+    scryptCb(password, salt, len, o, (err, key) => (err ? reject(err) : resolve(key))),
+  );
 
 const PARAMS = { N: 16384, r: 8, p: 1 };
 const KEY_LENGTH = 32;
@@ -24,6 +26,11 @@ export async function verifyPassword(password: string, stored: string | null): P
   }
   const [, N, r, p, salt, key] = parts;
   const want = Buffer.from(key, "base64");
-  const got = await scrypt(password, Buffer.from(salt, "base64"), want.length, { N: Number(N), r: Number(r), p: Number(p), maxmem: 64 * 1024 * 1024 });
+  const got = await scrypt(password, Buffer.from(salt, "base64"), want.length, {
+    N: Number(N),
+    r: Number(r),
+    p: Number(p),
+    maxmem: 64 * 1024 * 1024,
+  });
   return timingSafeEqual(got, want);
 }

@@ -5,8 +5,18 @@ import { SESSION_MS } from "./sessions";
 // Sessions, lockouts, invitations and API keys keep wall time: the README's own 25-hour jump of
 // the simulated world must not sign anyone out. Both sides of a session's end, on an injected clock.
 let s: TestServer;
-const wall = { offset: 0, now() { return Date.now() + this.offset; }, advance(ms: number) { this.offset += ms; } };
-beforeAll(async () => { s = await startTestServer({ securityClock: wall }); });
+const wall = {
+  offset: 0,
+  now() {
+    return Date.now() + this.offset;
+  },
+  advance(ms: number) {
+    this.offset += ms;
+  },
+};
+beforeAll(async () => {
+  s = await startTestServer({ securityClock: wall });
+});
 afterAll(() => s.stop());
 
 describe("security time", () => {
@@ -31,7 +41,11 @@ describe("security time", () => {
     expect(inv.status).toBe(201);
     const token = inv.body.invitation.token;
     await s.call("POST", "/simulator/clock/advance", { ms: 30 * 24 * 3600_000 });
-    const ok = await fetch(`${s.url}/suite/api/invitations/accept`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token, password: "a long enough password" }) });
+    const ok = await fetch(`${s.url}/suite/api/invitations/accept`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token, password: "a long enough password" }),
+    });
     expect(ok.status).toBe(200);
   });
 });

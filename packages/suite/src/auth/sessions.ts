@@ -16,8 +16,13 @@ const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
 /** Starts a session: the cookie holds a random token, the store only its hash. */
 export async function startSession(suite: Suite, reply: FastifyReply, user: SuiteUser): Promise<string> {
-  const token = randomSecret(32), csrf = randomSecret(24), now = suite.securityClock.now();
-  await suite.db.insertInto("suite_sessions").values({ id: sha256(token), user_id: user.id, csrf_token: csrf, created_at: now, expires_at: now + SESSION_MS }).execute();
+  const token = randomSecret(32),
+    csrf = randomSecret(24),
+    now = suite.securityClock.now();
+  await suite.db
+    .insertInto("suite_sessions")
+    .values({ id: sha256(token), user_id: user.id, csrf_token: csrf, created_at: now, expires_at: now + SESSION_MS })
+    .execute();
   void reply.header("set-cookie", cookie(suite, token, SESSION_MS / 1000));
   return csrf;
 }
@@ -46,12 +51,18 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
  * session's CSRF token in `x-csrf-token` (a page on another site cannot read it). With `roles`,
  * other roles get 403.
  */
-export async function requireUser(suite: Suite, req: FastifyRequest, roles?: Role[], o: { sessionOnly?: boolean } = {}): Promise<{ user: SuiteUser; csrf: string }> {
+export async function requireUser(
+  suite: Suite,
+  req: FastifyRequest,
+  roles?: Role[],
+  o: { sessionOnly?: boolean } = {},
+): Promise<{ user: SuiteUser; csrf: string }> {
   const now = suite.securityClock.now();
   // The business's own systems and the CLI send an API key instead of a cookie (no CSRF: a
   // browser never adds this header by itself).
   const bearer = /^Bearer\s+(owk_[A-Za-z0-9_-]{20,100})$/.exec(String(req.headers.authorization ?? ""));
-  if (bearer && o.sessionOnly) throw new SuiteError(403, "forbidden", "Sign in to the console for this: an API key may not do it.");
+  if (bearer && o.sessionOnly)
+    throw new SuiteError(403, "forbidden", "Sign in to the console for this: an API key may not do it.");
   if (bearer) {
     const user = await userOfApiKey(suite, sha256(bearer[1]), now);
     if (!user) throw new SuiteError(401, "not_signed_in", "This API key is unknown or revoked.");
@@ -59,11 +70,19 @@ export async function requireUser(suite: Suite, req: FastifyRequest, roles?: Rol
     return { user, csrf: "" };
   }
   const token = readCookie(req);
-  const row = token ? await suite.db.selectFrom("suite_sessions").innerJoin("suite_users", "suite_users.id", "suite_sessions.user_id")
-    .selectAll("suite_users").select(["suite_sessions.csrf_token", "suite_sessions.expires_at as session_expires_at"])
-    .where("suite_sessions.id", "=", sha256(token)).executeTakeFirst() : undefined;
-  if (!row || row.session_expires_at <= now || row.status !== "active") throw new SuiteError(401, "not_signed_in", "Sign in first.");
-  if (!SAFE.has(req.method) && req.headers["x-csrf-token"] !== row.csrf_token) throw new SuiteError(403, "csrf", "The request lacks this session's x-csrf-token header.");
+  const row = token
+    ? await suite.db
+        .selectFrom("suite_sessions")
+        .innerJoin("suite_users", "suite_users.id", "suite_sessions.user_id")
+        .selectAll("suite_users")
+        .select(["suite_sessions.csrf_token", "suite_sessions.expires_at as session_expires_at"])
+        .where("suite_sessions.id", "=", sha256(token))
+        .executeTakeFirst()
+    : undefined;
+  if (!row || row.session_expires_at <= now || row.status !== "active")
+    throw new SuiteError(401, "not_signed_in", "Sign in first.");
+  if (!SAFE.has(req.method) && req.headers["x-csrf-token"] !== row.csrf_token)
+    throw new SuiteError(403, "csrf", "The request lacks this session's x-csrf-token header.");
   const { csrf_token, session_expires_at: _e, ...user } = row;
   if (roles && !roles.includes(user.role as Role)) throw forbidden();
   return { user, csrf: csrf_token };
@@ -71,18 +90,30 @@ export async function requireUser(suite: Suite, req: FastifyRequest, roles?: Rol
 
 /** The user as the API shows it (never the hash or lock internals). */
 export const presentUser = (u: SuiteUser) => ({
-  id: u.id, email: u.email, name: u.name, role: u.role, status: u.status, availability: u.availability, capacity: u.capacity,
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  status: u.status,
+  availability: u.availability,
+  capacity: u.capacity,
 });
 
 /** The active user an API key acts as (its maker), noting its use; undefined if unknown or revoked. */
 async function userOfApiKey(suite: Suite, hash: string, now: number): Promise<SuiteUser | undefined> {
-  const row = await suite.db.selectFrom("suite_api_keys").innerJoin("suite_users", "suite_users.id", "suite_api_keys.user_id")
-    .selectAll("suite_users").select(["suite_api_keys.id as key_id", "suite_api_keys.last_used_at"])
-    .where("suite_api_keys.key_hash", "=", hash).where("suite_api_keys.revoked_at", "is", null).executeTakeFirst();
+  const row = await suite.db
+    .selectFrom("suite_api_keys")
+    .innerJoin("suite_users", "suite_users.id", "suite_api_keys.user_id")
+    .selectAll("suite_users")
+    .select(["suite_api_keys.id as key_id", "suite_api_keys.last_used_at"])
+    .where("suite_api_keys.key_hash", "=", hash)
+    .where("suite_api_keys.revoked_at", "is", null)
+    .executeTakeFirst();
   if (!row || row.status !== "active") return undefined;
   const { key_id, last_used_at, ...user } = row;
   // Noted at most once a minute: a busy integration should not write on every call.
-  if (last_used_at === null || now - last_used_at > 60_000) await suite.db.updateTable("suite_api_keys").set({ last_used_at: now }).where("id", "=", key_id).execute();
+  if (last_used_at === null || now - last_used_at > 60_000)
+    await suite.db.updateTable("suite_api_keys").set({ last_used_at: now }).where("id", "=", key_id).execute();
   return user;
 }
 

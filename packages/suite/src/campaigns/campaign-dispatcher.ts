@@ -16,21 +16,39 @@ export class CampaignDispatcher {
   private timer: NodeJS.Timeout | null = null;
   private ticking = false;
 
-  constructor(private readonly suite: Suite, private readonly o: { maxInflight?: number } = {}) {}
+  constructor(
+    private readonly suite: Suite,
+    private readonly o: { maxInflight?: number } = {},
+  ) {}
 
   /** A SQLite file has one process: leases left by a killed one are free at once, and so is a send it was preparing. */
   async releaseStaleLeases(): Promise<void> {
-    await this.suite.db.updateTable("suite_campaigns").set({ lease_owner: null, lease_until: null }).where("lease_owner", "is not", null).execute();
+    await this.suite.db
+      .updateTable("suite_campaigns")
+      .set({ lease_owner: null, lease_until: null })
+      .where("lease_owner", "is not", null)
+      .execute();
     await this.backToDraft(this.suite.clock.now() + 1);
   }
 
   /** A send whose preparation died with its node (nothing moved it on for a long while) is a draft again. */
   private async backToDraft(before: number): Promise<void> {
-    const stale = await this.suite.db.selectFrom("suite_campaigns").select("id").where("state", "=", "preparing").where("updated_at", "<", before).execute();
+    const stale = await this.suite.db
+      .selectFrom("suite_campaigns")
+      .select("id")
+      .where("state", "=", "preparing")
+      .where("updated_at", "<", before)
+      .execute();
     for (const { id } of stale) {
       await this.suite.db.transaction().execute(async (tx) => {
-        const r = await tx.updateTable("suite_campaigns").set({ state: "draft", updated_at: this.suite.clock.now() }).where("id", "=", id).where("state", "=", "preparing").executeTakeFirst();
-        if (Number(r.numUpdatedRows)) await tx.deleteFrom("suite_campaign_recipients").where("campaign_id", "=", id).execute();
+        const r = await tx
+          .updateTable("suite_campaigns")
+          .set({ state: "draft", updated_at: this.suite.clock.now() })
+          .where("id", "=", id)
+          .where("state", "=", "preparing")
+          .executeTakeFirst();
+        if (Number(r.numUpdatedRows))
+          await tx.deleteFrom("suite_campaign_recipients").where("campaign_id", "=", id).execute();
       });
     }
   }
@@ -43,21 +61,42 @@ export class CampaignDispatcher {
   wake(): void {
     if (this.ticking || !this.timer) return;
     this.ticking = true;
-    void this.tick().catch((err) => this.suite.log.warn({ err }, "campaign dispatch failed")).finally(() => { this.ticking = false; });
+    void this.tick()
+      .catch((err) => this.suite.log.warn({ err }, "campaign dispatch failed"))
+      .finally(() => {
+        this.ticking = false;
+      });
   }
 
   private async tick(): Promise<void> {
     const now = this.suite.clock.now();
     await this.backToDraft(now - PREPARING_STALE_MS);
-    const due = await this.suite.db.selectFrom("suite_campaigns").select("id").where("state", "in", ["scheduled", "running"])
-      .where((e) => e.or([e("lease_owner", "is", null), e("lease_owner", "=", this.owner), e("lease_until", "<", now)])).execute();
+    const due = await this.suite.db
+      .selectFrom("suite_campaigns")
+      .select("id")
+      .where("state", "in", ["scheduled", "running"])
+      .where((e) => e.or([e("lease_owner", "is", null), e("lease_owner", "=", this.owner), e("lease_until", "<", now)]))
+      .execute();
     for (const { id } of due) {
       if (this.pumps.has(id) || !this.timer) continue;
-      const taken = await this.suite.db.updateTable("suite_campaigns").set({ lease_owner: this.owner, lease_until: now + LEASE_MS }).where("id", "=", id)
-        .where("state", "in", ["scheduled", "running"]).where((e) => e.or([e("lease_owner", "is", null), e("lease_owner", "=", this.owner), e("lease_until", "<", now)])).executeTakeFirst();
+      const taken = await this.suite.db
+        .updateTable("suite_campaigns")
+        .set({ lease_owner: this.owner, lease_until: now + LEASE_MS })
+        .where("id", "=", id)
+        .where("state", "in", ["scheduled", "running"])
+        .where((e) =>
+          e.or([e("lease_owner", "is", null), e("lease_owner", "=", this.owner), e("lease_until", "<", now)]),
+        )
+        .executeTakeFirst();
       if (!Number(taken.numUpdatedRows)) continue;
-      const pump = new CampaignPump(this.suite, id, this.owner, { leaseMs: LEASE_MS, maxInflight: this.o.maxInflight ?? 64 });
-      const done = pump.run().catch((err) => this.suite.log.error({ err, campaign: id }, "campaign pump failed")).finally(() => this.pumps.delete(id));
+      const pump = new CampaignPump(this.suite, id, this.owner, {
+        leaseMs: LEASE_MS,
+        maxInflight: this.o.maxInflight ?? 64,
+      });
+      const done = pump
+        .run()
+        .catch((err) => this.suite.log.error({ err, campaign: id }, "campaign pump failed"))
+        .finally(() => this.pumps.delete(id));
       this.pumps.set(id, { pump, done });
     }
   }

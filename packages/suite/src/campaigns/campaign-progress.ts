@@ -7,18 +7,45 @@ import { iso } from "../inbox/present";
 // seconds and when it should end.
 
 type Campaign = Selectable<SuiteCampaignsTable>;
-const STATES = ["pending", "sending", "unconfirmed", "accepted", "sent", "delivered", "read", "failed", "cancelled"] as const;
+const STATES = [
+  "pending",
+  "sending",
+  "unconfirmed",
+  "accepted",
+  "sent",
+  "delivered",
+  "read",
+  "failed",
+  "cancelled",
+] as const;
 const rate = (n: number, of: number) => (of > 0 ? Math.round((n / of) * 1000) / 1000 : null);
 
 export async function campaignProgress(db: Db, c: Campaign, now: number, currency: string) {
   const byState = Object.fromEntries(STATES.map((s) => [s, 0])) as Record<(typeof STATES)[number], number>;
-  for (const r of await db.selectFrom("suite_campaign_recipients").select(["state"]).select((e) => e.fn.countAll<number>().as("n")).where("campaign_id", "=", c.id).groupBy("state").execute()) {
+  for (const r of await db
+    .selectFrom("suite_campaign_recipients")
+    .select(["state"])
+    .select((e) => e.fn.countAll<number>().as("n"))
+    .where("campaign_id", "=", c.id)
+    .groupBy("state")
+    .execute()) {
     byState[r.state as keyof typeof byState] = Number(r.n);
   }
-  const extra = await db.selectFrom("suite_campaign_recipients")
-    .select((e) => [e.fn.count<number>("replied_at").as("replied"), e.fn.count<number>("opted_out_at").as("opted_out"), e.fn.sum<number>("cost_micros").as("cost")])
-    .where("campaign_id", "=", c.id).executeTakeFirstOrThrow();
-  const recent = await db.selectFrom("suite_campaign_recipients").select((e) => e.fn.countAll<number>().as("n")).where("campaign_id", "=", c.id).where("sent_at", ">=", now - 10_000).executeTakeFirstOrThrow();
+  const extra = await db
+    .selectFrom("suite_campaign_recipients")
+    .select((e) => [
+      e.fn.count<number>("replied_at").as("replied"),
+      e.fn.count<number>("opted_out_at").as("opted_out"),
+      e.fn.sum<number>("cost_micros").as("cost"),
+    ])
+    .where("campaign_id", "=", c.id)
+    .executeTakeFirstOrThrow();
+  const recent = await db
+    .selectFrom("suite_campaign_recipients")
+    .select((e) => e.fn.countAll<number>().as("n"))
+    .where("campaign_id", "=", c.id)
+    .where("sent_at", ">=", now - 10_000)
+    .executeTakeFirstOrThrow();
   const total = STATES.reduce((n, s) => n + byState[s], 0);
   const sent = byState.accepted + byState.sent + byState.delivered + byState.read;
   const delivered = byState.delivered + byState.read;
@@ -26,20 +53,51 @@ export async function campaignProgress(db: Db, c: Campaign, now: number, currenc
   const waiting = byState.pending + byState.sending + byState.unconfirmed;
   const mps = Number(recent.n) / 10;
   return {
-    recipients: total, by_state: byState,
-    sent, delivered, read: byState.read, failed: byState.failed, replied: Number(extra.replied), opted_out: Number(extra.opted_out), waiting,
-    rates: { delivered: rate(delivered, reached), read: rate(byState.read, delivered), replied: rate(Number(extra.replied), delivered), failed: rate(byState.failed, reached), opted_out: rate(Number(extra.opted_out), delivered) },
+    recipients: total,
+    by_state: byState,
+    sent,
+    delivered,
+    read: byState.read,
+    failed: byState.failed,
+    replied: Number(extra.replied),
+    opted_out: Number(extra.opted_out),
+    waiting,
+    rates: {
+      delivered: rate(delivered, reached),
+      read: rate(byState.read, delivered),
+      replied: rate(Number(extra.replied), delivered),
+      failed: rate(byState.failed, reached),
+      opted_out: rate(Number(extra.opted_out), delivered),
+    },
     cost: { currency, total: Math.round(Number(extra.cost ?? 0)) / 1e6 },
-    pace: { mps_last_10s: mps, eta: waiting && mps > 0 && ["running", "scheduled"].includes(c.state) ? iso(now + Math.ceil((waiting / mps) * 1000)) : null },
+    pace: {
+      mps_last_10s: mps,
+      eta:
+        waiting && mps > 0 && ["running", "scheduled"].includes(c.state)
+          ? iso(now + Math.ceil((waiting / mps) * 1000))
+          : null,
+    },
     // Only a campaign still sending is held; a paused one says why in its `note`.
-    held: c.hold_until !== null && c.hold_until > now && ["scheduled", "running"].includes(c.state) ? { until: iso(c.hold_until), reason: c.hold_reason } : null,
+    held:
+      c.hold_until !== null && c.hold_until > now && ["scheduled", "running"].includes(c.state)
+        ? { until: iso(c.hold_until), reason: c.hold_reason }
+        : null,
   };
 }
 
 export function presentCampaign(c: Campaign) {
   return {
-    id: c.id, name: c.name, phone_number_id: c.phone_number_id, state: c.state, category: c.category, spec: JSON.parse(c.spec),
-    totals: c.totals ? JSON.parse(c.totals) : null, note: c.state === "paused" ? c.pause_reason : null,
-    created_at: iso(c.created_at), updated_at: iso(c.updated_at), started_at: iso(c.started_at), completed_at: iso(c.completed_at),
+    id: c.id,
+    name: c.name,
+    phone_number_id: c.phone_number_id,
+    state: c.state,
+    category: c.category,
+    spec: JSON.parse(c.spec),
+    totals: c.totals ? JSON.parse(c.totals) : null,
+    note: c.state === "paused" ? c.pause_reason : null,
+    created_at: iso(c.created_at),
+    updated_at: iso(c.updated_at),
+    started_at: iso(c.started_at),
+    completed_at: iso(c.completed_at),
   };
 }

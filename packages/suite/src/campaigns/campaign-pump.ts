@@ -23,7 +23,12 @@ import { outcomeOf, type SendOutcome } from "./send-outcome";
 
 type Campaign = Selectable<SuiteCampaignsTable>;
 type Recipient = Selectable<SuiteCampaignRecipientsTable>;
-interface Result { r: Recipient; outsideWindow: boolean; outcome: SendOutcome; sentAt: number }
+interface Result {
+  r: Recipient;
+  outsideWindow: boolean;
+  outcome: SendOutcome;
+  sentAt: number;
+}
 
 export const CALLBACK_PREFIX = "owc:";
 const CHECK_EVERY_MS = 250;
@@ -39,9 +44,16 @@ export class CampaignPump {
   private flushing: Promise<void> = Promise.resolve();
   private tenantId = "";
 
-  constructor(private readonly suite: Suite, private readonly campaignId: string, private readonly owner: string, private readonly o: { leaseMs: number; maxInflight: number }) {}
+  constructor(
+    private readonly suite: Suite,
+    private readonly campaignId: string,
+    private readonly owner: string,
+    private readonly o: { leaseMs: number; maxInflight: number },
+  ) {}
 
-  stop(): void { this.stopped = true; }
+  stop(): void {
+    this.stopped = true;
+  }
 
   async run(): Promise<void> {
     try {
@@ -49,10 +61,19 @@ export class CampaignPump {
     } catch (err) {
       // The number is gone or the Cloud API will not say how it may send: only a person can help.
       if (!(err instanceof SuiteError)) throw err;
-      await this.suite.db.updateTable("suite_campaigns").set({ state: "paused", pause_reason: `cannot send: ${err.message}`, updated_at: this.suite.clock.now() })
-        .where("id", "=", this.campaignId).where("state", "in", ["scheduled", "running"]).execute();
+      await this.suite.db
+        .updateTable("suite_campaigns")
+        .set({ state: "paused", pause_reason: `cannot send: ${err.message}`, updated_at: this.suite.clock.now() })
+        .where("id", "=", this.campaignId)
+        .where("state", "in", ["scheduled", "running"])
+        .execute();
     } finally {
-      await this.suite.db.updateTable("suite_campaigns").set({ lease_owner: null, lease_until: null }).where("id", "=", this.campaignId).where("lease_owner", "=", this.owner).execute();
+      await this.suite.db
+        .updateTable("suite_campaigns")
+        .set({ lease_owner: null, lease_until: null })
+        .where("id", "=", this.campaignId)
+        .where("lease_owner", "=", this.owner)
+        .execute();
     }
   }
 
@@ -69,8 +90,15 @@ export class CampaignPump {
     const mps = () => Math.min(facts.mps, spec.max_mps ?? Infinity);
     let room = await this.room(c.tenant_id, facts.limit);
     // Whatever was being sent when this campaign's last sender died may have gone: never again blindly.
-    await db.updateTable("suite_campaign_recipients").set({ state: "unconfirmed", updated_at: this.suite.clock.now() }).where("campaign_id", "=", c.id).where("state", "=", "sending").execute();
-    let start = performance.now(), dispatched = 0, lastCheck = 0;
+    await db
+      .updateTable("suite_campaign_recipients")
+      .set({ state: "unconfirmed", updated_at: this.suite.clock.now() })
+      .where("campaign_id", "=", c.id)
+      .where("state", "=", "sending")
+      .execute();
+    let start = performance.now(),
+      dispatched = 0,
+      lastCheck = 0;
     const window = new SlidingSecond(() => mps());
     try {
       while (!this.stopped) {
@@ -81,38 +109,69 @@ export class CampaignPump {
           c = await this.renew();
           if (!c) break;
           await this.sweepUnconfirmed();
-          if (now - factsAt >= FACTS_EVERY_MS) { facts = await numberFacts(this.suite, n).catch(() => facts); factsAt = now; room = await this.room(c.tenant_id, facts.limit); }
+          if (now - factsAt >= FACTS_EVERY_MS) {
+            facts = await numberFacts(this.suite, n).catch(() => facts);
+            factsAt = now;
+            room = await this.room(c.tenant_id, facts.limit);
+          }
         }
         if (c.hold_until !== null && c.hold_until > now) {
           await sleep(Math.min(1000, c.hold_until - now));
-          lastCheck = 0; start = performance.now(); dispatched = 0;
+          lastCheck = 0;
+          start = performance.now();
+          dispatched = 0;
           continue;
         }
         const paced = Math.floor(((performance.now() - start) * mps()) / 1000) + 1 - dispatched;
         const budget = Math.min(paced, this.o.maxInflight - this.inflight.size, window.room(now));
-        if (budget <= 0) { await sleep(Math.min(1000, Math.max(1, start + ((dispatched + 1) * 1000) / mps() - performance.now()))); continue; }
+        if (budget <= 0) {
+          await sleep(Math.min(1000, Math.max(1, start + ((dispatched + 1) * 1000) / mps() - performance.now())));
+          continue;
+        }
         if (room <= 0) {
           room = await this.room(c.tenant_id, facts.limit);
-          if (room <= 0) { await this.hold(c.tenant_id, facts.tier); lastCheck = 0; continue; }
+          if (room <= 0) {
+            await this.hold(c.tenant_id, facts.tier);
+            lastCheck = 0;
+            continue;
+          }
         }
         const batch = await this.claim(Math.min(budget, room), now);
         if (!batch.length) {
           await this.flush();
           if (this.inflight.size === 0 && (await this.finishIfDone())) break;
-          const next = await db.selectFrom("suite_campaign_recipients").select((e) => e.fn.min<number>("due_at").as("t")).where("campaign_id", "=", this.campaignId).where("state", "=", "pending").executeTakeFirst();
+          const next = await db
+            .selectFrom("suite_campaign_recipients")
+            .select((e) => e.fn.min<number>("due_at").as("t"))
+            .where("campaign_id", "=", this.campaignId)
+            .where("state", "=", "pending")
+            .executeTakeFirst();
           await sleep(next?.t == null ? 100 : Math.max(10, Math.min(1000, Number(next.t) - now)));
-          start = performance.now(); dispatched = 0;
+          start = performance.now();
+          dispatched = 0;
           continue;
         }
-        if (c.state === "scheduled") await db.updateTable("suite_campaigns").set({ state: "running", started_at: now, updated_at: now }).where("id", "=", c.id).where("state", "=", "scheduled").execute();
-        const windows = await this.windows(c.phone_number_id, batch.map((r) => r.wa_id), now);
+        if (c.state === "scheduled")
+          await db
+            .updateTable("suite_campaigns")
+            .set({ state: "running", started_at: now, updated_at: now })
+            .where("id", "=", c.id)
+            .where("state", "=", "scheduled")
+            .execute();
+        const windows = await this.windows(
+          c.phone_number_id,
+          batch.map((r) => r.wa_id),
+          now,
+        );
         for (const r of batch) {
           dispatched++;
           window.note(now);
           const outside = !windows.has(r.wa_id);
           if (outside && facts.limit !== Infinity) room--;
           this.inflight.add(r.seq);
-          void this.send(client, c.phone_number_id, spec, r, outside, now).finally(() => { this.inflight.delete(r.seq); });
+          void this.send(client, c.phone_number_id, spec, r, outside, now).finally(() => {
+            this.inflight.delete(r.seq);
+          });
         }
       }
     } finally {
@@ -128,8 +187,13 @@ export class CampaignPump {
   /** Keeps the lease while the campaign is still to be sent; undefined: stop (paused, cancelled, done, or another node has it). */
   private async renew(): Promise<Campaign | undefined> {
     const now = this.suite.clock.now();
-    const r = await this.suite.db.updateTable("suite_campaigns").set({ lease_until: now + this.o.leaseMs }).where("id", "=", this.campaignId)
-      .where("lease_owner", "=", this.owner).where("state", "in", ["scheduled", "running"]).executeTakeFirst();
+    const r = await this.suite.db
+      .updateTable("suite_campaigns")
+      .set({ lease_until: now + this.o.leaseMs })
+      .where("id", "=", this.campaignId)
+      .where("lease_owner", "=", this.owner)
+      .where("state", "in", ["scheduled", "running"])
+      .executeTakeFirst();
     return Number(r.numUpdatedRows) ? this.load() : undefined;
   }
 
@@ -142,28 +206,71 @@ export class CampaignPump {
   private async hold(tenantId: string, tier: string): Promise<void> {
     const now = this.suite.clock.now();
     const until = (await limitUse(this.suite.db, tenantId, now)).frees_at ?? now + DAY_MS;
-    await this.suite.db.updateTable("suite_campaigns").set({ hold_until: Math.max(until, now + 1000), hold_reason: `messaging limit ${tier} reached for 24 hours`, updated_at: now })
-      .where("id", "=", this.campaignId).execute();
+    await this.suite.db
+      .updateTable("suite_campaigns")
+      .set({
+        hold_until: Math.max(until, now + 1000),
+        hold_reason: `messaging limit ${tier} reached for 24 hours`,
+        updated_at: now,
+      })
+      .where("id", "=", this.campaignId)
+      .execute();
   }
 
   /** Due recipients, moved from pending to sending in one statement (nobody is taken twice). */
   private async claim(limit: number, now: number): Promise<Recipient[]> {
-    const due = await this.suite.db.selectFrom("suite_campaign_recipients").select("seq").where("campaign_id", "=", this.campaignId).where("state", "=", "pending")
-      .where("due_at", "<=", now).orderBy("due_at").orderBy("seq").limit(limit).execute();
+    const due = await this.suite.db
+      .selectFrom("suite_campaign_recipients")
+      .select("seq")
+      .where("campaign_id", "=", this.campaignId)
+      .where("state", "=", "pending")
+      .where("due_at", "<=", now)
+      .orderBy("due_at")
+      .orderBy("seq")
+      .limit(limit)
+      .execute();
     if (!due.length) return [];
-    return this.suite.db.updateTable("suite_campaign_recipients").set((e) => ({ state: "sending", attempts: e("attempts", "+", 1), updated_at: now }))
-      .where("campaign_id", "=", this.campaignId).where("seq", "in", due.map((d) => d.seq)).where("state", "=", "pending").returningAll().execute();
+    return this.suite.db
+      .updateTable("suite_campaign_recipients")
+      .set((e) => ({ state: "sending", attempts: e("attempts", "+", 1), updated_at: now }))
+      .where("campaign_id", "=", this.campaignId)
+      .where(
+        "seq",
+        "in",
+        due.map((d) => d.seq),
+      )
+      .where("state", "=", "pending")
+      .returningAll()
+      .execute();
   }
 
   private async windows(phoneNumberId: string, waIds: string[], now: number): Promise<Set<string>> {
-    const rows = await this.suite.db.selectFrom("suite_conversations").select(["wa_id", "last_inbound_at"]).where("phone_number_id", "=", phoneNumberId).where("wa_id", "in", waIds).execute();
+    const rows = await this.suite.db
+      .selectFrom("suite_conversations")
+      .select(["wa_id", "last_inbound_at"])
+      .where("phone_number_id", "=", phoneNumberId)
+      .where("wa_id", "in", waIds)
+      .execute();
     return new Set(rows.filter((r) => isWindowOpen(r.last_inbound_at, now)).map((r) => r.wa_id));
   }
 
-  private async send(client: PlatformClient, phoneNumberId: string, spec: CampaignSpec, r: Recipient, outsideWindow: boolean, sentAt: number): Promise<void> {
+  private async send(
+    client: PlatformClient,
+    phoneNumberId: string,
+    spec: CampaignSpec,
+    r: Recipient,
+    outsideWindow: boolean,
+    sentAt: number,
+  ): Promise<void> {
     const body = {
-      to: r.wa_id, type: "template", biz_opaque_callback_data: `${CALLBACK_PREFIX}${this.campaignId}:${r.seq}:${r.attempts}`,
-      template: { name: spec.template.name, language: { code: spec.template.language }, ...(r.components ? { components: JSON.parse(r.components) } : {}) },
+      to: r.wa_id,
+      type: "template",
+      biz_opaque_callback_data: `${CALLBACK_PREFIX}${this.campaignId}:${r.seq}:${r.attempts}`,
+      template: {
+        name: spec.template.name,
+        language: { code: spec.template.language },
+        ...(r.components ? { components: JSON.parse(r.components) } : {}),
+      },
     };
     let outcome: SendOutcome;
     try {
@@ -171,8 +278,18 @@ export class CampaignPump {
     } catch (err) {
       outcome = outcomeOf(err, r.attempts);
       // OpenWABA's platform wants consent in its own ledger: the suite's is passed on, then sent again.
-      if (outcome.kind === "consent_missing" && (await this.consentGranted(r)) && (await client.recordConsent(r.wa_id, "marketing", "granted", `openwaba-suite:${this.campaignId}`).catch(() => false))) {
-        try { outcome = { kind: "accepted", messageId: (await client.sendMessage(phoneNumberId, body)).id }; } catch (again) { outcome = outcomeOf(again, r.attempts); }
+      if (
+        outcome.kind === "consent_missing" &&
+        (await this.consentGranted(r)) &&
+        (await client
+          .recordConsent(r.wa_id, "marketing", "granted", `openwaba-suite:${this.campaignId}`)
+          .catch(() => false))
+      ) {
+        try {
+          outcome = { kind: "accepted", messageId: (await client.sendMessage(phoneNumberId, body)).id };
+        } catch (again) {
+          outcome = outcomeOf(again, r.attempts);
+        }
       }
     }
     this.results.push({ r, outsideWindow, outcome, sentAt });
@@ -180,7 +297,12 @@ export class CampaignPump {
   }
 
   private async consentGranted(r: Recipient): Promise<boolean> {
-    const k = await this.suite.db.selectFrom("suite_contacts").select(["marketing_consent", "consent_source", "consent_at"]).where("tenant_id", "=", r.tenant_id).where("wa_id", "=", r.wa_id).executeTakeFirst();
+    const k = await this.suite.db
+      .selectFrom("suite_contacts")
+      .select(["marketing_consent", "consent_source", "consent_at"])
+      .where("tenant_id", "=", r.tenant_id)
+      .where("wa_id", "=", r.wa_id)
+      .executeTakeFirst();
     return consentExclusion(k, "MARKETING") === null;
   }
 
@@ -193,7 +315,9 @@ export class CampaignPump {
       // Under the tenant's lock, as the webhooks' intake writes these rows: no deadlocks between the two.
       await tenantTransaction(this.suite, this.tenantId, async (tx) => {
         // Cancelled meanwhile: what was to be tried again goes nowhere.
-        const cancelled = (await tx.selectFrom("suite_campaigns").select("state").where("id", "=", this.campaignId).executeTakeFirst())?.state === "cancelled";
+        const cancelled =
+          (await tx.selectFrom("suite_campaigns").select("state").where("id", "=", this.campaignId).executeTakeFirst())
+            ?.state === "cancelled";
         const mine = (q: any) => q.where("campaign_id", "=", this.campaignId);
         for (const { r, outsideWindow, outcome: o, sentAt } of batch) {
           // Only while the recipient is still at this attempt: a later one owns the row.
@@ -201,20 +325,66 @@ export class CampaignPump {
           if (o.kind === "accepted") {
             // Its status may have come first (then the state is further on already — or back at
             // pending, when the platform failed it over a limit, and this answer changes nothing).
-            await at(tx.updateTable("suite_campaign_recipients").set({
-              message_id: o.messageId, sent_at: sentAt, outside_window: outsideWindow ? 1 : 0, updated_at: now,
-              state: sql<string>`case when state in ('sending', 'unconfirmed') then 'accepted' else state end`,
-            })).where("state", "not in", ["pending", "failed", "cancelled"]).execute();
+            await at(
+              tx.updateTable("suite_campaign_recipients").set({
+                message_id: o.messageId,
+                sent_at: sentAt,
+                outside_window: outsideWindow ? 1 : 0,
+                updated_at: now,
+                state: sql<string>`case when state in ('sending', 'unconfirmed') then 'accepted' else state end`,
+              }),
+            )
+              .where("state", "not in", ["pending", "failed", "cancelled"])
+              .execute();
           } else if (o.kind === "retry") {
-            await at(tx.updateTable("suite_campaign_recipients").set({ state: cancelled ? "cancelled" : "pending", due_at: now + o.afterMs, error: JSON.stringify({ retry: o.why }), updated_at: now })).where("state", "=", "sending").execute();
+            await at(
+              tx.updateTable("suite_campaign_recipients").set({
+                state: cancelled ? "cancelled" : "pending",
+                due_at: now + o.afterMs,
+                error: JSON.stringify({ retry: o.why }),
+                updated_at: now,
+              }),
+            )
+              .where("state", "=", "sending")
+              .execute();
           } else if (o.kind === "pause_campaign") {
-            await at(tx.updateTable("suite_campaign_recipients").set({ state: cancelled ? "cancelled" : "pending", updated_at: now })).where("state", "=", "sending").execute();
-            await tx.updateTable("suite_campaigns").set({ state: "paused", pause_reason: `the Cloud API refused: ${o.why} (${o.code})`, updated_at: now }).where("id", "=", this.campaignId).where("state", "in", ["scheduled", "running"]).execute();
+            await at(
+              tx
+                .updateTable("suite_campaign_recipients")
+                .set({ state: cancelled ? "cancelled" : "pending", updated_at: now }),
+            )
+              .where("state", "=", "sending")
+              .execute();
+            await tx
+              .updateTable("suite_campaigns")
+              .set({ state: "paused", pause_reason: `the Cloud API refused: ${o.why} (${o.code})`, updated_at: now })
+              .where("id", "=", this.campaignId)
+              .where("state", "in", ["scheduled", "running"])
+              .execute();
           } else if (o.kind === "unknown") {
-            await at(tx.updateTable("suite_campaign_recipients").set({ state: "unconfirmed", error: JSON.stringify({ unconfirmed: o.why }), updated_at: now })).where("state", "=", "sending").execute();
+            await at(
+              tx
+                .updateTable("suite_campaign_recipients")
+                .set({ state: "unconfirmed", error: JSON.stringify({ unconfirmed: o.why }), updated_at: now }),
+            )
+              .where("state", "=", "sending")
+              .execute();
           } else {
-            const error = o.kind === "failed" ? o.error : { code: 139900, title: "No marketing consent", details: "the contact has not given marketing consent" };
-            await at(tx.updateTable("suite_campaign_recipients").set({ state: "failed", error: JSON.stringify(error), updated_at: now })).where("state", "in", ["sending", "unconfirmed"]).execute();
+            const error =
+              o.kind === "failed"
+                ? o.error
+                : {
+                    code: 139900,
+                    title: "No marketing consent",
+                    details: "the contact has not given marketing consent",
+                  };
+            await at(
+              tx
+                .updateTable("suite_campaign_recipients")
+                .set({ state: "failed", error: JSON.stringify(error), updated_at: now }),
+            )
+              .where("state", "in", ["sending", "unconfirmed"])
+              .execute();
           }
         }
       }).catch((err) => {
@@ -230,21 +400,48 @@ export class CampaignPump {
   private async sweepUnconfirmed(): Promise<void> {
     const now = this.suite.clock.now();
     // A send marked under way but no longer in this process's hands (its answer could not be recorded).
-    await this.suite.db.updateTable("suite_campaign_recipients").set({ state: "unconfirmed", updated_at: now })
-      .where("campaign_id", "=", this.campaignId).where("state", "=", "sending").where("updated_at", "<", now - STALE_SENDING_MS)
-      .where("seq", "not in", this.inflight.size ? [...this.inflight] : [-1]).execute();
-    await this.suite.db.updateTable("suite_campaign_recipients")
-      .set({ state: "failed", error: JSON.stringify({ code: "unconfirmed", title: "Outcome unknown", details: "The send's answer was lost (a restart or a timeout) and no status followed; it was not sent again, so that nobody gets it twice." }), updated_at: now })
-      .where("campaign_id", "=", this.campaignId).where("state", "=", "unconfirmed").where("updated_at", "<", now - this.suite.unconfirmedGraceMs).execute();
+    await this.suite.db
+      .updateTable("suite_campaign_recipients")
+      .set({ state: "unconfirmed", updated_at: now })
+      .where("campaign_id", "=", this.campaignId)
+      .where("state", "=", "sending")
+      .where("updated_at", "<", now - STALE_SENDING_MS)
+      .where("seq", "not in", this.inflight.size ? [...this.inflight] : [-1])
+      .execute();
+    await this.suite.db
+      .updateTable("suite_campaign_recipients")
+      .set({
+        state: "failed",
+        error: JSON.stringify({
+          code: "unconfirmed",
+          title: "Outcome unknown",
+          details:
+            "The send's answer was lost (a restart or a timeout) and no status followed; it was not sent again, so that nobody gets it twice.",
+        }),
+        updated_at: now,
+      })
+      .where("campaign_id", "=", this.campaignId)
+      .where("state", "=", "unconfirmed")
+      .where("updated_at", "<", now - this.suite.unconfirmedGraceMs)
+      .execute();
   }
 
   private async finishIfDone(): Promise<boolean> {
-    const open = await this.suite.db.selectFrom("suite_campaign_recipients").select("seq").where("campaign_id", "=", this.campaignId)
-      .where("state", "in", ["pending", "sending", "unconfirmed"]).limit(1).executeTakeFirst();
+    const open = await this.suite.db
+      .selectFrom("suite_campaign_recipients")
+      .select("seq")
+      .where("campaign_id", "=", this.campaignId)
+      .where("state", "in", ["pending", "sending", "unconfirmed"])
+      .limit(1)
+      .executeTakeFirst();
     if (open) return false;
     const now = this.suite.clock.now();
-    await this.suite.db.updateTable("suite_campaigns").set({ state: "completed", completed_at: now, updated_at: now, hold_until: null, hold_reason: null })
-      .where("id", "=", this.campaignId).where("state", "in", ["scheduled", "running"]).execute();
+    await this.suite.db
+      .updateTable("suite_campaigns")
+      .set({ state: "completed", completed_at: now, updated_at: now, hold_until: null, hold_reason: null })
+      .where("id", "=", this.campaignId)
+      .where("state", "in", ["scheduled", "running"])
+      .execute();
     return true;
   }
 }
@@ -265,5 +462,7 @@ class SlidingSecond {
     while (this.times.length && now - this.times[0] >= 1000) this.times.shift();
     return Math.max(0, cap - this.times.length);
   }
-  note(at: number): void { if (this.mps() <= 5000) this.times.push(at); }
+  note(at: number): void {
+    if (this.mps() <= 5000) this.times.push(at);
+  }
 }

@@ -21,7 +21,13 @@ export type CampaignSchedule = z.infer<typeof scheduleSchema>;
 
 export const audienceSchema = z.union([
   z.strictObject({ segment: segmentSchema }),
-  z.strictObject({ phones: z.array(z.string().min(3).max(40)).min(1).max(100_000), default_country: z.string().regex(/^[A-Z]{2}$/).optional() }),
+  z.strictObject({
+    phones: z.array(z.string().min(3).max(40)).min(1).max(100_000),
+    default_country: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
+  }),
 ]);
 export type CampaignAudience = z.infer<typeof audienceSchema>;
 

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signInAdmin, signIn, startTestServer, waitFor, type SuiteSession, type TestServer } from "@openwaba/server/testing";
+import {
+  signInAdmin,
+  signIn,
+  startTestServer,
+  waitFor,
+  type SuiteSession,
+  type TestServer,
+} from "@openwaba/server/testing";
 import { campaignKit } from "./campaign-test-kit";
 
 // Campaigns end to end on the real server: the estimate (consent, opt-outs, duplicates, cost by
@@ -15,11 +22,19 @@ beforeAll(async () => {
   s = await startTestServer();
   admin = await signInAdmin(s);
   kit = campaignKit(s, admin);
-  await kit.template("winter_sale", "MARKETING", "Hi {{1}}! Your code {{2}} gives 20% off today.", ["Ewa", "ZIMA20"], ["Show me", "Stop promotions"]);
+  await kit.template(
+    "winter_sale",
+    "MARKETING",
+    "Hi {{1}}! Your code {{2}} gives 20% off today.",
+    ["Ewa", "ZIMA20"],
+    ["Show me", "Stop promotions"],
+  );
   await kit.template("order_update", "UTILITY", "Hello {{1}}, your order {{2}} is ready.", ["Ewa", "860198"]);
   await kit.contacts("phone,name,consent,tags,code", [
     ...Array.from({ length: 6 }, (_, i) => `+${pl(i)},Kasia ${i},yes,vip,PL${i}`),
-    `+${pl(6)},Jan,no,vip,PL6`, `+${pl(7)},Ola,,vip,PL7`, `+${pl(8)},Piotr,revoked,vip,PL8`, // "no" and "revoked" revoke; empty: never asked
+    `+${pl(6)},Jan,no,vip,PL6`,
+    `+${pl(7)},Ola,,vip,PL7`,
+    `+${pl(8)},Piotr,revoked,vip,PL8`, // "no" and "revoked" revoke; empty: never asked
     ...Array.from({ length: 3 }, (_, i) => `+${it_(i)},Giulia ${i},yes,vip,IT${i}`),
   ]);
 });
@@ -27,29 +42,85 @@ afterAll(() => s.stop());
 
 describe("campaigns", () => {
   it("estimate who is reached after consent and duplicates, the cost by country and the time it takes", async () => {
-    const spec = { name: "Winter", template: { name: "winter_sale", language: "en_US", parameters: ["{{contact.name}}", "{{attr.code}}"] }, audience: { segment: { tag: "vip" } } };
+    const spec = {
+      name: "Winter",
+      template: { name: "winter_sale", language: "en_US", parameters: ["{{contact.name}}", "{{attr.code}}"] },
+      audience: { segment: { tag: "vip" } },
+    };
     const e = (await admin.call("POST", "/suite/api/campaigns/estimate", { ...spec, phone_number_id: s.phone })).body;
-    expect(e).toMatchObject({ recipients: 9, category: "MARKETING", excluded: { no_consent: 1, consent_revoked: 2, opted_out: 0, duplicate: 0, invalid_number: 0 } });
-    expect(e.cost.by_country).toEqual(expect.arrayContaining([{ country: "PL", recipients: 6, total: 0.516 }, expect.objectContaining({ country: "IT", recipients: 3 })]));
-    expect(e.pace).toMatchObject({ mps: 80, throughput_level: "STANDARD", outside_window: 9, limited_by: "throughput", extra_days: 0, messaging_limit: { tier: "TIER_250", limit: 250 } });
+    expect(e).toMatchObject({
+      recipients: 9,
+      category: "MARKETING",
+      excluded: { no_consent: 1, consent_revoked: 2, opted_out: 0, duplicate: 0, invalid_number: 0 },
+    });
+    expect(e.cost.by_country).toEqual(
+      expect.arrayContaining([
+        { country: "PL", recipients: 6, total: 0.516 },
+        expect.objectContaining({ country: "IT", recipients: 3 }),
+      ]),
+    );
+    expect(e.pace).toMatchObject({
+      mps: 80,
+      throughput_level: "STANDARD",
+      outside_window: 9,
+      limited_by: "throughput",
+      extra_days: 0,
+      messaging_limit: { tier: "TIER_250", limit: 250 },
+    });
     // A utility template needs no marketing consent (Piotr withdrew his: he still gets it); a list of numbers is deduplicated and checked.
-    const list = (await admin.call("POST", "/suite/api/campaigns/estimate", {
-      name: "List", phone_number_id: s.phone, template: { name: "order_update", language: "en_US", parameters: ["{{contact.name|there}}", "{{attr.code|-}}"] },
-      audience: { phones: [`+${pl(0)}`, `+${pl(0)}`, `0048 ${pl(1).slice(2)}`, "123", `+${pl(8)}`] },
-    })).body;
+    const list = (
+      await admin.call("POST", "/suite/api/campaigns/estimate", {
+        name: "List",
+        phone_number_id: s.phone,
+        template: {
+          name: "order_update",
+          language: "en_US",
+          parameters: ["{{contact.name|there}}", "{{attr.code|-}}"],
+        },
+        audience: { phones: [`+${pl(0)}`, `+${pl(0)}`, `0048 ${pl(1).slice(2)}`, "123", `+${pl(8)}`] },
+      })
+    ).body;
     expect(list).toMatchObject({ recipients: 3, excluded: { duplicate: 1, invalid_number: 1, consent_revoked: 0 } });
   });
 
   it("refuses what cannot be sent, in the suite's envelope", async () => {
-    const bad = async (body: any) => (await admin.call("POST", "/suite/api/campaigns", { name: "x", phone_number_id: s.phone, audience: { segment: {} }, ...body })).body.error;
-    expect(await bad({ template: { name: "nope", language: "en_US" } })).toMatchObject({ code: "invalid_request", field: "template.name" });
-    expect(await bad({ template: { name: "winter_sale", language: "en_US", parameters: ["only one"] } })).toMatchObject({ code: "invalid_request", field: "template.parameters" });
-    expect(await bad({ template: { name: "winter_sale", language: "en_US", parameters: ["a", "b"] }, schedule: { type: "local_time", date: "2026-12-24", time: "25:00" } })).toMatchObject({ field: "schedule.time" });
-    expect(await bad({ template: { name: "winter_sale", language: "en_US", parameters: ["a", "b"] }, phone_number_id: "42" })).toMatchObject({ field: "phone_number_id" });
+    const bad = async (body: any) =>
+      (
+        await admin.call("POST", "/suite/api/campaigns", {
+          name: "x",
+          phone_number_id: s.phone,
+          audience: { segment: {} },
+          ...body,
+        })
+      ).body.error;
+    expect(await bad({ template: { name: "nope", language: "en_US" } })).toMatchObject({
+      code: "invalid_request",
+      field: "template.name",
+    });
+    expect(await bad({ template: { name: "winter_sale", language: "en_US", parameters: ["only one"] } })).toMatchObject(
+      { code: "invalid_request", field: "template.parameters" },
+    );
+    expect(
+      await bad({
+        template: { name: "winter_sale", language: "en_US", parameters: ["a", "b"] },
+        schedule: { type: "local_time", date: "2026-12-24", time: "25:00" },
+      }),
+    ).toMatchObject({ field: "schedule.time" });
+    expect(
+      await bad({
+        template: { name: "winter_sale", language: "en_US", parameters: ["a", "b"] },
+        phone_number_id: "42",
+      }),
+    ).toMatchObject({ field: "phone_number_id" });
   });
 
   it("sends personalised templates within the pace, and records ticks, cost, replies and opt-outs", async () => {
-    const id = await kit.create({ name: "Winter sale", template: { name: "winter_sale", language: "en_US", parameters: ["{{contact.name}}", "{{attr.code}}"] }, audience: { segment: { tag: "vip" } }, max_mps: 4 });
+    const id = await kit.create({
+      name: "Winter sale",
+      template: { name: "winter_sale", language: "en_US", parameters: ["{{contact.name}}", "{{attr.code}}"] },
+      audience: { segment: { tag: "vip" } },
+      max_mps: 4,
+    });
     const sent = await kit.send(id);
     expect(sent.totals).toMatchObject({ recipients: 9, excluded: { no_consent: 1, consent_revoked: 2 } });
     const done = await kit.until(id, (c) => c.state === "completed", "completed");
@@ -65,24 +136,62 @@ describe("campaigns", () => {
     expect(delivered.progress.cost.total).toBeGreaterThan(0.5);
 
     // A reply lands in the inbox with the campaign message before it; a STOP counts as an opt-out.
-    await s.call("POST", `/simulator/users/${pl(2)}/messages`, { to: s.phone, type: "text", text: { body: "Is it valid online too?" } });
+    await s.call("POST", `/simulator/users/${pl(2)}/messages`, {
+      to: s.phone,
+      type: "text",
+      text: { body: "Is it valid online too?" },
+    });
     await s.call("POST", `/simulator/users/${pl(4)}/messages`, { to: s.phone, type: "text", text: { body: "STOP" } });
-    const after = await kit.until(id, (c) => c.progress.replied >= 1 && c.progress.opted_out === 1, "reply and opt-out");
+    const after = await kit.until(
+      id,
+      (c) => c.progress.replied >= 1 && c.progress.opted_out === 1,
+      "reply and opt-out",
+    );
     expect(after.progress.rates.opted_out).toBeCloseTo(1 / 9, 3);
-    const conv = await waitFor(async () => (await admin.call("GET", "/suite/api/conversations?state=all")).body.data.find((c: any) => c.wa_id === pl(2)), 5000, "conversation");
+    const conv = await waitFor(
+      async () =>
+        (await admin.call("GET", "/suite/api/conversations?state=all")).body.data.find((c: any) => c.wa_id === pl(2)),
+      5000,
+      "conversation",
+    );
     const timeline = (await admin.call("GET", `/suite/api/conversations/${conv.id}`)).body.timeline;
-    expect(timeline.find((i: any) => i.type === "template")).toMatchObject({ direction: "out", content: { name: "winter_sale", campaign: { id, name: "Winter sale" } } });
-    expect(timeline.find((i: any) => i.type === "campaign_reply")?.data).toEqual({ campaign_id: id, campaign: "Winter sale" });
+    expect(timeline.find((i: any) => i.type === "template")).toMatchObject({
+      direction: "out",
+      content: { name: "winter_sale", campaign: { id, name: "Winter sale" } },
+    });
+    expect(timeline.find((i: any) => i.type === "campaign_reply")?.data).toEqual({
+      campaign_id: id,
+      campaign: "Winter sale",
+    });
     expect((await kit.recipients(id, "replied=true")).map((r) => r.phone)).toContain(`+${pl(2)}`);
     // A failure of another attempt for the same recipient, delivered late, changes nothing (nor sends again).
     const one = (await kit.recipients(id)).find((r) => r.phone === `+${pl(3)}`);
-    await kit.status({ id: "wamid.an-earlier-attempt", status: "failed", recipient_id: pl(3), timestamp: "1", biz_opaque_callback_data: `owc:${id}:${one.seq}:0`, errors: [{ code: 139901, title: "Messaging limit" }] });
-    await kit.status({ id: "wamid.an-earlier-attempt", status: "failed", recipient_id: pl(3), timestamp: "1", biz_opaque_callback_data: `owc:${id}:${one.seq}:0`, errors: [{ code: 131026, title: "Undeliverable" }] });
-    expect((await kit.recipients(id)).find((r) => r.phone === `+${pl(3)}`)).toMatchObject({ state: "read", error: null });
+    await kit.status({
+      id: "wamid.an-earlier-attempt",
+      status: "failed",
+      recipient_id: pl(3),
+      timestamp: "1",
+      biz_opaque_callback_data: `owc:${id}:${one.seq}:0`,
+      errors: [{ code: 139901, title: "Messaging limit" }],
+    });
+    await kit.status({
+      id: "wamid.an-earlier-attempt",
+      status: "failed",
+      recipient_id: pl(3),
+      timestamp: "1",
+      biz_opaque_callback_data: `owc:${id}:${one.seq}:0`,
+      errors: [{ code: 131026, title: "Undeliverable" }],
+    });
+    expect((await kit.recipients(id)).find((r) => r.phone === `+${pl(3)}`)).toMatchObject({
+      state: "read",
+      error: null,
+    });
     await new Promise((r) => setTimeout(r, 500));
     expect(await kit.received(pl(3))).toHaveLength(1);
     // Per-recipient status as CSV.
-    const csv = await (await fetch(`${s.url}/suite/api/campaigns/${id}/recipients.csv`, { headers: { cookie: admin.cookie } })).text();
+    const csv = await (
+      await fetch(`${s.url}/suite/api/campaigns/${id}/recipients.csv`, { headers: { cookie: admin.cookie } })
+    ).text();
     expect(csv.split("\n")[0]).toContain("phone");
     expect(csv).toContain(`+${pl(2)}`);
   });
@@ -90,7 +199,12 @@ describe("campaigns", () => {
   it("pauses, resumes and cancels; a paused campaign sends nothing", async () => {
     const rows = Array.from({ length: 30 }, (_, i) => `+${pl(100 + i)},Client ${i},yes,batch2,B${i}`);
     await kit.contacts("phone,name,consent,tags,code", rows);
-    const id = await kit.create({ name: "Slow", template: { name: "order_update", language: "en_US", parameters: ["{{contact.name}}", "{{attr.code}}"] }, audience: { segment: { tag: "batch2" } }, max_mps: 5 });
+    const id = await kit.create({
+      name: "Slow",
+      template: { name: "order_update", language: "en_US", parameters: ["{{contact.name}}", "{{attr.code}}"] },
+      audience: { segment: { tag: "batch2" } },
+      max_mps: 5,
+    });
     await kit.send(id);
     await kit.until(id, (c) => c.progress.sent >= 5, "some sent");
     expect((await admin.call("POST", `/suite/api/campaigns/${id}/pause`)).body.state).toBe("paused");
@@ -111,8 +225,16 @@ describe("campaigns", () => {
 
   it("pauses by itself when the template can no longer be sent, and says why; nobody fails meanwhile", async () => {
     await kit.template("flash_notice", "UTILITY", "Hello {{1}}, the flash sale starts soon.", ["Ewa"]);
-    await kit.contacts("phone,name,consent,tags", Array.from({ length: 8 }, (_, i) => `+${pl(300 + i)},Flash ${i},yes,flash`));
-    const id = await kit.create({ name: "Flash", template: { name: "flash_notice", language: "en_US", parameters: ["{{contact.name}}"] }, audience: { segment: { tag: "flash" } }, max_mps: 2 });
+    await kit.contacts(
+      "phone,name,consent,tags",
+      Array.from({ length: 8 }, (_, i) => `+${pl(300 + i)},Flash ${i},yes,flash`),
+    );
+    const id = await kit.create({
+      name: "Flash",
+      template: { name: "flash_notice", language: "en_US", parameters: ["{{contact.name}}"] },
+      audience: { segment: { tag: "flash" } },
+      max_mps: 2,
+    });
     await kit.send(id);
     await kit.until(id, (c) => c.progress.sent >= 1, "one sent");
     // Someone deletes the template in WhatsApp Manager while the campaign runs.
@@ -121,17 +243,29 @@ describe("campaigns", () => {
     expect(paused.note).toMatch(/^the Cloud API refused: .*\(132001\)$/);
     expect(paused.progress.failed).toBe(0);
     expect(paused.progress.by_state.pending).toBe(8 - paused.progress.sent);
-    expect((await admin.call("POST", `/suite/api/campaigns/${id}/cancel`)).body).toMatchObject({ state: "cancelled", progress: { failed: 0 } });
+    expect((await admin.call("POST", `/suite/api/campaigns/${id}/cancel`)).body).toMatchObject({
+      state: "cancelled",
+      progress: { failed: 0 },
+    });
   });
 
   it("sends at the chosen local time in each contact's zone", async () => {
-    await kit.contacts("phone,name,consent,tags,timezone,code", [`+${pl(200)},Warsaw,yes,local,Europe/Warsaw,W`, `+${pl(201)},Brazil,yes,local,America/Sao_Paulo,S`]);
+    await kit.contacts("phone,name,consent,tags,timezone,code", [
+      `+${pl(200)},Warsaw,yes,local,Europe/Warsaw,W`,
+      `+${pl(201)},Brazil,yes,local,America/Sao_Paulo,S`,
+    ]);
     const now = Date.parse((await s.call("GET", "/simulator/clock")).body.now);
     const tomorrow = new Date(now + 86_400_000).toISOString().slice(0, 10);
-    const id = await kit.create({ name: "Local", template: { name: "order_update", language: "en_US", parameters: ["{{contact.name}}", "{{attr.code}}"] }, audience: { segment: { tag: "local" } }, schedule: { type: "local_time", date: tomorrow, time: "10:00" } });
+    const id = await kit.create({
+      name: "Local",
+      template: { name: "order_update", language: "en_US", parameters: ["{{contact.name}}", "{{attr.code}}"] },
+      audience: { segment: { tag: "local" } },
+      schedule: { type: "local_time", date: tomorrow, time: "10:00" },
+    });
     expect((await kit.send(id)).state).toBe("scheduled");
     const due = Object.fromEntries((await kit.recipients(id)).map((r) => [r.phone, Date.parse(r.due_at)]));
-    const warsaw = due[`+${pl(200)}`], brazil = due[`+${pl(201)}`];
+    const warsaw = due[`+${pl(200)}`],
+      brazil = due[`+${pl(201)}`];
     expect(new Date(warsaw).toISOString()).toBe(`${tomorrow}T09:00:00.000Z`);
     expect(new Date(brazil).toISOString()).toBe(`${tomorrow}T13:00:00.000Z`);
     await s.call("POST", "/simulator/clock/advance", { ms: warsaw - now + 1000 });
@@ -145,8 +279,14 @@ describe("campaigns", () => {
   });
 
   it("is for supervisors and admins only", async () => {
-    const invited = (await admin.call("POST", "/suite/api/users", { email: "agent@shop.test", name: "Agent", role: "agent" })).body;
-    await fetch(`${s.url}/suite/api/invitations/accept`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: invited.invitation.token, password: "a long enough password" }) });
+    const invited = (
+      await admin.call("POST", "/suite/api/users", { email: "agent@shop.test", name: "Agent", role: "agent" })
+    ).body;
+    await fetch(`${s.url}/suite/api/invitations/accept`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token: invited.invitation.token, password: "a long enough password" }),
+    });
     const agent = await signIn(s, "agent@shop.test", "a long enough password");
     expect((await agent.call("GET", "/suite/api/campaigns")).status).toBe(403);
     expect((await agent.call("POST", "/suite/api/campaigns/estimate", {})).status).toBe(403);

@@ -18,25 +18,55 @@ export interface Estimate {
   category: string;
   cost: { currency: string; total: number; by_country: { country: string; recipients: number; total: number }[] };
   pace: {
-    mps: number; throughput_level: string;
+    mps: number;
+    throughput_level: string;
     messaging_limit: { tier: string; limit: number | null; used_24h: number; room: number | null };
-    outside_window: number; seconds_at_full_pace: number; limited_by: "throughput" | "messaging_limit"; extra_days: number; finishes_at: string;
+    outside_window: number;
+    seconds_at_full_pace: number;
+    limited_by: "throughput" | "messaging_limit";
+    extra_days: number;
+    finishes_at: string;
   };
 }
 
-export async function estimateCampaign(suite: Suite, tenantId: string, spec: CampaignSpec, template: TemplateFacts, number: NumberFacts): Promise<Estimate> {
+export async function estimateCampaign(
+  suite: Suite,
+  tenantId: string,
+  spec: CampaignSpec,
+  template: TemplateFacts,
+  number: NumberFacts,
+): Promise<Estimate> {
   const now = suite.clock.now();
-  const excluded: Record<Exclusion, number> = { no_consent: 0, consent_revoked: 0, opted_out: 0, duplicate: 0, invalid_number: 0 };
+  const excluded: Record<Exclusion, number> = {
+    no_consent: 0,
+    consent_revoked: 0,
+    opted_out: 0,
+    duplicate: 0,
+    invalid_number: 0,
+  };
   const byCountry = new Map<string, { recipients: number; micros: number }>();
-  let recipients = 0, outsideWindow = 0;
+  let recipients = 0,
+    outsideWindow = 0;
   const category = template.category.toLowerCase();
-  for await (const page of audiencePages(suite.db, { tenantId, phoneNumberId: number.phoneNumberId, audience: spec.audience, category: template.category, now })) {
+  for await (const page of audiencePages(suite.db, {
+    tenantId,
+    phoneNumberId: number.phoneNumberId,
+    audience: spec.audience,
+    category: template.category,
+    now,
+  })) {
     for (const c of page) {
-      if (c.excluded) { excluded[c.excluded]++; continue; }
+      if (c.excluded) {
+        excluded[c.excluded]++;
+        continue;
+      }
       recipients++;
       if (!c.windowOpen) outsideWindow++;
       const free = c.windowOpen && category === "utility";
-      const price = suite.rateCard && !free ? priceMessage(suite.rateCard, c.waId, category) : { country: countryOf(c.waId).country, amountMicros: 0 };
+      const price =
+        suite.rateCard && !free
+          ? priceMessage(suite.rateCard, c.waId, category)
+          : { country: countryOf(c.waId).country, amountMicros: 0 };
       const row = byCountry.get(price.country) ?? { recipients: 0, micros: 0 };
       row.recipients++;
       row.micros += price.amountMicros;
@@ -51,12 +81,29 @@ export async function estimateCampaign(suite: Suite, tenantId: string, spec: Cam
   const money = (micros: number) => Math.round(micros) / 1e6;
   const total = [...byCountry.values()].reduce((n, r) => n + r.micros, 0);
   return {
-    recipients, excluded, category: template.category,
-    cost: { currency: suite.rateCard?.currency ?? "USD", total: money(total), by_country: [...byCountry].map(([country, r]) => ({ country, recipients: r.recipients, total: money(r.micros) })).sort((a, b) => b.total - a.total || b.recipients - a.recipients) },
+    recipients,
+    excluded,
+    category: template.category,
+    cost: {
+      currency: suite.rateCard?.currency ?? "USD",
+      total: money(total),
+      by_country: [...byCountry]
+        .map(([country, r]) => ({ country, recipients: r.recipients, total: money(r.micros) }))
+        .sort((a, b) => b.total - a.total || b.recipients - a.recipients),
+    },
     pace: {
-      mps, throughput_level: number.throughputLevel,
-      messaging_limit: { tier: number.tier, limit: number.limit === Infinity ? null : number.limit, used_24h: use.used, room: room === Infinity ? null : room },
-      outside_window: outsideWindow, seconds_at_full_pace: Math.round(plan.seconds_at_full_pace * 10) / 10, limited_by: plan.limited_by, extra_days: plan.extra_days,
+      mps,
+      throughput_level: number.throughputLevel,
+      messaging_limit: {
+        tier: number.tier,
+        limit: number.limit === Infinity ? null : number.limit,
+        used_24h: use.used,
+        room: room === Infinity ? null : room,
+      },
+      outside_window: outsideWindow,
+      seconds_at_full_pace: Math.round(plan.seconds_at_full_pace * 10) / 10,
+      limited_by: plan.limited_by,
+      extra_days: plan.extra_days,
       finishes_at: new Date(plan.finishes_at).toISOString(),
     },
   };

@@ -5,7 +5,16 @@ import { countryOf } from "@openwaba/contracts";
 
 /** Offset of a zone from UTC at an instant, in ms (Warsaw in winter: +3,600,000). */
 function offsetAt(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(new Date(instant));
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(new Date(instant));
   const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
   const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
   return asUtc - Math.floor(instant / 1000) * 1000;
@@ -34,10 +43,33 @@ export function nextDay(date: string): string {
 
 // One zone per market (where a country has several, its most populous).
 const ZONES: Record<string, string> = {
-  PL: "Europe/Warsaw", RU: "Europe/Moscow", ES: "Europe/Madrid", AD: "Europe/Andorra", IT: "Europe/Rome", DE: "Europe/Berlin", FR: "Europe/Paris",
-  GB: "Europe/London", IE: "Europe/Dublin", PT: "Europe/Lisbon", NL: "Europe/Amsterdam", BE: "Europe/Brussels", AT: "Europe/Vienna", CH: "Europe/Zurich",
-  UA: "Europe/Kyiv", BY: "Europe/Minsk", KZ: "Asia/Almaty", TR: "Europe/Istanbul", US: "America/New_York", CA: "America/Toronto", MX: "America/Mexico_City",
-  BR: "America/Sao_Paulo", AR: "America/Argentina/Buenos_Aires", CO: "America/Bogota", IN: "Asia/Kolkata", ID: "Asia/Jakarta", AU: "Australia/Sydney",
+  PL: "Europe/Warsaw",
+  RU: "Europe/Moscow",
+  ES: "Europe/Madrid",
+  AD: "Europe/Andorra",
+  IT: "Europe/Rome",
+  DE: "Europe/Berlin",
+  FR: "Europe/Paris",
+  GB: "Europe/London",
+  IE: "Europe/Dublin",
+  PT: "Europe/Lisbon",
+  NL: "Europe/Amsterdam",
+  BE: "Europe/Brussels",
+  AT: "Europe/Vienna",
+  CH: "Europe/Zurich",
+  UA: "Europe/Kyiv",
+  BY: "Europe/Minsk",
+  KZ: "Asia/Almaty",
+  TR: "Europe/Istanbul",
+  US: "America/New_York",
+  CA: "America/Toronto",
+  MX: "America/Mexico_City",
+  BR: "America/Sao_Paulo",
+  AR: "America/Argentina/Buenos_Aires",
+  CO: "America/Bogota",
+  IN: "Asia/Kolkata",
+  ID: "Asia/Jakarta",
+  AU: "Australia/Sydney",
 };
 
 export function zoneOfNumber(waId: string): string | null {

@@ -19,7 +19,10 @@ const STOPS_CAMPAIGN = new Set([0, 10, 190, 368, 131031, 131042, 132001, 132015,
 
 export function outcomeOf(err: unknown, attempts: number): SendOutcome {
   if (!(err instanceof PlatformCallError)) return { kind: "unknown", why: String((err as Error)?.message ?? err) };
-  if (!err.transport.answered) return err.transport.refused ? { kind: "retry", afterMs: 2000, why: "the Cloud API refused the connection" } : { kind: "unknown", why: err.message };
+  if (!err.transport.answered)
+    return err.transport.refused
+      ? { kind: "retry", afterMs: 2000, why: "the Cloud API refused the connection" }
+      : { kind: "unknown", why: err.message };
   // Something between us and the Cloud API failed (a gateway's 502 or 504): the request may have gone through.
   if (err.status >= 500 && err.transport.fromGraph === false) return { kind: "unknown", why: err.message };
   const code = Number(err.graph.code);
@@ -27,7 +30,9 @@ export function outcomeOf(err: unknown, attempts: number): SendOutcome {
   if (code === 130429) return { kind: "retry", afterMs: 1000, why: "throughput" };
   if (code === 131056) return { kind: "retry", afterMs: 6000, why: "pair rate" };
   if (code === 139900) return { kind: "consent_missing" };
-  if (STOPS_CAMPAIGN.has(code) || (code >= 200 && code <= 299)) return { kind: "pause_campaign", why: err.message, code };
-  if (err.status >= 500 || TRANSIENT_GRAPH_CODES.has(code)) return { kind: "retry", afterMs: backoff, why: err.message };
+  if (STOPS_CAMPAIGN.has(code) || (code >= 200 && code <= 299))
+    return { kind: "pause_campaign", why: err.message, code };
+  if (err.status >= 500 || TRANSIENT_GRAPH_CODES.has(code))
+    return { kind: "retry", afterMs: backoff, why: err.message };
   return { kind: "failed", error: { code, title: err.graph.message, details: err.graph.error_data?.details ?? null } };
 }

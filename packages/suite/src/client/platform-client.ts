@@ -14,7 +14,10 @@ export interface PlatformClient {
   /** GET /{waba-id}/phone_numbers with the fields the console shows. */
   listPhoneNumbers(wabaId: string): Promise<Record<string, any>[]>;
   /** POST /{waba-id}/message_templates: the new template's id, status and category. */
-  createTemplate(wabaId: string, body: Record<string, unknown>): Promise<{ id: string; status: string; category: string }>;
+  createTemplate(
+    wabaId: string,
+    body: Record<string, unknown>,
+  ): Promise<{ id: string; status: string; category: string }>;
   /** GET /{template-id}; a template the token may not see fails as Graph's "does not exist" (100/33). */
   template(templateId: string): Promise<Record<string, any>>;
   /** POST /{template-id} with Meta's edit rules: components and/or category. */
@@ -28,11 +31,21 @@ export interface PlatformClient {
   /** A media object's bytes: GET /{media-id} for its URL, then the download with the token. */
   downloadMedia(mediaId: string): Promise<{ mime: string; body: ReadableStream<Uint8Array> }>;
   /** The WABA's webhook subscriptions, and (OpenWABA only; null on Meta) its subscribers, recent deliveries and dead letters. */
-  webhookOverview(wabaId: string): Promise<{ subscriptions: unknown[]; subscribers: unknown[] | null; deliveries: unknown[] | null; dead_letters: unknown[] | null }>;
+  webhookOverview(wabaId: string): Promise<{
+    subscriptions: unknown[];
+    subscribers: unknown[] | null;
+    deliveries: unknown[] | null;
+    dead_letters: unknown[] | null;
+  }>;
   /** Sends dead-lettered events again, all or those listed (OpenWABA only); how many. */
   redriveWebhooks(ids?: number[]): Promise<number>;
   /** OpenWABA's delivery log, a resend, Meta's test message, and a message's status (none on Meta: they fail). */
-  webhookDeliveries(q?: { ok?: boolean; app_id?: string; before?: string; limit?: number }): Promise<{ data: Record<string, any>[]; paging: { next_before: string | null } }>;
+  webhookDeliveries(q?: {
+    ok?: boolean;
+    app_id?: string;
+    before?: string;
+    limit?: number;
+  }): Promise<{ data: Record<string, any>[]; paging: { next_before: string | null } }>;
   resendWebhookDelivery(id: string): Promise<{ success: boolean; delivery: Record<string, any> }>;
   testWebhook(appId?: string): Promise<{ success: boolean; results: Record<string, any>[] }>;
   messageStatus(messageId: string): Promise<Record<string, any>>;
@@ -41,14 +54,27 @@ export interface PlatformClient {
   businessProfile(phoneNumberId: string): Promise<Record<string, unknown>>;
   updateBusinessProfile(phoneNumberId: string, profile: Record<string, unknown>): Promise<void>;
   /** A QR code / wa.me link for a number (message_qrdls), and its removal. */
-  createQrCode(phoneNumberId: string, prefilledMessage: string, format?: "SVG" | "PNG"): Promise<{ code: string; prefilled_message: string; deep_link_url: string; qr_image_url?: string }>;
+  createQrCode(
+    phoneNumberId: string,
+    prefilledMessage: string,
+    format?: "SVG" | "PNG",
+  ): Promise<{ code: string; prefilled_message: string; deep_link_url: string; qr_image_url?: string }>;
   deleteQrCode(phoneNumberId: string, code: string): Promise<void>;
   /** A number's quality, status, throughput level and messaging limit. */
   phoneNumber(phoneNumberId: string): Promise<Record<string, any>>;
   /** Records consent in the platform's consent ledger (OpenWABA only); false where there is none. */
-  recordConsent(waId: string, scope: "marketing" | "utility", status: "granted" | "revoked", source: string): Promise<boolean>;
+  recordConsent(
+    waId: string,
+    scope: "marketing" | "utility",
+    status: "granted" | "revoked",
+    source: string,
+  ): Promise<boolean>;
   /** Cost by pricing category from GET /{waba-id}?fields=currency,pricing_analytics… over [start, end) (seconds), in the WABA's currency. */
-  costByCategory(wabaId: string, start: number, end: number): Promise<{ currency: string | null; by_category: Record<string, number> }>;
+  costByCategory(
+    wabaId: string,
+    start: number,
+    end: number,
+  ): Promise<{ currency: string | null; by_category: Record<string, number> }>;
 }
 
 /** The SDK's Cloud API client is the suite's platform client. */

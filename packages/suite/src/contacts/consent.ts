@@ -12,7 +12,11 @@ export const WHATSAPP_PREFERENCE = "whatsapp_user_preferences";
 
 export type MarketingConsent = "granted" | "revoked";
 /** The consent columns of a contact. */
-export interface ConsentState { marketing_consent: string | null; consent_source: string | null; consent_at: number | null }
+export interface ConsentState {
+  marketing_consent: string | null;
+  consent_source: string | null;
+  consent_at: number | null;
+}
 /** Why consent keeps a template from a contact. */
 export type ConsentExclusion = "no_consent" | "consent_revoked" | "opted_out";
 
@@ -25,7 +29,10 @@ export const stoppedInWhatsApp = (c: ConsentState | undefined): boolean =>
  * consent it would replace (webhooks may arrive out of order). A STOP overrides what the business
  * recorded whenever it was written.
  */
-export function nextConsent(current: ConsentState | undefined, change: { consent: MarketingConsent; source: string; at: number }): ConsentState | null {
+export function nextConsent(
+  current: ConsentState | undefined,
+  change: { consent: MarketingConsent; source: string; at: number },
+): ConsentState | null {
   const next = { marketing_consent: change.consent, consent_source: change.source, consent_at: change.at };
   if (!current?.marketing_consent) return next;
   if (change.source !== WHATSAPP_PREFERENCE) return stoppedInWhatsApp(current) ? null : next;
@@ -43,9 +50,12 @@ export function consentExclusion(c: ConsentState | undefined, category: string):
 }
 
 /** The consent as the suite API shows it, on a contact and in a thread's customer panel alike. */
-export const presentConsent = (c: ConsentState) => (c.marketing_consent
-  ? {
-    marketing: c.marketing_consent as MarketingConsent, source: c.consent_source, at: new Date(c.consent_at!).toISOString(),
-    stopped_in_whatsapp: stoppedInWhatsApp(c),
-  }
-  : null);
+export const presentConsent = (c: ConsentState) =>
+  c.marketing_consent
+    ? {
+        marketing: c.marketing_consent as MarketingConsent,
+        source: c.consent_source,
+        at: new Date(c.consent_at!).toISOString(),
+        stopped_in_whatsapp: stoppedInWhatsApp(c),
+      }
+    : null;

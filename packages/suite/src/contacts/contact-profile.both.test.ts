@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openWindow, signIn, signInAdmin, startTestServer, startWebhookReceiver, waitFor, type SuiteSession, type TestServer, type WebhookReceiver } from "@openwaba/server/testing";
+import {
+  openWindow,
+  signIn,
+  signInAdmin,
+  startTestServer,
+  startWebhookReceiver,
+  waitFor,
+  type SuiteSession,
+  type TestServer,
+  type WebhookReceiver,
+} from "@openwaba/server/testing";
 import { hashPassword } from "../auth/password";
 import { connectTenant } from "../tenant/connect-tenant";
 
@@ -17,31 +27,79 @@ beforeAll(async () => {
   shop = await startWebhookReceiver({ verifyToken: "unused", appSecret: "unused" });
   await admin.call("PUT", "/suite/api/settings/business-webhook", { url: shop.url });
   const r = await admin.call("POST", "/suite/api/users", { email: "ben@shop.test", name: "Ben", role: "agent" });
-  await fetch(`${s.url}/suite/api/invitations/accept`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: r.body.invitation.token, password: "a long enough password" }) });
+  await fetch(`${s.url}/suite/api/invitations/accept`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ token: r.body.invitation.token, password: "a long enough password" }),
+  });
   ben = await signIn(s, "ben@shop.test", "a long enough password");
-  const other = await connectTenant(s.store.db, Date.now(), "Other shop", { waba_id: "999", graph_url: s.url, graph_version: "v23.0", access_token: "x", app_secret: "y", verify_token: "z", numbers: [] });
-  await s.store.db.insertInto("suite_users").values({ id: "other-admin", tenant_id: other.tenantId, email: "boss@other.test", name: "Boss", role: "admin", password_hash: await hashPassword("another long password"), status: "active", availability: "online", capacity: 5, created_at: Date.now() }).execute();
+  const other = await connectTenant(s.store.db, Date.now(), "Other shop", {
+    waba_id: "999",
+    graph_url: s.url,
+    graph_version: "v23.0",
+    access_token: "x",
+    app_secret: "y",
+    verify_token: "z",
+    numbers: [],
+  });
+  await s.store.db
+    .insertInto("suite_users")
+    .values({
+      id: "other-admin",
+      tenant_id: other.tenantId,
+      email: "boss@other.test",
+      name: "Boss",
+      role: "admin",
+      password_hash: await hashPassword("another long password"),
+      status: "active",
+      availability: "online",
+      capacity: 5,
+      created_at: Date.now(),
+    })
+    .execute();
   boss = await signIn(s, "boss@other.test", "another long password");
   await s.call("POST", "/simulator/users", { wa_id: luca, name: "Luca" });
   await openWindow(s, luca);
 });
-afterAll(async () => { await shop.close(); await s.stop(); });
+afterAll(async () => {
+  await shop.close();
+  await s.stop();
+});
 
-const lucaContact = () => waitFor(async () => (await admin.call("GET", `/suite/api/contacts?q=${luca}`)).body.data[0], 5000, "contact");
+const lucaContact = () =>
+  waitFor(async () => (await admin.call("GET", `/suite/api/contacts?q=${luca}`)).body.data[0], 5000, "contact");
 
 describe("a contact's profile", () => {
   it("shows the contact with their conversations, only those the viewer may see", async () => {
     const c = await lucaContact();
     const p = (await admin.call("GET", `/suite/api/contacts/${c.id}`)).body;
-    expect(p).toMatchObject({ wa_id: luca, name: "Luca", tags: [], attributes: {}, conversations: [{ phone_number_id: s.phone, state: "open", last_message_at: expect.any(String) }] });
+    expect(p).toMatchObject({
+      wa_id: luca,
+      name: "Luca",
+      tags: [],
+      attributes: {},
+      conversations: [{ phone_number_id: s.phone, state: "open", last_message_at: expect.any(String) }],
+    });
     // Routed to Support, whose queue Ben is not in: he sees the contact, not the conversation.
     expect((await ben.call("GET", `/suite/api/contacts/${c.id}`)).body.conversations).toEqual([]);
   });
 
   it("edits the language, time zone, tags and attributes, and names a bad field", async () => {
     const c = await lucaContact();
-    const r = await admin.call("PATCH", `/suite/api/contacts/${c.id}`, { name: "Luca Bianchi", language: "it", timezone: "Europe/Rome", tags: ["VIP"], attributes: { size: "L" } });
-    expect(r.body).toMatchObject({ name: "Luca Bianchi", language: "it", timezone: "Europe/Rome", tags: ["vip"], attributes: { size: "L" } });
+    const r = await admin.call("PATCH", `/suite/api/contacts/${c.id}`, {
+      name: "Luca Bianchi",
+      language: "it",
+      timezone: "Europe/Rome",
+      tags: ["VIP"],
+      attributes: { size: "L" },
+    });
+    expect(r.body).toMatchObject({
+      name: "Luca Bianchi",
+      language: "it",
+      timezone: "Europe/Rome",
+      tags: ["vip"],
+      attributes: { size: "L" },
+    });
     const bad = await admin.call("PATCH", `/suite/api/contacts/${c.id}`, { timezone: "Mars/Olympus" });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe("invalid_request");
@@ -50,7 +108,11 @@ describe("a contact's profile", () => {
 
   it("treats another tenant's contact as none", async () => {
     const c = await lucaContact();
-    for (const [method, body] of [["GET", undefined], ["PATCH", { name: "Mine now" }], ["DELETE", undefined]] as const) {
+    for (const [method, body] of [
+      ["GET", undefined],
+      ["PATCH", { name: "Mine now" }],
+      ["DELETE", undefined],
+    ] as const) {
       const r = await boss.call(method, `/suite/api/contacts/${c.id}`, body);
       expect(r.status, method).toBe(404);
       expect(r.body.error.code).toBe("not_found");
@@ -71,11 +133,23 @@ describe("deleting a contact", () => {
     expect((await admin.call("DELETE", `/suite/api/contacts/${c.id}`)).body).toEqual({ ok: true });
     expect((await admin.call("GET", `/suite/api/contacts/${c.id}`)).status).toBe(404);
     expect((await admin.call("DELETE", `/suite/api/contacts/${c.id}`)).status).toBe(404);
-    const e = await waitFor(() => shop.deliveries.map((d) => d.json).find((x) => x.event === "contact.deleted"), 5000, "contact.deleted");
+    const e = await waitFor(
+      () => shop.deliveries.map((d) => d.json).find((x) => x.event === "contact.deleted"),
+      5000,
+      "contact.deleted",
+    );
     expect(e.data.contact).toMatchObject({ id: c.id, wa_id: luca, name: "Luca Bianchi" });
-    expect((await admin.call("GET", `/suite/api/conversations/${conversationId}`)).body.timeline.some((i: any) => i.content?.body === "hello")).toBe(true);
+    expect(
+      (await admin.call("GET", `/suite/api/conversations/${conversationId}`)).body.timeline.some(
+        (i: any) => i.content?.body === "hello",
+      ),
+    ).toBe(true);
     // Writing again makes them a contact again.
-    await s.call("POST", `/simulator/users/${luca}/messages`, { to: s.phone, type: "text", text: { body: "Ciao di nuovo" } });
+    await s.call("POST", `/simulator/users/${luca}/messages`, {
+      to: s.phone,
+      type: "text",
+      text: { body: "Ciao di nuovo" },
+    });
     const again = await lucaContact();
     expect(again.id).not.toBe(c.id);
   });

@@ -14,31 +14,70 @@ import { deleteContact } from "./delete-contact";
 import { tenantTransaction } from "../realtime/tenant-lock";
 
 const listQuery = z.looseObject({
-  q: z.string().max(100).optional(), tag: z.string().max(60).optional(), consent: z.enum(["granted", "revoked", "none"]).optional(),
-  active_since: z.iso.datetime().optional(), limit: z.coerce.number().int().min(1).max(1000).default(100), offset: z.coerce.number().int().min(0).default(0),
+  q: z.string().max(100).optional(),
+  tag: z.string().max(60).optional(),
+  consent: z.enum(["granted", "revoked", "none"]).optional(),
+  active_since: z.iso.datetime().optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
 });
 const body = z.strictObject({
-  phone: z.string().min(3).max(40), name: z.string().trim().min(1).max(120).optional(), language: z.string().optional(), timezone: z.string().optional(),
-  tags: z.array(z.string().trim().min(1).max(60)).max(50).optional(), attributes: z.record(z.string().max(60), z.string().max(1000)).optional(),
-  consent: z.enum(["granted", "revoked"]).optional(), default_country: z.string().regex(/^[A-Z]{2}$/).optional(),
+  phone: z.string().min(3).max(40),
+  name: z.string().trim().min(1).max(120).optional(),
+  language: z.string().optional(),
+  timezone: z.string().optional(),
+  tags: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
+  attributes: z.record(z.string().max(60), z.string().max(1000)).optional(),
+  consent: z.enum(["granted", "revoked"]).optional(),
+  default_country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
 });
-const importQuery = z.strictObject({ default_country: z.string().regex(/^[A-Z]{2}$/).optional(), dry_run: z.enum(["true", "false", "1", "0"]).optional() });
+const importQuery = z.strictObject({
+  default_country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
+  dry_run: z.enum(["true", "false", "1", "0"]).optional(),
+});
 
 /** Contacts (CRM-lite): list and segment by filters, create, edit, delete, import CSV, export CSV. */
 export function registerContactRoutes(app: FastifyInstance, suite: Suite): void {
   app.addContentTypeParser("text/csv", (_req, payload, done) => done(null, payload));
 
   // attr.<name>=<value> in the query: contacts whose attribute has exactly that value.
-  const filtered = (tenantId: string, f: z.infer<typeof listQuery>) => segmentQuery(suite.db, tenantId, {
-    q: f.q, tag: f.tag, consent: f.consent, active_since: f.active_since,
-    attributes: Object.fromEntries(Object.entries(f).filter(([k, v]) => k.startsWith("attr.") && typeof v === "string").map(([k, v]) => [k.slice(5), v as string])),
-  }, suite.clock.now());
+  const filtered = (tenantId: string, f: z.infer<typeof listQuery>) =>
+    segmentQuery(
+      suite.db,
+      tenantId,
+      {
+        q: f.q,
+        tag: f.tag,
+        consent: f.consent,
+        active_since: f.active_since,
+        attributes: Object.fromEntries(
+          Object.entries(f)
+            .filter(([k, v]) => k.startsWith("attr.") && typeof v === "string")
+            .map(([k, v]) => [k.slice(5), v as string]),
+        ),
+      },
+      suite.clock.now(),
+    );
 
   app.get<{ Querystring: Record<string, string> }>("/suite/api/contacts", async (req, reply) => {
     const { user } = await requireUser(suite, req);
     const f = parseBody(listQuery, req.query);
-    const rows = await filtered(user.tenant_id, f).orderBy("updated_at", "desc").orderBy("id").limit(f.limit).offset(f.offset).execute();
-    const total = await filtered(user.tenant_id, f).clearSelect().select((e) => e.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const rows = await filtered(user.tenant_id, f)
+      .orderBy("updated_at", "desc")
+      .orderBy("id")
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute();
+    const total = await filtered(user.tenant_id, f)
+      .clearSelect()
+      .select((e) => e.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     return reply.send({ data: rows.map(presentContact), total: Number(total.n) });
   });
 
@@ -51,39 +90,106 @@ export function registerContactRoutes(app: FastifyInstance, suite: Suite): void 
     const cell = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
     const flat = rows.map((r) => {
       const a = JSON.parse(r.attributes);
-      return { phone: `+${r.wa_id}`, name: cell(r.name), language: r.language ?? "", timezone: r.timezone ?? "", tags: cell(JSON.parse(r.tags).join("; ")), consent: r.marketing_consent ?? "", ...Object.fromEntries(keys.map((k) => [k, cell(String(a[k] ?? ""))])) };
+      return {
+        phone: `+${r.wa_id}`,
+        name: cell(r.name),
+        language: r.language ?? "",
+        timezone: r.timezone ?? "",
+        tags: cell(JSON.parse(r.tags).join("; ")),
+        consent: r.marketing_consent ?? "",
+        ...Object.fromEntries(keys.map((k) => [k, cell(String(a[k] ?? ""))])),
+      };
     });
-    return reply.type("text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="contacts.csv"').send(toCsv(flat) || "phone,name,language,timezone,tags,consent\n");
+    return reply
+      .type("text/csv; charset=utf-8")
+      .header("content-disposition", 'attachment; filename="contacts.csv"')
+      .send(toCsv(flat) || "phone,name,language,timezone,tags,consent\n");
   });
 
   app.post("/suite/api/contacts", async (req, reply) => {
     const { user } = await requireUser(suite, req);
     const b = parseBody(body, req.body);
-    const r = contactFromRow({ phone: b.phone, name: b.name, language: b.language, timezone: b.timezone }, b.default_country);
+    const r = contactFromRow(
+      { phone: b.phone, name: b.name, language: b.language, timezone: b.timezone },
+      b.default_country,
+    );
     if (!r.ok) throw new SuiteError(400, "invalid_request", r.error, { field: "phone" });
-    const exists = await suite.db.selectFrom("suite_contacts").select("id").where("tenant_id", "=", user.tenant_id).where("wa_id", "=", r.contact.wa_id).executeTakeFirst();
-    if (exists) throw new SuiteError(409, "contact_exists", `+${r.contact.wa_id} is a contact already.`, { id: exists.id });
-    const input: ContactInput = { ...r.contact, tags: (b.tags ?? []).map((t) => t.toLowerCase()), attributes: b.attributes ?? {}, consent: b.consent ?? null };
-    const { contact } = await suite.db.transaction().execute((tx) => saveContact(suite, tx, user.tenant_id, input, `console:${user.email}`));
+    const exists = await suite.db
+      .selectFrom("suite_contacts")
+      .select("id")
+      .where("tenant_id", "=", user.tenant_id)
+      .where("wa_id", "=", r.contact.wa_id)
+      .executeTakeFirst();
+    if (exists)
+      throw new SuiteError(409, "contact_exists", `+${r.contact.wa_id} is a contact already.`, { id: exists.id });
+    const input: ContactInput = {
+      ...r.contact,
+      tags: (b.tags ?? []).map((t) => t.toLowerCase()),
+      attributes: b.attributes ?? {},
+      consent: b.consent ?? null,
+    };
+    const { contact } = await suite.db
+      .transaction()
+      .execute((tx) => saveContact(suite, tx, user.tenant_id, input, `console:${user.email}`));
     return reply.code(201).send(presentContact(contact));
   });
 
   app.get<{ Params: { id: string } }>("/suite/api/contacts/:id", async (req, reply) => {
     const { user } = await requireUser(suite, req);
-    const c = await suite.db.selectFrom("suite_contacts").selectAll().where("id", "=", req.params.id).where("tenant_id", "=", user.tenant_id).executeTakeFirst();
+    const c = await suite.db
+      .selectFrom("suite_contacts")
+      .selectAll()
+      .where("id", "=", req.params.id)
+      .where("tenant_id", "=", user.tenant_id)
+      .executeTakeFirst();
     if (!c) throw notFound("Contact");
     return reply.send({ ...presentContact(c), conversations: await contactConversations(suite.db, user, c.wa_id) });
   });
 
   app.patch<{ Params: { id: string } }>("/suite/api/contacts/:id", async (req, reply) => {
     const { user } = await requireUser(suite, req);
-    const b = parseBody(body.partial().omit({ phone: true, default_country: true }).refine((x) => Object.keys(x).length > 0, { message: "give at least one field" }), req.body);
-    const c = await suite.db.selectFrom("suite_contacts").selectAll().where("id", "=", req.params.id).where("tenant_id", "=", user.tenant_id).executeTakeFirst();
+    const b = parseBody(
+      body
+        .partial()
+        .omit({ phone: true, default_country: true })
+        .refine((x) => Object.keys(x).length > 0, { message: "give at least one field" }),
+      req.body,
+    );
+    const c = await suite.db
+      .selectFrom("suite_contacts")
+      .selectAll()
+      .where("id", "=", req.params.id)
+      .where("tenant_id", "=", user.tenant_id)
+      .executeTakeFirst();
     if (!c) throw notFound("Contact");
     const r = contactFromRow({ phone: `+${c.wa_id}`, language: b.language, timezone: b.timezone });
     if (!r.ok) throw new SuiteError(400, "invalid_request", r.error);
-    if (b.consent && stoppedInWhatsApp(c)) throw new SuiteError(409, "stopped_in_whatsapp", "The customer stopped marketing messages in WhatsApp; only they can resume them there.", { field: "consent" });
-    const { contact } = await suite.db.transaction().execute((tx) => saveContact(suite, tx, user.tenant_id, { wa_id: c.wa_id, name: b.name, language: b.language, timezone: b.timezone, tags: b.tags?.map((t) => t.toLowerCase()), attributes: b.attributes, consent: b.consent ?? null }, `console:${user.email}`, false, true));
+    if (b.consent && stoppedInWhatsApp(c))
+      throw new SuiteError(
+        409,
+        "stopped_in_whatsapp",
+        "The customer stopped marketing messages in WhatsApp; only they can resume them there.",
+        { field: "consent" },
+      );
+    const { contact } = await suite.db.transaction().execute((tx) =>
+      saveContact(
+        suite,
+        tx,
+        user.tenant_id,
+        {
+          wa_id: c.wa_id,
+          name: b.name,
+          language: b.language,
+          timezone: b.timezone,
+          tags: b.tags?.map((t) => t.toLowerCase()),
+          attributes: b.attributes,
+          consent: b.consent ?? null,
+        },
+        `console:${user.email}`,
+        false,
+        true,
+      ),
+    );
     return reply.send(presentContact(contact));
   });
 
@@ -101,8 +207,12 @@ export function registerContactRoutes(app: FastifyInstance, suite: Suite): void 
   app.post<{ Querystring: Record<string, string> }>("/suite/api/contacts/import", async (req, reply) => {
     const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
     const q = parseBody(importQuery, req.query);
-    if (!String(req.headers["content-type"] ?? "").startsWith("text/csv")) throw new SuiteError(415, "unsupported_media_type", "Send the file as text/csv.");
-    const report = await importContacts(suite, user.tenant_id, req.body as AsyncIterable<Uint8Array>, { dryRun: q.dry_run === "true" || q.dry_run === "1", defaultCountry: q.default_country });
+    if (!String(req.headers["content-type"] ?? "").startsWith("text/csv"))
+      throw new SuiteError(415, "unsupported_media_type", "Send the file as text/csv.");
+    const report = await importContacts(suite, user.tenant_id, req.body as AsyncIterable<Uint8Array>, {
+      dryRun: q.dry_run === "true" || q.dry_run === "1",
+      defaultCountry: q.default_country,
+    });
     return reply.send(report);
   });
 }

@@ -24,14 +24,20 @@ export type CsvItem =
 
 /** The file as a whole is not CSV text. */
 export class CsvFileError extends Error {
-  constructor(readonly code: "not_text" | "not_utf8", readonly line: number) {
+  constructor(
+    readonly code: "not_text" | "not_utf8",
+    readonly line: number,
+  ) {
     super(code === "not_text" ? `binary data at line ${line}` : `not UTF-8 at line ${line}`);
   }
 }
 
 const SEPARATORS: Separator[] = [",", ";", "\t"];
 /** An item, where reading goes on, the line breaks it passes, and whether the rest of that line is skipped. */
-type Step = { kind: "more" } | { kind: "end" } | { item: CsvItem; next: number; lines: number; after: "skip_line" | "none" };
+type Step =
+  | { kind: "more" }
+  | { kind: "end" }
+  | { item: CsvItem; next: number; lines: number; after: "skip_line" | "none" };
 
 export class CsvReader {
   separator: Separator | null = null;
@@ -42,13 +48,19 @@ export class CsvReader {
   /** Discarding the rest of a line too long to read. */
   private skipping = false;
 
-  constructor(private readonly source: AsyncIterable<Uint8Array>, private readonly maxRecord = 64 * 1024) {}
+  constructor(
+    private readonly source: AsyncIterable<Uint8Array>,
+    private readonly maxRecord = 64 * 1024,
+  ) {}
 
   async *items(): AsyncGenerator<CsvItem> {
     const chunks = this.decoded();
     const fill = async () => {
       const r = await chunks.next();
-      if (r.done) { this.final = true; return; }
+      if (r.done) {
+        this.final = true;
+        return;
+      }
       this.buf = this.buf.slice(this.pos) + r.value;
       this.pos = 0;
     };
@@ -60,7 +72,11 @@ export class CsvReader {
     for (;;) {
       if (this.skipping) {
         const nl = this.lineEnd(this.pos);
-        if (nl === -1 && !this.final) { this.pos = this.buf.length; await fill(); continue; }
+        if (nl === -1 && !this.final) {
+          this.pos = this.buf.length;
+          await fill();
+          continue;
+        }
         this.pos = nl === -1 ? this.buf.length : nl;
         await lineBreak();
         this.skipping = false;
@@ -68,9 +84,15 @@ export class CsvReader {
       }
       if (!this.separator) {
         const found = this.findSeparator();
-        if (found === "more") { await fill(); continue; }
+        if (found === "more") {
+          await fill();
+          continue;
+        }
         if (found === "end") return;
-        if (found === "hint") { await lineBreak(); continue; }
+        if (found === "hint") {
+          await lineBreak();
+          continue;
+        }
       }
       const step = this.record();
       if ("kind" in step) {
@@ -91,12 +113,14 @@ export class CsvReader {
   private async *decoded(): AsyncGenerator<string> {
     let decoder: TextDecoder | null = null;
     let head = Buffer.alloc(0);
-    let line = 1, endedWithCr = false;
+    let line = 1,
+      endedWithCr = false;
     const checked = (text: string) => {
       const bad = text.search(/[\0\uFFFD]/);
       // A "\r\n" split between two chunks is one line break.
       const split = endedWithCr && text[0] === "\n" ? 1 : 0;
-      if (bad !== -1) throw new CsvFileError(text[bad] === "\0" ? "not_text" : "not_utf8", line + countLines(text, split, bad));
+      if (bad !== -1)
+        throw new CsvFileError(text[bad] === "\0" ? "not_text" : "not_utf8", line + countLines(text, split, bad));
       line += countLines(text, split, text.length);
       if (text.length) endedWithCr = text[text.length - 1] === "\r";
       return text;
@@ -112,7 +136,10 @@ export class CsvReader {
       }
       yield checked(decoder.decode(chunk, { stream: true }));
     }
-    if (!decoder) { decoder = decoderFor(head); yield checked(decoder.decode(head, { stream: true })); }
+    if (!decoder) {
+      decoder = decoderFor(head);
+      yield checked(decoder.decode(head, { stream: true }));
+    }
     yield checked(decoder.decode());
   }
 
@@ -146,15 +173,24 @@ export class CsvReader {
 
   /** One record from `pos`, or a problem and where reading goes on; "more" when the text so far cannot tell. */
   private record(): Step {
-    const b = this.buf, sep = this.separator!, start = this.pos;
+    const b = this.buf,
+      sep = this.separator!,
+      start = this.pos;
     if (start >= b.length) return this.final ? { kind: "end" } : { kind: "more" };
     const space = (c: string | undefined) => c === " " || (c === "\t" && sep !== "\t");
     const fields: string[] = [];
-    let i = start, lines = 0;
+    let i = start,
+      lines = 0;
     const tooLong = () => b.length - start > this.maxRecord;
-    const problem = (p: CsvProblem, next: number, o: { at?: number; advance?: number; after?: "skip_line" | "none" } = {}): Step => ({
+    const problem = (
+      p: CsvProblem,
+      next: number,
+      o: { at?: number; advance?: number; after?: "skip_line" | "none" } = {},
+    ): Step => ({
       item: { kind: "problem", line: this.line + (o.at ?? lines), problem: p, field: fields.length },
-      next, lines: o.advance ?? o.at ?? lines, after: o.after ?? "skip_line",
+      next,
+      lines: o.advance ?? o.at ?? lines,
+      after: o.after ?? "skip_line",
     });
     for (;;) {
       while (space(b[i])) i++;
@@ -162,7 +198,8 @@ export class CsvReader {
       let value: string;
       if (b[i] === '"') {
         const opened = lines;
-        let j = i + 1, text = "";
+        let j = i + 1,
+          text = "";
         for (;;) {
           const q = b.indexOf('"', j);
           if (q === -1 || (q === b.length - 1 && !this.final)) {
@@ -172,7 +209,11 @@ export class CsvReader {
           }
           text += b.slice(j, q);
           lines += countLines(b, j, q);
-          if (b[q + 1] === '"') { text += '"'; j = q + 2; continue; }
+          if (b[q + 1] === '"') {
+            text += '"';
+            j = q + 2;
+            continue;
+          }
           i = q + 1;
           break;
         }
@@ -188,7 +229,10 @@ export class CsvReader {
         i = j;
       }
       fields.push(value);
-      if (b[i] === sep) { i++; continue; }
+      if (b[i] === sep) {
+        i++;
+        continue;
+      }
       if (i >= b.length) {
         if (!this.final) return tooLong() ? problem("too_long", i) : { kind: "more" };
         return { item: { kind: "record", line: this.line, fields }, next: i, lines, after: "none" };

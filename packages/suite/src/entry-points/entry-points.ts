@@ -1,3 +1,4 @@
+import type { PlatformClient } from "../client/platform-client";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { Db } from "@openwaba/store";
@@ -15,51 +16,97 @@ import { tenantNumber } from "../tenant/tenant-number";
 
 /** Where an entry point is shown; it prefixes the source of the consent it grants. */
 export type EntryPointSource = "qr" | "widget";
-export interface EntryPointSpec { phone_number_id?: string; prefilled_message: string; opt_in: boolean; source: EntryPointSource; format?: "SVG" | "PNG" }
-export interface EntryPoint { code: string; phone_number_id: string; prefilled_message: string; opt_in: boolean; source: string; deep_link_url: string; qr_image_url?: string }
+export interface EntryPointSpec {
+  phone_number_id?: string;
+  prefilled_message: string;
+  opt_in: boolean;
+  source: EntryPointSource;
+  format?: "SVG" | "PNG";
+}
+export interface EntryPoint {
+  code: string;
+  phone_number_id: string;
+  prefilled_message: string;
+  opt_in: boolean;
+  source: string;
+  deep_link_url: string;
+  qr_image_url?: string;
+}
 
 /** The limit of Meta's message_qrdls. */
 export const MAX_PREFILLED_MESSAGE = 140;
 export const deepLink = (code: string) => `https://wa.me/message/${code}`;
 
 const create = z.strictObject({
-  phone_number_id: z.string().min(1).optional(), prefilled_message: z.string().trim().min(1).max(MAX_PREFILLED_MESSAGE),
-  opt_in: z.boolean().default(false), format: z.enum(["SVG", "PNG"]).default("PNG"),
+  phone_number_id: z.string().min(1).optional(),
+  prefilled_message: z.string().trim().min(1).max(MAX_PREFILLED_MESSAGE),
+  opt_in: z.boolean().default(false),
+  format: z.enum(["SVG", "PNG"]).default("PNG"),
 });
 
 /** A customer's text that is an opt-in entry point's prefilled message grants consent (in the intake's transaction). */
-export async function consentFromEntryPoint(suite: Suite, tx: Db, tenantId: string, phoneNumberId: string, waId: string, text: string): Promise<void> {
-  const e = await tx.selectFrom("suite_entry_points").select(["code", "source"]).where("tenant_id", "=", tenantId).where("phone_number_id", "=", phoneNumberId)
-    .where("opt_in", "=", 1).where("prefilled_message", "=", text.trim()).executeTakeFirst();
+export async function consentFromEntryPoint(
+  suite: Suite,
+  tx: Db,
+  tenantId: string,
+  phoneNumberId: string,
+  waId: string,
+  text: string,
+): Promise<void> {
+  const e = await tx
+    .selectFrom("suite_entry_points")
+    .select(["code", "source"])
+    .where("tenant_id", "=", tenantId)
+    .where("phone_number_id", "=", phoneNumberId)
+    .where("opt_in", "=", 1)
+    .where("prefilled_message", "=", text.trim())
+    .executeTakeFirst();
   if (e) await saveContact(suite, tx, tenantId, { wa_id: waId, consent: "granted" }, `${e.source}:${e.code}`);
 }
-
 
 /** Makes a QR code and wa.me link through the Cloud API and records it as the tenant's entry point. */
 export async function makeEntryPoint(suite: Suite, tenantId: string, spec: EntryPointSpec): Promise<EntryPoint> {
   const number = await tenantNumber(suite.db, tenantId, spec.phone_number_id);
-  let qr;
-  try { qr = await (await suite.client(number.connection_id)).createQrCode(number.id, spec.prefilled_message, spec.format); } catch (err) {
-    if (err instanceof PlatformCallError) throw new SuiteError(422, "platform_refused", err.message, { graph: err.graph });
+  let qr: Awaited<ReturnType<PlatformClient["createQrCode"]>>;
+  try {
+    qr = await (await suite.client(number.connection_id)).createQrCode(number.id, spec.prefilled_message, spec.format);
+  } catch (err) {
+    if (err instanceof PlatformCallError)
+      throw new SuiteError(422, "platform_refused", err.message, { graph: err.graph });
     throw err;
   }
-  await suite.db.insertInto("suite_entry_points").values({
-    code: qr.code, tenant_id: tenantId, phone_number_id: number.id, prefilled_message: qr.prefilled_message, opt_in: spec.opt_in ? 1 : 0, source: spec.source, created_at: suite.clock.now(),
-  }).execute();
+  await suite.db
+    .insertInto("suite_entry_points")
+    .values({
+      code: qr.code,
+      tenant_id: tenantId,
+      phone_number_id: number.id,
+      prefilled_message: qr.prefilled_message,
+      opt_in: spec.opt_in ? 1 : 0,
+      source: spec.source,
+      created_at: suite.clock.now(),
+    })
+    .execute();
   return { ...qr, phone_number_id: number.id, opt_in: spec.opt_in, source: spec.source };
 }
 
 /** Deletes an entry point through the Cloud API (gone there already is fine) and forgets it; false if the tenant has no such code. */
 export async function removeEntryPoint(suite: Suite, tenantId: string, code: string): Promise<boolean> {
-  const e = await suite.db.selectFrom("suite_entry_points").innerJoin("suite_numbers", "suite_numbers.id", "suite_entry_points.phone_number_id")
-    .select(["suite_entry_points.code", "suite_numbers.id as phone", "suite_numbers.connection_id"]).where("suite_entry_points.code", "=", code).where("suite_entry_points.tenant_id", "=", tenantId).executeTakeFirst();
+  const e = await suite.db
+    .selectFrom("suite_entry_points")
+    .innerJoin("suite_numbers", "suite_numbers.id", "suite_entry_points.phone_number_id")
+    .select(["suite_entry_points.code", "suite_numbers.id as phone", "suite_numbers.connection_id"])
+    .where("suite_entry_points.code", "=", code)
+    .where("suite_entry_points.tenant_id", "=", tenantId)
+    .executeTakeFirst();
   if (!e) return false;
   try {
     await (await suite.client(e.connection_id)).deleteQrCode(e.phone, e.code);
   } catch (err) {
     // Gone there already is fine; anything else leaves both as they are.
     const unknown = err instanceof PlatformCallError && err.graph.code === 100 && err.graph.error_subcode === 33;
-    if (!unknown) throw new SuiteError(502, "platform_refused", `The QR code could not be deleted: ${(err as Error).message}`);
+    if (!unknown)
+      throw new SuiteError(502, "platform_refused", `The QR code could not be deleted: ${(err as Error).message}`);
   }
   await suite.db.deleteFrom("suite_entry_points").where("code", "=", e.code).execute();
   return true;
@@ -68,8 +115,22 @@ export async function removeEntryPoint(suite: Suite, tenantId: string, code: str
 export function registerEntryPointRoutes(app: FastifyInstance, suite: Suite): void {
   app.get("/suite/api/entry-points", async (req, reply) => {
     const { user } = await requireUser(suite, req);
-    const rows = await suite.db.selectFrom("suite_entry_points").selectAll().where("tenant_id", "=", user.tenant_id).orderBy("created_at").execute();
-    return reply.send({ data: rows.map((r) => ({ code: r.code, phone_number_id: r.phone_number_id, prefilled_message: r.prefilled_message, opt_in: r.opt_in === 1, source: r.source, deep_link_url: deepLink(r.code) })) });
+    const rows = await suite.db
+      .selectFrom("suite_entry_points")
+      .selectAll()
+      .where("tenant_id", "=", user.tenant_id)
+      .orderBy("created_at")
+      .execute();
+    return reply.send({
+      data: rows.map((r) => ({
+        code: r.code,
+        phone_number_id: r.phone_number_id,
+        prefilled_message: r.prefilled_message,
+        opt_in: r.opt_in === 1,
+        source: r.source,
+        deep_link_url: deepLink(r.code),
+      })),
+    });
   });
 
   app.post("/suite/api/entry-points", async (req, reply) => {
@@ -81,9 +142,14 @@ export function registerEntryPointRoutes(app: FastifyInstance, suite: Suite): vo
   app.delete<{ Params: { code: string } }>("/suite/api/entry-points/:code", async (req, reply) => {
     const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
     // The widget's links are pasted into shops' pages: they go away with the widget's own settings.
-    const inUse = await suite.db.selectFrom("suite_widgets").select("public_id").where("tenant_id", "=", user.tenant_id)
-      .where((w) => w.or([w("plain_code", "=", req.params.code), w("opt_in_code", "=", req.params.code)])).executeTakeFirst();
-    if (inUse) throw new SuiteError(409, "in_use", "This code is the website widget's; change the widget's message instead.");
+    const inUse = await suite.db
+      .selectFrom("suite_widgets")
+      .select("public_id")
+      .where("tenant_id", "=", user.tenant_id)
+      .where((w) => w.or([w("plain_code", "=", req.params.code), w("opt_in_code", "=", req.params.code)]))
+      .executeTakeFirst();
+    if (inUse)
+      throw new SuiteError(409, "in_use", "This code is the website widget's; change the widget's message instead.");
     if (!(await removeEntryPoint(suite, user.tenant_id, req.params.code))) throw notFound("Entry point");
     return reply.send({ ok: true });
   });

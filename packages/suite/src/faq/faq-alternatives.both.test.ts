@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signIn, signInAdmin, startTestServer, waitFor, type SuiteSession, type TestServer } from "@openwaba/server/testing";
+import {
+  signIn,
+  signInAdmin,
+  startTestServer,
+  waitFor,
+  type SuiteSession,
+  type TestServer,
+} from "@openwaba/server/testing";
 import { hashPassword } from "../auth/password";
 import { connectTenant } from "../tenant/connect-tenant";
 
@@ -9,28 +16,71 @@ import { connectTenant } from "../tenant/connect-tenant";
 let s: TestServer;
 let admin: SuiteSession, ben: SuiteSession, boss: SuiteSession;
 let hoursId = "";
-const anna = "48600555777", olek = "48600555778";
-const write = (wa: string, body: string) => s.call("POST", `/simulator/users/${wa}/messages`, { to: s.phone, type: "text", text: { body } });
-const received = async (wa: string) => ((await s.call("GET", `/simulator/users/${wa}/chats/${s.phone}`)).body.messages as any[]).filter((m) => m.direction === "received");
-const conversation = async (wa: string) => waitFor(async () => (await admin.call("GET", "/suite/api/conversations?state=all")).body.data.find((c: any) => c.wa_id === wa), 5000, "conversation");
-const timeline = async (id: string) => (await admin.call("GET", `/suite/api/conversations/${id}`)).body.timeline as any[];
+const anna = "48600555777",
+  olek = "48600555778";
+const write = (wa: string, body: string) =>
+  s.call("POST", `/simulator/users/${wa}/messages`, { to: s.phone, type: "text", text: { body } });
+const received = async (wa: string) =>
+  ((await s.call("GET", `/simulator/users/${wa}/chats/${s.phone}`)).body.messages as any[]).filter(
+    (m) => m.direction === "received",
+  );
+const conversation = async (wa: string) =>
+  waitFor(
+    async () =>
+      (await admin.call("GET", "/suite/api/conversations?state=all")).body.data.find((c: any) => c.wa_id === wa),
+    5000,
+    "conversation",
+  );
+const timeline = async (id: string) =>
+  (await admin.call("GET", `/suite/api/conversations/${id}`)).body.timeline as any[];
 
 beforeAll(async () => {
   s = await startTestServer();
   admin = await signInAdmin(s);
   await admin.call("POST", "/suite/api/me/availability", { availability: "away" });
   const r = await admin.call("POST", "/suite/api/users", { email: "ben@shop.test", name: "Ben", role: "agent" });
-  await fetch(`${s.url}/suite/api/invitations/accept`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: r.body.invitation.token, password: "a long enough password" }) });
+  await fetch(`${s.url}/suite/api/invitations/accept`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ token: r.body.invitation.token, password: "a long enough password" }),
+  });
   ben = await signIn(s, "ben@shop.test", "a long enough password");
-  const other = await connectTenant(s.store.db, Date.now(), "Other shop", { waba_id: "999", graph_url: s.url, graph_version: "v23.0", access_token: "x", app_secret: "y", verify_token: "z", numbers: [] });
-  await s.store.db.insertInto("suite_users").values({ id: "other-admin", tenant_id: other.tenantId, email: "boss@other.test", name: "Boss", role: "admin", password_hash: await hashPassword("another long password"), status: "active", availability: "online", capacity: 5, created_at: Date.now() }).execute();
+  const other = await connectTenant(s.store.db, Date.now(), "Other shop", {
+    waba_id: "999",
+    graph_url: s.url,
+    graph_version: "v23.0",
+    access_token: "x",
+    app_secret: "y",
+    verify_token: "z",
+    numbers: [],
+  });
+  await s.store.db
+    .insertInto("suite_users")
+    .values({
+      id: "other-admin",
+      tenant_id: other.tenantId,
+      email: "boss@other.test",
+      name: "Boss",
+      role: "admin",
+      password_hash: await hashPassword("another long password"),
+      status: "active",
+      availability: "online",
+      capacity: 5,
+      created_at: Date.now(),
+    })
+    .execute();
   boss = await signIn(s, "boss@other.test", "another long password");
-  const e = await admin.call("POST", "/suite/api/faq", { question: "What are your opening hours?", answer: "We are open 9–17, Monday to Friday.", language: "en" });
+  const e = await admin.call("POST", "/suite/api/faq", {
+    question: "What are your opening hours?",
+    answer: "We are open 9–17, Monday to Friday.",
+    language: "en",
+  });
   expect(e.status).toBe(201);
   expect(e.body.alternatives).toEqual([]);
   hoursId = e.body.id;
   await admin.call("PUT", "/suite/api/settings/faq-bot", { enabled: true, threshold: 0.6 });
-  for (const wa of [anna, olek]) await s.call("POST", "/simulator/users", { wa_id: wa, name: wa === anna ? "Anna" : "Olek" });
+  for (const wa of [anna, olek])
+    await s.call("POST", "/simulator/users", { wa_id: wa, name: wa === anna ? "Anna" : "Olek" });
 });
 afterAll(() => s.stop());
 
@@ -45,23 +95,50 @@ describe("alternative phrasings of an FAQ entry", () => {
   });
 
   it("answers it once the entry has that phrasing, and says which phrasing matched", async () => {
-    const r = await admin.call("PATCH", `/suite/api/faq/${hoursId}`, { alternatives: ["When are you open?", "Are you open on Sundays?"] });
+    const r = await admin.call("PATCH", `/suite/api/faq/${hoursId}`, {
+      alternatives: ["When are you open?", "Are you open on Sundays?"],
+    });
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ id: hoursId, question: "What are your opening hours?", alternatives: ["When are you open?", "Are you open on Sundays?"], answer: "We are open 9–17, Monday to Friday.", language: "en" });
+    expect(r.body).toEqual({
+      id: hoursId,
+      question: "What are your opening hours?",
+      alternatives: ["When are you open?", "Are you open on Sundays?"],
+      answer: "We are open 9–17, Monday to Friday.",
+      language: "en",
+    });
     expect((await admin.call("GET", "/suite/api/faq")).body.data).toEqual([r.body]);
     const t = (await admin.call("POST", "/suite/api/faq/try", { question: "when are you open?", language: "en" })).body;
-    expect(t).toMatchObject({ match: { id: hoursId, question: "What are your opening hours?", matched: "When are you open?", confidence: 1 }, would_answer: true });
+    expect(t).toMatchObject({
+      match: { id: hoursId, question: "What are your opening hours?", matched: "When are you open?", confidence: 1 },
+      would_answer: true,
+    });
     await write(olek, "when are you open?");
-    await waitFor(async () => (await received(olek)).find((m) => m.content.body === "We are open 9–17, Monday to Friday."), 5000, "the bot's answer");
+    await waitFor(
+      async () => (await received(olek)).find((m) => m.content.body === "We are open 9–17, Monday to Friday."),
+      5000,
+      "the bot's answer",
+    );
     const c = await conversation(olek);
-    expect((await timeline(c.id)).find((i) => i.type === "bot_answered")?.data).toMatchObject({ faq_id: hoursId, confidence: 1 });
+    expect((await timeline(c.id)).find((i) => i.type === "bot_answered")?.data).toMatchObject({
+      faq_id: hoursId,
+      confidence: 1,
+    });
   });
 
   it("takes alternatives when an entry is made, and edits its other fields without losing them", async () => {
-    const e = await admin.call("POST", "/suite/api/faq", { question: "Do you ship abroad?", alternatives: ["Can you send it to Germany?"], answer: "Yes, to the whole EU.", language: "en" });
+    const e = await admin.call("POST", "/suite/api/faq", {
+      question: "Do you ship abroad?",
+      alternatives: ["Can you send it to Germany?"],
+      answer: "Yes, to the whole EU.",
+      language: "en",
+    });
     expect(e.body.alternatives).toEqual(["Can you send it to Germany?"]);
     const r = await admin.call("PATCH", `/suite/api/faq/${e.body.id}`, { answer: "Yes, to the whole EU and the UK." });
-    expect(r.body).toMatchObject({ alternatives: ["Can you send it to Germany?"], answer: "Yes, to the whole EU and the UK.", language: "en" });
+    expect(r.body).toMatchObject({
+      alternatives: ["Can you send it to Germany?"],
+      answer: "Yes, to the whole EU and the UK.",
+      language: "en",
+    });
   });
 
   it("refuses bad phrasings with the field named, never a 500", async () => {
@@ -80,10 +157,16 @@ describe("alternative phrasings of an FAQ entry", () => {
     await bad({ alternatives: Array.from({ length: 21 }, (_, i) => `Question number ${i}?`) }, "alternatives");
     await bad({ colour: "red" }, /^$|colour/);
     await bad({}, "");
-    const post = await admin.call("POST", "/suite/api/faq", { question: "Where are you?", alternatives: [42], answer: "Warsaw." });
+    const post = await admin.call("POST", "/suite/api/faq", {
+      question: "Where are you?",
+      alternatives: [42],
+      answer: "Warsaw.",
+    });
     expect(post.status).toBe(400);
     expect(post.body.error.field).toBe("alternatives.0");
-    expect((await admin.call("GET", "/suite/api/faq")).body.data.find((e: any) => e.id === hoursId).alternatives).toEqual(["When are you open?", "Are you open on Sundays?"]);
+    expect(
+      (await admin.call("GET", "/suite/api/faq")).body.data.find((e: any) => e.id === hoursId).alternatives,
+    ).toEqual(["When are you open?", "Are you open on Sundays?"]);
   });
 
   it("lets only the entry's own tenant's admins and supervisors change it", async () => {
@@ -93,6 +176,8 @@ describe("alternative phrasings of an FAQ entry", () => {
     expect(r.body.error.code).toBe("not_found");
     expect((await admin.call("PATCH", "/suite/api/faq/no-such-entry", { alternatives: [] })).status).toBe(404);
     expect((await boss.call("GET", "/suite/api/faq")).body.data).toEqual([]);
-    expect((await admin.call("GET", "/suite/api/faq")).body.data.find((e: any) => e.id === hoursId).alternatives).toHaveLength(2);
+    expect(
+      (await admin.call("GET", "/suite/api/faq")).body.data.find((e: any) => e.id === hoursId).alternatives,
+    ).toHaveLength(2);
   });
 });

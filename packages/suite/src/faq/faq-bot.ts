@@ -8,7 +8,10 @@ import type { Suite } from "../suite";
 import { FaqIndex, presentEntry } from "./faq-index";
 
 export const FAQ_QUEUE = "suite-faq-bot";
-export interface FaqBotSettings { enabled: boolean; threshold: number }
+export interface FaqBotSettings {
+  enabled: boolean;
+  threshold: number;
+}
 export const DEFAULT_FAQ_BOT: FaqBotSettings = { enabled: false, threshold: 0.6 };
 
 export async function faqBotSettings(db: Db, tenantId: string): Promise<FaqBotSettings> {
@@ -20,10 +23,23 @@ export async function faqBotSettings(db: Db, tenantId: string): Promise<FaqBotSe
  * A customer's text in a conversation no human has answered yet this cycle goes to the FAQ bot
  * (queued in the intake's transaction; the answer is sent after it commits, never inside it).
  */
-export async function askFaqBot(suite: Suite, tx: Db, c: ConversationRow, messageId: string, text: string, language: string | null): Promise<void> {
+export async function askFaqBot(
+  suite: Suite,
+  tx: Db,
+  c: ConversationRow,
+  messageId: string,
+  text: string,
+  language: string | null,
+): Promise<void> {
   if (!suite.queue || c.first_response_at !== null) return;
   if (!(await faqBotSettings(tx, c.tenant_id)).enabled) return;
-  await suite.queue.enqueue(tx, { queue: FAQ_QUEUE, key: c.id, kind: "question", payload: { conversationId: c.id, messageId, text, language }, runAt: suite.clock.now() });
+  await suite.queue.enqueue(tx, {
+    queue: FAQ_QUEUE,
+    key: c.id,
+    kind: "question",
+    payload: { conversationId: c.id, messageId, text, language },
+    runAt: suite.clock.now(),
+  });
   suite.wakeFaqBot?.();
 }
 
@@ -33,23 +49,64 @@ export async function askFaqBot(suite: Suite, tx: Db, c: ConversationRow, messag
  */
 export function createFaqBotWorker(suite: Suite, queue: JobQueue) {
   return new QueueWorker({
-    queue, name: FAQ_QUEUE, clock: suite.clock, ordered: true, batchSize: 20, visibilityMs: 60_000, log: suite.log,
+    queue,
+    name: FAQ_QUEUE,
+    clock: suite.clock,
+    ordered: true,
+    batchSize: 20,
+    visibilityMs: 60_000,
+    log: suite.log,
     handle: eachJob(async (job) => {
-      const q = JSON.parse(job.payload) as { conversationId: string; messageId: string; text: string; language: string | null };
-      const c = await suite.db.selectFrom("suite_conversations").selectAll().where("id", "=", q.conversationId).executeTakeFirst();
+      const q = JSON.parse(job.payload) as {
+        conversationId: string;
+        messageId: string;
+        text: string;
+        language: string | null;
+      };
+      const c = await suite.db
+        .selectFrom("suite_conversations")
+        .selectAll()
+        .where("id", "=", q.conversationId)
+        .executeTakeFirst();
       if (!c || c.first_response_at !== null || c.state === "resolved") return;
       const settings = await faqBotSettings(suite.db, c.tenant_id);
       if (!settings.enabled) return;
-      const entries = (await suite.db.selectFrom("suite_faq").select(["id", "question", "alternatives", "answer", "language"]).where("tenant_id", "=", c.tenant_id).execute()).map(presentEntry);
+      const entries = (
+        await suite.db
+          .selectFrom("suite_faq")
+          .select(["id", "question", "alternatives", "answer", "language"])
+          .where("tenant_id", "=", c.tenant_id)
+          .execute()
+      ).map(presentEntry);
       const match = entries.length ? new FaqIndex(entries).best(q.text, q.language) : null;
       const now = suite.clock.now();
       if (match && match.confidence >= settings.threshold) {
-        await sendAndRecord(suite, c, { to: c.wa_id, type: "text", text: { body: match.entry.answer }, context: { message_id: q.messageId } }, { authorId: null, contextId: q.messageId, now },
-          (tx) => recordEvent(suite, tx, c.id, "bot_answered", null, { faq_id: match.entry.id, question: match.entry.question, confidence: match.confidence }));
+        await sendAndRecord(
+          suite,
+          c,
+          { to: c.wa_id, type: "text", text: { body: match.entry.answer }, context: { message_id: q.messageId } },
+          { authorId: null, contextId: q.messageId, now },
+          (tx) =>
+            recordEvent(suite, tx, c.id, "bot_answered", null, {
+              faq_id: match.entry.id,
+              question: match.entry.question,
+              confidence: match.confidence,
+            }),
+        );
         return;
       }
       await tenantTransaction(suite, c.tenant_id, async (tx) => {
-        await tx.insertInto("suite_faq_misses").values({ id: newId(), tenant_id: c.tenant_id, conversation_id: c.id, question: q.text.slice(0, 1000), confidence: match?.confidence ?? 0, at: now }).execute();
+        await tx
+          .insertInto("suite_faq_misses")
+          .values({
+            id: newId(),
+            tenant_id: c.tenant_id,
+            conversation_id: c.id,
+            question: q.text.slice(0, 1000),
+            confidence: match?.confidence ?? 0,
+            at: now,
+          })
+          .execute();
         await recordEvent(suite, tx, c.id, "bot_handed_over", null, { confidence: match?.confidence ?? 0 });
       });
       suite.bus.notify();

@@ -2,10 +2,25 @@ import { describe, expect, it } from "vitest";
 import { FaqIndex } from "./faq-index";
 
 const faq = new FaqIndex([
-  { id: "hours", question: "What are your opening hours?", answer: "We are open 9–17, Monday to Friday.", language: "en" },
-  { id: "ship-es", question: "¿Cuánto tarda el envío de los pedidos?", answer: "Los pedidos llegan en 2–3 días.", language: "es" },
+  {
+    id: "hours",
+    question: "What are your opening hours?",
+    answer: "We are open 9–17, Monday to Friday.",
+    language: "en",
+  },
+  {
+    id: "ship-es",
+    question: "¿Cuánto tarda el envío de los pedidos?",
+    answer: "Los pedidos llegan en 2–3 días.",
+    language: "es",
+  },
   { id: "ret-ru", question: "Как вернуть заказ?", answer: "Верните заказ в течение 14 дней.", language: "ru" },
-  { id: "ret-pl", question: "Jak zwrócić zamówienie?", answer: "Zamówienie można zwrócić w ciągu 14 dni.", language: "pl" },
+  {
+    id: "ret-pl",
+    question: "Jak zwrócić zamówienie?",
+    answer: "Zamówienie można zwrócić w ciągu 14 dni.",
+    language: "pl",
+  },
 ]);
 
 describe("FAQ answering", () => {
@@ -27,8 +42,18 @@ describe("FAQ answering", () => {
 });
 
 describe("other ways to ask", () => {
-  const hours = { id: "hours", question: "What are your opening hours?", answer: "We are open 9–17, Monday to Friday.", language: "en" };
-  const returns = { id: "returns", question: "How do I return an order?", answer: "Send it back within 14 days.", language: "en" };
+  const hours = {
+    id: "hours",
+    question: "What are your opening hours?",
+    answer: "We are open 9–17, Monday to Friday.",
+    language: "en",
+  };
+  const returns = {
+    id: "returns",
+    question: "How do I return an order?",
+    answer: "Send it back within 14 days.",
+    language: "en",
+  };
   const threshold = 0.6;
 
   it("is unsure of a question put in other words than the entry's only one (0.5, below the threshold)", () => {
@@ -44,13 +69,30 @@ describe("other ways to ask", () => {
     expect(m).toMatchObject({ entry: { id: "hours" }, phrasing: "When are you open?" });
     expect(m.confidence).toBeGreaterThanOrEqual(threshold);
     // The entry's own question still matches as before, and other entries are not disturbed.
-    expect(faq.best("what are the opening hours", "en")).toMatchObject({ entry: { id: "hours" }, phrasing: "What are your opening hours?", confidence: 1 });
+    expect(faq.best("what are the opening hours", "en")).toMatchObject({
+      entry: { id: "hours" },
+      phrasing: "What are your opening hours?",
+      confidence: 1,
+    });
     expect(faq.best("how can I return my order", "en")).toMatchObject({ entry: { id: "returns" }, confidence: 1 });
   });
 
   it("holds the customer's words against one phrasing at a time: more alternatives never dilute a match", () => {
-    const faq = new FaqIndex([{ ...hours, alternatives: ["When are you open?", "Are you open on Sundays?", "What time do you close?", "Until when can I call the shop?"] }]);
-    expect(faq.best("What time do you close?", "en")).toMatchObject({ phrasing: "What time do you close?", confidence: 1 });
+    const faq = new FaqIndex([
+      {
+        ...hours,
+        alternatives: [
+          "When are you open?",
+          "Are you open on Sundays?",
+          "What time do you close?",
+          "Until when can I call the shop?",
+        ],
+      },
+    ]);
+    expect(faq.best("What time do you close?", "en")).toMatchObject({
+      phrasing: "What time do you close?",
+      confidence: 1,
+    });
     expect(faq.best("when are you open", "en")).toMatchObject({ phrasing: "When are you open?", confidence: 1 });
   });
 });

@@ -9,21 +9,107 @@ import { stems } from "./stem";
 // shares: of the customer's words the phrasing matched, and of the phrasing the customer's words
 // covered (a chatty "hello, how can I return my order?" still covers "how to return an order?").
 
-export interface FaqEntry { id: string; question: string; answer: string; language: string | null; alternatives?: string[] }
-/** An entry as stored (alternatives as JSON text) as the API shows it and the index takes it. */
-export function presentEntry(r: { id: string; question: string; alternatives: string; answer: string; language: string | null }): FaqEntry & { alternatives: string[] } {
-  return { id: r.id, question: r.question, alternatives: JSON.parse(r.alternatives) as string[], answer: r.answer, language: r.language };
+export interface FaqEntry {
+  id: string;
+  question: string;
+  answer: string;
+  language: string | null;
+  alternatives?: string[];
 }
-export interface FaqMatch { entry: FaqEntry; confidence: number; score: number; /** The phrasing the customer's words met (the question or an alternative). */ phrasing: string }
+/** An entry as stored (alternatives as JSON text) as the API shows it and the index takes it. */
+export function presentEntry(r: {
+  id: string;
+  question: string;
+  alternatives: string;
+  answer: string;
+  language: string | null;
+}): FaqEntry & { alternatives: string[] } {
+  return {
+    id: r.id,
+    question: r.question,
+    alternatives: JSON.parse(r.alternatives) as string[],
+    answer: r.answer,
+    language: r.language,
+  };
+}
+export interface FaqMatch {
+  entry: FaqEntry;
+  confidence: number;
+  score: number /** The phrasing the customer's words met (the question or an alternative). */;
+  phrasing: string;
+}
 
-const STOP = new Set(["the", "a", "an", "is", "are", "do", "does", "i", "my", "you", "your", "to", "of", "in", "and", "or", "what", "how", "can", "el", "la", "los", "las", "de", "en", "y", "que", "mi", "il", "lo", "di", "e", "che", "и", "в", "на", "не", "что", "как", "мой", "i", "w", "na", "nie", "jak", "czy", "mój", "moje", "jest", "es", "per", "con", "un", "una"]);
+const STOP = new Set([
+  "the",
+  "a",
+  "an",
+  "is",
+  "are",
+  "do",
+  "does",
+  "i",
+  "my",
+  "you",
+  "your",
+  "to",
+  "of",
+  "in",
+  "and",
+  "or",
+  "what",
+  "how",
+  "can",
+  "el",
+  "la",
+  "los",
+  "las",
+  "de",
+  "en",
+  "y",
+  "que",
+  "mi",
+  "il",
+  "lo",
+  "di",
+  "e",
+  "che",
+  "и",
+  "в",
+  "на",
+  "не",
+  "что",
+  "как",
+  "мой",
+  "i",
+  "w",
+  "na",
+  "nie",
+  "jak",
+  "czy",
+  "mój",
+  "moje",
+  "jest",
+  "es",
+  "per",
+  "con",
+  "un",
+  "una",
+]);
 /** The best-scored phrasings whose confidence is weighed; past these, matches are too weak to matter. */
 const CANDIDATES = 10;
 
-interface Phrasing { entryId: string; text: string; stems: Set<string> }
+interface Phrasing {
+  entryId: string;
+  text: string;
+  stems: Set<string>;
+}
 
 export class FaqIndex {
-  private index = new MiniSearch<{ id: number; terms: string }>({ fields: ["terms"], storeFields: ["id"], searchOptions: { fuzzy: 0.15, prefix: true, combineWith: "OR" } });
+  private index = new MiniSearch<{ id: number; terms: string }>({
+    fields: ["terms"],
+    storeFields: ["id"],
+    searchOptions: { fuzzy: 0.15, prefix: true, combineWith: "OR" },
+  });
   private entries = new Map<string, FaqEntry>();
   private phrasings: Phrasing[] = [];
 
@@ -51,7 +137,8 @@ export class FaqIndex {
       const ofPhrasing = p.stems.size ? hit.terms.filter((t) => p.stems.has(t)).length / p.stems.size : 0;
       const confidence = Math.round(((ofQuery + Math.min(1, ofPhrasing)) / 2) * 100) / 100;
       // Hits come best score first: a later one must be surer to win.
-      if (!best || confidence > best.confidence) best = { entry: this.entries.get(p.entryId)!, confidence, score: hit.score, phrasing: p.text };
+      if (!best || confidence > best.confidence)
+        best = { entry: this.entries.get(p.entryId)!, confidence, score: hit.score, phrasing: p.text };
     }
     return best;
   }

@@ -3,9 +3,20 @@ import { holds } from "./conditions";
 import type { FlowContext } from "./flow-context";
 
 const ctx: FlowContext = {
-  contact: { name: "Ewa", wa_id: "48600100200", phone: "+48600100200", language: "pl", timezone: null, tags: ["vip", "b2b"] },
-  attr: { tier: "gold", orders: "12", birthday: "1990-05-01" }, vars: { flag: true }, reply: { text: "Tak!", id: null, type: "text" },
-  event: { order: { status: "shipped" } }, http: { status: 404, body: null }, now: "2026-12-01T10:00:00.000Z",
+  contact: {
+    name: "Ewa",
+    wa_id: "48600100200",
+    phone: "+48600100200",
+    language: "pl",
+    timezone: null,
+    tags: ["vip", "b2b"],
+  },
+  attr: { tier: "gold", orders: "12", birthday: "1990-05-01" },
+  vars: { flag: true },
+  reply: { text: "Tak!", id: null, type: "text" },
+  event: { order: { status: "shipped" } },
+  http: { status: 404, body: null },
+  now: "2026-12-01T10:00:00.000Z",
 };
 
 describe("branch conditions", () => {
@@ -32,9 +43,39 @@ describe("branch conditions", () => {
   });
 
   it("combine with all, any and not; a broken pattern never matches", () => {
-    expect(holds({ all: [{ var: "attr.tier", op: "eq", value: "gold" }, { var: "contact.language", op: "eq", value: "pl" }] }, ctx)).toBe(true);
-    expect(holds({ all: [{ var: "attr.tier", op: "eq", value: "gold" }, { var: "contact.language", op: "eq", value: "en" }] }, ctx)).toBe(false);
-    expect(holds({ any: [{ var: "attr.tier", op: "eq", value: "silver" }, { var: "contact.language", op: "eq", value: "pl" }] }, ctx)).toBe(true);
+    expect(
+      holds(
+        {
+          all: [
+            { var: "attr.tier", op: "eq", value: "gold" },
+            { var: "contact.language", op: "eq", value: "pl" },
+          ],
+        },
+        ctx,
+      ),
+    ).toBe(true);
+    expect(
+      holds(
+        {
+          all: [
+            { var: "attr.tier", op: "eq", value: "gold" },
+            { var: "contact.language", op: "eq", value: "en" },
+          ],
+        },
+        ctx,
+      ),
+    ).toBe(false);
+    expect(
+      holds(
+        {
+          any: [
+            { var: "attr.tier", op: "eq", value: "silver" },
+            { var: "contact.language", op: "eq", value: "pl" },
+          ],
+        },
+        ctx,
+      ),
+    ).toBe(true);
     expect(holds({ not: { var: "attr.tier", op: "starts_with", value: "go" } }, ctx)).toBe(false);
     expect(holds({ var: "reply.text", op: "matches", value: "^ta" }, ctx)).toBe(true);
     expect(holds({ var: "reply.text", op: "matches", value: "(" }, ctx)).toBe(false);

@@ -3,7 +3,14 @@
 // Texts hold {{path}} or {{path|fallback}}. Pure.
 
 export interface FlowContext {
-  contact: { name: string; wa_id: string; phone: string; language: string | null; timezone: string | null; tags: string[] };
+  contact: {
+    name: string;
+    wa_id: string;
+    phone: string;
+    language: string | null;
+    timezone: string | null;
+    tags: string[];
+  };
   attr: Record<string, string>;
   vars: Record<string, unknown>;
   /** The last answer: what was said or tapped, and the value a question stored. */
@@ -14,14 +21,38 @@ export interface FlowContext {
 }
 
 /** A contact as the store keeps it (tags and attributes are JSON text). */
-export interface StoredContact { name: string; timezone: string | null; tags: string; attributes: string }
+export interface StoredContact {
+  name: string;
+  timezone: string | null;
+  tags: string;
+  attributes: string;
+}
 
 /** The context of a customer: their contact (if any), plus what a run has gathered. */
-export function contextFor(k: StoredContact | undefined, o: { waId: string; name: string; language: string | null; now: number; run?: Pick<FlowContext, "vars" | "reply" | "event" | "http"> }): FlowContext {
+export function contextFor(
+  k: StoredContact | undefined,
+  o: {
+    waId: string;
+    name: string;
+    language: string | null;
+    now: number;
+    run?: Pick<FlowContext, "vars" | "reply" | "event" | "http">;
+  },
+): FlowContext {
   return {
-    contact: { name: k?.name ?? o.name, wa_id: o.waId, phone: `+${o.waId}`, language: o.language, timezone: k?.timezone ?? null, tags: k ? JSON.parse(k.tags) : [] },
+    contact: {
+      name: k?.name ?? o.name,
+      wa_id: o.waId,
+      phone: `+${o.waId}`,
+      language: o.language,
+      timezone: k?.timezone ?? null,
+      tags: k ? JSON.parse(k.tags) : [],
+    },
     attr: k ? JSON.parse(k.attributes) : {},
-    vars: o.run?.vars ?? {}, reply: o.run?.reply ?? null, event: o.run?.event ?? {}, http: o.run?.http ?? null,
+    vars: o.run?.vars ?? {},
+    reply: o.run?.reply ?? null,
+    event: o.run?.event ?? {},
+    http: o.run?.http ?? null,
     now: new Date(o.now).toISOString(),
   };
 }
@@ -36,14 +67,15 @@ export function resolvePath(ctx: unknown, path: string): unknown {
   return v;
 }
 
-const asText = (v: unknown): string => (v === undefined || v === null ? "" : typeof v === "object" ? JSON.stringify(v) : String(v));
+const asText = (v: unknown): string =>
+  v === undefined || v === null ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);
 
 /** Fills {{path}} and {{path|fallback}} placeholders; what is missing becomes the fallback or nothing. */
-export function fillTemplate(text: string, ctx: FlowContext, escape: (s: string) => string = (s) => s): string {
+export function fillTemplate(text: string, ctx: FlowContext, escapeValue: (s: string) => string = (s) => s): string {
   return text.replace(/\{\{\s*([A-Za-z0-9_.-]+)\s*(?:\|([^}]*))?\}\}/g, (_m, path: string, fallback?: string) => {
     const v = resolvePath(ctx, path);
     const s = asText(v);
-    return escape(s === "" && fallback !== undefined ? fallback.trim() : s);
+    return escapeValue(s === "" && fallback !== undefined ? fallback.trim() : s);
   });
 }
 
@@ -51,6 +83,7 @@ export function fillTemplate(text: string, ctx: FlowContext, escape: (s: string)
 export function fillDeep<T>(value: T, ctx: FlowContext): T {
   if (typeof value === "string") return fillTemplate(value, ctx) as T;
   if (Array.isArray(value)) return value.map((v) => fillDeep(v, ctx)) as T;
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillDeep(v, ctx)])) as T;
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillDeep(v, ctx)])) as T;
   return value;
 }

@@ -41,11 +41,19 @@ export interface InboundForFlows {
 export async function flowsOnCustomerMessage(suite: Suite, tx: Db, m: InboundForFlows): Promise<boolean> {
   if (!suite.queue) return false;
   const c = m.conversation;
-  const settings = JSON.parse((await tx.selectFrom("suite_tenants").select("settings").where("id", "=", c.tenant_id).executeTakeFirstOrThrow()).settings) as { business_hours?: BusinessHours; auto_messages?: AutoMessages };
+  const settings = JSON.parse(
+    (await tx.selectFrom("suite_tenants").select("settings").where("id", "=", c.tenant_id).executeTakeFirstOrThrow())
+      .settings,
+  ) as { business_hours?: BusinessHours; auto_messages?: AutoMessages };
   if (m.run) {
     // Whether it asks for a person is judged by the run against its question (a fine answer wins).
     const human = m.reply.type === "text" && asksForHuman(m.reply.text, settings.auto_messages?.human_words);
-    await queueRunInput(suite, tx, m.run, { kind: "reply", messageId: m.messageId, reply: m.reply, asksForHuman: human });
+    await queueRunInput(suite, tx, m.run, {
+      kind: "reply",
+      messageId: m.messageId,
+      reply: m.reply,
+      asksForHuman: human,
+    });
     return true;
   }
   // Triggers never interrupt a person who has the conversation.
@@ -53,17 +61,41 @@ export async function flowsOnCustomerMessage(suite: Suite, tx: Db, m: InboundFor
   const inside = withinBusinessHours(settings.business_hours, suite.clock.now());
   const flows = await liveFlows(tx, c.tenant_id, ["button", "keyword", "outside_hours", "first_message"]);
   const flow = flowForMessage(flows, {
-    phoneNumberId: c.phone_number_id, text: m.reply.type === "text" ? m.reply.text : "", buttonPayload: m.reply.type === "text" ? null : m.reply.id,
-    newCycle: m.newCycle, newContact: m.newContact, insideBusinessHours: inside,
+    phoneNumberId: c.phone_number_id,
+    text: m.reply.type === "text" ? m.reply.text : "",
+    buttonPayload: m.reply.type === "text" ? null : m.reply.id,
+    newCycle: m.newCycle,
+    newContact: m.newContact,
+    insideBusinessHours: inside,
   });
-  if (flow && (await startRun(suite, tx, { flow, conversationId: c.id, waId: c.wa_id, tenantId: c.tenant_id, trigger: { type: flow.trigger.type, message_id: m.messageId } }))) return true;
+  if (
+    flow &&
+    (await startRun(suite, tx, {
+      flow,
+      conversationId: c.id,
+      waId: c.wa_id,
+      tenantId: c.tenant_id,
+      trigger: { type: flow.trigger.type, message_id: m.messageId },
+    }))
+  )
+    return true;
   if (m.newCycle) {
     const auto = settings.auto_messages;
     const quiet = m.previousMessageAt === null || suite.clock.now() - m.previousMessageAt >= GREETING_AFTER_QUIET_MS;
-    const notice: Notice | null = !inside && auto?.away?.enabled ? { conversationId: c.id, text: auto.away.text, reason: "away" }
-      : inside && quiet && auto?.greeting?.enabled ? { conversationId: c.id, text: auto.greeting.text, reason: "greeting" } : null;
+    const notice: Notice | null =
+      !inside && auto?.away?.enabled
+        ? { conversationId: c.id, text: auto.away.text, reason: "away" }
+        : inside && quiet && auto?.greeting?.enabled
+          ? { conversationId: c.id, text: auto.greeting.text, reason: "greeting" }
+          : null;
     if (notice) {
-      await suite.queue.enqueue(tx, { queue: FLOW_QUEUE, key: c.id, kind: "notice", payload: notice, runAt: suite.clock.now() });
+      await suite.queue.enqueue(tx, {
+        queue: FLOW_QUEUE,
+        key: c.id,
+        kind: "notice",
+        payload: notice,
+        runAt: suite.clock.now(),
+      });
       suite.wakeFlows?.();
     }
   }

@@ -24,10 +24,21 @@ beforeAll(async () => {
     req.on("data", (d) => (body += d));
     req.on("end", () => {
       shopCalls.push({ url: req.url ?? "", auth: req.headers.authorization, body });
-      if (req.url === "/orders/860198") return res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ order: { status: "shipped", eta: "2026-12-03", carrier: "InPost" } }));
-      if (req.url === "/orders/555555") { flaky++; return flaky <= 2 ? res.writeHead(503).end() : res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ order: { status: "packing" } })); }
+      if (req.url === "/orders/860198")
+        return res
+          .writeHead(200, { "content-type": "application/json" })
+          .end(JSON.stringify({ order: { status: "shipped", eta: "2026-12-03", carrier: "InPost" } }));
+      if (req.url === "/orders/555555") {
+        flaky++;
+        return flaky <= 2
+          ? res.writeHead(503).end()
+          : res
+              .writeHead(200, { "content-type": "application/json" })
+              .end(JSON.stringify({ order: { status: "packing" } }));
+      }
       if (req.url === "/orders/111111") return setTimeout(() => res.writeHead(200).end("{}"), 3000);
-      if (req.url === "/leads") return res.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify({ id: "L-1" }));
+      if (req.url === "/leads")
+        return res.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify({ id: "L-1" }));
       res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: "no such order" }));
     });
   });
@@ -35,22 +46,71 @@ beforeAll(async () => {
   shopUrl = `http://127.0.0.1:${(shop.address() as { port: number }).port}`;
 
   await kit.publish({
-    name: "Order status", trigger: { type: "keyword", keywords: ["order", "zamówienie"], match: "contains" }, start: "ask_number",
+    name: "Order status",
+    trigger: { type: "keyword", keywords: ["order", "zamówienie"], match: "contains" },
+    start: "ask_number",
     nodes: {
-      ask_number: { type: "ask", prompt: { text: "Hi {{contact.name}}! Your order number (6 digits)?" }, validate: { type: "regex", pattern: "\\b\\d{6}\\b" }, save_as: "order_number", reprompt: "That is not an order number: 6 digits, please.", max_attempts: 2, next: "lookup", on_invalid: "human" },
-      lookup: { type: "http", method: "GET", url: `${shopUrl}/orders/{{attr.order_number}}`, headers: { Authorization: "Bearer shop-secret" }, timeout: "1s", retries: 2, save: { "attr.order_status": "body.order.status", "vars.eta": "body.order.eta" }, next: "which", on_error: "unknown" },
-      which: { type: "branch", cases: [{ when: { var: "attr.order_status", op: "eq", value: "shipped" }, next: "shipped" }], default: "not_yet" },
-      shipped: { type: "send", message: { text: "Order {{attr.order_number}} is on its way, arriving {{vars.eta}}." }, next: "tag" },
-      not_yet: { type: "send", message: { text: "Order {{attr.order_number}} is {{attr.order_status|being prepared}}." }, next: "tag" },
-      tag: { type: "set", tags: { add: ["asked-order"] }, attributes: { last_lookup: "{{attr.order_number}}" }, next: "survey" },
-      unknown: { type: "send", message: { text: "I could not find order {{attr.order_number}} ({{http.status}})." }, next: "human" },
+      ask_number: {
+        type: "ask",
+        prompt: { text: "Hi {{contact.name}}! Your order number (6 digits)?" },
+        validate: { type: "regex", pattern: "\\b\\d{6}\\b" },
+        save_as: "order_number",
+        reprompt: "That is not an order number: 6 digits, please.",
+        max_attempts: 2,
+        next: "lookup",
+        on_invalid: "human",
+      },
+      lookup: {
+        type: "http",
+        method: "GET",
+        url: `${shopUrl}/orders/{{attr.order_number}}`,
+        headers: { Authorization: "Bearer shop-secret" },
+        timeout: "1s",
+        retries: 2,
+        save: { "attr.order_status": "body.order.status", "vars.eta": "body.order.eta" },
+        next: "which",
+        on_error: "unknown",
+      },
+      which: {
+        type: "branch",
+        cases: [{ when: { var: "attr.order_status", op: "eq", value: "shipped" }, next: "shipped" }],
+        default: "not_yet",
+      },
+      shipped: {
+        type: "send",
+        message: { text: "Order {{attr.order_number}} is on its way, arriving {{vars.eta}}." },
+        next: "tag",
+      },
+      not_yet: {
+        type: "send",
+        message: { text: "Order {{attr.order_number}} is {{attr.order_status|being prepared}}." },
+        next: "tag",
+      },
+      tag: {
+        type: "set",
+        tags: { add: ["asked-order"] },
+        attributes: { last_lookup: "{{attr.order_number}}" },
+        next: "survey",
+      },
+      unknown: {
+        type: "send",
+        message: { text: "I could not find order {{attr.order_number}} ({{http.status}})." },
+        next: "human",
+      },
       survey: { type: "csat", question: "How did we do?", thanks: "Thanks!", next: "bye" },
       bye: { type: "end", message: "Bye {{contact.name}}!" },
-      human: { type: "handover", message: "A colleague will take it from here.", note: "Order: {{attr.order_number|none}}" },
+      human: {
+        type: "handover",
+        message: "A colleague will take it from here.",
+        note: "Order: {{attr.order_number|none}}",
+      },
     },
   });
 });
-afterAll(async () => { await s.stop(); shop.close(); });
+afterAll(async () => {
+  await s.stop();
+  shop.close();
+});
 
 describe("a flow with every kind of step", () => {
   it("asks, re-prompts a wrong answer, calls the shop, branches, answers, tags, surveys and ends", async () => {
@@ -59,7 +119,10 @@ describe("a flow with every kind of step", () => {
     await kit.say(wa, "Where is my order?");
     expect(await kit.waitReceived(wa, 1)).toEqual(["Hi Ewa! Your order number (6 digits)?"]);
     await kit.say(wa, "I don't remember");
-    expect((await kit.waitReceived(wa, 3)).slice(1)).toEqual(["That is not an order number: 6 digits, please.", "Hi Ewa! Your order number (6 digits)?"]);
+    expect((await kit.waitReceived(wa, 3)).slice(1)).toEqual([
+      "That is not an order number: 6 digits, please.",
+      "Hi Ewa! Your order number (6 digits)?",
+    ]);
     await kit.say(wa, "it is 860198");
     const got = await kit.waitReceived(wa, 5, "answer and survey");
     expect(got.slice(3)).toEqual(["Order 860198 is on its way, arriving 2026-12-03.", "How did we do?"]);
@@ -68,13 +131,35 @@ describe("a flow with every kind of step", () => {
     expect((await kit.waitReceived(wa, 7)).slice(5)).toEqual(["Thanks!", "Bye Ewa!"]);
 
     const run = await kit.waitRun(wa, (r) => r.state === "completed", "completed run");
-    expect(run.steps.map((x: any) => `${x.kind}${x.node ? `:${x.node}` : ""}`)).toEqual(expect.arrayContaining([
-      "started", "enter:ask_number", "sent:ask_number", "waiting:ask_number", "answer:ask_number", "enter:lookup", "http:lookup", "enter:which", "decision:which", "enter:shipped", "enter:survey", "csat:survey", "enter:bye", "ended",
-    ]));
-    expect(run.steps.find((x: any) => x.kind === "answer" && x.detail.valid === false).detail).toMatchObject({ attempts: 1, of: 2 });
+    expect(run.steps.map((x: any) => `${x.kind}${x.node ? `:${x.node}` : ""}`)).toEqual(
+      expect.arrayContaining([
+        "started",
+        "enter:ask_number",
+        "sent:ask_number",
+        "waiting:ask_number",
+        "answer:ask_number",
+        "enter:lookup",
+        "http:lookup",
+        "enter:which",
+        "decision:which",
+        "enter:shipped",
+        "enter:survey",
+        "csat:survey",
+        "enter:bye",
+        "ended",
+      ]),
+    );
+    expect(run.steps.find((x: any) => x.kind === "answer" && x.detail.valid === false).detail).toMatchObject({
+      attempts: 1,
+      of: 2,
+    });
     expect(run.steps.find((x: any) => x.kind === "decision").detail).toEqual({ case: 0, next: "shipped" });
     const contact = await kit.contact(wa);
-    expect(contact.attributes).toMatchObject({ order_number: "860198", order_status: "shipped", last_lookup: "860198" });
+    expect(contact.attributes).toMatchObject({
+      order_number: "860198",
+      order_status: "shipped",
+      last_lookup: "860198",
+    });
     expect(contact.tags).toContain("asked-order");
     // The survey's score went to the cycle the bot resolved, for the reports.
     const c = await kit.conversation(wa);
@@ -130,16 +215,47 @@ describe("a flow with every kind of step", () => {
     await kit.say(slow, "111111");
     expect((await kit.waitReceived(slow, 3))[1]).toBe("I could not find order 111111 (0).");
     const r = await kit.run(slow);
-    expect(r.steps.find((x: any) => x.kind === "http").detail).toMatchObject({ status: 0, attempts: 3, error: "no answer within 1000 ms" });
+    expect(r.steps.find((x: any) => x.kind === "http").detail).toMatchObject({
+      status: 0,
+      attempts: 3,
+      error: "no answer within 1000 ms",
+    });
   });
 
   it("waits a duration, posts JSON bodies, and offers choices as buttons", async () => {
     await kit.publish({
-      name: "Lead form", trigger: { type: "keyword", keywords: ["offer"] }, start: "pick",
+      name: "Lead form",
+      trigger: { type: "keyword", keywords: ["offer"] },
+      start: "pick",
       nodes: {
-        pick: { type: "ask", prompt: { text: "Which plan?" }, validate: { type: "choice", options: [{ id: "basic", title: "Basic" }, { id: "pro", title: "Pro", synonyms: ["professional"] }] }, save_as: "plan", next: "email" },
-        email: { type: "ask", prompt: { text: "Your e-mail?" }, validate: { type: "email" }, save_as: "email", next: "post" },
-        post: { type: "http", method: "POST", url: `${shopUrl}/leads`, body: { plan: "{{attr.plan}}", email: "{{attr.email}}", phone: "{{contact.phone}}" }, save: { "attr.lead_id": "body.id" }, next: "later" },
+        pick: {
+          type: "ask",
+          prompt: { text: "Which plan?" },
+          validate: {
+            type: "choice",
+            options: [
+              { id: "basic", title: "Basic" },
+              { id: "pro", title: "Pro", synonyms: ["professional"] },
+            ],
+          },
+          save_as: "plan",
+          next: "email",
+        },
+        email: {
+          type: "ask",
+          prompt: { text: "Your e-mail?" },
+          validate: { type: "email" },
+          save_as: "email",
+          next: "post",
+        },
+        post: {
+          type: "http",
+          method: "POST",
+          url: `${shopUrl}/leads`,
+          body: { plan: "{{attr.plan}}", email: "{{attr.email}}", phone: "{{contact.phone}}" },
+          save: { "attr.lead_id": "body.id" },
+          next: "later",
+        },
         later: { type: "wait", duration: "1h", next: "follow" },
         follow: { type: "send", message: { text: "Lead {{attr.lead_id}}: we will call you about {{reply.value}}." } },
       },
@@ -154,7 +270,11 @@ describe("a flow with every kind of step", () => {
     await kit.waitReceived(wa, 2);
     await kit.say(wa, "Ewa@Example.com");
     await waitFor(() => shopCalls.find((c) => c.url === "/leads"), 10_000, "lead posted");
-    expect(JSON.parse(shopCalls.find((c) => c.url === "/leads")!.body)).toEqual({ plan: "pro", email: "ewa@example.com", phone: `+${wa}` });
+    expect(JSON.parse(shopCalls.find((c) => c.url === "/leads")!.body)).toEqual({
+      plan: "pro",
+      email: "ewa@example.com",
+      phone: `+${wa}`,
+    });
     await kit.waitRun(wa, (r) => r.waiting === "timer", "waiting an hour");
     // Not a moment early: 59 minutes on, nothing; past the hour, the follow-up.
     await s.call("POST", "/simulator/clock/advance", { ms: 59 * 60_000 });
@@ -162,6 +282,8 @@ describe("a flow with every kind of step", () => {
     expect(await kit.received(wa)).toHaveLength(2);
     await s.call("POST", "/simulator/clock/advance", { ms: 60_001 });
     expect((await kit.waitReceived(wa, 3)).at(-1)).toBe("Lead L-1: we will call you about ewa@example.com.");
-    expect((await kit.waitRun(wa, (r) => r.state === "completed", "completed")).steps.find((x: any) => x.kind === "waited")).toBeTruthy();
+    expect(
+      (await kit.waitRun(wa, (r) => r.state === "completed", "completed")).steps.find((x: any) => x.kind === "waited"),
+    ).toBeTruthy();
   });
 });

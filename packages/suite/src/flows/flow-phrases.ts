@@ -3,12 +3,42 @@
 
 type Phrase = "handover" | "retry" | "csat_question" | "csat_thanks";
 const PHRASES: Record<string, Record<Phrase, string>> = {
-  en: { handover: "Connecting you with our team — someone will answer here shortly.", retry: "Sorry, I need {{reason}}.", csat_question: "How would you rate our service?", csat_thanks: "Thank you for your rating!" },
-  pl: { handover: "Łączę z naszym zespołem — ktoś odpowie tutaj za chwilę.", retry: "Przepraszam, potrzebuję odpowiedzi w innej formie.", csat_question: "Jak oceniasz naszą obsługę?", csat_thanks: "Dziękujemy za ocenę!" },
-  ru: { handover: "Соединяю с нашей командой — вам скоро ответят здесь.", retry: "Извините, нужен ответ в другой форме.", csat_question: "Как вы оцениваете наше обслуживание?", csat_thanks: "Спасибо за оценку!" },
-  ca: { handover: "Et connectem amb el nostre equip: algú et respondrà aquí aviat.", retry: "Perdona, necessito una resposta en una altra forma.", csat_question: "Com valores el nostre servei?", csat_thanks: "Gràcies per la teva valoració!" },
-  it: { handover: "Ti mettiamo in contatto con il nostro team: qualcuno ti risponderà qui a breve.", retry: "Scusa, mi serve una risposta in un'altra forma.", csat_question: "Come valuti il nostro servizio?", csat_thanks: "Grazie per la tua valutazione!" },
-  es: { handover: "Te conectamos con nuestro equipo: alguien te responderá aquí en breve.", retry: "Perdona, necesito una respuesta en otra forma.", csat_question: "¿Cómo valoras nuestro servicio?", csat_thanks: "¡Gracias por tu valoración!" },
+  en: {
+    handover: "Connecting you with our team — someone will answer here shortly.",
+    retry: "Sorry, I need {{reason}}.",
+    csat_question: "How would you rate our service?",
+    csat_thanks: "Thank you for your rating!",
+  },
+  pl: {
+    handover: "Łączę z naszym zespołem — ktoś odpowie tutaj za chwilę.",
+    retry: "Przepraszam, potrzebuję odpowiedzi w innej formie.",
+    csat_question: "Jak oceniasz naszą obsługę?",
+    csat_thanks: "Dziękujemy za ocenę!",
+  },
+  ru: {
+    handover: "Соединяю с нашей командой — вам скоро ответят здесь.",
+    retry: "Извините, нужен ответ в другой форме.",
+    csat_question: "Как вы оцениваете наше обслуживание?",
+    csat_thanks: "Спасибо за оценку!",
+  },
+  ca: {
+    handover: "Et connectem amb el nostre equip: algú et respondrà aquí aviat.",
+    retry: "Perdona, necessito una resposta en una altra forma.",
+    csat_question: "Com valores el nostre servei?",
+    csat_thanks: "Gràcies per la teva valoració!",
+  },
+  it: {
+    handover: "Ti mettiamo in contatto con il nostro team: qualcuno ti risponderà qui a breve.",
+    retry: "Scusa, mi serve una risposta in un'altra forma.",
+    csat_question: "Come valuti il nostro servizio?",
+    csat_thanks: "Grazie per la tua valutazione!",
+  },
+  es: {
+    handover: "Te conectamos con nuestro equipo: alguien te responderá aquí en breve.",
+    retry: "Perdona, necesito una respuesta en otra forma.",
+    csat_question: "¿Cómo valoras nuestro servicio?",
+    csat_thanks: "¡Gracias por tu valoración!",
+  },
 };
 
 export function phrase(p: Phrase, language: string | null | undefined, reason = ""): string {
@@ -38,7 +68,7 @@ export function csatScore(reply: { text: string; id: string | null }): number | 
   const t = reply.text.trim();
   if (/^[1-5]$/.test(t)) return Number(t);
   const stars = [...t].filter((ch) => ch === "⭐" || ch === "★").length;
-  if (stars >= 1 && stars <= 5 && t.replace(/[⭐★\s\ufe0f]/g, "") === "") return stars;
+  if (stars >= 1 && stars <= 5 && t.replace(/⭐|★|\s|\ufe0f/g, "") === "") return stars;
   for (const words of Object.values(SCORE_WORDS)) {
     const i = words.findIndex((w) => w.toLowerCase() === t.toLowerCase());
     if (i >= 0) return i + 1;

@@ -15,15 +15,32 @@ const PAGE = 500;
 export async function fireDueSchedules(suite: Suite): Promise<number> {
   if (!suite.queue) return 0;
   const now = suite.clock.now();
-  const due = await suite.db.selectFrom("suite_flows").select(["id", "tenant_id", "next_fire_at"]).where("enabled", "=", 1).where("trigger_type", "=", "schedule").where("next_fire_at", "<=", now).execute();
+  const due = await suite.db
+    .selectFrom("suite_flows")
+    .select(["id", "tenant_id", "next_fire_at"])
+    .where("enabled", "=", 1)
+    .where("trigger_type", "=", "schedule")
+    .where("next_fire_at", "<=", now)
+    .execute();
   let fired = 0;
   for (const f of due) {
     const flow = (await liveFlows(suite.db, f.tenant_id, ["schedule"])).find((x) => x.id === f.id);
     if (!flow) continue;
     await suite.db.transaction().execute(async (tx) => {
-      const moved = await tx.updateTable("suite_flows").set({ next_fire_at: nextFiring(flow.document, now) }).where("id", "=", f.id).where("next_fire_at", "=", f.next_fire_at).executeTakeFirst();
+      const moved = await tx
+        .updateTable("suite_flows")
+        .set({ next_fire_at: nextFiring(flow.document, now) })
+        .where("id", "=", f.id)
+        .where("next_fire_at", "=", f.next_fire_at)
+        .executeTakeFirst();
       if (!Number(moved.numUpdatedRows)) return; // another node fired it
-      await suite.queue!.enqueue(tx, { queue: FLOW_QUEUE, key: `schedule:${f.id}`, kind: "schedule", payload: { flowId: f.id, tenantId: f.tenant_id, firedAt: f.next_fire_at }, runAt: now });
+      await suite.queue!.enqueue(tx, {
+        queue: FLOW_QUEUE,
+        key: `schedule:${f.id}`,
+        kind: "schedule",
+        payload: { flowId: f.id, tenantId: f.tenant_id, firedAt: f.next_fire_at },
+        runAt: now,
+      });
       fired++;
     });
   }
@@ -36,19 +53,51 @@ export async function fireDueSchedules(suite: Suite): Promise<number> {
  * transaction. A page done again (its job retried after a crash) skips whoever already has a run
  * of this firing, so nobody gets the flow twice.
  */
-export async function runScheduledFlow(suite: Suite, p: { flowId: string; tenantId: string; firedAt: number; after?: string }): Promise<void> {
+export async function runScheduledFlow(
+  suite: Suite,
+  p: { flowId: string; tenantId: string; firedAt: number; after?: string },
+): Promise<void> {
   const flow = (await liveFlows(suite.db, p.tenantId, ["schedule"])).find((x) => x.id === p.flowId);
   if (!flow || flow.trigger.type !== "schedule") return;
   const audience = flow.trigger.audience ?? { consent: "granted" as const };
-  const page = await segmentQuery(suite.db, p.tenantId, audience, suite.clock.now()).where("id", ">", p.after ?? "").orderBy("id").limit(PAGE).execute();
+  const page = await segmentQuery(suite.db, p.tenantId, audience, suite.clock.now())
+    .where("id", ">", p.after ?? "")
+    .orderBy("id")
+    .limit(PAGE)
+    .execute();
   if (!page.length) return;
   const firing = new Date(p.firedAt).toISOString();
   await tenantTransaction(suite, p.tenantId, async (tx) => {
-    const done = new Set((await tx.selectFrom("suite_flow_runs").select("wa_id").where("flow_id", "=", flow.id).where("wa_id", "in", page.map((c) => c.wa_id))
-      .where("trigger", "like", `%"fired_at":"${firing}"%`).execute()).map((r) => r.wa_id));
-    for (const c of page) if (!done.has(c.wa_id)) await launchFlow(suite, tx, flow, { tenantId: p.tenantId, waId: c.wa_id, trigger: { type: "schedule", fired_at: firing } });
+    const done = new Set(
+      (
+        await tx
+          .selectFrom("suite_flow_runs")
+          .select("wa_id")
+          .where("flow_id", "=", flow.id)
+          .where(
+            "wa_id",
+            "in",
+            page.map((c) => c.wa_id),
+          )
+          .where("trigger", "like", `%"fired_at":"${firing}"%`)
+          .execute()
+      ).map((r) => r.wa_id),
+    );
+    for (const c of page)
+      if (!done.has(c.wa_id))
+        await launchFlow(suite, tx, flow, {
+          tenantId: p.tenantId,
+          waId: c.wa_id,
+          trigger: { type: "schedule", fired_at: firing },
+        });
     if (page.length === PAGE) {
-      await suite.queue!.enqueue(tx, { queue: FLOW_QUEUE, key: `schedule:${flow.id}`, kind: "schedule", payload: { ...p, after: page[page.length - 1].id }, runAt: suite.clock.now() });
+      await suite.queue!.enqueue(tx, {
+        queue: FLOW_QUEUE,
+        key: `schedule:${flow.id}`,
+        kind: "schedule",
+        payload: { ...p, after: page[page.length - 1].id },
+        runAt: suite.clock.now(),
+      });
     }
   });
   suite.bus.notify();

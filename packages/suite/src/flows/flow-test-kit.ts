@@ -21,10 +21,17 @@ export function flowKit(s: TestServer, admin: SuiteSession) {
     },
     /** Taps a reply button or list row of the last interactive message the phone shows. */
     async tap(wa: string, id: string) {
-      const last = [...(await kit.chat(wa))].reverse().find((m) => m.direction === "received" && m.type === "interactive");
+      const last = [...(await kit.chat(wa))]
+        .reverse()
+        .find((m) => m.direction === "received" && m.type === "interactive");
       if (!last) throw new Error("no interactive message to tap");
       const type = last.content.type === "button" ? "button_reply" : "list_reply";
-      const r = await s.call("POST", `/simulator/users/${wa}/messages`, { to: s.phone, type: "interactive", interactive: { type, [type]: { id } }, context: { message_id: last.id } });
+      const r = await s.call("POST", `/simulator/users/${wa}/messages`, {
+        to: s.phone,
+        type: "interactive",
+        interactive: { type, [type]: { id } },
+        context: { message_id: last.id },
+      });
       if (r.status !== 201) throw new Error(`tap: ${JSON.stringify(r.body)}`);
     },
     async chat(wa: string): Promise<any[]> {
@@ -36,27 +43,51 @@ export function flowKit(s: TestServer, admin: SuiteSession) {
     },
     async waitReceived(wa: string, count: number, what = `${count} messages`): Promise<string[]> {
       try {
-        return await waitFor(async () => { const r = await kit.received(wa); return r.length >= count ? r : null; }, 10_000, what);
+        return await waitFor(
+          async () => {
+            const r = await kit.received(wa);
+            return r.length >= count ? r : null;
+          },
+          10_000,
+          what,
+        );
       } catch (err) {
         // What the bot did says why the phone got nothing.
         const run = await kit.run(wa).catch(() => null);
         const c = await kit.conversation(wa).catch(() => null);
-        const timeline = c ? (await admin.call("GET", `/suite/api/conversations/${c.id}`)).body.timeline.filter((i: any) => i.direction === "out").map((i: any) => ({ status: i.status, error: i.error })) : null;
-        throw new Error(`${(err as Error).message}; phone: ${JSON.stringify(await kit.received(wa))}; sent: ${JSON.stringify(timeline)}; run: ${JSON.stringify(run?.steps ?? null)}`);
+        const timeline = c
+          ? (await admin.call("GET", `/suite/api/conversations/${c.id}`)).body.timeline
+              .filter((i: any) => i.direction === "out")
+              .map((i: any) => ({ status: i.status, error: i.error }))
+          : null;
+        throw new Error(
+          `${(err as Error).message}; phone: ${JSON.stringify(await kit.received(wa))}; sent: ${JSON.stringify(timeline)}; run: ${JSON.stringify(run?.steps ?? null)}`,
+        );
       }
     },
     async conversation(wa: string) {
-      return (await admin.call("GET", "/suite/api/conversations?state=all&limit=200")).body.data.find((c: any) => c.wa_id === wa);
+      return (await admin.call("GET", "/suite/api/conversations?state=all&limit=200")).body.data.find(
+        (c: any) => c.wa_id === wa,
+      );
     },
     async run(wa: string) {
       const c = await kit.conversation(wa);
       if (!c) return null;
-      const runs = (await admin.call("GET", `/suite/api/conversations/${c.id}`)).body.timeline.filter((i: any) => i.type === "bot_started");
+      const runs = (await admin.call("GET", `/suite/api/conversations/${c.id}`)).body.timeline.filter(
+        (i: any) => i.type === "bot_started",
+      );
       const id = runs[runs.length - 1]?.data.run_id;
       return id ? (await admin.call("GET", `/suite/api/flow-runs/${id}`)).body : null;
     },
     async waitRun(wa: string, pred: (run: any) => boolean, what: string) {
-      return waitFor(async () => { const r = await kit.run(wa); return r && pred(r) ? r : null; }, 10_000, what);
+      return waitFor(
+        async () => {
+          const r = await kit.run(wa);
+          return r && pred(r) ? r : null;
+        },
+        10_000,
+        what,
+      );
     },
     async contact(wa: string) {
       return (await admin.call("GET", `/suite/api/contacts?q=${wa}`)).body.data[0];

@@ -10,7 +10,12 @@ let admin: SuiteSession;
 let kit: ReturnType<typeof flowKit>;
 let team = "";
 const HOUR = 3600_000;
-const ALWAYS_OPEN = { business_hours: { timezone: "Europe/Warsaw", days: Object.fromEntries(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => [d, [["00:00", "23:59"]]])) } };
+const ALWAYS_OPEN = {
+  business_hours: {
+    timezone: "Europe/Warsaw",
+    days: Object.fromEntries(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => [d, [["00:00", "23:59"]]])),
+  },
+};
 const NEVER_OPEN = { business_hours: { timezone: "Europe/Warsaw", days: { mon: [["00:00", "00:01"]] } } };
 
 beforeAll(async () => {
@@ -22,10 +27,28 @@ beforeAll(async () => {
   await admin.call("POST", "/suite/api/me/availability", { availability: "online" });
   await admin.call("PUT", "/suite/api/settings/business-hours", ALWAYS_OPEN);
   await kit.publish({
-    name: "Welcome", trigger: { type: "first_message" }, start: "menu", settings: { reply_timeout: "1h", handover_team_id: team },
+    name: "Welcome",
+    trigger: { type: "first_message" },
+    start: "menu",
+    settings: { reply_timeout: "1h", handover_team_id: team },
     nodes: {
-      menu: { type: "ask", prompt: { text: "Hi! What do you need?" }, validate: { type: "choice", options: [{ id: "hours", title: "Opening hours" }, { id: "person", title: "A person" }] }, next: "route" },
-      route: { type: "branch", cases: [{ when: { var: "reply.value", op: "eq", value: "person" }, next: "human" }], default: "hours" },
+      menu: {
+        type: "ask",
+        prompt: { text: "Hi! What do you need?" },
+        validate: {
+          type: "choice",
+          options: [
+            { id: "hours", title: "Opening hours" },
+            { id: "person", title: "A person" },
+          ],
+        },
+        next: "route",
+      },
+      route: {
+        type: "branch",
+        cases: [{ when: { var: "reply.value", op: "eq", value: "person" }, next: "human" }],
+        default: "hours",
+      },
       hours: { type: "end", message: "We are open 9–17." },
       human: { type: "handover" },
     },
@@ -45,7 +68,14 @@ describe("flows' triggers and endings", () => {
     expect((await kit.waitReceived(wa, 2))[1]).toBe("Łączę z naszym zespołem — ktoś odpowie tutaj za chwilę.");
     const run = await kit.waitRun(wa, (r) => r.state === "handed_over", "handed over");
     expect(run.end_reason).toBe("customer asked for a person");
-    c = await waitFor(async () => { const x = await kit.conversation(wa); return x.assignee_id ? x : null; }, 5000, "assigned");
+    c = await waitFor(
+      async () => {
+        const x = await kit.conversation(wa);
+        return x.assignee_id ? x : null;
+      },
+      5000,
+      "assigned",
+    );
     expect(c).toMatchObject({ team_id: team, assignee_id: admin.user.id, bot_run_id: null, state: "open" });
   });
 
@@ -55,7 +85,14 @@ describe("flows' triggers and endings", () => {
     await kit.say(wa, "hello");
     await kit.waitReceived(wa, 1);
     const c = await kit.conversation(wa);
-    expect((await admin.call("POST", `/suite/api/conversations/${c.id}/messages`, { type: "text", text: { body: "I can help you myself." } })).status).toBe(201);
+    expect(
+      (
+        await admin.call("POST", `/suite/api/conversations/${c.id}/messages`, {
+          type: "text",
+          text: { body: "I can help you myself." },
+        })
+      ).status,
+    ).toBe(201);
     const run = await kit.waitRun(wa, (r) => r.state === "stopped", "stopped");
     expect(run.end_reason).toBe("an agent answered");
     await kit.say(wa, "Opening hours");
@@ -79,8 +116,18 @@ describe("flows' triggers and endings", () => {
   });
 
   it("starts a flow from a tapped button and from a keyword; a keyword never interrupts a person", async () => {
-    await kit.publish({ name: "Track", trigger: { type: "button", payloads: ["hours"] }, start: "a", nodes: { a: { type: "end", message: "Button flow", resolve: false } } });
-    await kit.publish({ name: "Promo", trigger: { type: "keyword", keywords: ["promo"] }, start: "a", nodes: { a: { type: "send", message: { text: "10% off today" } } } });
+    await kit.publish({
+      name: "Track",
+      trigger: { type: "button", payloads: ["hours"] },
+      start: "a",
+      nodes: { a: { type: "end", message: "Button flow", resolve: false } },
+    });
+    await kit.publish({
+      name: "Promo",
+      trigger: { type: "keyword", keywords: ["promo"] },
+      start: "a",
+      nodes: { a: { type: "send", message: { text: "10% off today" } } },
+    });
     const wa = "48600800004";
     await kit.user(wa);
     await kit.say(wa, "hey");
@@ -103,19 +150,46 @@ describe("flows' triggers and endings", () => {
 
   it("starts a flow from the business's event by API key, as a template outside the window, without opening the conversation to people", async () => {
     const t = await s.call("POST", `/${s.credentials.waba_id}/message_templates`, {
-      name: "order_shipped", language: "en_US", category: "UTILITY",
-      components: [{ type: "BODY", text: "Your order {{1}} has shipped.", example: { body_text: [["860198"]] } }, { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY", text: "Track" }, { type: "QUICK_REPLY", text: "No thanks" }] }],
+      name: "order_shipped",
+      language: "en_US",
+      category: "UTILITY",
+      components: [
+        { type: "BODY", text: "Your order {{1}} has shipped.", example: { body_text: [["860198"]] } },
+        {
+          type: "BUTTONS",
+          buttons: [
+            { type: "QUICK_REPLY", text: "Track" },
+            { type: "QUICK_REPLY", text: "No thanks" },
+          ],
+        },
+      ],
     });
     expect(t.status).toBe(200);
     await s.call("POST", `/openwaba/templates/${t.body.id}/review`, { event: "APPROVED" });
     await kit.publish({
-      name: "Shipping notice", trigger: { type: "event", event: "order_shipped" }, start: "notify",
+      name: "Shipping notice",
+      trigger: { type: "event", event: "order_shipped" },
+      start: "notify",
       nodes: {
         notify: {
-          type: "ask", prompt: { text: "Order {{event.order}} shipped!" }, template: { name: "order_shipped", language: "en_US", parameters: ["{{event.order}}"] },
-          validate: { type: "choice", options: [{ id: "track", title: "Track" }, { id: "no", title: "No thanks" }] }, timeout: "2d", next: "answer",
+          type: "ask",
+          prompt: { text: "Order {{event.order}} shipped!" },
+          template: { name: "order_shipped", language: "en_US", parameters: ["{{event.order}}"] },
+          validate: {
+            type: "choice",
+            options: [
+              { id: "track", title: "Track" },
+              { id: "no", title: "No thanks" },
+            ],
+          },
+          timeout: "2d",
+          next: "answer",
         },
-        answer: { type: "branch", cases: [{ when: { var: "reply.value", op: "eq", value: "track" }, next: "link" }], default: "ok" },
+        answer: {
+          type: "branch",
+          cases: [{ when: { var: "reply.value", op: "eq", value: "track" }, next: "link" }],
+          default: "ok",
+        },
         link: { type: "send", message: { text: "Track it at https://track.example/{{event.order}}" } },
         ok: { type: "end", message: "OK!" },
       },
@@ -124,16 +198,34 @@ describe("flows' triggers and endings", () => {
     expect(key).toMatch(/^owk_/);
     const wa = "48600800005";
     await kit.user(wa);
-    const post = (body: unknown, k = key) => fetch(`${s.url}/suite/api/flows/events`, { method: "POST", headers: { authorization: `Bearer ${k}`, "content-type": "application/json" }, body: JSON.stringify(body) });
-    const r = await post({ event: "order_shipped", phone: `+${wa}`, name: "Marta", phone_number_id: s.phone, data: { order: "860198" } });
+    const post = (body: unknown, k = key) =>
+      fetch(`${s.url}/suite/api/flows/events`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${k}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const r = await post({
+      event: "order_shipped",
+      phone: `+${wa}`,
+      name: "Marta",
+      phone_number_id: s.phone,
+      data: { order: "860198" },
+    });
     expect(r.status).toBe(202);
-    const body = await r.json() as any;
+    const body = (await r.json()) as any;
     expect(body).toMatchObject({ wa_id: wa, started: [{ run_id: expect.any(String) }], skipped: [] });
     expect((await kit.waitReceived(wa, 1))[0]).toBe("Your order 860198 has shipped.");
     // A second event while the first run waits is refused for that conversation, and said so.
-    expect((await (await post({ event: "order_shipped", phone: `+${wa}`, data: { order: "1" } })).json() as any).skipped).toHaveLength(1);
+    expect(
+      ((await (await post({ event: "order_shipped", phone: `+${wa}`, data: { order: "1" } })).json()) as any).skipped,
+    ).toHaveLength(1);
     const notice = (await kit.chat(wa)).find((m) => m.direction === "received");
-    await s.call("POST", `/simulator/users/${wa}/messages`, { to: s.phone, type: "button", button: { text: "Track" }, context: { message_id: notice.id } });
+    await s.call("POST", `/simulator/users/${wa}/messages`, {
+      to: s.phone,
+      type: "button",
+      button: { text: "Track" },
+      context: { message_id: notice.id },
+    });
     expect((await kit.waitReceived(wa, 2))[1]).toBe("Track it at https://track.example/860198");
     await kit.waitRun(wa, (x) => x.state === "completed", "completed");
     const c = await kit.conversation(wa);
@@ -145,14 +237,24 @@ describe("flows' triggers and endings", () => {
   });
 
   it("sends a satisfaction survey when an agent resolves, and the score goes to that cycle", async () => {
-    await kit.publish({ name: "CSAT", trigger: { type: "conversation_resolved" }, start: "q", nodes: { q: { type: "csat" } } });
+    await kit.publish({
+      name: "CSAT",
+      trigger: { type: "conversation_resolved" },
+      start: "q",
+      nodes: { q: { type: "csat" } },
+    });
     const wa = "48600800006";
     await kit.user(wa);
     await kit.say(wa, "hello");
     await kit.waitReceived(wa, 1);
     const c = await kit.conversation(wa);
-    await admin.call("POST", `/suite/api/conversations/${c.id}/messages`, { type: "text", text: { body: "Done, anything else?" } });
-    expect((await admin.call("POST", `/suite/api/conversations/${c.id}/state`, { state: "resolved" })).status).toBe(200);
+    await admin.call("POST", `/suite/api/conversations/${c.id}/messages`, {
+      type: "text",
+      text: { body: "Done, anything else?" },
+    });
+    expect((await admin.call("POST", `/suite/api/conversations/${c.id}/state`, { state: "resolved" })).status).toBe(
+      200,
+    );
     expect((await kit.waitReceived(wa, 3))[2]).toBe("Jak oceniasz naszą obsługę?");
     await kit.say(wa, "5");
     expect((await kit.waitReceived(wa, 4))[3]).toBe("Dziękujemy za ocenę!");
@@ -164,8 +266,15 @@ describe("flows' triggers and endings", () => {
   });
 
   it("answers outside business hours with the outside-hours flow, else the away message; greets inside", async () => {
-    await admin.call("PUT", "/suite/api/settings/auto-messages", { greeting: { enabled: true, text: "Welcome to our shop!" }, away: { enabled: true, text: "We are closed now." } });
-    await admin.call("PATCH", `/suite/api/flows/${(await admin.call("GET", "/suite/api/flows")).body.data.find((f: any) => f.name === "Welcome").id}`, { enabled: false });
+    await admin.call("PUT", "/suite/api/settings/auto-messages", {
+      greeting: { enabled: true, text: "Welcome to our shop!" },
+      away: { enabled: true, text: "We are closed now." },
+    });
+    await admin.call(
+      "PATCH",
+      `/suite/api/flows/${(await admin.call("GET", "/suite/api/flows")).body.data.find((f: any) => f.name === "Welcome").id}`,
+      { enabled: false },
+    );
     const inside = "48600800007";
     await kit.user(inside);
     await kit.say(inside, "hi");
@@ -175,7 +284,12 @@ describe("flows' triggers and endings", () => {
     await kit.user(outside);
     await kit.say(outside, "hi");
     expect(await kit.waitReceived(outside, 1)).toEqual(["We are closed now."]);
-    await kit.publish({ name: "Night", trigger: { type: "outside_hours" }, start: "a", nodes: { a: { type: "handover", message: "We open at 9; your message is in our queue." } } });
+    await kit.publish({
+      name: "Night",
+      trigger: { type: "outside_hours" },
+      start: "a",
+      nodes: { a: { type: "handover", message: "We open at 9; your message is in our queue." } },
+    });
     const night = "48600800009";
     await kit.user(night);
     await kit.say(night, "hi");
@@ -185,9 +299,23 @@ describe("flows' triggers and endings", () => {
 
   it("hands over a customer who writes while the flow waits, and takes an option that sounds like a person as an answer", async () => {
     await kit.publish({
-      name: "Follow-up", trigger: { type: "keyword", keywords: ["follow"] }, start: "pick",
+      name: "Follow-up",
+      trigger: { type: "keyword", keywords: ["follow"] },
+      start: "pick",
       nodes: {
-        pick: { type: "ask", prompt: { text: "Sales or support?" }, validate: { type: "choice", options: [{ id: "sales", title: "Sales" }, { id: "support", title: "Support" }] }, save_as: "topic", next: "later" },
+        pick: {
+          type: "ask",
+          prompt: { text: "Sales or support?" },
+          validate: {
+            type: "choice",
+            options: [
+              { id: "sales", title: "Sales" },
+              { id: "support", title: "Support" },
+            ],
+          },
+          save_as: "topic",
+          next: "later",
+        },
         later: { type: "wait", duration: "3d", next: "ask_review" },
         ask_review: { type: "end", message: "How was it?" },
       },
@@ -207,29 +335,48 @@ describe("flows' triggers and endings", () => {
 
   it("refuses a document that names another tenant's number or team", async () => {
     const doc = { name: "Foreign", trigger: { type: "event", event: "x" }, start: "a", nodes: { a: { type: "end" } } };
-    const number = await admin.call("POST", "/suite/api/flows", { document: { ...doc, settings: { phone_number_ids: [s.phone, "999000999000"] } } });
+    const number = await admin.call("POST", "/suite/api/flows", {
+      document: { ...doc, settings: { phone_number_ids: [s.phone, "999000999000"] } },
+    });
     expect(number.status).toBe(400);
     expect(number.body.error).toMatchObject({ code: "invalid_flow", field: "settings.phone_number_ids.1" });
-    const team = await admin.call("POST", "/suite/api/flows", { document: { ...doc, nodes: { a: { type: "handover", team_id: "not-a-team" } } } });
+    const team = await admin.call("POST", "/suite/api/flows", {
+      document: { ...doc, nodes: { a: { type: "handover", team_id: "not-a-team" } } },
+    });
     expect(team.body.error).toMatchObject({ code: "invalid_flow", field: "nodes.a.team_id" });
   });
 
   it("lets an API key post events but never make, list or revoke keys", async () => {
     const key = (await admin.call("POST", "/suite/api/api-keys", { name: "crm" })).body.key;
-    const asKey = (method: string, path: string, body?: unknown) => fetch(`${s.url}${path}`, { method, headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const asKey = (method: string, path: string, body?: unknown) =>
+      fetch(`${s.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
     expect((await asKey("POST", "/suite/api/api-keys", { name: "successor" })).status).toBe(403);
     expect((await asKey("GET", "/suite/api/api-keys")).status).toBe(403);
     expect((await asKey("GET", "/suite/api/flows")).status).toBe(200);
   });
 
   it("runs a scheduled flow for its audience when its time comes", async () => {
-    const a = "48600800010", b = "48600800011";
+    const a = "48600800010",
+      b = "48600800011";
     for (const wa of [a, b]) await kit.user(wa);
     await admin.call("POST", "/suite/api/contacts", { phone: `+${a}`, tags: ["newsletter"] });
     await admin.call("POST", "/suite/api/contacts", { phone: `+${b}` });
     const id = await kit.publish({
-      name: "Weekly", trigger: { type: "schedule", cron: "0 9 * * 1", timezone: "Europe/Warsaw", audience: { tag: "newsletter" } }, settings: { phone_number_ids: [s.phone] }, start: "a",
-      nodes: { a: { type: "send", message: { text: "Weekly news" }, template: { name: "order_shipped", language: "en_US", parameters: ["weekly"] } } },
+      name: "Weekly",
+      trigger: { type: "schedule", cron: "0 9 * * 1", timezone: "Europe/Warsaw", audience: { tag: "newsletter" } },
+      settings: { phone_number_ids: [s.phone] },
+      start: "a",
+      nodes: {
+        a: {
+          type: "send",
+          message: { text: "Weekly news" },
+          template: { name: "order_shipped", language: "en_US", parameters: ["weekly"] },
+        },
+      },
     });
     const next = Date.parse((await admin.call("GET", `/suite/api/flows/${id}`)).body.next_fire_at);
     const now = Date.parse((await s.call("GET", "/simulator/clock")).body.now);

@@ -7,19 +7,39 @@ import { fillDeep, fillTemplate, resolvePath, type FlowContext } from "./flow-co
 // backoff; the answer (JSON when it says so) is kept for the next nodes.
 
 type HttpNode = Extract<FlowNode, { type: "http" }>;
-export interface HttpOutcome { ok: boolean; status: number; body: unknown; attempts: number; error?: string }
+export interface HttpOutcome {
+  ok: boolean;
+  status: number;
+  body: unknown;
+  attempts: number;
+  error?: string;
+}
 
 const MAX_BODY_BYTES = 256 * 1024;
 const DEFAULT_TIMEOUT_MS = 5000;
 
-export async function callBusinessSystem(node: HttpNode, ctx: FlowContext, o: { sleep?: (ms: number) => Promise<void> } = {}): Promise<HttpOutcome> {
+export async function callBusinessSystem(
+  node: HttpNode,
+  ctx: FlowContext,
+  o: { sleep?: (ms: number) => Promise<void> } = {},
+): Promise<HttpOutcome> {
   const url = fillTemplate(node.url, ctx, encodeURIComponent);
-  const headers: Record<string, string> = Object.fromEntries(Object.entries(node.headers ?? {}).map(([k, v]) => [k.toLowerCase(), fillTemplate(v, ctx)]));
+  const headers: Record<string, string> = Object.fromEntries(
+    Object.entries(node.headers ?? {}).map(([k, v]) => [k.toLowerCase(), fillTemplate(v, ctx)]),
+  );
   let body: string | undefined;
   if (node.body !== undefined && node.method !== "GET") {
     // In a JSON body written as text, a value cannot add fields: it is escaped as a JSON string's inside.
-    if (typeof node.body === "string") body = fillTemplate(node.body, ctx, (headers["content-type"] ?? "").includes("json") ? (v) => JSON.stringify(v).slice(1, -1) : undefined);
-    else { body = JSON.stringify(fillDeep(node.body, ctx)); headers["content-type"] ??= "application/json"; }
+    if (typeof node.body === "string")
+      body = fillTemplate(
+        node.body,
+        ctx,
+        (headers["content-type"] ?? "").includes("json") ? (v) => JSON.stringify(v).slice(1, -1) : undefined,
+      );
+    else {
+      body = JSON.stringify(fillDeep(node.body, ctx));
+      headers["content-type"] ??= "application/json";
+    }
   }
   const timeoutMs = node.timeout ? parseDuration(node.timeout)! : DEFAULT_TIMEOUT_MS;
   const retries = node.retries ?? 2;
@@ -34,16 +54,41 @@ export async function callBusinessSystem(node: HttpNode, ctx: FlowContext, o: { 
   return last;
 }
 
-async function once(url: string, method: string, headers: Record<string, string>, body: string | undefined, timeoutMs: number, attempt: number): Promise<HttpOutcome> {
+async function once(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+  timeoutMs: number,
+  attempt: number,
+): Promise<HttpOutcome> {
   try {
-    const res = await fetch(url, { method, headers: { "user-agent": "OpenWABA-flows/1", ...headers }, body, signal: AbortSignal.timeout(timeoutMs), redirect: "manual" });
+    const res = await fetch(url, {
+      method,
+      headers: { "user-agent": "OpenWABA-flows/1", ...headers },
+      body,
+      signal: AbortSignal.timeout(timeoutMs),
+      redirect: "manual",
+    });
     const text = await readCapped(res);
     let parsed: unknown = text;
-    if ((res.headers.get("content-type") ?? "").includes("json")) { try { parsed = JSON.parse(text); } catch { /* kept as text */ } }
+    if ((res.headers.get("content-type") ?? "").includes("json")) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        /* kept as text */
+      }
+    }
     return { ok: res.status >= 200 && res.status < 300, status: res.status, body: parsed, attempts: attempt };
   } catch (err) {
     const e = err as Error;
-    return { ok: false, status: 0, body: null, attempts: attempt, error: e.name === "TimeoutError" ? `no answer within ${timeoutMs} ms` : e.message };
+    return {
+      ok: false,
+      status: 0,
+      body: null,
+      attempts: attempt,
+      error: e.name === "TimeoutError" ? `no answer within ${timeoutMs} ms` : e.message,
+    };
   }
 }
 
@@ -53,14 +98,20 @@ async function readCapped(res: Response): Promise<string> {
   let size = 0;
   for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) { chunks.push(chunk.slice(0, chunk.length - (size - MAX_BODY_BYTES))); break; }
+    if (size > MAX_BODY_BYTES) {
+      chunks.push(chunk.slice(0, chunk.length - (size - MAX_BODY_BYTES)));
+      break;
+    }
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString("utf8");
 }
 
 /** The parts of an answer the node saves: {"attr.status": "body.order.status"} → {attr: {status: …}}. */
-export function savedParts(node: HttpNode, outcome: HttpOutcome): { attr: Record<string, string>; vars: Record<string, unknown> } {
+export function savedParts(
+  node: HttpNode,
+  outcome: HttpOutcome,
+): { attr: Record<string, string>; vars: Record<string, unknown> } {
   const out = { attr: {} as Record<string, string>, vars: {} as Record<string, unknown> };
   const answer = { status: outcome.status, body: outcome.body };
   for (const [target, source] of Object.entries(node.save ?? {})) {

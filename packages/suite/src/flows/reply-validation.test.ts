@@ -6,8 +6,17 @@ const TODAY = "2026-12-01";
 
 describe("checking a customer's reply", () => {
   it("takes a tapped option by id, or its title, a synonym or its number when typed", () => {
-    const v = { type: "choice" as const, options: [{ id: "track", title: "Track order", synonyms: ["gdzie paczka"] }, { id: "return", title: "Return" }] };
-    expect(checkReply(v, { type: "interactive", text: "Track order", id: "track" }, TODAY)).toEqual({ ok: true, value: "track" });
+    const v = {
+      type: "choice" as const,
+      options: [
+        { id: "track", title: "Track order", synonyms: ["gdzie paczka"] },
+        { id: "return", title: "Return" },
+      ],
+    };
+    expect(checkReply(v, { type: "interactive", text: "Track order", id: "track" }, TODAY)).toEqual({
+      ok: true,
+      value: "track",
+    });
     expect(checkReply(v, typed(" track ORDER! "), TODAY)).toEqual({ ok: true, value: "track" });
     expect(checkReply(v, typed("Gdzie paczka?"), TODAY)).toEqual({ ok: true, value: "track" });
     expect(checkReply(v, typed("2"), TODAY)).toEqual({ ok: true, value: "return" });
@@ -38,9 +47,15 @@ describe("checking a customer's reply", () => {
   });
 
   it("checks e-mail addresses, phone numbers and a business's own pattern", () => {
-    expect(checkReply({ type: "email" }, typed("Ewa@Example.PL"), TODAY)).toEqual({ ok: true, value: "ewa@example.pl" });
+    expect(checkReply({ type: "email" }, typed("Ewa@Example.PL"), TODAY)).toEqual({
+      ok: true,
+      value: "ewa@example.pl",
+    });
     expect(checkReply({ type: "email" }, typed("ewa@example"), TODAY).ok).toBe(false);
-    expect(checkReply({ type: "phone", default_country: "PL" }, typed("600 100 200"), TODAY)).toEqual({ ok: true, value: "+48600100200" });
+    expect(checkReply({ type: "phone", default_country: "PL" }, typed("600 100 200"), TODAY)).toEqual({
+      ok: true,
+      value: "+48600100200",
+    });
     expect(checkReply({ type: "phone" }, typed("12"), TODAY).ok).toBe(false);
     const order = { type: "regex" as const, pattern: "\\b\\d{6}\\b" };
     expect(checkReply(order, typed("my order is 860198, thanks"), TODAY)).toEqual({ ok: true, value: "860198" });
@@ -54,7 +69,10 @@ describe("checking a customer's reply", () => {
     expect(checkReply(v, typed("ab"), TODAY).ok).toBe(false);
     expect(checkReply(v, typed("abcde"), TODAY).ok).toBe(true);
     expect(checkReply(v, typed("abcdef"), TODAY).ok).toBe(false);
-    expect(checkReply({ type: "any" }, { type: "image", text: "", id: null }, TODAY)).toEqual({ ok: true, value: "image" });
+    expect(checkReply({ type: "any" }, { type: "image", text: "", id: null }, TODAY)).toEqual({
+      ok: true,
+      value: "image",
+    });
   });
 
   it("parses numbers as people write them", () => {

@@ -15,7 +15,13 @@ export interface CustomerReply {
 export type ReplyCheck = { ok: true; value: string } | { ok: false; reason: string };
 
 /** Lower case without accents or surrounding punctuation: "Sí!" and "si" are one answer. */
-export const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, "").replace(/\s+/g, " ");
+export const fold = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, "")
+    .replace(/\s+/g, " ");
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)+$/;
 const MAX_MATCHED_TEXT = 1000;
@@ -27,8 +33,10 @@ export function checkReply(v: Validation, r: CustomerReply, today: string): Repl
   if (!text) return { ok: false, reason: "an answer in words" };
   switch (v.type) {
     case "text":
-      if (v.min_length !== undefined && text.length < v.min_length) return { ok: false, reason: `at least ${v.min_length} characters` };
-      if (v.max_length !== undefined && text.length > v.max_length) return { ok: false, reason: `at most ${v.max_length} characters` };
+      if (v.min_length !== undefined && text.length < v.min_length)
+        return { ok: false, reason: `at least ${v.min_length} characters` };
+      if (v.max_length !== undefined && text.length > v.max_length)
+        return { ok: false, reason: `at most ${v.max_length} characters` };
       return { ok: true, value: text };
     case "number": {
       const n = parseNumber(text);
@@ -48,7 +56,9 @@ export function checkReply(v: Validation, r: CustomerReply, today: string): Repl
       return { ok: true, value: d };
     }
     case "email":
-      return EMAIL.test(text) && text.length <= 254 ? { ok: true, value: text.toLowerCase() } : { ok: false, reason: "an e-mail address" };
+      return EMAIL.test(text) && text.length <= 254
+        ? { ok: true, value: text.toLowerCase() }
+        : { ok: false, reason: "an e-mail address" };
     case "phone": {
       const n = normaliseNumber(text, v.default_country);
       return n ? { ok: true, value: `+${n}` } : { ok: false, reason: "a phone number with its country code" };
@@ -70,7 +80,9 @@ function choose(options: ChoiceOption[], r: CustomerReply): ReplyCheck {
   }
   const said = fold(r.text);
   if (!said) return { ok: false, reason: "one of the options" };
-  const byWords = options.find((o) => fold(o.title) === said || (o.synonyms ?? []).some((s) => fold(s) === said) || fold(o.id) === said);
+  const byWords = options.find(
+    (o) => fold(o.title) === said || (o.synonyms ?? []).some((s) => fold(s) === said) || fold(o.id) === said,
+  );
   if (byWords) return { ok: true, value: byWords.id };
   const n = /^\d{1,2}$/.test(said) ? Number(said) : NaN;
   if (n >= 1 && n <= options.length) return { ok: true, value: options[n - 1].id };

@@ -6,23 +6,47 @@ import { newId } from "../ids";
 import type { Suite } from "../suite";
 import { cannedVariables } from "./canned";
 
-const canned = z.strictObject({ shortcut: z.string().trim().regex(/^[a-z0-9_-]{1,32}$/, "use 1–32 of a-z, 0-9, _ and -"), title: z.string().trim().min(1).max(80), body: z.string().trim().min(1).max(4096) });
+const canned = z.strictObject({
+  shortcut: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_-]{1,32}$/, "use 1–32 of a-z, 0-9, _ and -"),
+  title: z.string().trim().min(1).max(80),
+  body: z.string().trim().min(1).max(4096),
+});
 
 /** Canned responses: every agent uses them, supervisors and admins keep them. */
 export function registerCannedRoutes(app: FastifyInstance, suite: Suite): void {
-  const present = (r: { id: string; shortcut: string; title: string; body: string }) => ({ id: r.id, shortcut: r.shortcut, title: r.title, body: r.body, variables: cannedVariables(r.body) });
+  const present = (r: { id: string; shortcut: string; title: string; body: string }) => ({
+    id: r.id,
+    shortcut: r.shortcut,
+    title: r.title,
+    body: r.body,
+    variables: cannedVariables(r.body),
+  });
 
   app.get("/suite/api/canned-responses", async (req, reply) => {
     const { user } = await requireUser(suite, req);
-    const rows = await suite.db.selectFrom("suite_canned_responses").selectAll().where("tenant_id", "=", user.tenant_id).orderBy("shortcut").execute();
+    const rows = await suite.db
+      .selectFrom("suite_canned_responses")
+      .selectAll()
+      .where("tenant_id", "=", user.tenant_id)
+      .orderBy("shortcut")
+      .execute();
     return reply.send({ data: rows.map(present) });
   });
 
   app.post("/suite/api/canned-responses", async (req, reply) => {
     const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
     const b = parseBody(canned, req.body);
-    const taken = await suite.db.selectFrom("suite_canned_responses").select("id").where("tenant_id", "=", user.tenant_id).where("shortcut", "=", b.shortcut).executeTakeFirst();
-    if (taken) throw new SuiteError(409, "shortcut_taken", `The shortcut /${b.shortcut} is taken.`, { field: "shortcut" });
+    const taken = await suite.db
+      .selectFrom("suite_canned_responses")
+      .select("id")
+      .where("tenant_id", "=", user.tenant_id)
+      .where("shortcut", "=", b.shortcut)
+      .executeTakeFirst();
+    if (taken)
+      throw new SuiteError(409, "shortcut_taken", `The shortcut /${b.shortcut} is taken.`, { field: "shortcut" });
     const row = { id: newId(), tenant_id: user.tenant_id, ...b, created_at: suite.clock.now() };
     await suite.db.insertInto("suite_canned_responses").values(row).execute();
     return reply.code(201).send(present(row));
@@ -30,7 +54,11 @@ export function registerCannedRoutes(app: FastifyInstance, suite: Suite): void {
 
   app.delete<{ Params: { id: string } }>("/suite/api/canned-responses/:id", async (req, reply) => {
     const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
-    const r = await suite.db.deleteFrom("suite_canned_responses").where("id", "=", req.params.id).where("tenant_id", "=", user.tenant_id).executeTakeFirst();
+    const r = await suite.db
+      .deleteFrom("suite_canned_responses")
+      .where("id", "=", req.params.id)
+      .where("tenant_id", "=", user.tenant_id)
+      .executeTakeFirst();
     if (!Number(r.numDeletedRows)) throw notFound("Canned response");
     return reply.send({ ok: true });
   });

@@ -8,11 +8,17 @@ export function cannedVariables(body: string): string[] {
 }
 
 /** The text with every known variable filled; `missing` names those still without a value. */
-export function renderCanned(body: string, vars: Record<string, string | undefined>): { text: string; missing: string[] } {
+export function renderCanned(
+  body: string,
+  vars: Record<string, string | undefined>,
+): { text: string; missing: string[] } {
   const missing = new Set<string>();
   const text = body.replace(PLACEHOLDER, (whole, name: string) => {
     const v = vars[name.toLowerCase()];
-    if (v === undefined || v === "") { missing.add(name.toLowerCase()); return whole; }
+    if (v === undefined || v === "") {
+      missing.add(name.toLowerCase());
+      return whole;
+    }
     return v;
   });
   return { text, missing: [...missing] };

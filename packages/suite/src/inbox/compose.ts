@@ -18,17 +18,34 @@ import { stopBotRun } from "../flows/flow-runs";
 // conversation names the customer), optionally replying to one of its messages.
 const SENDING_MS = 60_000;
 const text = z.strictObject({ body: z.string().trim().min(1).max(4096), preview_url: z.boolean().optional() });
-const media = z.strictObject({ link: z.url().optional(), id: z.string().min(1).optional(), caption: z.string().max(1024).optional(), filename: z.string().max(240).optional() })
+const media = z
+  .strictObject({
+    link: z.url().optional(),
+    id: z.string().min(1).optional(),
+    caption: z.string().max(1024).optional(),
+    filename: z.string().max(240).optional(),
+  })
   .refine((m) => (m.link === undefined) !== (m.id === undefined), { message: "give exactly one of link or id" });
 const composed = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("text"), text, context_message_id: z.string().optional() }),
-  z.strictObject({ type: z.literal("template"), template: z.looseObject({ name: z.string().min(1), language: z.strictObject({ code: z.string().min(2) }) }), context_message_id: z.string().optional() }),
-  z.strictObject({ type: z.literal("interactive"), interactive: z.looseObject({ type: z.enum(["button", "list"]) }), context_message_id: z.string().optional() }),
+  z.strictObject({
+    type: z.literal("template"),
+    template: z.looseObject({ name: z.string().min(1), language: z.strictObject({ code: z.string().min(2) }) }),
+    context_message_id: z.string().optional(),
+  }),
+  z.strictObject({
+    type: z.literal("interactive"),
+    interactive: z.looseObject({ type: z.enum(["button", "list"]) }),
+    context_message_id: z.string().optional(),
+  }),
   z.strictObject({ type: z.literal("image"), image: media, context_message_id: z.string().optional() }),
   z.strictObject({ type: z.literal("document"), document: media, context_message_id: z.string().optional() }),
   z.strictObject({ type: z.literal("video"), video: media, context_message_id: z.string().optional() }),
   z.strictObject({ type: z.literal("audio"), audio: media, context_message_id: z.string().optional() }),
-  z.strictObject({ type: z.literal("reaction"), reaction: z.strictObject({ message_id: z.string().min(1), emoji: z.string().max(32) }) }),
+  z.strictObject({
+    type: z.literal("reaction"),
+    reaction: z.strictObject({ message_id: z.string().min(1), emoji: z.string().max(32) }),
+  }),
 ]);
 
 /**
@@ -41,16 +58,31 @@ export async function sendFromConsole(suite: Suite, user: SuiteUser, c: Conversa
   const b = parseBody(composed, raw);
   const now = suite.clock.now();
   if (needsOpenWindow(b.type) && !isWindowOpen(c.last_inbound_at, now)) {
-    throw new SuiteError(409, "window_closed", "The customer service window is closed: only an approved template can be sent now.");
+    throw new SuiteError(
+      409,
+      "window_closed",
+      "The customer service window is closed: only an approved template can be sent now.",
+    );
   }
   const context = "context_message_id" in b && b.context_message_id ? b.context_message_id : undefined;
   const { type, context_message_id: _ctx, ...rest } = b as typeof b & { context_message_id?: string };
   const body = { to: c.wa_id, type, ...rest, ...(context ? { context: { message_id: context } } : {}) };
-  const message = await sendAndRecord(suite, c, body, { authorId: user.id, contextId: context ?? null, now }, async (tx) => {
-    await tx.updateTable("suite_conversations").set({ first_response_at: now }).where("id", "=", c.id).where("first_response_at", "is", null).execute();
-    await stopBotRun(suite, tx, c.id, "an agent answered", user.id);
-    if (!c.assignee_id) await takeConversation(suite, tx, c.id, user.id, user.id, "claimed");
-  });
+  const message = await sendAndRecord(
+    suite,
+    c,
+    body,
+    { authorId: user.id, contextId: context ?? null, now },
+    async (tx) => {
+      await tx
+        .updateTable("suite_conversations")
+        .set({ first_response_at: now })
+        .where("id", "=", c.id)
+        .where("first_response_at", "is", null)
+        .execute();
+      await stopBotRun(suite, tx, c.id, "an agent answered", user.id);
+      if (!c.assignee_id) await takeConversation(suite, tx, c.id, user.id, user.id, "claimed");
+    },
+  );
   return presentMessage(message, new Map([[user.id, user.name]]));
 }
 
@@ -59,10 +91,24 @@ export async function sendFromConsole(suite: Suite, user: SuiteUser, c: Conversa
  * bot's): the ticks that may come before the answer are kept meanwhile and applied once it is
  * stored; `also` adds the sender's own changes to the same transaction.
  */
-export async function sendAndRecord(suite: Suite, c: ConversationRow, body: Record<string, unknown> & { type: string }, o: { authorId: string | null; contextId: string | null; now: number }, also?: (tx: Db, messageId: string) => Promise<void>) {
-  const conn = await suite.db.selectFrom("suite_numbers").select("connection_id").where("id", "=", c.phone_number_id).executeTakeFirstOrThrow();
+export async function sendAndRecord(
+  suite: Suite,
+  c: ConversationRow,
+  body: Record<string, unknown> & { type: string },
+  o: { authorId: string | null; contextId: string | null; now: number },
+  also?: (tx: Db, messageId: string) => Promise<void>,
+) {
+  const conn = await suite.db
+    .selectFrom("suite_numbers")
+    .select("connection_id")
+    .where("id", "=", c.phone_number_id)
+    .executeTakeFirstOrThrow();
   // Its first ticks may arrive before the answer: the intake keeps them while this is set.
-  await suite.db.updateTable("suite_conversations").set({ sending_until: o.now + SENDING_MS }).where("id", "=", c.id).execute();
+  await suite.db
+    .updateTable("suite_conversations")
+    .set({ sending_until: o.now + SENDING_MS })
+    .where("id", "=", c.id)
+    .execute();
   let sent: { id: string };
   try {
     sent = await (await suite.client(conn.connection_id)).sendMessage(c.phone_number_id, body);
@@ -72,16 +118,39 @@ export async function sendAndRecord(suite: Suite, c: ConversationRow, body: Reco
   }
   const content = (body as Record<string, unknown>)[body.type] ?? {};
   const message = await tenantTransaction(suite, c.tenant_id, async (tx) => {
-    await tx.insertInto("suite_messages").values({
-      id: sent.id, conversation_id: c.id, direction: "out", type: body.type, content: JSON.stringify(content), status: "accepted", error: null,
-      author_id: o.authorId, context_id: o.contextId, at: o.now, updated_at: o.now,
-    }).onConflict((x) => x.column("id").doNothing()).execute();
+    await tx
+      .insertInto("suite_messages")
+      .values({
+        id: sent.id,
+        conversation_id: c.id,
+        direction: "out",
+        type: body.type,
+        content: JSON.stringify(content),
+        status: "accepted",
+        error: null,
+        author_id: o.authorId,
+        context_id: o.contextId,
+        at: o.now,
+        updated_at: o.now,
+      })
+      .onConflict((x) => x.column("id").doNothing())
+      .execute();
     await tx.updateTable("suite_conversations").set({ last_message_at: o.now }).where("id", "=", c.id).execute();
     await also?.(tx, sent.id);
     const conv = await publishConversation(suite, tx, c.id);
-    const stored = await tx.selectFrom("suite_messages").selectAll().where("id", "=", sent.id).executeTakeFirstOrThrow();
+    const stored = await tx
+      .selectFrom("suite_messages")
+      .selectAll()
+      .where("id", "=", sent.id)
+      .executeTakeFirstOrThrow();
     const names = await authorNames(tx, c.tenant_id, [stored.author_id]);
-    await publish(suite, tx, { tenant_id: conv.tenant_id, team_id: conv.team_id, conversation_id: c.id, kind: "message.created", payload: { message: presentMessage(stored, names), assignee_id: conv.assignee_id } });
+    await publish(suite, tx, {
+      tenant_id: conv.tenant_id,
+      team_id: conv.team_id,
+      conversation_id: c.id,
+      kind: "message.created",
+      payload: { message: presentMessage(stored, names), assignee_id: conv.assignee_id },
+    });
     await applyEarlyStatuses(suite, tx, sent.id);
     return tx.selectFrom("suite_messages").selectAll().where("id", "=", sent.id).executeTakeFirstOrThrow();
   });

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openWindow, signIn, signInAdmin, startTestServer, waitFor, type SuiteSession, type TestServer } from "@openwaba/server/testing";
+import {
+  openWindow,
+  signIn,
+  signInAdmin,
+  startTestServer,
+  waitFor,
+  type SuiteSession,
+  type TestServer,
+} from "@openwaba/server/testing";
 
 // The inbox list: each conversation's last message and the viewer's own unread count (the
 // customer's messages since this person last read it), and a search over names, numbers and what
@@ -7,13 +15,20 @@ import { openWindow, signIn, signInAdmin, startTestServer, waitFor, type SuiteSe
 let s: TestServer;
 let admin: SuiteSession, sam: SuiteSession, ben: SuiteSession;
 const marta = "48600700800";
-const write = (body: string) => s.call("POST", `/simulator/users/${marta}/messages`, { to: s.phone, type: "text", text: { body } });
-const listed = async (who: SuiteSession, q = "") => (await who.call("GET", `/suite/api/conversations?state=all${q ? `&q=${encodeURIComponent(q)}` : ""}`)).body.data as any[];
+const write = (body: string) =>
+  s.call("POST", `/simulator/users/${marta}/messages`, { to: s.phone, type: "text", text: { body } });
+const listed = async (who: SuiteSession, q = "") =>
+  (await who.call("GET", `/suite/api/conversations?state=all${q ? `&q=${encodeURIComponent(q)}` : ""}`)).body
+    .data as any[];
 const martaIn = async (who: SuiteSession) => (await listed(who)).find((c) => c.wa_id === marta);
 
 async function invite(email: string, role: string): Promise<SuiteSession> {
   const r = await admin.call("POST", "/suite/api/users", { email, name: email.split("@")[0], role });
-  await fetch(`${s.url}/suite/api/invitations/accept`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: r.body.invitation.token, password: "a long enough password" }) });
+  await fetch(`${s.url}/suite/api/invitations/accept`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ token: r.body.invitation.token, password: "a long enough password" }),
+  });
   return signIn(s, email, "a long enough password");
 }
 
@@ -31,8 +46,20 @@ afterAll(() => s.stop());
 describe("the list's preview and unread count", () => {
   it("shows the last message and counts unread per viewer: reading clears it for the reader only", async () => {
     await write("Where is my parcel 860198?");
-    const c = await waitFor(async () => { const x = await martaIn(admin); return x?.unread === 2 ? x : undefined; }, 5000, "two unread");
-    expect(c.last_message).toMatchObject({ direction: "in", type: "text", content: { body: "Where is my parcel 860198?" }, sender: null });
+    const c = await waitFor(
+      async () => {
+        const x = await martaIn(admin);
+        return x?.unread === 2 ? x : undefined;
+      },
+      5000,
+      "two unread",
+    );
+    expect(c.last_message).toMatchObject({
+      direction: "in",
+      type: "text",
+      content: { body: "Where is my parcel 860198?" },
+      sender: null,
+    });
     expect((await admin.call("POST", `/suite/api/conversations/${c.id}/read`)).status).toBe(200);
     expect((await martaIn(admin)).unread).toBe(0);
     expect((await martaIn(sam)).unread).toBe(2);
@@ -43,11 +70,33 @@ describe("the list's preview and unread count", () => {
 
   it("previews the business's answer with who sent it, and leaves reactions out of both", async () => {
     const c = await martaIn(admin);
-    await admin.call("POST", `/suite/api/conversations/${c.id}/messages`, { type: "text", text: { body: "It is on its way." } });
+    await admin.call("POST", `/suite/api/conversations/${c.id}/messages`, {
+      type: "text",
+      text: { body: "It is on its way." },
+    });
     const now = Date.now() + 60_000;
-    await s.store.db.insertInto("suite_messages").values({ id: "wamid.reaction-1", conversation_id: c.id, direction: "in", type: "reaction", content: JSON.stringify({ message_id: "x", emoji: "👍" }), status: "received", error: null, author_id: null, context_id: null, at: now, updated_at: now }).execute();
+    await s.store.db
+      .insertInto("suite_messages")
+      .values({
+        id: "wamid.reaction-1",
+        conversation_id: c.id,
+        direction: "in",
+        type: "reaction",
+        content: JSON.stringify({ message_id: "x", emoji: "👍" }),
+        status: "received",
+        error: null,
+        author_id: null,
+        context_id: null,
+        at: now,
+        updated_at: now,
+      })
+      .execute();
     const after = await martaIn(admin);
-    expect(after.last_message).toMatchObject({ direction: "out", content: { body: "It is on its way." }, sender: { kind: "agent", name: "Admin" } });
+    expect(after.last_message).toMatchObject({
+      direction: "out",
+      content: { body: "It is on its way." },
+      sender: { kind: "agent", name: "Admin" },
+    });
     expect(after.unread).toBe(1);
   });
 
@@ -61,12 +110,16 @@ describe("search", () => {
     const c = await martaIn(admin);
     await admin.call("POST", `/suite/api/conversations/${c.id}/notes`, { body: "Refund approved by the shop" });
     for (const q of ["marta", "600 700", "+48 600 700 800", "PARCEL", "860198", "on its way", "refund approved"]) {
-      expect((await listed(admin, q)).map((x) => x.id), q).toEqual([c.id]);
+      expect(
+        (await listed(admin, q)).map((x) => x.id),
+        q,
+      ).toEqual([c.id]);
     }
   });
 
   it("matches words, not the JSON they are kept in, and takes % and _ literally", async () => {
-    for (const q of ["body", "preview_url", "%", "_", "nothing like this"]) expect(await listed(admin, q), q).toEqual([]);
+    for (const q of ["body", "preview_url", "%", "_", "nothing like this"])
+      expect(await listed(admin, q), q).toEqual([]);
   });
 
   it("searches only what the viewer may see", async () => {

@@ -36,22 +36,42 @@ export async function listExtras(db: Db, viewerId: string, rows: ConversationRow
   const ids = rows.map((c) => c.id);
   const out = new Map<string, { last_message: ReturnType<typeof presentMessage> | null; unread: number }>();
   if (!ids.length) return out;
-  const last = await db.selectFrom("suite_messages as m").selectAll("m").where("m.conversation_id", "in", ids)
-    .where(sql<SqlBool>`m.at = (select max(x.at) from suite_messages x where x.conversation_id = m.conversation_id and x.direction <> 'note' and x.type <> 'reaction')`)
-    .where("m.direction", "!=", "note").where("m.type", "!=", "reaction").execute();
+  const last = await db
+    .selectFrom("suite_messages as m")
+    .selectAll("m")
+    .where("m.conversation_id", "in", ids)
+    .where(
+      sql<SqlBool>`m.at = (select max(x.at) from suite_messages x where x.conversation_id = m.conversation_id and x.direction <> 'note' and x.type <> 'reaction')`,
+    )
+    .where("m.direction", "!=", "note")
+    .where("m.type", "!=", "reaction")
+    .execute();
   // The customer's messages after this viewer last read the conversation (all of them, if never).
-  const unread = await db.selectFrom("suite_messages as m")
-    .leftJoin("suite_conversation_reads as r", (j) => j.onRef("r.conversation_id", "=", "m.conversation_id").on("r.user_id", "=", viewerId))
+  const unread = await db
+    .selectFrom("suite_messages as m")
+    .leftJoin("suite_conversation_reads as r", (j) =>
+      j.onRef("r.conversation_id", "=", "m.conversation_id").on("r.user_id", "=", viewerId),
+    )
     .select(["m.conversation_id", (e) => e.fn.countAll<number>().as("n")])
-    .where("m.conversation_id", "in", ids).where("m.direction", "=", "in").where("m.type", "!=", "reaction")
+    .where("m.conversation_id", "in", ids)
+    .where("m.direction", "=", "in")
+    .where("m.type", "!=", "reaction")
     .where((e) => e.or([e("r.read_at", "is", null), e("m.at", ">", e.ref("r.read_at"))]))
-    .groupBy("m.conversation_id").execute();
+    .groupBy("m.conversation_id")
+    .execute();
   const tenantId = rows[0].tenant_id;
-  const names = await authorNames(db, tenantId, last.map((m) => m.author_id));
+  const names = await authorNames(
+    db,
+    tenantId,
+    last.map((m) => m.author_id),
+  );
   const counts = new Map(unread.map((u) => [u.conversation_id, Number(u.n)]));
   // Two messages at the same millisecond: one of them, the same one every time.
   const lastOf = new Map<string, (typeof last)[number]>();
-  for (const m of last) { const seen = lastOf.get(m.conversation_id); if (!seen || m.id > seen.id) lastOf.set(m.conversation_id, m); }
+  for (const m of last) {
+    const seen = lastOf.get(m.conversation_id);
+    if (!seen || m.id > seen.id) lastOf.set(m.conversation_id, m);
+  }
   for (const id of ids) {
     const m = lastOf.get(id);
     out.set(id, { last_message: m ? presentMessage(m, names) : null, unread: counts.get(id) ?? 0 });
@@ -61,6 +81,9 @@ export async function listExtras(db: Db, viewerId: string, rows: ConversationRow
 
 /** The viewer has read the conversation up to now. */
 export async function markConversationRead(db: Db, conversationId: string, userId: string, now: number): Promise<void> {
-  await db.insertInto("suite_conversation_reads").values({ conversation_id: conversationId, user_id: userId, read_at: now })
-    .onConflict((x) => x.columns(["conversation_id", "user_id"]).doUpdateSet({ read_at: now })).execute();
+  await db
+    .insertInto("suite_conversation_reads")
+    .values({ conversation_id: conversationId, user_id: userId, read_at: now })
+    .onConflict((x) => x.columns(["conversation_id", "user_id"]).doUpdateSet({ read_at: now }))
+    .execute();
 }

@@ -20,4 +20,5 @@ export function onCustomerMessage(state: ConversationState): { state: "open"; ne
 }
 
 /** A snoozed conversation whose time has come is open again. */
-export const snoozeOver = (state: string, snoozedUntil: number | null, now: number): boolean => state === "snoozed" && snoozedUntil !== null && snoozedUntil <= now;
+export const snoozeOver = (state: string, snoozedUntil: number | null, now: number): boolean =>
+  state === "snoozed" && snoozedUntil !== null && snoozedUntil <= now;

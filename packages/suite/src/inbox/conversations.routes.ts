@@ -26,10 +26,21 @@ const list = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 const note = z.strictObject({ body: z.string().trim().min(1).max(4096) });
-const assign = z.strictObject({ assignee_id: z.string().nullable().optional(), team_id: z.string().nullable().optional() })
-  .refine((b) => b.assignee_id !== undefined || b.team_id !== undefined, { message: "give assignee_id and/or team_id" });
-const state = z.strictObject({ state: z.enum(STATES), snoozed_until: z.iso.datetime().optional(), csat: z.number().int().min(1).max(5).optional() });
-const edit = z.strictObject({ labels: z.array(z.string().trim().min(1).max(40)).max(20).optional(), priority: z.enum(["low", "normal", "high", "urgent"]).optional() })
+const assign = z
+  .strictObject({ assignee_id: z.string().nullable().optional(), team_id: z.string().nullable().optional() })
+  .refine((b) => b.assignee_id !== undefined || b.team_id !== undefined, {
+    message: "give assignee_id and/or team_id",
+  });
+const state = z.strictObject({
+  state: z.enum(STATES),
+  snoozed_until: z.iso.datetime().optional(),
+  csat: z.number().int().min(1).max(5).optional(),
+});
+const edit = z
+  .strictObject({
+    labels: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
+    priority: z.enum(["low", "normal", "high", "urgent"]).optional(),
+  })
   .refine((b) => b.labels !== undefined || b.priority !== undefined, { message: "give labels and/or priority" });
 
 /** The inbox: conversations the user may see, their timelines, and what agents do with them. */
@@ -47,13 +58,22 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
     // What an agent may see (realtime/visibility.ts), in the query, so paging never hides it.
     if (user.role === "agent") {
       const teams = await teamIdsOf(suite.db, user.id);
-      q = q.where((e) => e.or([e("assignee_id", "=", user.id), e("team_id", "is", null), ...(teams.length ? [e("team_id", "in", teams)] : [])]));
+      q = q.where((e) =>
+        e.or([
+          e("assignee_id", "=", user.id),
+          e("team_id", "is", null),
+          ...(teams.length ? [e("team_id", "in", teams)] : []),
+        ]),
+      );
     }
     const rows = await q.orderBy("last_message_at", "desc").limit(f.limit).execute();
     const now = suite.clock.now();
     const extras = await listExtras(suite.db, user.id, rows);
     // server_time: the list says "Today" by the server's clock (which tests may move).
-    return reply.send({ data: rows.map((c) => ({ ...presentConversation(c, now), ...extras.get(c.id) })), server_time: new Date(now).toISOString() });
+    return reply.send({
+      data: rows.map((c) => ({ ...presentConversation(c, now), ...extras.get(c.id) })),
+      server_time: new Date(now).toISOString(),
+    });
   });
 
   // A new conversation: the business writes first, with an approved template (start-conversation.ts).
@@ -65,16 +85,57 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
   app.get<{ Params: { id: string } }>("/suite/api/conversations/:id", async (req, reply) => {
     const { user } = await requireUser(suite, req);
     const c = await visibleConversation(suite.db, user, req.params.id);
-    const messages = await suite.db.selectFrom("suite_messages").selectAll().where("conversation_id", "=", c.id).orderBy("at").execute();
-    const events = await suite.db.selectFrom("suite_conversation_events").selectAll().where("conversation_id", "=", c.id).orderBy("at").execute();
-    const names = await authorNames(suite.db, c.tenant_id, messages.map((m) => m.author_id));
+    const messages = await suite.db
+      .selectFrom("suite_messages")
+      .selectAll()
+      .where("conversation_id", "=", c.id)
+      .orderBy("at")
+      .execute();
+    const events = await suite.db
+      .selectFrom("suite_conversation_events")
+      .selectAll()
+      .where("conversation_id", "=", c.id)
+      .orderBy("at")
+      .execute();
+    const names = await authorNames(
+      suite.db,
+      c.tenant_id,
+      messages.map((m) => m.author_id),
+    );
     const timeline = [
       ...messages.map((m) => ({ sort: m.at, item: presentMessage(m, names) as Record<string, unknown> })),
-      ...events.map((e) => ({ sort: e.at, item: { kind: "event", id: e.id, type: e.kind, actor_id: e.actor_id, data: JSON.parse(e.data), at: new Date(e.at).toISOString() } })),
-    ].sort((a, b) => a.sort - b.sort).map((x) => x.item);
-    const past = await suite.db.selectFrom("suite_cycles").select(["opened_at", "resolved_at", "agent_id", "csat"]).where("conversation_id", "=", c.id).orderBy("resolved_at", "desc").limit(20).execute();
+      ...events.map((e) => ({
+        sort: e.at,
+        item: {
+          kind: "event",
+          id: e.id,
+          type: e.kind,
+          actor_id: e.actor_id,
+          data: JSON.parse(e.data),
+          at: new Date(e.at).toISOString(),
+        },
+      })),
+    ]
+      .sort((a, b) => a.sort - b.sort)
+      .map((x) => x.item);
+    const past = await suite.db
+      .selectFrom("suite_cycles")
+      .select(["opened_at", "resolved_at", "agent_id", "csat"])
+      .where("conversation_id", "=", c.id)
+      .orderBy("resolved_at", "desc")
+      .limit(20)
+      .execute();
     // server_time: the console counts the window down against the server's clock (which tests may move).
-    return reply.send({ conversation: presentConversation(c, suite.clock.now()), server_time: new Date(suite.clock.now()).toISOString(), timeline, past_cycles: past.map((p) => ({ ...p, opened_at: new Date(p.opened_at).toISOString(), resolved_at: new Date(p.resolved_at).toISOString() })) });
+    return reply.send({
+      conversation: presentConversation(c, suite.clock.now()),
+      server_time: new Date(suite.clock.now()).toISOString(),
+      timeline,
+      past_cycles: past.map((p) => ({
+        ...p,
+        opened_at: new Date(p.opened_at).toISOString(),
+        resolved_at: new Date(p.resolved_at).toISOString(),
+      })),
+    });
   });
 
   app.post<{ Params: { id: string } }>("/suite/api/conversations/:id/messages", async (req, reply) => {
@@ -90,11 +151,29 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
     const c = await visibleConversation(suite.db, user, req.params.id);
     const b = parseBody(note, req.body);
     const now = suite.clock.now();
-    const row = { id: newId(), conversation_id: c.id, direction: "note", type: "text", content: JSON.stringify({ body: b.body }), status: "note", error: null, author_id: user.id, context_id: null, at: now, updated_at: now };
+    const row = {
+      id: newId(),
+      conversation_id: c.id,
+      direction: "note",
+      type: "text",
+      content: JSON.stringify({ body: b.body }),
+      status: "note",
+      error: null,
+      author_id: user.id,
+      context_id: null,
+      at: now,
+      updated_at: now,
+    };
     const names = new Map([[user.id, user.name]]);
     await tenantTransaction(suite, c.tenant_id, async (tx) => {
       await tx.insertInto("suite_messages").values(row).execute();
-      await publish(suite, tx, { tenant_id: c.tenant_id, team_id: c.team_id, conversation_id: c.id, kind: "message.created", payload: { message: presentMessage(row, names), assignee_id: c.assignee_id } });
+      await publish(suite, tx, {
+        tenant_id: c.tenant_id,
+        team_id: c.team_id,
+        conversation_id: c.id,
+        kind: "message.created",
+        payload: { message: presentMessage(row, names), assignee_id: c.assignee_id },
+      });
     });
     suite.bus.notify();
     return reply.code(201).send(presentMessage(row, names));
@@ -113,14 +192,32 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
     const { user } = await requireUser(suite, req);
     const c = await visibleConversation(suite.db, user, req.params.id);
     const b = parseBody(assign, req.body);
-    if (user.role === "agent" && c.assignee_id !== user.id) throw forbidden("Agents may transfer only conversations assigned to them.");
+    if (user.role === "agent" && c.assignee_id !== user.id)
+      throw forbidden("Agents may transfer only conversations assigned to them.");
     if (b.assignee_id) {
-      const a = await suite.db.selectFrom("suite_users").select("id").where("id", "=", b.assignee_id).where("tenant_id", "=", user.tenant_id).where("status", "=", "active").executeTakeFirst();
-      if (!a) throw new SuiteError(400, "invalid_request", "assignee_id: no active user of this tenant has that id.", { field: "assignee_id" });
+      const a = await suite.db
+        .selectFrom("suite_users")
+        .select("id")
+        .where("id", "=", b.assignee_id)
+        .where("tenant_id", "=", user.tenant_id)
+        .where("status", "=", "active")
+        .executeTakeFirst();
+      if (!a)
+        throw new SuiteError(400, "invalid_request", "assignee_id: no active user of this tenant has that id.", {
+          field: "assignee_id",
+        });
     }
     if (b.team_id) {
-      const t = await suite.db.selectFrom("suite_teams").select("id").where("id", "=", b.team_id).where("tenant_id", "=", user.tenant_id).executeTakeFirst();
-      if (!t) throw new SuiteError(400, "invalid_request", "team_id: no team of this tenant has that id.", { field: "team_id" });
+      const t = await suite.db
+        .selectFrom("suite_teams")
+        .select("id")
+        .where("id", "=", b.team_id)
+        .where("tenant_id", "=", user.tenant_id)
+        .executeTakeFirst();
+      if (!t)
+        throw new SuiteError(400, "invalid_request", "team_id: no team of this tenant has that id.", {
+          field: "team_id",
+        });
     }
     await tenantTransaction(suite, c.tenant_id, (tx) => transferConversation(suite, tx, c.id, b, user.id));
     suite.bus.notify();
@@ -133,26 +230,44 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
     mayWorkOn(user, c);
     const b = parseBody(state, req.body);
     const now = suite.clock.now();
-    if (!canMove(c.state as ConversationState, b.state)) throw new SuiteError(409, "invalid_transition", `A ${c.state} conversation cannot become ${b.state}.`);
+    if (!canMove(c.state as ConversationState, b.state))
+      throw new SuiteError(409, "invalid_transition", `A ${c.state} conversation cannot become ${b.state}.`);
     const until = b.snoozed_until ? Date.parse(b.snoozed_until) : null;
-    if (b.state === "snoozed" && (until === null || until <= now)) throw new SuiteError(400, "invalid_request", "snoozed_until: snoozing needs a time in the future.", { field: "snoozed_until" });
+    if (b.state === "snoozed" && (until === null || until <= now))
+      throw new SuiteError(400, "invalid_request", "snoozed_until: snoozing needs a time in the future.", {
+        field: "snoozed_until",
+      });
     await tenantTransaction(suite, c.tenant_id, async (tx) => {
       if (b.state === "resolved") {
-        if (!(await resolveConversation(suite, tx, c, user.id, b.csat ?? null))) throw new SuiteError(409, "invalid_transition", "The conversation changed meanwhile; look again.");
+        if (!(await resolveConversation(suite, tx, c, user.id, b.csat ?? null)))
+          throw new SuiteError(409, "invalid_transition", "The conversation changed meanwhile; look again.");
         await stopBotRun(suite, tx, c.id, "resolved", user.id);
         await startResolvedFlow(suite, tx, c.id);
         return;
       }
       // A resolved conversation can only be reopened (canMove), as a new cycle.
       if (c.state === "resolved") {
-        if (!(await reopenConversation(suite, tx, c, user.id))) throw new SuiteError(409, "invalid_transition", "The conversation changed meanwhile; look again.");
+        if (!(await reopenConversation(suite, tx, c, user.id)))
+          throw new SuiteError(409, "invalid_transition", "The conversation changed meanwhile; look again.");
         return;
       }
       // Only from the state it was read in: of two agents changing it at once, one does it.
-      const moved = await tx.updateTable("suite_conversations").set({ state: b.state, snoozed_until: b.state === "snoozed" ? until : null, resolved_at: null })
-        .where("id", "=", c.id).where("state", "=", c.state).executeTakeFirst();
-      if (!Number(moved.numUpdatedRows)) throw new SuiteError(409, "invalid_transition", "The conversation changed meanwhile; look again.");
-      await recordEvent(suite, tx, c.id, b.state, user.id, b.state === "snoozed" ? { snoozed_until: b.snoozed_until } : {});
+      const moved = await tx
+        .updateTable("suite_conversations")
+        .set({ state: b.state, snoozed_until: b.state === "snoozed" ? until : null, resolved_at: null })
+        .where("id", "=", c.id)
+        .where("state", "=", c.state)
+        .executeTakeFirst();
+      if (!Number(moved.numUpdatedRows))
+        throw new SuiteError(409, "invalid_transition", "The conversation changed meanwhile; look again.");
+      await recordEvent(
+        suite,
+        tx,
+        c.id,
+        b.state,
+        user.id,
+        b.state === "snoozed" ? { snoozed_until: b.snoozed_until } : {},
+      );
     });
     suite.bus.notify();
     return reply.send(await current(suite, c.id));
@@ -164,7 +279,14 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
     mayWorkOn(user, c);
     const b = parseBody(edit, req.body);
     await tenantTransaction(suite, c.tenant_id, async (tx) => {
-      await tx.updateTable("suite_conversations").set({ ...(b.labels ? { labels: JSON.stringify([...new Set(b.labels)]) } : {}), ...(b.priority ? { priority: b.priority } : {}) }).where("id", "=", c.id).execute();
+      await tx
+        .updateTable("suite_conversations")
+        .set({
+          ...(b.labels ? { labels: JSON.stringify([...new Set(b.labels)]) } : {}),
+          ...(b.priority ? { priority: b.priority } : {}),
+        })
+        .where("id", "=", c.id)
+        .execute();
       await recordEvent(suite, tx, c.id, "edited", user.id, b);
     });
     suite.bus.notify();
@@ -175,7 +297,13 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
   app.post<{ Params: { id: string } }>("/suite/api/conversations/:id/typing", async (req, reply) => {
     const { user } = await requireUser(suite, req);
     const c = await visibleConversation(suite.db, user, req.params.id);
-    suite.bus.signal({ tenant_id: c.tenant_id, team_id: c.team_id, conversation_id: c.id, kind: "agent.typing", payload: { user_id: user.id, name: user.name } });
+    suite.bus.signal({
+      tenant_id: c.tenant_id,
+      team_id: c.team_id,
+      conversation_id: c.id,
+      kind: "agent.typing",
+      payload: { user_id: user.id, name: user.name },
+    });
     return reply.send({ ok: true });
   });
 
@@ -185,10 +313,23 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
     const { user } = await requireUser(suite, req);
     const c = await visibleConversation(suite.db, user, req.params.id);
     await markConversationRead(suite.db, c.id, user.id, suite.clock.now());
-    const last = await suite.db.selectFrom("suite_messages").select("id").where("conversation_id", "=", c.id).where("direction", "=", "in").orderBy("at", "desc").limit(1).executeTakeFirst();
+    const last = await suite.db
+      .selectFrom("suite_messages")
+      .select("id")
+      .where("conversation_id", "=", c.id)
+      .where("direction", "=", "in")
+      .orderBy("at", "desc")
+      .limit(1)
+      .executeTakeFirst();
     if (last) {
-      const conn = await suite.db.selectFrom("suite_numbers").select("connection_id").where("id", "=", c.phone_number_id).executeTakeFirstOrThrow();
-      await (await suite.client(conn.connection_id)).markRead(c.phone_number_id, last.id).catch((err) => suite.log.warn({ err }, "mark as read failed"));
+      const conn = await suite.db
+        .selectFrom("suite_numbers")
+        .select("connection_id")
+        .where("id", "=", c.phone_number_id)
+        .executeTakeFirstOrThrow();
+      await (await suite.client(conn.connection_id))
+        .markRead(c.phone_number_id, last.id)
+        .catch((err) => suite.log.warn({ err }, "mark as read failed"));
     }
     return reply.send({ ok: true });
   });

@@ -23,31 +23,75 @@ export interface EchoesValue {
 export async function applyEchoes(suite: Suite, tx: Db, tenantId: string, v: EchoesValue): Promise<void> {
   const phoneNumberId = v.metadata?.phone_number_id;
   if (!phoneNumberId) return;
-  const known = await tx.selectFrom("suite_numbers").select("id").where("id", "=", phoneNumberId).where("tenant_id", "=", tenantId).executeTakeFirst();
+  const known = await tx
+    .selectFrom("suite_numbers")
+    .select("id")
+    .where("id", "=", phoneNumberId)
+    .where("tenant_id", "=", tenantId)
+    .executeTakeFirst();
   if (!known) return;
   for (const e of v.message_echoes ?? []) await echo(suite, tx, tenantId, phoneNumberId, e);
 }
 
-async function echo(suite: Suite, tx: Db, tenantId: string, phoneNumberId: string, e: NonNullable<EchoesValue["message_echoes"]>[number]): Promise<void> {
+async function echo(
+  suite: Suite,
+  tx: Db,
+  tenantId: string,
+  phoneNumberId: string,
+  e: NonNullable<EchoesValue["message_echoes"]>[number],
+): Promise<void> {
   const waId = String(e.to ?? "").replace(/\D/g, "");
   if (!waId || typeof e.id !== "string") return;
   const now = suite.clock.now();
   const at = Number(e.timestamp) * 1000 || now;
-  let c = await tx.selectFrom("suite_conversations").selectAll().where("phone_number_id", "=", phoneNumberId).where("wa_id", "=", waId).executeTakeFirst();
+  let c = await tx
+    .selectFrom("suite_conversations")
+    .selectAll()
+    .where("phone_number_id", "=", phoneNumberId)
+    .where("wa_id", "=", waId)
+    .executeTakeFirst();
   if (!c) {
-    const contact = await tx.selectFrom("suite_contacts").select("name").where("tenant_id", "=", tenantId).where("wa_id", "=", waId).executeTakeFirst();
+    const contact = await tx
+      .selectFrom("suite_contacts")
+      .select("name")
+      .where("tenant_id", "=", tenantId)
+      .where("wa_id", "=", waId)
+      .executeTakeFirst();
     if (!contact) return;
     const id = await conversationWith(suite, tx, tenantId, phoneNumberId, waId, contact.name || waId);
     c = await tx.selectFrom("suite_conversations").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
   }
   const content = e[e.type] && typeof e[e.type] === "object" ? (e[e.type] as Record<string, unknown>) : {};
-  const stored = await tx.insertInto("suite_messages").values({
-    id: e.id, conversation_id: c.id, direction: "out", type: e.type, content: JSON.stringify({ ...content, origin: "api" }), status: "accepted", error: null,
-    author_id: null, context_id: null, at, updated_at: now,
-  }).onConflict((x) => x.column("id").doNothing()).executeTakeFirst();
+  const stored = await tx
+    .insertInto("suite_messages")
+    .values({
+      id: e.id,
+      conversation_id: c.id,
+      direction: "out",
+      type: e.type,
+      content: JSON.stringify({ ...content, origin: "api" }),
+      status: "accepted",
+      error: null,
+      author_id: null,
+      context_id: null,
+      at,
+      updated_at: now,
+    })
+    .onConflict((x) => x.column("id").doNothing())
+    .executeTakeFirst();
   if (!Number(stored.numInsertedOrUpdatedRows ?? 1)) return; // seen before (a webhook retry)
-  await tx.updateTable("suite_conversations").set({ last_message_at: Math.max(at, c.last_message_at) }).where("id", "=", c.id).execute();
+  await tx
+    .updateTable("suite_conversations")
+    .set({ last_message_at: Math.max(at, c.last_message_at) })
+    .where("id", "=", c.id)
+    .execute();
   const message = await tx.selectFrom("suite_messages").selectAll().where("id", "=", e.id).executeTakeFirstOrThrow();
   const conv = await publishConversation(suite, tx, c.id);
-  await publish(suite, tx, { tenant_id: tenantId, team_id: conv.team_id, conversation_id: c.id, kind: "message.created", payload: { message: presentMessage(message), assignee_id: conv.assignee_id } });
+  await publish(suite, tx, {
+    tenant_id: tenantId,
+    team_id: conv.team_id,
+    conversation_id: c.id,
+    kind: "message.created",
+    payload: { message: presentMessage(message), assignee_id: conv.assignee_id },
+  });
 }

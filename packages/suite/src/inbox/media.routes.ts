@@ -19,17 +19,30 @@ export function registerMediaRoutes(app: FastifyInstance, suite: Suite): void {
     const { user } = await requireUser(suite, req);
     if (!/^\d{1,32}$/.test(req.params.id)) throw notFound("Media");
     // Only media that appears in a conversation this user may see.
-    const m = await suite.db.selectFrom("suite_messages").innerJoin("suite_conversations", "suite_conversations.id", "suite_messages.conversation_id")
-      .select(["suite_messages.conversation_id"]).where("suite_conversations.tenant_id", "=", user.tenant_id)
-      .where(sql<boolean>`suite_messages.content like ${`%"id":"${req.params.id}"%`}`).limit(1).executeTakeFirst();
+    const m = await suite.db
+      .selectFrom("suite_messages")
+      .innerJoin("suite_conversations", "suite_conversations.id", "suite_messages.conversation_id")
+      .select(["suite_messages.conversation_id"])
+      .where("suite_conversations.tenant_id", "=", user.tenant_id)
+      .where(sql<boolean>`suite_messages.content like ${`%"id":"${req.params.id}"%`}`)
+      .limit(1)
+      .executeTakeFirst();
     if (!m) throw notFound("Media");
     const c = await visibleConversation(suite.db, user, m.conversation_id);
-    const conn = await suite.db.selectFrom("suite_numbers").select("connection_id").where("id", "=", c.phone_number_id).executeTakeFirstOrThrow();
+    const conn = await suite.db
+      .selectFrom("suite_numbers")
+      .select("connection_id")
+      .where("id", "=", c.phone_number_id)
+      .executeTakeFirstOrThrow();
     try {
       const media = await (await suite.client(conn.connection_id)).downloadMedia(req.params.id);
-      return reply.type(media.mime).header("cache-control", "private, max-age=300").send(Readable.fromWeb(media.body as any));
+      return reply
+        .type(media.mime)
+        .header("cache-control", "private, max-age=300")
+        .send(Readable.fromWeb(media.body as any));
     } catch (err) {
-      if (err instanceof PlatformCallError) throw new SuiteError(502, "platform_refused", err.message, { graph: err.graph });
+      if (err instanceof PlatformCallError)
+        throw new SuiteError(502, "platform_refused", err.message, { graph: err.graph });
       throw err;
     }
   });
@@ -38,14 +51,32 @@ export function registerMediaRoutes(app: FastifyInstance, suite: Suite): void {
     const { user } = await requireUser(suite, req);
     const c = await visibleConversation(suite.db, user, req.params.id);
     const file = await (req as any).file?.({ limits: { fileSize: MAX_UPLOAD } });
-    if (!file) throw new SuiteError(400, "invalid_request", "Send the file as multipart/form-data in a field named file.", { field: "file" });
-    const bytes: Buffer = await file.toBuffer().catch(() => { throw new SuiteError(413, "too_large", `Files up to ${MAX_UPLOAD / 1024 / 1024} MB can be sent from the console.`); });
-    const conn = await suite.db.selectFrom("suite_numbers").select("connection_id").where("id", "=", c.phone_number_id).executeTakeFirstOrThrow();
+    if (!file)
+      throw new SuiteError(400, "invalid_request", "Send the file as multipart/form-data in a field named file.", {
+        field: "file",
+      });
+    const bytes: Buffer = await file.toBuffer().catch(() => {
+      throw new SuiteError(
+        413,
+        "too_large",
+        `Files up to ${MAX_UPLOAD / 1024 / 1024} MB can be sent from the console.`,
+      );
+    });
+    const conn = await suite.db
+      .selectFrom("suite_numbers")
+      .select("connection_id")
+      .where("id", "=", c.phone_number_id)
+      .executeTakeFirstOrThrow();
     try {
-      const id = await (await suite.client(conn.connection_id)).uploadMedia(c.phone_number_id, { bytes, mime: file.mimetype, filename: file.filename });
+      const id = await (await suite.client(conn.connection_id)).uploadMedia(c.phone_number_id, {
+        bytes,
+        mime: file.mimetype,
+        filename: file.filename,
+      });
       return reply.code(201).send({ id, mime_type: file.mimetype, filename: file.filename });
     } catch (err) {
-      if (err instanceof PlatformCallError) throw new SuiteError(422, "platform_refused", err.message, { graph: err.graph });
+      if (err instanceof PlatformCallError)
+        throw new SuiteError(422, "platform_refused", err.message, { graph: err.graph });
       throw err;
     }
   });

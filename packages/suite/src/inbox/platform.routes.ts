@@ -9,13 +9,21 @@ import { tenantConnections } from "../tenant/tenant-connections";
 export function registerPlatformRoutes(app: FastifyInstance, suite: Suite): void {
   const connections = (tenantId: string) => tenantConnections(suite.db, tenantId);
   const numberConnection = async (tenantId: string, id: string) => {
-    const n = await suite.db.selectFrom("suite_numbers").select("connection_id").where("id", "=", id).where("tenant_id", "=", tenantId).executeTakeFirst();
+    const n = await suite.db
+      .selectFrom("suite_numbers")
+      .select("connection_id")
+      .where("id", "=", id)
+      .where("tenant_id", "=", tenantId)
+      .executeTakeFirst();
     if (!n) throw new SuiteError(404, "not_found", "Number does not exist or is not yours to see.");
     return n.connection_id;
   };
   const upstream = async <T>(f: () => Promise<T>): Promise<T> => {
-    try { return await f(); } catch (err) {
-      if (err instanceof PlatformCallError) throw new SuiteError(502, "platform_unavailable", err.message, { graph: err.graph });
+    try {
+      return await f();
+    } catch (err) {
+      if (err instanceof PlatformCallError)
+        throw new SuiteError(502, "platform_unavailable", err.message, { graph: err.graph });
       throw err;
     }
   };
@@ -23,7 +31,8 @@ export function registerPlatformRoutes(app: FastifyInstance, suite: Suite): void
   app.get("/suite/api/numbers", async (req, reply) => {
     const { user } = await requireUser(suite, req);
     const out: Record<string, unknown>[] = [];
-    for (const c of await connections(user.tenant_id)) out.push(...(await upstream(async () => (await suite.client(c.id)).listPhoneNumbers(c.waba_id))));
+    for (const c of await connections(user.tenant_id))
+      out.push(...(await upstream(async () => (await suite.client(c.id)).listPhoneNumbers(c.waba_id))));
     return reply.send({ data: out });
   });
 
@@ -37,9 +46,13 @@ export function registerPlatformRoutes(app: FastifyInstance, suite: Suite): void
     const { user } = await requireUser(suite, req, ["admin"]);
     const conn = await numberConnection(user.tenant_id, req.params.id);
     try {
-      await (await suite.client(conn)).updateBusinessProfile(req.params.id, (req.body ?? {}) as Record<string, unknown>);
+      await (await suite.client(conn)).updateBusinessProfile(
+        req.params.id,
+        (req.body ?? {}) as Record<string, unknown>,
+      );
     } catch (err) {
-      if (err instanceof PlatformCallError) throw new SuiteError(422, "platform_refused", err.message, { graph: err.graph });
+      if (err instanceof PlatformCallError)
+        throw new SuiteError(422, "platform_refused", err.message, { graph: err.graph });
       throw err;
     }
     return reply.send(await upstream(async () => (await suite.client(conn)).businessProfile(req.params.id)));

@@ -4,7 +4,9 @@ import { saveContact } from "../contacts/contacts-store";
 import { WHATSAPP_PREFERENCE } from "../contacts/consent";
 import { noteCampaignOptOut } from "../campaigns/campaign-statuses";
 
-export interface PreferencesValue { user_preferences?: { wa_id: string; category?: string; value: string; timestamp?: number }[] }
+export interface PreferencesValue {
+  user_preferences?: { wa_id: string; category?: string; value: string; timestamp?: number }[];
+}
 
 /**
  * The customer's own choice in WhatsApp (stop / resume marketing messages) is the contact's
@@ -16,7 +18,13 @@ export async function applyPreferences(suite: Suite, tx: Db, tenantId: string, v
     if (p.category && p.category !== "marketing_messages") continue;
     if (p.value !== "stop" && p.value !== "resume") continue;
     const at = p.timestamp ? p.timestamp * 1000 : suite.clock.now();
-    const r = await saveContact(suite, tx, tenantId, { wa_id: p.wa_id, consent: p.value === "stop" ? "revoked" : "granted", consent_at: at }, WHATSAPP_PREFERENCE);
+    const r = await saveContact(
+      suite,
+      tx,
+      tenantId,
+      { wa_id: p.wa_id, consent: p.value === "stop" ? "revoked" : "granted", consent_at: at },
+      WHATSAPP_PREFERENCE,
+    );
     if (p.value === "stop" && r.consentChanged) await noteCampaignOptOut(suite, tx, tenantId, p.wa_id);
   }
 }

@@ -6,13 +6,28 @@ import { senderOf } from "./present";
 describe("the sender of a message", () => {
   const names = new Map([["u1", "Ana"]]);
   it("names the agent who wrote it, a note included", () => {
-    expect(senderOf({ direction: "out", author_id: "u1" }, { body: "hi" }, names)).toEqual({ kind: "agent", id: "u1", name: "Ana" });
-    expect(senderOf({ direction: "note", author_id: "u1" }, { body: "VIP" }, names)).toEqual({ kind: "agent", id: "u1", name: "Ana" });
+    expect(senderOf({ direction: "out", author_id: "u1" }, { body: "hi" }, names)).toEqual({
+      kind: "agent",
+      id: "u1",
+      name: "Ana",
+    });
+    expect(senderOf({ direction: "note", author_id: "u1" }, { body: "VIP" }, names)).toEqual({
+      kind: "agent",
+      id: "u1",
+      name: "Ana",
+    });
     expect(senderOf({ direction: "out", author_id: "u2" }, {}, names)).toEqual({ kind: "agent", id: "u2", name: null });
   });
   it("tells a campaign's message, a Cloud API send and a bot's apart", () => {
-    expect(senderOf({ direction: "out", author_id: null }, { name: "winter_sale", campaign: { id: "c1", name: "Winter sale" } })).toEqual({ kind: "campaign", id: "c1", name: "Winter sale" });
-    expect(senderOf({ direction: "out", author_id: null }, { body: "Your order shipped", origin: "api" })).toEqual({ kind: "api" });
+    expect(
+      senderOf(
+        { direction: "out", author_id: null },
+        { name: "winter_sale", campaign: { id: "c1", name: "Winter sale" } },
+      ),
+    ).toEqual({ kind: "campaign", id: "c1", name: "Winter sale" });
+    expect(senderOf({ direction: "out", author_id: null }, { body: "Your order shipped", origin: "api" })).toEqual({
+      kind: "api",
+    });
     expect(senderOf({ direction: "out", author_id: null }, { body: "Welcome!" })).toEqual({ kind: "bot" });
   });
   it("gives the customer's messages none", () => {

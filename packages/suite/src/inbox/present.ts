@@ -12,10 +12,21 @@ export const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toI
 export function presentConversation(c: ConversationRow, now: number) {
   const closes = windowClosesAt(c.last_inbound_at, now);
   return {
-    id: c.id, phone_number_id: c.phone_number_id, wa_id: c.wa_id, contact_name: c.contact_name, state: c.state,
-    assignee_id: c.assignee_id, team_id: c.team_id, priority: c.priority, labels: JSON.parse(c.labels) as string[],
-    last_message_at: iso(c.last_message_at), last_inbound_at: iso(c.last_inbound_at), cycle_opened_at: iso(c.cycle_opened_at),
-    first_response_at: iso(c.first_response_at), snoozed_until: iso(c.snoozed_until), resolved_at: iso(c.resolved_at),
+    id: c.id,
+    phone_number_id: c.phone_number_id,
+    wa_id: c.wa_id,
+    contact_name: c.contact_name,
+    state: c.state,
+    assignee_id: c.assignee_id,
+    team_id: c.team_id,
+    priority: c.priority,
+    labels: JSON.parse(c.labels) as string[],
+    last_message_at: iso(c.last_message_at),
+    last_inbound_at: iso(c.last_inbound_at),
+    cycle_opened_at: iso(c.cycle_opened_at),
+    first_response_at: iso(c.first_response_at),
+    snoozed_until: iso(c.snoozed_until),
+    resolved_at: iso(c.resolved_at),
     window: { open: closes !== null, closes_at: iso(closes) },
     /** The flow run talking to the customer, if a bot holds the conversation. */
     bot_run_id: c.bot_run_id ?? null,
@@ -33,7 +44,11 @@ export type Sender =
   | { kind: "api" }
   | { kind: "bot" };
 
-export function senderOf(m: Pick<MessageRow, "direction" | "author_id">, content: Record<string, unknown>, names?: ReadonlyMap<string, string>): Sender | null {
+export function senderOf(
+  m: Pick<MessageRow, "direction" | "author_id">,
+  content: Record<string, unknown>,
+  names?: ReadonlyMap<string, string>,
+): Sender | null {
   if (m.direction === "in") return null;
   if (m.author_id) return { kind: "agent", id: m.author_id, name: names?.get(m.author_id) ?? null };
   const campaign = content.campaign as { id?: string; name?: string } | undefined;
@@ -46,8 +61,17 @@ export function senderOf(m: Pick<MessageRow, "direction" | "author_id">, content
 export function presentMessage(m: MessageRow, names?: ReadonlyMap<string, string>) {
   const content = JSON.parse(m.content);
   return {
-    kind: m.direction === "note" ? "note" : "message", id: m.id, conversation_id: m.conversation_id, direction: m.direction, type: m.type,
-    content, status: m.status, error: m.error ? JSON.parse(m.error) : null, author_id: m.author_id,
-    sender: senderOf(m, content ?? {}, names), context_id: m.context_id, at: new Date(m.at).toISOString(),
+    kind: m.direction === "note" ? "note" : "message",
+    id: m.id,
+    conversation_id: m.conversation_id,
+    direction: m.direction,
+    type: m.type,
+    content,
+    status: m.status,
+    error: m.error ? JSON.parse(m.error) : null,
+    author_id: m.author_id,
+    sender: senderOf(m, content ?? {}, names),
+    context_id: m.context_id,
+    at: new Date(m.at).toISOString(),
   };
 }

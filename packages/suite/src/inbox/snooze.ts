@@ -10,13 +10,27 @@ const EARLY_STATUS_MS = 3600_000;
  */
 export async function wakeSnoozed(suite: Suite): Promise<void> {
   const now = suite.clock.now();
-  const due = await suite.db.selectFrom("suite_conversations").select(["id", "tenant_id"]).where("state", "=", "snoozed").where("snoozed_until", "<=", now).limit(200).execute();
+  const due = await suite.db
+    .selectFrom("suite_conversations")
+    .select(["id", "tenant_id"])
+    .where("state", "=", "snoozed")
+    .where("snoozed_until", "<=", now)
+    .limit(200)
+    .execute();
   for (const d of due) {
     await tenantTransaction(suite, d.tenant_id, async (tx) => {
-      const r = await tx.updateTable("suite_conversations").set({ state: "open", snoozed_until: null }).where("id", "=", d.id).where("state", "=", "snoozed").executeTakeFirst();
+      const r = await tx
+        .updateTable("suite_conversations")
+        .set({ state: "open", snoozed_until: null })
+        .where("id", "=", d.id)
+        .where("state", "=", "snoozed")
+        .executeTakeFirst();
       if (Number(r.numUpdatedRows)) await recordEvent(suite, tx, d.id, "woke", null);
     });
   }
   if (due.length) suite.bus.notify();
-  await suite.db.deleteFrom("suite_early_statuses").where("at", "<", now - EARLY_STATUS_MS).execute();
+  await suite.db
+    .deleteFrom("suite_early_statuses")
+    .where("at", "<", now - EARLY_STATUS_MS)
+    .execute();
 }

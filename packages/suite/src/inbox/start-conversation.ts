@@ -27,7 +27,10 @@ import { mayWorkOn, teamIdsOf } from "./visible-conversation";
 const startSchema = z.strictObject({
   to: z.string().trim().min(1).max(40),
   phone_number_id: z.string().min(1).max(40).optional(),
-  template: templateMessage.refine((t) => !(t.parameters ?? []).some((p) => !p.trim()), { message: "fill in every parameter", path: ["parameters"] }),
+  template: templateMessage.refine((t) => !(t.parameters ?? []).some((p) => !p.trim()), {
+    message: "fill in every parameter",
+    path: ["parameters"],
+  }),
 });
 
 /**
@@ -39,23 +42,65 @@ const startSchema = z.strictObject({
 export async function startConversation(suite: Suite, user: SuiteUser, raw: unknown) {
   const b = parseBody(startSchema, raw);
   const waId = normaliseNumber(b.to);
-  if (!waId) throw new SuiteError(400, "invalid_request", `to: ${b.to} is not a valid phone number; write it in E.164, with + and the country code (+48600100200).`, { field: "to" });
+  if (!waId)
+    throw new SuiteError(
+      400,
+      "invalid_request",
+      `to: ${b.to} is not a valid phone number; write it in E.164, with + and the country code (+48600100200).`,
+      { field: "to" },
+    );
   const number = await tenantNumber(suite.db, user.tenant_id, b.phone_number_id);
   const now = suite.clock.now();
-  const contact = await suite.db.selectFrom("suite_contacts").selectAll().where("tenant_id", "=", user.tenant_id).where("wa_id", "=", waId).executeTakeFirst();
-  const ctx = contextFor(contact, { waId, name: contact?.name ?? waId, language: contact?.language ?? languageOf(waId), now });
+  const contact = await suite.db
+    .selectFrom("suite_contacts")
+    .selectAll()
+    .where("tenant_id", "=", user.tenant_id)
+    .where("wa_id", "=", waId)
+    .executeTakeFirst();
+  const ctx = contextFor(contact, {
+    waId,
+    name: contact?.name ?? waId,
+    language: contact?.language ?? languageOf(waId),
+    now,
+  });
   const body = { to: waId, ...templateBody(b.template, ctx) };
 
-  const find = () => suite.db.selectFrom("suite_conversations").selectAll().where("phone_number_id", "=", number.id).where("wa_id", "=", waId).executeTakeFirst();
+  const find = () =>
+    suite.db
+      .selectFrom("suite_conversations")
+      .selectAll()
+      .where("phone_number_id", "=", number.id)
+      .where("wa_id", "=", waId)
+      .executeTakeFirst();
   let c = await find();
   let made = false;
   if (!c) {
     const row: ConversationRow = {
-      id: newId(), tenant_id: user.tenant_id, phone_number_id: number.id, wa_id: waId, contact_name: contact?.name ?? waId, state: "open", assignee_id: user.id,
-      team_id: null, priority: "normal", labels: "[]", last_message_at: now, last_inbound_at: null, cycle_opened_at: now, first_response_at: null,
-      snoozed_until: null, resolved_at: null, sending_until: null, created_at: now, bot_run_id: null,
+      id: newId(),
+      tenant_id: user.tenant_id,
+      phone_number_id: number.id,
+      wa_id: waId,
+      contact_name: contact?.name ?? waId,
+      state: "open",
+      assignee_id: user.id,
+      team_id: null,
+      priority: "normal",
+      labels: "[]",
+      last_message_at: now,
+      last_inbound_at: null,
+      cycle_opened_at: now,
+      first_response_at: null,
+      snoozed_until: null,
+      resolved_at: null,
+      sending_until: null,
+      created_at: now,
+      bot_run_id: null,
     };
-    const r = await suite.db.insertInto("suite_conversations").values(row).onConflict((x) => x.columns(["phone_number_id", "wa_id"]).doNothing()).executeTakeFirst();
+    const r = await suite.db
+      .insertInto("suite_conversations")
+      .values(row)
+      .onConflict((x) => x.columns(["phone_number_id", "wa_id"]).doNothing())
+      .executeTakeFirst();
     made = Number(r.numInsertedOrUpdatedRows ?? 1) > 0;
     // The customer wrote (or a colleague started it) a moment ago: theirs is the conversation.
     c = made ? row : (await find())!;
@@ -64,23 +109,56 @@ export async function startConversation(suite: Suite, user: SuiteUser, raw: unkn
 
   const conversation = c;
   try {
-    const message = await sendAndRecord(suite, conversation, body, { authorId: user.id, contextId: null, now }, async (tx) => {
-      if (!contact) await saveContact(suite, tx, user.tenant_id, { wa_id: waId }, `console:${user.email}`);
-      if (made) {
-        await recordEvent(suite, tx, conversation.id, "started", user.id, { phone_number_id: number.id, template: b.template.name }, true);
-        return;
-      }
-      await stopBotRun(suite, tx, conversation.id, "an agent answered", user.id);
-      if (conversation.state === "resolved") await reopenConversation(suite, tx, conversation, user.id, true);
-      if (!conversation.assignee_id) await takeConversation(suite, tx, conversation.id, user.id, user.id, "claimed", true);
-    });
-    const fresh = await suite.db.selectFrom("suite_conversations").selectAll().where("id", "=", conversation.id).executeTakeFirstOrThrow();
-    return { conversation: presentConversation(fresh, suite.clock.now()), message: presentMessage(message, new Map([[user.id, user.name]])) };
+    const message = await sendAndRecord(
+      suite,
+      conversation,
+      body,
+      { authorId: user.id, contextId: null, now },
+      async (tx) => {
+        if (!contact) await saveContact(suite, tx, user.tenant_id, { wa_id: waId }, `console:${user.email}`);
+        if (made) {
+          await recordEvent(
+            suite,
+            tx,
+            conversation.id,
+            "started",
+            user.id,
+            { phone_number_id: number.id, template: b.template.name },
+            true,
+          );
+          return;
+        }
+        await stopBotRun(suite, tx, conversation.id, "an agent answered", user.id);
+        if (conversation.state === "resolved") await reopenConversation(suite, tx, conversation, user.id, true);
+        if (!conversation.assignee_id)
+          await takeConversation(suite, tx, conversation.id, user.id, user.id, "claimed", true);
+      },
+    );
+    const fresh = await suite.db
+      .selectFrom("suite_conversations")
+      .selectAll()
+      .where("id", "=", conversation.id)
+      .executeTakeFirstOrThrow();
+    return {
+      conversation: presentConversation(fresh, suite.clock.now()),
+      message: presentMessage(message, new Map([[user.id, user.name]])),
+    };
   } catch (err) {
     // Only the empty conversation made here goes (the customer may have written into it meanwhile).
     if (made) {
-      await suite.db.deleteFrom("suite_conversations").where("id", "=", conversation.id)
-        .where((e) => e.not(e.exists(e.selectFrom("suite_messages").select("suite_messages.id").whereRef("suite_messages.conversation_id", "=", "suite_conversations.id"))))
+      await suite.db
+        .deleteFrom("suite_conversations")
+        .where("id", "=", conversation.id)
+        .where((e) =>
+          e.not(
+            e.exists(
+              e
+                .selectFrom("suite_messages")
+                .select("suite_messages.id")
+                .whereRef("suite_messages.conversation_id", "=", "suite_conversations.id"),
+            ),
+          ),
+        )
         .execute();
     }
     throw err;
@@ -90,7 +168,9 @@ export async function startConversation(suite: Suite, user: SuiteUser, raw: unkn
 /** Writing into a conversation that exists: the sender must see it and may work on it. */
 async function mayContinue(suite: Suite, user: SuiteUser, c: ConversationRow): Promise<void> {
   if (!canSee({ id: user.id, role: user.role, teamIds: await teamIdsOf(suite.db, user.id) }, c)) {
-    throw forbidden("This customer's conversation on that number is in another team's queue; a supervisor can transfer it to you.");
+    throw forbidden(
+      "This customer's conversation on that number is in another team's queue; a supervisor can transfer it to you.",
+    );
   }
   mayWorkOn(user, c);
 }

@@ -5,17 +5,26 @@ import { canSee } from "../realtime/visibility";
 import type { ConversationRow } from "./present";
 
 export async function teamIdsOf(db: Db, userId: string): Promise<string[]> {
-  return (await db.selectFrom("suite_team_members").select("team_id").where("user_id", "=", userId).execute()).map((t) => t.team_id);
+  return (await db.selectFrom("suite_team_members").select("team_id").where("user_id", "=", userId).execute()).map(
+    (t) => t.team_id,
+  );
 }
 
 /** A conversation of the user's tenant that the user may see, or 404 (another's looks like none). */
 export async function visibleConversation(db: Db, user: SuiteUser, id: string): Promise<ConversationRow> {
-  const c = await db.selectFrom("suite_conversations").selectAll().where("id", "=", id).where("tenant_id", "=", user.tenant_id).executeTakeFirst();
-  if (!c || !canSee({ id: user.id, role: user.role, teamIds: await teamIdsOf(db, user.id) }, c)) throw notFound("Conversation");
+  const c = await db
+    .selectFrom("suite_conversations")
+    .selectAll()
+    .where("id", "=", id)
+    .where("tenant_id", "=", user.tenant_id)
+    .executeTakeFirst();
+  if (!c || !canSee({ id: user.id, role: user.role, teamIds: await teamIdsOf(db, user.id) }, c))
+    throw notFound("Conversation");
   return c;
 }
 
 /** An agent answers, resolves and edits only what is theirs or still unassigned; supervisors and admins anything. */
 export function mayWorkOn(user: { id: string; role: string }, c: { assignee_id: string | null }): void {
-  if (c.assignee_id && c.assignee_id !== user.id && user.role === "agent") throw forbidden("This conversation is assigned to someone else; ask for a transfer.");
+  if (c.assignee_id && c.assignee_id !== user.id && user.role === "agent")
+    throw forbidden("This conversation is assigned to someone else; ask for a transfer.");
 }

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openWindow, signInAdmin, startTestServer, startWebhookReceiver, waitFor, type SuiteSession, type TestServer, type WebhookReceiver } from "@openwaba/server/testing";
+import {
+  openWindow,
+  signInAdmin,
+  startTestServer,
+  startWebhookReceiver,
+  waitFor,
+  type SuiteSession,
+  type TestServer,
+  type WebhookReceiver,
+} from "@openwaba/server/testing";
 import { signBusinessEvent } from "./business-events";
 
 // The business's own systems hear of new contacts, resolved conversations and CSAT, signed, and
@@ -8,7 +17,8 @@ let s: TestServer;
 let admin: SuiteSession;
 let shop: WebhookReceiver;
 let secret: string;
-const events = () => shop.deliveries.map((d) => ({ ...d.json, signature: d.headers["x-openwaba-signature-256"], raw: d.raw.toString() }));
+const events = () =>
+  shop.deliveries.map((d) => ({ ...d.json, signature: d.headers["x-openwaba-signature-256"], raw: d.raw.toString() }));
 
 beforeAll(async () => {
   s = await startTestServer();
@@ -17,7 +27,10 @@ beforeAll(async () => {
   const r = await admin.call("PUT", "/suite/api/settings/business-webhook", { url: shop.url });
   secret = r.body.business_webhook.secret;
 });
-afterAll(async () => { await shop.close(); await s.stop(); });
+afterAll(async () => {
+  await shop.close();
+  await s.stop();
+});
 
 describe("events for the business's systems", () => {
   it("announces a new contact, signed with the tenant's secret", async () => {
@@ -36,15 +49,28 @@ describe("events for the business's systems", () => {
     await new Promise((r) => setTimeout(r, 300));
     shop.failWith(200);
     await s.call("POST", "/simulator/clock/advance", { ms: 60_000 }); // past the retry's backoff
-    const resolved = await waitFor(() => events().find((x) => x.event === "conversation.resolved"), 10_000, "conversation.resolved");
-    expect(resolved.data).toMatchObject({ conversation_id: c.id, wa_id: "48600444555", csat: 5, first_response_at: expect.any(String) });
+    const resolved = await waitFor(
+      () => events().find((x) => x.event === "conversation.resolved"),
+      10_000,
+      "conversation.resolved",
+    );
+    expect(resolved.data).toMatchObject({
+      conversation_id: c.id,
+      wa_id: "48600444555",
+      csat: 5,
+      first_response_at: expect.any(String),
+    });
     const csat = await waitFor(() => events().find((x) => x.event === "csat.received"), 5000, "csat.received");
     expect(csat.data).toMatchObject({ score: 5 });
-    const order = events().filter((x) => x.event === "conversation.resolved" || x.event === "csat.received").map((x) => x.event);
+    const order = events()
+      .filter((x) => x.event === "conversation.resolved" || x.event === "csat.received")
+      .map((x) => x.event);
     expect(order.slice(0, 2)).toEqual(["conversation.resolved", "csat.received"]);
   });
 
   it("refuses a URL that is not http(s)", async () => {
-    expect((await admin.call("PUT", "/suite/api/settings/business-webhook", { url: "ftp://x.test/" })).status).toBe(400);
+    expect((await admin.call("PUT", "/suite/api/settings/business-webhook", { url: "ftp://x.test/" })).status).toBe(
+      400,
+    );
   });
 });

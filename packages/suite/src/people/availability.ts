@@ -9,8 +9,17 @@ export type Availability = "online" | "away" | "offline";
  * Sets a person's availability in the caller's transaction and tells the consoles; coming online
  * takes waiting work (only online agents are assigned automatically).
  */
-export async function setAvailability(suite: Suite, tx: Db, user: { id: string; tenant_id: string }, availability: Availability): Promise<void> {
+export async function setAvailability(
+  suite: Suite,
+  tx: Db,
+  user: { id: string; tenant_id: string },
+  availability: Availability,
+): Promise<void> {
   await tx.updateTable("suite_users").set({ availability }).where("id", "=", user.id).execute();
-  await publish(suite, tx, { tenant_id: user.tenant_id, kind: "agent.availability", payload: { user_id: user.id, availability } });
+  await publish(suite, tx, {
+    tenant_id: user.tenant_id,
+    kind: "agent.availability",
+    payload: { user_id: user.id, availability },
+  });
   if (availability === "online") await drainQueues(suite, tx, user.tenant_id);
 }

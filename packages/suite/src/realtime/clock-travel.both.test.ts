@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openWindow, signIn, signInAdmin, startTestServer, waitFor, type SuiteSession, type TestServer } from "@openwaba/server/testing";
+import {
+  openWindow,
+  signIn,
+  signInAdmin,
+  startTestServer,
+  waitFor,
+  type SuiteSession,
+  type TestServer,
+} from "@openwaba/server/testing";
 import { hashPassword } from "../auth/password";
 import { connectTenant } from "../tenant/connect-tenant";
 
@@ -15,8 +23,30 @@ beforeAll(async () => {
   s = await startTestServer();
   admin = await signInAdmin(s);
   // A second business of the same suite (a sandbox's other tenant): it reads the same clock.
-  const other = await connectTenant(s.store.db, Date.now(), "Other shop", { waba_id: "998", graph_url: s.url, graph_version: "v23.0", access_token: "x", app_secret: "y", verify_token: "z", numbers: [] });
-  await s.store.db.insertInto("suite_users").values({ id: "other-boss", tenant_id: other.tenantId, email: "boss@other.test", name: "Boss", role: "admin", password_hash: await hashPassword("another long password"), status: "active", availability: "online", capacity: 5, created_at: Date.now() }).execute();
+  const other = await connectTenant(s.store.db, Date.now(), "Other shop", {
+    waba_id: "998",
+    graph_url: s.url,
+    graph_version: "v23.0",
+    access_token: "x",
+    app_secret: "y",
+    verify_token: "z",
+    numbers: [],
+  });
+  await s.store.db
+    .insertInto("suite_users")
+    .values({
+      id: "other-boss",
+      tenant_id: other.tenantId,
+      email: "boss@other.test",
+      name: "Boss",
+      role: "admin",
+      password_hash: await hashPassword("another long password"),
+      status: "active",
+      availability: "online",
+      capacity: 5,
+      created_at: Date.now(),
+    })
+    .execute();
   boss = await signIn(s, "boss@other.test", "another long password");
   await openWindow(s, customer, { name: "Iga" });
 });
@@ -26,7 +56,12 @@ const travelled = (e: { event: string }) => e.event === "clock.travelled";
 
 describe("a clock travel", () => {
   it("reaches a signed-in console's stream as an event with the new time, and the thread's window reads closed", async () => {
-    const c = await waitFor(async () => (await admin.call("GET", "/suite/api/conversations")).body.data.find((x: any) => x.wa_id === customer), 5000, "conversation");
+    const c = await waitFor(
+      async () =>
+        (await admin.call("GET", "/suite/api/conversations")).body.data.find((x: any) => x.wa_id === customer),
+      5000,
+      "conversation",
+    );
     expect((await admin.call("GET", `/suite/api/conversations/${c.id}`)).body.conversation.window.open).toBe(true);
     const stream = await admin.stream();
     await new Promise((r) => setTimeout(r, 100)); // connected
@@ -61,7 +96,8 @@ describe("a clock travel", () => {
     expect(theirs.events.filter(travelled)).toHaveLength(1);
     expect(a.data.now).toBe(b.data.now);
     expect(Math.abs(Date.parse(a.data.now) - Date.parse(r.body.now))).toBeLessThan(1000);
-    mine.close(); theirs.close();
+    mine.close();
+    theirs.close();
     // Back from before the travel: the stream hands it over.
     const again = await admin.stream({ "last-event-id": String(Number(a.id) - 1) });
     const replayed = await waitFor(() => again.events.find(travelled), 3000, "replayed event");

@@ -11,5 +11,10 @@ import { publish } from "./publish";
  */
 export async function announceClockTravel(suite: Suite, tx: Db, now: number): Promise<void> {
   const tenants = await tx.selectFrom("suite_tenants").select("id").orderBy("id").execute();
-  for (const t of tenants) await publish(suite, tx, { tenant_id: t.id, kind: "clock.travelled", payload: { now: new Date(now).toISOString() } });
+  for (const t of tenants)
+    await publish(suite, tx, {
+      tenant_id: t.id,
+      kind: "clock.travelled",
+      payload: { now: new Date(now).toISOString() },
+    });
 }

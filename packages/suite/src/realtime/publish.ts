@@ -17,7 +17,15 @@ export interface SuiteEvent {
  */
 export async function publish(suite: Suite, tx: Db, e: SuiteEvent): Promise<void> {
   await lockTenant(suite, tx, e.tenant_id);
-  await tx.insertInto("suite_events").values({
-    tenant_id: e.tenant_id, team_id: e.team_id ?? null, conversation_id: e.conversation_id ?? null, kind: e.kind, payload: JSON.stringify(e.payload), at: suite.clock.now(),
-  }).execute();
+  await tx
+    .insertInto("suite_events")
+    .values({
+      tenant_id: e.tenant_id,
+      team_id: e.team_id ?? null,
+      conversation_id: e.conversation_id ?? null,
+      kind: e.kind,
+      payload: JSON.stringify(e.payload),
+      at: suite.clock.now(),
+    })
+    .execute();
 }

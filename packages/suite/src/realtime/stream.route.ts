@@ -23,12 +23,22 @@ export function registerStreamRoute(app: FastifyInstance, suite: Suite): void {
 
     reply.hijack();
     const res = reply.raw;
-    res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", connection: "keep-alive", "x-accel-buffering": "no" });
+    res.writeHead(200, {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-store",
+      connection: "keep-alive",
+      "x-accel-buffering": "no",
+    });
     res.write(`retry: 1000\n: connected at ${last}\n\n`);
 
-    let running = false, again = false, closed = false;
+    let running = false,
+      again = false,
+      closed = false;
     const pump = async () => {
-      if (running) { again = true; return; }
+      if (running) {
+        again = true;
+        return;
+      }
       running = true;
       try {
         do {
@@ -46,7 +56,9 @@ export function registerStreamRoute(app: FastifyInstance, suite: Suite): void {
         } while (again && !closed);
       } catch (err) {
         suite.log.warn({ err }, "realtime stream read failed");
-      } finally { running = false; }
+      } finally {
+        running = false;
+      }
     };
     const offNotify = suite.bus.onNotify(() => void pump());
     const offSignal = suite.bus.onSignal((e) => {
@@ -55,13 +67,23 @@ export function registerStreamRoute(app: FastifyInstance, suite: Suite): void {
     });
     const beat = setInterval(() => res.write(": keep-alive\n\n"), HEARTBEAT_MS);
     const offClose = suite.bus.onClose(() => res.end());
-    const close = () => { closed = true; offNotify(); offSignal(); offClose(); clearInterval(beat); };
+    const close = () => {
+      closed = true;
+      offNotify();
+      offSignal();
+      offClose();
+      clearInterval(beat);
+    };
     res.on("close", close);
     void pump();
   });
 }
 
 async function latestSeq(suite: Suite, tenantId: string): Promise<number> {
-  const r = await suite.db.selectFrom("suite_events").select((e) => e.fn.max("seq").as("m")).where("tenant_id", "=", tenantId).executeTakeFirst();
+  const r = await suite.db
+    .selectFrom("suite_events")
+    .select((e) => e.fn.max("seq").as("m"))
+    .where("tenant_id", "=", tenantId)
+    .executeTakeFirst();
   return Number(r?.m ?? 0);
 }

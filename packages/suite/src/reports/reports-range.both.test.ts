@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openWindow, signIn, signInAdmin, startTestServer, waitFor, type SuiteSession, type TestServer } from "@openwaba/server/testing";
+import {
+  openWindow,
+  signIn,
+  signInAdmin,
+  startTestServer,
+  waitFor,
+  type SuiteSession,
+  type TestServer,
+} from "@openwaba/server/testing";
 import { hashPassword } from "../auth/password";
 import { connectTenant } from "../tenant/connect-tenant";
 import { dayIn } from "./report-range";
@@ -20,15 +28,52 @@ beforeAll(async () => {
   // A zone whose today is not UTC's right now (UTC+14 from 10:00 UTC, UTC−11 before 11:00): days must be the business's.
   const now = Date.parse((await s.call("GET", "/health")).body.time);
   zone = ["Pacific/Kiritimati", "Pacific/Pago_Pago"].find((z) => dayIn(now, z) !== dayIn(now, "UTC"))!;
-  const allDay = Object.fromEntries(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => [d, [["00:00", "23:59"]]]));
-  expect((await admin.call("PUT", "/suite/api/settings/business-hours", { business_hours: { timezone: zone, days: allDay } })).status).toBe(200);
-  const other = await connectTenant(s.store.db, Date.now(), "Other shop", { waba_id: "999", graph_url: s.url, graph_version: "v23.0", access_token: "x", app_secret: "y", verify_token: "z", numbers: [] });
-  await s.store.db.insertInto("suite_users").values({ id: "other-admin", tenant_id: other.tenantId, email: "boss@other.test", name: "Boss", role: "admin", password_hash: await hashPassword("another long password"), status: "active", availability: "online", capacity: 5, created_at: Date.now() }).execute();
+  const allDay = Object.fromEntries(
+    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => [d, [["00:00", "23:59"]]]),
+  );
+  expect(
+    (
+      await admin.call("PUT", "/suite/api/settings/business-hours", {
+        business_hours: { timezone: zone, days: allDay },
+      })
+    ).status,
+  ).toBe(200);
+  const other = await connectTenant(s.store.db, Date.now(), "Other shop", {
+    waba_id: "999",
+    graph_url: s.url,
+    graph_version: "v23.0",
+    access_token: "x",
+    app_secret: "y",
+    verify_token: "z",
+    numbers: [],
+  });
+  await s.store.db
+    .insertInto("suite_users")
+    .values({
+      id: "other-admin",
+      tenant_id: other.tenantId,
+      email: "boss@other.test",
+      name: "Boss",
+      role: "admin",
+      password_hash: await hashPassword("another long password"),
+      status: "active",
+      availability: "online",
+      capacity: 5,
+      created_at: Date.now(),
+    })
+    .execute();
   boss = await signIn(s, "boss@other.test", "another long password");
   await openWindow(s, wa);
-  const c = await waitFor(async () => (await admin.call("GET", "/suite/api/conversations")).body.data.find((x: any) => x.wa_id === wa), 5000, "conversation");
+  const c = await waitFor(
+    async () => (await admin.call("GET", "/suite/api/conversations")).body.data.find((x: any) => x.wa_id === wa),
+    5000,
+    "conversation",
+  );
   // A reply, so that the pricing analytics has a (free, service) message to report.
-  expect((await admin.call("POST", `/suite/api/conversations/${c.id}/messages`, { type: "text", text: { body: "Hello!" } })).status).toBe(201);
+  expect(
+    (await admin.call("POST", `/suite/api/conversations/${c.id}/messages`, { type: "text", text: { body: "Hello!" } }))
+      .status,
+  ).toBe(201);
 });
 afterAll(() => s.stop());
 
@@ -51,7 +96,12 @@ describe("a report's range", () => {
     expect((await report("?range=30d")).body.range).toMatchObject({ preset: "30d", days: 30 });
     const to = today.range.to_day as string;
     const before = (await report(`?from=${daysBefore(to, 40)}&to=${daysBefore(to, 1)}`)).body;
-    expect(before.range).toMatchObject({ preset: "custom", from_day: daysBefore(to, 40), to_day: daysBefore(to, 1), days: 40 });
+    expect(before.range).toMatchObject({
+      preset: "custom",
+      from_day: daysBefore(to, 40),
+      to_day: daysBefore(to, 1),
+      days: 40,
+    });
     expect(before.rows).toEqual([]);
     const csv = await fetch(`${s.url}/suite/api/reports?range=today&format=csv`, { headers: { cookie: admin.cookie } });
     expect(csv.headers.get("content-disposition")).toBe(`attachment; filename="report-day-${to}-to-${to}.csv"`);
@@ -60,7 +110,10 @@ describe("a report's range", () => {
   it("says the cost in the WABA's currency, as the Cloud API reports it", async () => {
     expect((await report("?range=today")).body.cost).toEqual([{ currency: "USD", by_category: { service: 0 } }]);
     await s.store.db.updateTable("wabas").set({ currency: "EUR" }).where("id", "=", s.credentials.waba_id).execute();
-    expect((await s.call("GET", `/${s.credentials.waba_id}?fields=currency`)).body).toEqual({ currency: "EUR", id: s.credentials.waba_id });
+    expect((await s.call("GET", `/${s.credentials.waba_id}?fields=currency`)).body).toEqual({
+      currency: "EUR",
+      id: s.credentials.waba_id,
+    });
     expect((await report("?range=today")).body.cost).toEqual([{ currency: "EUR", by_category: { service: 0 } }]);
   });
 

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { localTime, withinBusinessHours, type BusinessHours } from "./business-hours";
 
 // Monday 2026-11-23 in Warsaw (UTC+1 in November).
-const hours: BusinessHours = { timezone: "Europe/Warsaw", days: { mon: [["09:00", "17:00"]], sat: [["10:00", "14:00"]] } };
+const hours: BusinessHours = {
+  timezone: "Europe/Warsaw",
+  days: { mon: [["09:00", "17:00"]], sat: [["10:00", "14:00"]] },
+};
 const warsaw = (hh: number, mm: number, day = 23) => Date.UTC(2026, 10, day, hh - 1, mm);
 
 describe("business hours", () => {

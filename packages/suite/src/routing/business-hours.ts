@@ -2,13 +2,22 @@
 // means always open.
 
 export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
-export interface BusinessHours { timezone: string; days: Partial<Record<Weekday, [string, string][]>> }
+export interface BusinessHours {
+  timezone: string;
+  days: Partial<Record<Weekday, [string, string][]>>;
+}
 
 const DAYS: Weekday[] = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 
 /** The weekday and "HH:MM" of an instant in a time zone. */
 export function localTime(now: number, timezone: string): { day: Weekday; hm: string } {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone: timezone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date(now));
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: timezone,
+    weekday: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(now));
   const get = (t: string) => parts.find((p) => p.type === t)!.value;
   return { day: get("weekday").toLowerCase().slice(0, 3) as Weekday, hm: `${get("hour")}:${get("minute")}` };
 }
@@ -23,5 +32,10 @@ export const isWeekday = (d: string): d is Weekday => (DAYS as string[]).include
 
 /** Whether a name is an IANA time zone this runtime knows ("Europe/Warsaw"). */
 export function isTimeZone(tz: string): boolean {
-  try { new Intl.DateTimeFormat("en", { timeZone: tz }); return true; } catch { return false; }
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -12,54 +12,107 @@ const conditions = z.strictObject({
   phone_number_ids: z.array(z.string().min(1)).max(50).optional(),
   keywords: z.array(z.string().trim().min(1).max(60)).max(100).optional(),
   labels: z.array(z.string().trim().min(1).max(40)).max(50).optional(),
-  languages: z.array(z.string().regex(/^[a-z]{2}$/)).max(50).optional(),
+  languages: z
+    .array(z.string().regex(/^[a-z]{2}$/))
+    .max(50)
+    .optional(),
   business_hours: z.enum(["inside", "outside"]).optional(),
 });
-const rules = z.strictObject({ rules: z.array(z.strictObject({ name: z.string().trim().min(1).max(80), team_id: z.string().min(1), conditions })).max(100) });
+const rules = z.strictObject({
+  rules: z
+    .array(z.strictObject({ name: z.string().trim().min(1).max(80), team_id: z.string().min(1), conditions }))
+    .max(100),
+});
 const hours = z.strictObject({
-  business_hours: z.strictObject({
-    timezone: z.string().refine(isTimeZone, "unknown time zone"),
-    days: z.record(z.string().refine(isWeekday, "use mon … sun"), z.array(z.tuple([hhmm, hhmm]).refine(([a, b]) => a < b, "an interval must end after it starts")).max(6)),
-  }).nullable(),
+  business_hours: z
+    .strictObject({
+      timezone: z.string().refine(isTimeZone, "unknown time zone"),
+      days: z.record(
+        z.string().refine(isWeekday, "use mon … sun"),
+        z.array(z.tuple([hhmm, hhmm]).refine(([a, b]) => a < b, "an interval must end after it starts")).max(6),
+      ),
+    })
+    .nullable(),
 });
 
 /** Routing rules (an ordered list, replaced as a whole) and business hours: the admin's settings. */
 export function registerRoutingRoutes(app: FastifyInstance, suite: Suite): void {
   app.get("/suite/api/routing-rules", async (req, reply) => {
     const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
-    const rows = await suite.db.selectFrom("suite_routing_rules").selectAll().where("tenant_id", "=", user.tenant_id).orderBy("position").execute();
-    return reply.send({ rules: rows.map((r) => ({ id: r.id, name: r.name, team_id: r.team_id, conditions: JSON.parse(r.conditions) })) });
+    const rows = await suite.db
+      .selectFrom("suite_routing_rules")
+      .selectAll()
+      .where("tenant_id", "=", user.tenant_id)
+      .orderBy("position")
+      .execute();
+    return reply.send({
+      rules: rows.map((r) => ({ id: r.id, name: r.name, team_id: r.team_id, conditions: JSON.parse(r.conditions) })),
+    });
   });
 
   app.put("/suite/api/routing-rules", async (req, reply) => {
     const { user } = await requireUser(suite, req, ["admin"]);
     const b = parseBody(rules, req.body);
-    const teams = new Set((await suite.db.selectFrom("suite_teams").select("id").where("tenant_id", "=", user.tenant_id).execute()).map((t) => t.id));
+    const teams = new Set(
+      (await suite.db.selectFrom("suite_teams").select("id").where("tenant_id", "=", user.tenant_id).execute()).map(
+        (t) => t.id,
+      ),
+    );
     const bad = b.rules.findIndex((r) => !teams.has(r.team_id));
-    if (bad >= 0) throw new SuiteError(400, "invalid_request", `rules.${bad}.team_id: no team of this tenant has that id.`, { field: `rules.${bad}.team_id` });
+    if (bad >= 0)
+      throw new SuiteError(400, "invalid_request", `rules.${bad}.team_id: no team of this tenant has that id.`, {
+        field: `rules.${bad}.team_id`,
+      });
     const now = suite.clock.now();
     await tenantTransaction(suite, user.tenant_id, async (tx) => {
       await tx.deleteFrom("suite_routing_rules").where("tenant_id", "=", user.tenant_id).execute();
-      if (b.rules.length) await tx.insertInto("suite_routing_rules").values(b.rules.map((r, i) => ({ id: newId(), tenant_id: user.tenant_id, position: i, name: r.name, team_id: r.team_id, conditions: JSON.stringify(r.conditions), created_at: now }))).execute();
+      if (b.rules.length)
+        await tx
+          .insertInto("suite_routing_rules")
+          .values(
+            b.rules.map((r, i) => ({
+              id: newId(),
+              tenant_id: user.tenant_id,
+              position: i,
+              name: r.name,
+              team_id: r.team_id,
+              conditions: JSON.stringify(r.conditions),
+              created_at: now,
+            })),
+          )
+          .execute();
     });
     return reply.send({ rules: b.rules });
   });
 
   app.get("/suite/api/settings", async (req, reply) => {
     const { user } = await requireUser(suite, req);
-    const t = await suite.db.selectFrom("suite_tenants").select(["name", "settings"]).where("id", "=", user.tenant_id).executeTakeFirstOrThrow();
+    const t = await suite.db
+      .selectFrom("suite_tenants")
+      .select(["name", "settings"])
+      .where("id", "=", user.tenant_id)
+      .executeTakeFirstOrThrow();
     const settings = JSON.parse(t.settings);
     // The business webhook's secret is for admins' eyes only.
-    if (settings.business_webhook && user.role !== "admin") settings.business_webhook = { url: settings.business_webhook.url };
+    if (settings.business_webhook && user.role !== "admin")
+      settings.business_webhook = { url: settings.business_webhook.url };
     return reply.send({ name: t.name, ...settings });
   });
 
   app.put("/suite/api/settings/business-hours", async (req, reply) => {
     const { user } = await requireUser(suite, req, ["admin"]);
     const b = parseBody(hours, req.body);
-    const t = await suite.db.selectFrom("suite_tenants").select("settings").where("id", "=", user.tenant_id).executeTakeFirstOrThrow();
+    const t = await suite.db
+      .selectFrom("suite_tenants")
+      .select("settings")
+      .where("id", "=", user.tenant_id)
+      .executeTakeFirstOrThrow();
     const settings = { ...JSON.parse(t.settings), business_hours: b.business_hours };
-    await suite.db.updateTable("suite_tenants").set({ settings: JSON.stringify(settings) }).where("id", "=", user.tenant_id).execute();
+    await suite.db
+      .updateTable("suite_tenants")
+      .set({ settings: JSON.stringify(settings) })
+      .where("id", "=", user.tenant_id)
+      .execute();
     return reply.send(settings);
   });
 }

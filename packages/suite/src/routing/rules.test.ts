@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { firstMatch, ruleMatches, type RoutingFacts } from "./rules";
 
-const facts: RoutingFacts = { phoneNumberId: "p1", text: "Gdzie jest moje zamówienie? Order #123", labels: ["vip"], language: "pl", insideBusinessHours: true };
+const facts: RoutingFacts = {
+  phoneNumberId: "p1",
+  text: "Gdzie jest moje zamówienie? Order #123",
+  labels: ["vip"],
+  language: "pl",
+  insideBusinessHours: true,
+};
 
 describe("routing rules", () => {
   it("matches keywords as whole words in any case, in any language", () => {
@@ -21,7 +27,11 @@ describe("routing rules", () => {
     expect(ruleMatches({ business_hours: "inside" }, facts)).toBe(true);
   });
   it("takes the first rule that matches, in order; an empty rule catches all", () => {
-    const rules = [{ id: "a", conditions: { languages: ["ru"] } }, { id: "b", conditions: { keywords: ["order"] } }, { id: "c", conditions: {} }];
+    const rules = [
+      { id: "a", conditions: { languages: ["ru"] } },
+      { id: "b", conditions: { keywords: ["order"] } },
+      { id: "c", conditions: {} },
+    ];
     expect(firstMatch(rules, facts)?.id).toBe("b");
     expect(firstMatch(rules, { ...facts, text: "hello" })?.id).toBe("c");
     expect(firstMatch([], facts)).toBeNull();

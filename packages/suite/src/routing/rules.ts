@@ -12,9 +12,21 @@ export interface RuleConditions {
   business_hours?: "inside" | "outside";
 }
 
-export interface RoutingFacts { phoneNumberId: string; text: string; labels: string[]; language: string | null; insideBusinessHours: boolean }
+export interface RoutingFacts {
+  phoneNumberId: string;
+  text: string;
+  labels: string[];
+  language: string | null;
+  insideBusinessHours: boolean;
+}
 
-const words = (text: string) => new Set(text.toLocaleLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+const words = (text: string) =>
+  new Set(
+    text
+      .toLocaleLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean),
+  );
 
 export function ruleMatches(c: RuleConditions, f: RoutingFacts): boolean {
   if (c.phone_number_ids?.length && !c.phone_number_ids.includes(f.phoneNumberId)) return false;

@@ -22,15 +22,22 @@ export function registerTemplateRoutes(app: FastifyInstance, suite: Suite): void
     return { ...c, client: await suite.client(c.id) };
   };
   const refused = (err: unknown): never => {
-    if (err instanceof PlatformCallError) throw new SuiteError(err.status >= 500 ? 502 : 422, "platform_refused", err.graph.error_user_msg ?? err.message, { graph: err.graph });
+    if (err instanceof PlatformCallError)
+      throw new SuiteError(err.status >= 500 ? 502 : 422, "platform_refused", err.graph.error_user_msg ?? err.message, {
+        graph: err.graph,
+      });
     throw err;
   };
   const unavailable = (err: unknown): never => {
-    if (err instanceof PlatformCallError) throw new SuiteError(502, "platform_unavailable", err.message, { graph: err.graph });
+    if (err instanceof PlatformCallError)
+      throw new SuiteError(502, "platform_unavailable", err.message, { graph: err.graph });
     throw err;
   };
   /** The template with this id in one of the tenant's WABAs, and the client that sees it. */
-  const ownTemplate = async (tenantId: string, id: string): Promise<{ wabaId: string; client: PlatformClient; template: Record<string, any> }> => {
+  const ownTemplate = async (
+    tenantId: string,
+    id: string,
+  ): Promise<{ wabaId: string; client: PlatformClient; template: Record<string, any> }> => {
     if (!/^\d{1,32}$/.test(id)) throw notFound("Template");
     for (const c of await connections(tenantId)) {
       const client = await suite.client(c.id);
@@ -62,18 +69,32 @@ export function registerTemplateRoutes(app: FastifyInstance, suite: Suite): void
   app.post("/suite/api/templates", async (req, reply) => {
     const { user } = await requireUser(suite, req, [...LEADS]);
     const c = await firstConnection(user.tenant_id);
-    return reply.code(201).send(await c.client.createTemplate(c.waba_id, (req.body ?? {}) as Record<string, unknown>).catch(refused));
+    return reply
+      .code(201)
+      .send(await c.client.createTemplate(c.waba_id, (req.body ?? {}) as Record<string, unknown>).catch(refused));
   });
 
   // A media header's sample: the file goes to the Cloud API's upload, the handle comes back for example.header_handle.
   app.post("/suite/api/templates/header-samples", async (req, reply) => {
     const { user } = await requireUser(suite, req, [...LEADS]);
     const file = req.isMultipart() ? await req.file({ limits: { fileSize: MAX_SAMPLE } }) : undefined;
-    if (!file) throw new SuiteError(400, "invalid_request", "Send the sample as multipart/form-data in a field named file.", { field: "file" });
-    const bytes = await file.toBuffer().catch(() => { throw new SuiteError(413, "too_large", `Header samples up to ${MAX_SAMPLE / 1024 / 1024} MB can be uploaded from the console.`, { field: "file" }); });
+    if (!file)
+      throw new SuiteError(400, "invalid_request", "Send the sample as multipart/form-data in a field named file.", {
+        field: "file",
+      });
+    const bytes = await file.toBuffer().catch(() => {
+      throw new SuiteError(
+        413,
+        "too_large",
+        `Header samples up to ${MAX_SAMPLE / 1024 / 1024} MB can be uploaded from the console.`,
+        { field: "file" },
+      );
+    });
     if (!bytes.length) throw new SuiteError(400, "invalid_request", "The file is empty.", { field: "file" });
     const c = await firstConnection(user.tenant_id);
-    const handle = await c.client.uploadFileHandle({ bytes, mime: file.mimetype, filename: file.filename || "sample" }).catch(refused);
+    const handle = await c.client
+      .uploadFileHandle({ bytes, mime: file.mimetype, filename: file.filename || "sample" })
+      .catch(refused);
     return reply.code(201).send({ handle, mime_type: file.mimetype, filename: file.filename, file_size: bytes.length });
   });
 

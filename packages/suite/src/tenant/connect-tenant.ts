@@ -2,7 +2,12 @@ import type { Db } from "@openwaba/store";
 import { newId } from "../ids";
 
 export interface ConnectionSpec {
-  waba_id: string; graph_url: string; graph_version: string; access_token: string; app_secret: string; verify_token: string;
+  waba_id: string;
+  graph_url: string;
+  graph_version: string;
+  access_token: string;
+  app_secret: string;
+  verify_token: string;
   numbers: { id: string; display_phone_number: string; verified_name: string }[];
 }
 
@@ -10,21 +15,54 @@ export interface ConnectionSpec {
  * The suite's tenant for a WABA and its connection to the Cloud API, made once and kept up to
  * date (the server's URL changes between runs). Returns the ids the webhook route needs.
  */
-export async function connectTenant(db: Db, now: number, name: string, spec: ConnectionSpec): Promise<{ tenantId: string; connectionId: string }> {
+export async function connectTenant(
+  db: Db,
+  now: number,
+  name: string,
+  spec: ConnectionSpec,
+): Promise<{ tenantId: string; connectionId: string }> {
   return db.transaction().execute(async (tx) => {
-    const existing = await tx.selectFrom("suite_connections").select(["id", "tenant_id"]).where("waba_id", "=", spec.waba_id).executeTakeFirst();
+    const existing = await tx
+      .selectFrom("suite_connections")
+      .select(["id", "tenant_id"])
+      .where("waba_id", "=", spec.waba_id)
+      .executeTakeFirst();
     const tenantId = existing?.tenant_id ?? newId();
     const connectionId = existing?.id ?? newId();
-    const fields = { waba_id: spec.waba_id, graph_url: spec.graph_url, graph_version: spec.graph_version, access_token: spec.access_token, app_secret: spec.app_secret, verify_token: spec.verify_token };
+    const fields = {
+      waba_id: spec.waba_id,
+      graph_url: spec.graph_url,
+      graph_version: spec.graph_version,
+      access_token: spec.access_token,
+      app_secret: spec.app_secret,
+      verify_token: spec.verify_token,
+    };
     if (existing) {
       await tx.updateTable("suite_connections").set(fields).where("id", "=", existing.id).execute();
     } else {
       await tx.insertInto("suite_tenants").values({ id: tenantId, name, settings: "{}", created_at: now }).execute();
-      await tx.insertInto("suite_connections").values({ id: connectionId, tenant_id: tenantId, ...fields, created_at: now }).execute();
+      await tx
+        .insertInto("suite_connections")
+        .values({ id: connectionId, tenant_id: tenantId, ...fields, created_at: now })
+        .execute();
     }
     for (const [position, n] of spec.numbers.entries()) {
-      await tx.insertInto("suite_numbers").values({ id: n.id, tenant_id: tenantId, connection_id: connectionId, display_phone_number: n.display_phone_number, verified_name: n.verified_name, position })
-        .onConflict((c) => c.column("id").doUpdateSet({ display_phone_number: n.display_phone_number, verified_name: n.verified_name, position })).execute();
+      await tx
+        .insertInto("suite_numbers")
+        .values({
+          id: n.id,
+          tenant_id: tenantId,
+          connection_id: connectionId,
+          display_phone_number: n.display_phone_number,
+          verified_name: n.verified_name,
+          position,
+        })
+        .onConflict((c) =>
+          c
+            .column("id")
+            .doUpdateSet({ display_phone_number: n.display_phone_number, verified_name: n.verified_name, position }),
+        )
+        .execute();
     }
     return { tenantId, connectionId };
   });

@@ -9,7 +9,13 @@ const store = await openTestStore();
 afterAll(() => store.close());
 
 const spec = (numbers: { id: string; display_phone_number: string; verified_name: string }[]) => ({
-  waba_id: "1000", graph_url: "http://127.0.0.1:1", graph_version: "v23.0", access_token: "t", app_secret: "s", verify_token: "v", numbers,
+  waba_id: "1000",
+  graph_url: "http://127.0.0.1:1",
+  graph_version: "v23.0",
+  access_token: "t",
+  app_secret: "s",
+  verify_token: "v",
+  numbers,
 });
 
 describe("a tenant's default number", () => {
@@ -24,7 +30,10 @@ describe("a tenant's default number", () => {
   });
 
   it("another tenant's number is refused, naming the field", async () => {
-    const { tenantId } = await connectTenant(store.db, Date.now(), "Other", { ...spec([{ id: "999", display_phone_number: "15550003333", verified_name: "Other" }]), waba_id: "2000" });
+    const { tenantId } = await connectTenant(store.db, Date.now(), "Other", {
+      ...spec([{ id: "999", display_phone_number: "15550003333", verified_name: "Other" }]),
+      waba_id: "2000",
+    });
     await expect(tenantNumber(store.db, tenantId, "852078468558148")).rejects.toMatchObject({ status: 400 });
   });
 });

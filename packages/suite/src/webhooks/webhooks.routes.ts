@@ -6,12 +6,27 @@ import { SuiteError, parseBody } from "../errors";
 import type { Suite } from "../suite";
 import { tenantConnections } from "../tenant/tenant-connections";
 
-const which = z.strictObject({ waba_id: z.string().regex(/^\d{1,20}$/).optional() });
-const deliveriesQuery = which.extend({
-  ok: z.enum(["true", "false"]).optional(), app_id: z.string().regex(/^\d{1,20}$/).optional(),
-  before: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(200).optional(),
+const which = z.strictObject({
+  waba_id: z
+    .string()
+    .regex(/^\d{1,20}$/)
+    .optional(),
 });
-const testBody = which.extend({ app_id: z.string().regex(/^\d{1,20}$/).optional() });
+const deliveriesQuery = which.extend({
+  ok: z.enum(["true", "false"]).optional(),
+  app_id: z
+    .string()
+    .regex(/^\d{1,20}$/)
+    .optional(),
+  before: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});
+const testBody = which.extend({
+  app_id: z
+    .string()
+    .regex(/^\d{1,20}$/)
+    .optional(),
+});
 const redriveBody = which.extend({ ids: z.array(z.number().int().positive()).max(10_000).optional() });
 const messagesQuery = which.extend({ limit: z.coerce.number().int().min(1).max(200).optional() });
 
@@ -27,14 +42,34 @@ export function registerWebhookRoutes(app: FastifyInstance, suite: Suite): void 
   const connection = async (tenantId: string, wabaId?: string) => {
     const all = await tenantConnections(suite.db, tenantId);
     const c = wabaId ? all.find((x) => x.waba_id === wabaId) : all[0];
-    if (!c) throw new SuiteError(404, "not_found", wabaId ? `WABA ${wabaId} does not exist or is not yours to see.` : "This tenant has no WhatsApp Business Account connected.");
+    if (!c)
+      throw new SuiteError(
+        404,
+        "not_found",
+        wabaId
+          ? `WABA ${wabaId} does not exist or is not yours to see.`
+          : "This tenant has no WhatsApp Business Account connected.",
+      );
     return { ...c, client: await suite.client(c.id) };
   };
   const extension = async <T>(f: () => Promise<T>): Promise<T> => {
-    try { return await f(); } catch (err) {
+    try {
+      return await f();
+    } catch (err) {
       if (!(err instanceof PlatformCallError)) throw err;
-      if (err.status === 404 && err.graph.code === 2500) throw new SuiteError(501, "not_available", "This Cloud API keeps no webhook deliveries or message statuses to show (Meta's does not: only your receiver sees them).");
-      if (err.status >= 400 && err.status < 500) throw new SuiteError(err.status === 404 ? 404 : 400, err.status === 404 ? "not_found" : "invalid_request", err.message, { graph: err.graph });
+      if (err.status === 404 && err.graph.code === 2500)
+        throw new SuiteError(
+          501,
+          "not_available",
+          "This Cloud API keeps no webhook deliveries or message statuses to show (Meta's does not: only your receiver sees them).",
+        );
+      if (err.status >= 400 && err.status < 500)
+        throw new SuiteError(
+          err.status === 404 ? 404 : 400,
+          err.status === 404 ? "not_found" : "invalid_request",
+          err.message,
+          { graph: err.graph },
+        );
       throw new SuiteError(502, "platform_unavailable", err.message, { graph: err.graph });
     }
   };
@@ -54,7 +89,16 @@ export function registerWebhookRoutes(app: FastifyInstance, suite: Suite): void 
     const { user } = await admin(req);
     const q = parseBody(deliveriesQuery, req.query);
     const c = await connection(user.tenant_id, q.waba_id);
-    return reply.send(await extension(() => c.client.webhookDeliveries({ ok: q.ok === undefined ? undefined : q.ok === "true", app_id: q.app_id, before: q.before, limit: q.limit })));
+    return reply.send(
+      await extension(() =>
+        c.client.webhookDeliveries({
+          ok: q.ok === undefined ? undefined : q.ok === "true",
+          app_id: q.app_id,
+          before: q.before,
+          limit: q.limit,
+        }),
+      ),
+    );
   });
 
   app.post<{ Params: { id: string } }>("/suite/api/webhooks/deliveries/:id/resend", async (req, reply) => {
@@ -83,14 +127,20 @@ export function registerWebhookRoutes(app: FastifyInstance, suite: Suite): void 
     const { user } = await admin(req);
     const q = parseBody(messagesQuery, req.query);
     const c = await connection(user.tenant_id, q.waba_id);
-    return reply.send({ data: await extension(() => c.client.recentMessages({ direction: "out", limit: q.limit ?? 20 })) });
+    return reply.send({
+      data: await extension(() => c.client.recentMessages({ direction: "out", limit: q.limit ?? 20 })),
+    });
   });
 
-  app.get<{ Params: { id: string }; Querystring: Record<string, string> }>("/suite/api/webhooks/messages/:id", async (req, reply) => {
-    const { user } = await admin(req);
-    const q = parseBody(which, req.query);
-    if (!/^[\w.=+\/-]{1,200}$/.test(req.params.id)) throw new SuiteError(400, "invalid_request", "id: not a message id (wamid.…).", { field: "id" });
-    const c = await connection(user.tenant_id, q.waba_id);
-    return reply.send(await extension(() => c.client.messageStatus(req.params.id)));
-  });
+  app.get<{ Params: { id: string }; Querystring: Record<string, string> }>(
+    "/suite/api/webhooks/messages/:id",
+    async (req, reply) => {
+      const { user } = await admin(req);
+      const q = parseBody(which, req.query);
+      if (!/^[\w.=+\/-]{1,200}$/.test(req.params.id))
+        throw new SuiteError(400, "invalid_request", "id: not a message id (wamid.…).", { field: "id" });
+      const c = await connection(user.tenant_id, q.waba_id);
+      return reply.send(await extension(() => c.client.messageStatus(req.params.id)));
+    },
+  );
 }

@@ -18,13 +18,25 @@ export async function saveWidget(suite: Suite, tenantId: string, input: WidgetIn
   const number = await tenantNumber(suite.db, tenantId, input.phone_number_id ?? old?.phone_number_id);
   const oldCodes = old ? [old.plain_code, old.opt_in_code].filter((c): c is string => !!c) : [];
   const current = oldCodes.length
-    ? await suite.db.selectFrom("suite_entry_points").select(["code", "phone_number_id", "prefilled_message"]).where("tenant_id", "=", tenantId).where("code", "in", oldCodes).execute()
+    ? await suite.db
+        .selectFrom("suite_entry_points")
+        .select(["code", "phone_number_id", "prefilled_message"])
+        .where("tenant_id", "=", tenantId)
+        .where("code", "in", oldCodes)
+        .execute()
     : [];
   const made: string[] = [];
   const codeFor = async (code: string | null | undefined, message: string, optIn: boolean): Promise<string> => {
-    const same = current.find((e) => e.code === code && e.phone_number_id === number.id && e.prefilled_message === message);
+    const same = current.find(
+      (e) => e.code === code && e.phone_number_id === number.id && e.prefilled_message === message,
+    );
     if (same) return same.code;
-    const e = await makeEntryPoint(suite, tenantId, { phone_number_id: number.id, prefilled_message: message, opt_in: optIn, source: "widget" });
+    const e = await makeEntryPoint(suite, tenantId, {
+      phone_number_id: number.id,
+      prefilled_message: message,
+      opt_in: optIn,
+      source: "widget",
+    });
     made.push(e.code);
     return e.code;
   };
@@ -32,16 +44,39 @@ export async function saveWidget(suite: Suite, tenantId: string, input: WidgetIn
   let row: WidgetRow;
   try {
     const plain = await codeFor(old?.plain_code, input.prefilled_message, false);
-    const optIn = input.opt_in_text === null ? null : await codeFor(old?.opt_in_code, optInMessage(input.prefilled_message, input.opt_in_text), true);
+    const optIn =
+      input.opt_in_text === null
+        ? null
+        : await codeFor(old?.opt_in_code, optInMessage(input.prefilled_message, input.opt_in_text), true);
     const { phone_number_id: _number, ...config } = input;
     row = {
-      tenant_id: tenantId, public_id: old?.public_id ?? randomSecret(15), phone_number_id: number.id, config: JSON.stringify(config),
-      plain_code: plain, opt_in_code: optIn, version: (old?.version ?? 0) + 1, updated_at: suite.clock.now(),
+      tenant_id: tenantId,
+      public_id: old?.public_id ?? randomSecret(15),
+      phone_number_id: number.id,
+      config: JSON.stringify(config),
+      plain_code: plain,
+      opt_in_code: optIn,
+      version: (old?.version ?? 0) + 1,
+      updated_at: suite.clock.now(),
     };
     const stored = old
-      ? (await suite.db.updateTable("suite_widgets").set(row).where("tenant_id", "=", tenantId).where("version", "=", old.version).executeTakeFirst()).numUpdatedRows
-      : (await suite.db.insertInto("suite_widgets").values(row).onConflict((oc) => oc.column("tenant_id").doNothing()).executeTakeFirst()).numInsertedOrUpdatedRows;
-    if (!Number(stored ?? 0)) throw new SuiteError(409, "conflict", "Someone else saved the widget meanwhile; reload it and save again.");
+      ? (
+          await suite.db
+            .updateTable("suite_widgets")
+            .set(row)
+            .where("tenant_id", "=", tenantId)
+            .where("version", "=", old.version)
+            .executeTakeFirst()
+        ).numUpdatedRows
+      : (
+          await suite.db
+            .insertInto("suite_widgets")
+            .values(row)
+            .onConflict((oc) => oc.column("tenant_id").doNothing())
+            .executeTakeFirst()
+        ).numInsertedOrUpdatedRows;
+    if (!Number(stored ?? 0))
+      throw new SuiteError(409, "conflict", "Someone else saved the widget meanwhile; reload it and save again.");
   } catch (err) {
     await Promise.allSettled(made.map((code) => removeEntryPoint(suite, tenantId, code)));
     throw err;
@@ -49,7 +84,9 @@ export async function saveWidget(suite: Suite, tenantId: string, input: WidgetIn
   for (const code of oldCodes) {
     if (code === row.plain_code || code === row.opt_in_code) continue;
     // One that cannot be deleted now stays listed with the entry points, to be deleted from there.
-    await removeEntryPoint(suite, tenantId, code).catch((err) => suite.log.warn({ err, code }, "a replaced widget code could not be deleted"));
+    await removeEntryPoint(suite, tenantId, code).catch((err) =>
+      suite.log.warn({ err, code }, "a replaced widget code could not be deleted"),
+    );
   }
   return row;
 }

@@ -17,21 +17,62 @@ beforeAll(async () => {
   s = await startTestServer();
   admin = await signInAdmin(s);
   const r = await admin.call("POST", "/suite/api/users", { email: "ben@shop.test", name: "Ben", role: "agent" });
-  await fetch(`${s.url}/suite/api/invitations/accept`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: r.body.invitation.token, password: "a long enough password" }) });
+  await fetch(`${s.url}/suite/api/invitations/accept`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ token: r.body.invitation.token, password: "a long enough password" }),
+  });
   ben = await signIn(s, "ben@shop.test", "a long enough password");
-  const other = await connectTenant(s.store.db, Date.now(), "Other shop", { waba_id: "999", graph_url: s.url, graph_version: "v23.0", access_token: "x", app_secret: "y", verify_token: "z", numbers: [] });
-  await s.store.db.insertInto("suite_users").values({ id: "other-admin", tenant_id: other.tenantId, email: "boss@other.test", name: "Boss", role: "admin", password_hash: await hashPassword("another long password"), status: "active", availability: "online", capacity: 5, created_at: Date.now() }).execute();
+  const other = await connectTenant(s.store.db, Date.now(), "Other shop", {
+    waba_id: "999",
+    graph_url: s.url,
+    graph_version: "v23.0",
+    access_token: "x",
+    app_secret: "y",
+    verify_token: "z",
+    numbers: [],
+  });
+  await s.store.db
+    .insertInto("suite_users")
+    .values({
+      id: "other-admin",
+      tenant_id: other.tenantId,
+      email: "boss@other.test",
+      name: "Boss",
+      role: "admin",
+      password_hash: await hashPassword("another long password"),
+      status: "active",
+      availability: "online",
+      capacity: 5,
+      created_at: Date.now(),
+    })
+    .execute();
   boss = await signIn(s, "boss@other.test", "another long password");
 });
 afterAll(() => s.stop());
 
 describe("previewing the widget", () => {
   it("previews settings never saved, links to nothing yet, shows on any page, and saves nothing", async () => {
-    const r = await preview(admin, { ...base, title: "Sklep Ania", brand_color: "#075E54", allowed_origins: ["https://shop.example"] });
+    const r = await preview(admin, {
+      ...base,
+      title: "Sklep Ania",
+      brand_color: "#075E54",
+      allowed_origins: ["https://shop.example"],
+    });
     expect(r.status).toBe(200);
     expect(configOf(r.body.script)).toEqual({
-      id: "preview", title: "Sklep Ania", greeting: "Hi! How can we help you?", button_label: "Chat on WhatsApp", start_label: "Start chat",
-      color: "#075e54", ink: "#ffffff", position: "bottom-right", opt_in_text: "Send me offers on WhatsApp", plain: "#", opt_in: "#", origins: [],
+      id: "preview",
+      title: "Sklep Ania",
+      greeting: "Hi! How can we help you?",
+      button_label: "Chat on WhatsApp",
+      start_label: "Start chat",
+      color: "#075e54",
+      ink: "#ffffff",
+      position: "bottom-right",
+      opt_in_text: "Send me offers on WhatsApp",
+      plain: "#",
+      opt_in: "#",
+      origins: [],
     });
     expect((await admin.call("GET", "/suite/api/settings/widget")).body.widget).toBeNull();
     expect((await admin.call("GET", "/suite/api/entry-points")).body.data).toEqual([]);
@@ -42,7 +83,13 @@ describe("previewing the widget", () => {
     const pub = await (await fetch(saved.script_url)).text();
     expect((await preview(admin, { ...base, title: "Sklep Ania" })).body.script).toBe(pub);
     const edited = configOf((await preview(admin, { ...base, title: "Ceramika Ania", opt_in_text: null })).body.script);
-    expect(edited).toMatchObject({ id: saved.public_id, title: "Ceramika Ania", plain: saved.entry_points.plain.deep_link_url, opt_in: null, opt_in_text: null });
+    expect(edited).toMatchObject({
+      id: saved.public_id,
+      title: "Ceramika Ania",
+      plain: saved.entry_points.plain.deep_link_url,
+      opt_in: null,
+      opt_in_text: null,
+    });
     expect((await admin.call("GET", "/suite/api/settings/widget")).body.widget.title).toBe("Sklep Ania");
   });
 
@@ -51,7 +98,12 @@ describe("previewing the widget", () => {
   });
 
   it("refuses bad settings with the field named, never a 500", async () => {
-    for (const [body, field] of [[{ ...base, title: "t".repeat(61) }, "title"], [{ ...base, brand_color: "red" }, "brand_color"], [{}, "prefilled_message"], [{ ...base, allowed_origins: ["https://shop.example/x"] }, "allowed_origins.0"]] as const) {
+    for (const [body, field] of [
+      [{ ...base, title: "t".repeat(61) }, "title"],
+      [{ ...base, brand_color: "red" }, "brand_color"],
+      [{}, "prefilled_message"],
+      [{ ...base, allowed_origins: ["https://shop.example/x"] }, "allowed_origins.0"],
+    ] as const) {
       const r = await preview(admin, body);
       expect(r.status).toBe(400);
       expect(r.body.error).toMatchObject({ code: "invalid_request", field });

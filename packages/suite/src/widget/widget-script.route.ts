@@ -8,7 +8,11 @@ import { publicWidgetConfig, widgetByPublicId } from "./widget-settings";
 const EMBED = readFileSync(new URL("./widget-embed.js", import.meta.url), "utf8").trim();
 
 /** JSON that is also safe inside a script: no `</script>` and no line separators. */
-const scriptJson = (v: unknown) => JSON.stringify(v).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+const scriptJson = (v: unknown) =>
+  JSON.stringify(v)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 
 /** The script a widget's id names, with its settings in it. */
 export async function widgetScript(suite: Suite, file: string): Promise<{ status: number; body: string }> {
@@ -25,7 +29,9 @@ export async function widgetScript(suite: Suite, file: string): Promise<{ status
 export const embedScript = (config: object): string => `${EMBED}(${scriptJson(config)});\n`;
 
 function sendScript(req: FastifyRequest, reply: FastifyReply, s: { status: number; body: string }) {
-  void reply.type("text/javascript; charset=utf-8").header("x-content-type-options", "nosniff")
+  void reply
+    .type("text/javascript; charset=utf-8")
+    .header("x-content-type-options", "nosniff")
     // Shops' pages load it from another origin, including pages that demand CORP.
     .header("cross-origin-resource-policy", "cross-origin");
   if (s.status !== 200) return reply.code(s.status).header("cache-control", "no-cache").send(s.body);
@@ -38,5 +44,7 @@ function sendScript(req: FastifyRequest, reply: FastifyReply, s: { status: numbe
 
 /** Public, no session: GET /widget/{public_id}.js, the snippet a shop pastes into its pages. */
 export function registerWidgetScriptRoute(app: FastifyInstance, suite: Suite): void {
-  app.get<{ Params: { file: string } }>("/widget/:file", async (req, reply) => sendScript(req, reply, await widgetScript(suite, req.params.file)));
+  app.get<{ Params: { file: string } }>("/widget/:file", async (req, reply) =>
+    sendScript(req, reply, await widgetScript(suite, req.params.file)),
+  );
 }

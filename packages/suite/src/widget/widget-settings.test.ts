@@ -11,8 +11,19 @@ describe("widget settings", () => {
 
   it("makes the opt-in code's message from the message and the opt-in text, and fills in defaults", () => {
     expect(optInMessage("Hello!", "Send me offers")).toBe("Hello!\n✓ Send me offers");
-    expect(widgetInput.parse({ prefilled_message: " Hello! ", brand_color: "#0B5FFF", allowed_origins: ["https://Shop.Example/"] })).toMatchObject({
-      prefilled_message: "Hello!", brand_color: "#0b5fff", allowed_origins: ["https://shop.example"], enabled: true, position: "bottom-right", opt_in_text: "Send me offers on WhatsApp",
+    expect(
+      widgetInput.parse({
+        prefilled_message: " Hello! ",
+        brand_color: "#0B5FFF",
+        allowed_origins: ["https://Shop.Example/"],
+      }),
+    ).toMatchObject({
+      prefilled_message: "Hello!",
+      brand_color: "#0b5fff",
+      allowed_origins: ["https://shop.example"],
+      enabled: true,
+      position: "bottom-right",
+      opt_in_text: "Send me offers on WhatsApp",
     });
   });
 });

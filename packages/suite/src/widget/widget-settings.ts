@@ -13,33 +13,60 @@ const OPT_IN_MARK = "\n✓ ";
 export const optInMessage = (prefilled: string, optInText: string) => `${prefilled}${OPT_IN_MARK}${optInText}`;
 
 /** An origin exactly as browsers report `location.origin` (scheme, host, port; no path). */
-const origin = z.string().trim().max(200).transform((s, ctx) => {
-  try {
-    const u = new URL(s);
-    if ((u.protocol === "https:" || u.protocol === "http:") && u.pathname === "/" && !u.search && !u.hash && !u.username && !u.password) return u.origin;
-  } catch { /* reported below */ }
-  ctx.addIssue({ code: "custom", message: "an origin such as https://shop.example (scheme, host and port; no path)" });
-  return z.NEVER;
-});
+const origin = z
+  .string()
+  .trim()
+  .max(200)
+  .transform((s, ctx) => {
+    try {
+      const u = new URL(s);
+      if (
+        (u.protocol === "https:" || u.protocol === "http:") &&
+        u.pathname === "/" &&
+        !u.search &&
+        !u.hash &&
+        !u.username &&
+        !u.password
+      )
+        return u.origin;
+    } catch {
+      /* reported below */
+    }
+    ctx.addIssue({
+      code: "custom",
+      message: "an origin such as https://shop.example (scheme, host and port; no path)",
+    });
+    return z.NEVER;
+  });
 
-export const widgetInput = z.strictObject({
-  enabled: z.boolean().default(true),
-  phone_number_id: z.string().min(1).optional(),
-  title: z.string().trim().min(1).max(60).default("Chat with us"),
-  greeting: z.string().trim().min(1).max(300).default("Hi! How can we help you?"),
-  button_label: z.string().trim().min(1).max(40).default("Chat on WhatsApp"),
-  start_label: z.string().trim().min(1).max(40).default("Start chat"),
-  brand_color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "a colour as #rrggbb").transform((c) => c.toLowerCase()).default("#25d366"),
-  position: z.enum(["bottom-right", "bottom-left"]).default("bottom-right"),
-  prefilled_message: z.string().trim().min(1).max(MAX_PREFILLED_MESSAGE),
-  /** The checkbox's text; null: no checkbox and no opt-in code. */
-  opt_in_text: z.string().trim().min(1).max(100).nullable().default("Send me offers on WhatsApp"),
-  allowed_origins: z.array(origin).max(20).default([]),
-}).superRefine((w, ctx) => {
-  if (w.opt_in_text !== null && optInMessage(w.prefilled_message, w.opt_in_text).length > MAX_PREFILLED_MESSAGE) {
-    ctx.addIssue({ code: "custom", path: ["opt_in_text"], message: `with prefilled_message it makes the opt-in code's message, which may have at most ${MAX_PREFILLED_MESSAGE - OPT_IN_MARK.length} characters in all` });
-  }
-});
+export const widgetInput = z
+  .strictObject({
+    enabled: z.boolean().default(true),
+    phone_number_id: z.string().min(1).optional(),
+    title: z.string().trim().min(1).max(60).default("Chat with us"),
+    greeting: z.string().trim().min(1).max(300).default("Hi! How can we help you?"),
+    button_label: z.string().trim().min(1).max(40).default("Chat on WhatsApp"),
+    start_label: z.string().trim().min(1).max(40).default("Start chat"),
+    brand_color: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, "a colour as #rrggbb")
+      .transform((c) => c.toLowerCase())
+      .default("#25d366"),
+    position: z.enum(["bottom-right", "bottom-left"]).default("bottom-right"),
+    prefilled_message: z.string().trim().min(1).max(MAX_PREFILLED_MESSAGE),
+    /** The checkbox's text; null: no checkbox and no opt-in code. */
+    opt_in_text: z.string().trim().min(1).max(100).nullable().default("Send me offers on WhatsApp"),
+    allowed_origins: z.array(origin).max(20).default([]),
+  })
+  .superRefine((w, ctx) => {
+    if (w.opt_in_text !== null && optInMessage(w.prefilled_message, w.opt_in_text).length > MAX_PREFILLED_MESSAGE) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["opt_in_text"],
+        message: `with prefilled_message it makes the opt-in code's message, which may have at most ${MAX_PREFILLED_MESSAGE - OPT_IN_MARK.length} characters in all`,
+      });
+    }
+  });
 export type WidgetInput = z.output<typeof widgetInput>;
 /** What the config column holds: the input less the number (a column of its own). */
 export type WidgetConfig = Omit<WidgetInput, "phone_number_id">;
@@ -47,7 +74,16 @@ export type WidgetConfig = Omit<WidgetInput, "phone_number_id">;
 /** What the console's form starts from before a widget is saved. */
 export const WIDGET_DEFAULTS: WidgetConfig = widgetInput.parse({ prefilled_message: "Hello! I have a question." });
 
-export interface WidgetRow { tenant_id: string; public_id: string; phone_number_id: string; config: string; plain_code: string; opt_in_code: string | null; version: number; updated_at: number }
+export interface WidgetRow {
+  tenant_id: string;
+  public_id: string;
+  phone_number_id: string;
+  config: string;
+  plain_code: string;
+  opt_in_code: string | null;
+  version: number;
+  updated_at: number;
+}
 
 export const loadWidget = (db: Db, tenantId: string): Promise<WidgetRow | undefined> =>
   db.selectFrom("suite_widgets").selectAll().where("tenant_id", "=", tenantId).executeTakeFirst();
@@ -60,24 +96,43 @@ export function presentWidget(w: WidgetRow, base: string) {
   const config = JSON.parse(w.config) as WidgetConfig;
   const scriptUrl = `${base}/widget/${w.public_id}.js`;
   return {
-    public_id: w.public_id, phone_number_id: w.phone_number_id, ...config,
+    public_id: w.public_id,
+    phone_number_id: w.phone_number_id,
+    ...config,
     // The codes it links to, and the message each makes the customer send.
     entry_points: {
       plain: { code: w.plain_code, deep_link_url: deepLink(w.plain_code), prefilled_message: config.prefilled_message },
-      opt_in: w.opt_in_code && config.opt_in_text !== null
-        ? { code: w.opt_in_code, deep_link_url: deepLink(w.opt_in_code), prefilled_message: optInMessage(config.prefilled_message, config.opt_in_text) } : null,
+      opt_in:
+        w.opt_in_code && config.opt_in_text !== null
+          ? {
+              code: w.opt_in_code,
+              deep_link_url: deepLink(w.opt_in_code),
+              prefilled_message: optInMessage(config.prefilled_message, config.opt_in_text),
+            }
+          : null,
     },
-    script_url: scriptUrl, snippet: `<script src="${scriptUrl}" async></script>`,
-    version: w.version, updated_at: new Date(w.updated_at).toISOString(),
+    script_url: scriptUrl,
+    snippet: `<script src="${scriptUrl}" async></script>`,
+    version: w.version,
+    updated_at: new Date(w.updated_at).toISOString(),
   };
 }
 
 /** What the script is called with: texts, colours and the links it opens, nothing else of the tenant. */
 function embedConfig(id: string, c: WidgetConfig, links: { plain: string; opt_in: string | null }) {
   return {
-    id, title: c.title, greeting: c.greeting, button_label: c.button_label, start_label: c.start_label,
-    color: c.brand_color, ink: inkOn(c.brand_color), position: c.position, opt_in_text: c.opt_in_text,
-    plain: links.plain, opt_in: c.opt_in_text === null ? null : links.opt_in, origins: c.allowed_origins,
+    id,
+    title: c.title,
+    greeting: c.greeting,
+    button_label: c.button_label,
+    start_label: c.start_label,
+    color: c.brand_color,
+    ink: inkOn(c.brand_color),
+    position: c.position,
+    opt_in_text: c.opt_in_text,
+    plain: links.plain,
+    opt_in: c.opt_in_text === null ? null : links.opt_in,
+    origins: c.allowed_origins,
   };
 }
 
@@ -85,7 +140,10 @@ function embedConfig(id: string, c: WidgetConfig, links: { plain: string; opt_in
 export function publicWidgetConfig(w: WidgetRow) {
   const c = JSON.parse(w.config) as WidgetConfig;
   if (!c.enabled) return null;
-  return embedConfig(w.public_id, c, { plain: deepLink(w.plain_code), opt_in: w.opt_in_code ? deepLink(w.opt_in_code) : null });
+  return embedConfig(w.public_id, c, {
+    plain: deepLink(w.plain_code),
+    opt_in: w.opt_in_code ? deepLink(w.opt_in_code) : null,
+  });
 }
 
 /**
@@ -96,7 +154,10 @@ export function publicWidgetConfig(w: WidgetRow) {
 export function previewWidgetConfig(input: WidgetInput, saved: WidgetRow | undefined) {
   const { phone_number_id: _number, ...c } = input;
   if (!c.enabled) return null;
-  const links = { plain: saved ? deepLink(saved.plain_code) : "#", opt_in: saved?.opt_in_code ? deepLink(saved.opt_in_code) : "#" };
+  const links = {
+    plain: saved ? deepLink(saved.plain_code) : "#",
+    opt_in: saved?.opt_in_code ? deepLink(saved.opt_in_code) : "#",
+  };
   return { ...embedConfig(saved?.public_id ?? "preview", c, links), origins: [] };
 }
 

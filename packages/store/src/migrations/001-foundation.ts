@@ -1,6 +1,8 @@
 import { sql, type Kysely } from "kysely";
 import { millisColumn, type Dialect } from "../dialect";
 
+export const name = "001-foundation";
+
 // The foundation schema. Times are epoch milliseconds (int8 in PostgreSQL); ids are text.
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   const millis = millisColumn(dialect);

@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import { millisColumn, type Dialect } from "../dialect";
 
+export const name = "003-templates";
+
 // Message templates (cloud-api-reference.md §4). Deleted templates stay as rows with their
 // deletion time: an approved name stays blocked for 30 days after deletion.
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {

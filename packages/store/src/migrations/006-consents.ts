@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import { millisColumn, type Dialect } from "../dialect";
 
+export const name = "006-consents";
+
 // The consent ledger (issue #3 item 7): every grant and revocation, with its source and evidence.
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   await db.schema

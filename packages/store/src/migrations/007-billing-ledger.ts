@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import { millisColumn, type Dialect } from "../dialect";
 
+export const name = "007-billing-ledger";
+
 // The billing ledger (issue #3 item 8): one row per charged message, written with the status that
 // makes it chargeable (delivered, or read when delivery was skipped); amounts in micro-units.
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {

@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import { millisColumn, type Dialect } from "../dialect";
 
+export const name = "008-quality-signals";
+
 // What users do that rates a business number (issue #3 item 5): blocks and spam reports, kept with
 // their time so quality can weigh recent ones more. The simulator's blocks live beside them.
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {

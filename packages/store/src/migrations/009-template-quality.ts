@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import { millisColumn, type Dialect } from "../dialect";
 
+export const name = "009-template-quality";
+
 // Template quality (issue #3 item 4): messages and signals remember the template they concern,
 // and templates count their pauses.
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {

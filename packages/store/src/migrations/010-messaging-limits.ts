@@ -1,5 +1,7 @@
 import type { Kysely } from "kysely";
 
+export const name = "010-messaging-limits";
+
 // Messaging limits (issue #3 item 5): the tier of each business portfolio (the model since
 // 7 October 2025) and of each number (the per-number model before it).
 export async function up(db: Kysely<any>): Promise<void> {

@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import { millisColumn, type Dialect } from "../dialect";
 
+export const name = "011-pricing-models";
+
 // Both pricing models and free entry points (issue #3 item 8): a WABA may pin its model; windows
 // remember an ad or page click (entry point) and the 72-hour free window it opened; messages keep
 // the free window and the conversation (conversation-based model) they fell in.

@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import { millisColumn, type Dialect } from "../dialect";
 
+export const name = "012-tier-upgrades";
+
 // Automatic tier and throughput upgrades, number statuses (issue #3 items 5 and 6): business
 // verification, when a limit review is due, when a number turned RED (per-number model), its
 // throughput level and the short maintenance an upgrade costs.

@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import { millisColumn, type Dialect } from "../dialect";
 
+export const name = "014-suite-inbox";
+
 // The business suite's team inbox (issue #4): tenants and their connection to a Cloud API (ours
 // or Meta's), people (users, sessions, teams), conversations with their timeline, routing rules,
 // canned responses, and the realtime event stream consoles catch up from. Suite tables never

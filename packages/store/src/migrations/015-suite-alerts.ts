@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import { millisColumn, type Dialect } from "../dialect";
 
+export const name = "015-suite-alerts";
+
 // Alerts for the tenant's admins (issue #4 item 7): a number's or a template's quality or status
 // changed, or the messaging limit moved, as the Cloud API's webhooks told the suite.
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {

@@ -1,5 +1,7 @@
 import type { Kysely } from "kysely";
 
+export const name = "017-messages-by-time";
+
 // The messaging limit counts a number's recent business-initiated messages on every template
 // sent outside a window: an index by number and time keeps that to the last 24 hours' rows.
 export async function up(db: Kysely<any>): Promise<void> {

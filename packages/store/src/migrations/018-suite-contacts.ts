@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import { millisColumn, type Dialect } from "../dialect";
 
+export const name = "018-suite-contacts";
+
 // Contacts, CRM-lite (issue #5 item 4): one per tenant and customer number (E.164 digits), with
 // custom attributes, tags, marketing consent with its source, language, time zone, last activity.
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {

@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import { millisColumn, type Dialect } from "../dialect";
 
+export const name = "019-suite-faq";
+
 // The FAQ bot (issue #5 item 3): a tenant's question/answer pairs, and the questions it could
 // not answer (for the team to improve the base).
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {

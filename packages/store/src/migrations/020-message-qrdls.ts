@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import { millisColumn, type Dialect } from "../dialect";
 
+export const name = "020-message-qrdls";
+
 // QR codes and short links (POST /{phone-number-id}/message_qrdls): a code that opens a chat with
 // a business number and a prefilled message (issue #5 item 5, consent entry points).
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {

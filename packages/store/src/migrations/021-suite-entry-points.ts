@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import { millisColumn, type Dialect } from "../dialect";
 
+export const name = "021-suite-entry-points";
+
 // Consent entry points (issue #5 item 5): the QR codes and wa.me links the suite made, and
 // whether the message they prefill is an opt-in (a customer who sends it grants marketing consent).
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {

@@ -1,6 +1,8 @@
 import { sql, type Kysely } from "kysely";
 import { millisColumn, type Dialect } from "../dialect";
 
+export const name = "022-suite-flows";
+
 // Automation flows (issue #5 items 1–2): versioned flow documents, their runs (one active run per
 // conversation, its position and variables persisted so a restart resumes it) with a trace of
 // each step; API keys for the business's own systems (events that start flows, the CLI).

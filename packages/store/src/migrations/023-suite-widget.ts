@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import { millisColumn, type Dialect } from "../dialect";
 
+export const name = "023-suite-widget";
+
 // The website chat widget (issue #5 item 5): one per tenant, found by its public id (the public
 // script is looked up by it, so a table, not the settings JSON), linking to two entry points.
 // Entry points learn where they came from, which becomes the source of the consent they grant.

@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import { millisColumn, type Dialect } from "../dialect";
 
+export const name = "024-suite-campaigns";
+
 // Broadcast campaigns (issue #5 item 6): an approved template with parameters from contacts, an
 // audience fixed into recipients when sent (one row per number: nobody twice), each with when it
 // is due, its state and what it cost; a lease so that one node paces a campaign at a time.

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Dialect } from "../dialect";
 
+export const name = "026-suite-one-consent";
+
 // One consent model (issue #10 item 10): the customer's stop / resume in WhatsApp was kept in
 // suite_marketing_preferences beside the contact's consent, and the two disagreed (an import after
 // a STOP said "granted"). The contact's consent is now the only one: a standing STOP becomes the

@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import { millisColumn, type Dialect } from "../dialect";
 
+export const name = "027-conversation-reads";
+
 // When each person last read each conversation (issue #10 item 8): a conversation's unread count
 // is per viewer — the customer's messages after this person's last look — counted with the
 // messages' (conversation, time) index; a row per person who opened the thread.

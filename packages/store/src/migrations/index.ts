@@ -6,7 +6,7 @@ import * as templates from "./003-templates";
 import * as templateReview from "./004-template-review";
 import * as messagePricing from "./005-message-pricing";
 import * as consents from "./006-consents";
-import * as billing from "./007-billing-ledger";
+import * as billingLedger from "./007-billing-ledger";
 import * as qualitySignals from "./008-quality-signals";
 import * as templateQuality from "./009-template-quality";
 import * as messagingLimits from "./010-messaging-limits";
@@ -22,50 +22,64 @@ import * as suiteFaq from "./019-suite-faq";
 import * as messageQrdls from "./020-message-qrdls";
 import * as suiteEntryPoints from "./021-suite-entry-points";
 import * as suiteFlows from "./022-suite-flows";
-import * as suiteCampaigns from "./024-suite-campaigns";
 import * as suiteWidget from "./023-suite-widget";
+import * as suiteCampaigns from "./024-suite-campaigns";
 import * as suiteNumberOrder from "./025-suite-number-order";
+import * as suiteOneConsent from "./026-suite-one-consent";
 import * as conversationReads from "./027-conversation-reads";
+import * as suiteFaqAlternatives from "./028-suite-faq-alternatives";
+import * as suiteWhatsappStops from "./029-suite-whatsapp-stops";
 
-// Migrations are code (no files to locate at run time); each takes the dialect for the few
-// column types that differ.
-const all: Record<string, { up(db: Kysely<any>, d: Dialect): Promise<void> }> = {
-  "001-foundation": foundation,
-  "002-message-window": messageWindow,
-  "003-templates": templates,
-  "004-template-review": templateReview,
-  "005-message-pricing": messagePricing,
-  "006-consents": consents,
-  "007-billing-ledger": billing,
-  "008-quality-signals": qualitySignals,
-  "009-template-quality": templateQuality,
-  "010-messaging-limits": messagingLimits,
-  "011-pricing-models": pricingModels,
-  "012-tier-upgrades": tierUpgrades,
-  "013-template-quality-reviews": templateQualityReviews,
-  "014-suite-inbox": suiteInbox,
-  "015-suite-alerts": suiteAlerts,
-  "016-suite-marketing-preferences": suiteMarketingPreferences,
-  "017-messages-by-time": messagesByTime,
-  "018-suite-contacts": suiteContacts,
-  "019-suite-faq": suiteFaq,
-  "020-message-qrdls": messageQrdls,
-  "021-suite-entry-points": suiteEntryPoints,
-  "022-suite-flows": suiteFlows,
-  "023-suite-widget": suiteWidget,
-  "024-suite-campaigns": suiteCampaigns,
-  "025-suite-number-order": suiteNumberOrder,
-  "026-suite-one-consent": await import("./026-suite-one-consent"),
-  "027-conversation-reads": conversationReads,
-  "028-suite-faq-alternatives": await import("./028-suite-faq-alternatives"),
-  "029-suite-whatsapp-stops": await import("./029-suite-whatsapp-stops"),
-};
+/** One step of the schema's history: its name is what Kysely records as applied. */
+export interface SchemaMigration {
+  readonly name: string;
+  up(db: Kysely<any>, dialect: Dialect): Promise<void>;
+}
+
+// The schema's history, oldest first. Migrations are code (no files to locate at run time), so
+// each is listed here; each names itself (the name is its file's), so an entry can never carry
+// another migration's name. Kysely runs them in the order of their names and records each name as
+// applied: a name must never change once released. migrations.test.ts checks that every file in
+// this folder is listed, under its own file name, once and in order. The list is checked rather
+// than read from the folder at run time so that migrations stay plain imports: type-checked, and
+// found by any loader or bundler.
+export const MIGRATIONS: readonly SchemaMigration[] = [
+  foundation,
+  messageWindow,
+  templates,
+  templateReview,
+  messagePricing,
+  consents,
+  billingLedger,
+  qualitySignals,
+  templateQuality,
+  messagingLimits,
+  pricingModels,
+  tierUpgrades,
+  templateQualityReviews,
+  suiteInbox,
+  suiteAlerts,
+  suiteMarketingPreferences,
+  messagesByTime,
+  suiteContacts,
+  suiteFaq,
+  messageQrdls,
+  suiteEntryPoints,
+  suiteFlows,
+  suiteWidget,
+  suiteCampaigns,
+  suiteNumberOrder,
+  suiteOneConsent,
+  conversationReads,
+  suiteFaqAlternatives,
+  suiteWhatsappStops,
+];
 
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?: string): Promise<void> {
   const provider: MigrationProvider = {
     async getMigrations() {
       const out: Record<string, Migration> = {};
-      for (const [name, m] of Object.entries(all)) out[name] = { up: (k) => m.up(k, dialect) };
+      for (const m of MIGRATIONS) out[m.name] = { up: (k) => m.up(k, dialect) };
       return out;
     },
   };

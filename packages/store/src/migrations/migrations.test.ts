@@ -13,7 +13,7 @@ describe("the migration list", () => {
   it("lists every migration file of the folder, once, in the order of the files", async () => {
     const modules = await Promise.all(files.map((f) => import(/* @vite-ignore */ join(import.meta.dirname, f))));
     expect(MIGRATIONS).toHaveLength(files.length);
-    modules.forEach((m, i) => expect(MIGRATIONS[i], files[i]).toBe(m));
+    for (const [i, m] of modules.entries()) expect(MIGRATIONS[i], files[i]).toBe(m);
   });
 
   it("names each migration after its file", () => {

@@ -1,9 +1,8 @@
-import type { ColumnType, Generated, Kysely, Selectable } from "kysely";
+import type { Kysely, Selectable } from "kysely";
+import type { Defaulted, Generated, Json, Millis, NullByDefault } from "./column-types";
 import type { SuiteTables } from "./suite-tables";
 
-// Times are epoch milliseconds everywhere; JSON columns hold text written by json.ts.
-type Millis = number;
-type Json = string;
+// The platform's and the simulator's tables; the suite's are in suite-tables.ts.
 
 export interface SettingsTable {
   key: string;
@@ -14,11 +13,11 @@ export interface BusinessesTable {
   id: string;
   name: string;
   created_at: Millis;
-  messaging_tier: ColumnType<string, string | undefined, string>;
+  messaging_tier: Defaulted<string>;
   /** Business verification (0/1): the scaling path's shortcut to the next tier. */
-  verified: ColumnType<number, number | undefined, number>;
+  verified: Defaulted<number>;
   /** When a scheduled review of the portfolio's messaging limit is due (null: none pending). */
-  tier_review_at: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
+  tier_review_at: NullByDefault<Millis>;
 }
 
 export interface WabasTable {
@@ -29,7 +28,7 @@ export interface WabasTable {
   timezone_id: string;
   created_at: Millis;
   /** "CBP", "PMP" or "auto" (by date); null: the deployment's default. */
-  pricing_model: ColumnType<string | null, string | null | undefined, string | null>;
+  pricing_model: NullByDefault<string>;
 }
 
 export interface AppsTable {
@@ -65,14 +64,14 @@ export interface PhoneNumbersTable {
   profile: Json;
   created_at: Millis;
   /** The number's own tier, used by the per-number model (before 7 October 2025). */
-  messaging_tier: ColumnType<string, string | undefined, string>;
-  tier_review_at: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
+  messaging_tier: Defaulted<string>;
+  tier_review_at: NullByDefault<Millis>;
   /** When the number turned RED under the per-number model (a week of it costs a tier). */
-  flagged_at: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
+  flagged_at: NullByDefault<Millis>;
   /** "STANDARD" (80 mps) or "HIGH" (1,000 mps). */
-  throughput_level: ColumnType<string, string | undefined, string>;
+  throughput_level: Defaulted<string>;
   /** During a throughput upgrade sends fail with 131057 until this time. */
-  maintenance_until: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
+  maintenance_until: NullByDefault<Millis>;
 }
 
 export interface SubscribedAppsTable {
@@ -97,14 +96,14 @@ export interface MessagesTable {
   created_at: Millis;
   updated_at: Millis;
   /** Start of the customer service window the message was sent in (outbound), if one was open. */
-  window_opened_at: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
+  window_opened_at: NullByDefault<Millis>;
   /** "service" for free-form messages, the template's category (lowercase) for templates. */
-  pricing_category: ColumnType<string | null, string | null | undefined, string | null>;
-  template_id: ColumnType<string | null, string | null | undefined, string | null>;
+  pricing_category: NullByDefault<string>;
+  template_id: NullByDefault<string>;
   /** End of the free entry point window the message was sent in, if any. */
-  free_entry_until: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
+  free_entry_until: NullByDefault<Millis>;
   /** The conversation (conversation-based pricing) the message fell in. */
-  conversation_id: ColumnType<string | null, string | null | undefined, string | null>;
+  conversation_id: NullByDefault<string>;
 }
 
 export interface CustomerWindowsTable {
@@ -112,9 +111,9 @@ export interface CustomerWindowsTable {
   wa_id: string;
   last_inbound_at: Millis;
   /** The user's last message that came from an ad or a page's button (a free entry point). */
-  entry_point_at: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
+  entry_point_at: NullByDefault<Millis>;
   /** End of the 72-hour free window opened by the business's reply to an entry point. */
-  free_entry_until: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
+  free_entry_until: NullByDefault<Millis>;
 }
 
 /** A conversation of the conversation-based pricing model: 24 h (72 h from an entry point), one charge. */
@@ -126,7 +125,7 @@ export interface ConversationsTable {
   opened_at: Millis;
   expires_at: Millis;
   billable: number;
-  charged_at: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
+  charged_at: NullByDefault<Millis>;
 }
 
 export interface MediaTable {
@@ -150,9 +149,9 @@ export interface JobsTable {
   key: string;
   kind: string;
   payload: Json;
-  status: ColumnType<"ready" | "dead", "ready" | "dead" | undefined, "ready" | "dead">;
+  status: Defaulted<"ready" | "dead">;
   run_at: Millis;
-  attempts: ColumnType<number, number | undefined, number>;
+  attempts: Defaulted<number>;
   claimed_until: Millis | null;
   last_error: string | null;
   created_at: Millis;
@@ -196,17 +195,17 @@ export interface TemplatesTable {
   message_send_ttl_seconds: number | null;
   /** Times of edits made while approved (≤1 per 24 h, ≤10 per 30 days). */
   edits: Json;
-  was_approved: ColumnType<number, number | undefined, number>;
+  was_approved: Defaulted<number>;
   /** The review rule that decided, and its explanation. */
-  review_rule: ColumnType<string | null, string | null | undefined, string | null>;
-  review_note: ColumnType<string | null, string | null | undefined, string | null>;
-  pause_count: ColumnType<number, number | undefined, number>;
-  paused_until: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
+  review_rule: NullByDefault<string>;
+  review_note: NullByDefault<string>;
+  pause_count: Defaulted<number>;
+  paused_until: NullByDefault<Millis>;
   created_at: Millis;
   updated_at: Millis;
   deleted_at: Millis | null;
   /** When a reassessment of the template's quality is due (read rates change without signals). */
-  quality_review_at: ColumnType<Millis | null, Millis | null | undefined, Millis | null>;
+  quality_review_at: NullByDefault<Millis>;
 }
 
 export interface ConsentsTable {
@@ -232,8 +231,8 @@ export interface BillingLedgerTable {
   amount_micros: Millis;
   currency: string;
   at: Millis;
-  pricing_model: ColumnType<string, string | undefined, string>;
-  conversation_id: ColumnType<string | null, string | null | undefined, string | null>;
+  pricing_model: Defaulted<string>;
+  conversation_id: NullByDefault<string>;
 }
 
 export interface QualitySignalsTable {
@@ -245,7 +244,7 @@ export interface QualitySignalsTable {
   reason: string | null;
   at: Millis;
   /** The template of the last message the user got from the number, if any (template quality). */
-  template_id: ColumnType<string | null, string | null | undefined, string | null>;
+  template_id: NullByDefault<string>;
 }
 
 /** A QR code / short link of a business number: wa.me/message/<code> opens a chat with this text. */

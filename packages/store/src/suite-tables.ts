@@ -1,9 +1,7 @@
-import type { ColumnType, Generated } from "kysely";
+import type { Defaulted, Generated, Json, Millis, NullByDefault } from "./column-types";
 
-// The business suite's tables (migration 014). Times are epoch milliseconds; JSON is text.
-type Millis = number;
-type Json = string;
-type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+// The business suite's tables (migrations 014 on). The suite knows the platform only through the
+// Cloud API: none of them refers to a platform table.
 
 export interface SuiteTenantsTable {
   id: string;
@@ -32,7 +30,7 @@ export interface SuiteNumbersTable {
   display_phone_number: string;
   verified_name: string;
   /** The Cloud API's order of the WABA's numbers: the first is every feature's default. */
-  position: ColumnType<number, number | undefined, number>;
+  position: Defaulted<number>;
 }
 
 export interface SuiteUsersTable {
@@ -49,11 +47,11 @@ export interface SuiteUsersTable {
   availability: string;
   /** Open conversations an agent takes at most (automatic assignment). */
   capacity: number;
-  failed_logins: ColumnType<number, number | undefined, number>;
-  locked_until: Nullable<Millis>;
-  invite_token_hash: Nullable<string>;
-  invite_expires_at: Nullable<Millis>;
-  last_assigned_at: Nullable<Millis>;
+  failed_logins: Defaulted<number>;
+  locked_until: NullByDefault<Millis>;
+  invite_token_hash: NullByDefault<string>;
+  invite_expires_at: NullByDefault<Millis>;
+  last_assigned_at: NullByDefault<Millis>;
   created_at: Millis;
 }
 
@@ -105,24 +103,24 @@ export interface SuiteConversationsTable {
   contact_name: string;
   /** open | pending | snoozed | resolved */
   state: string;
-  assignee_id: Nullable<string>;
-  team_id: Nullable<string>;
+  assignee_id: NullByDefault<string>;
+  team_id: NullByDefault<string>;
   /** low | normal | high | urgent */
   priority: string;
   labels: Json;
   last_message_at: Millis;
   /** The customer's last message: the customer service window runs 24 h from it. */
-  last_inbound_at: Nullable<Millis>;
+  last_inbound_at: NullByDefault<Millis>;
   /** Start of the current open cycle (a new customer message after resolving starts another). */
   cycle_opened_at: Millis;
-  first_response_at: Nullable<Millis>;
-  snoozed_until: Nullable<Millis>;
-  resolved_at: Nullable<Millis>;
+  first_response_at: NullByDefault<Millis>;
+  snoozed_until: NullByDefault<Millis>;
+  resolved_at: NullByDefault<Millis>;
   /** A console send is under way until then: ticks for unknown messages are kept, not dropped. */
-  sending_until: Nullable<Millis>;
+  sending_until: NullByDefault<Millis>;
   created_at: Millis;
   /** The flow run that holds the conversation (a bot is talking; not routed to people meanwhile). */
-  bot_run_id: Nullable<string>;
+  bot_run_id: NullByDefault<string>;
 }
 
 export interface SuiteMessagesTable {
@@ -136,9 +134,9 @@ export interface SuiteMessagesTable {
   /** received | accepted | sent | delivered | read | failed | note */
   status: string;
   /** A failure: {code, title, details}. */
-  error: Nullable<Json>;
-  author_id: Nullable<string>;
-  context_id: Nullable<string>;
+  error: NullByDefault<Json>;
+  author_id: NullByDefault<string>;
+  context_id: NullByDefault<string>;
   at: Millis;
   updated_at: Millis;
 }
@@ -173,9 +171,9 @@ export interface SuiteCyclesTable {
   team_id: string | null;
   agent_id: string | null;
   opened_at: Millis;
-  first_response_at: number | null;
+  first_response_at: Millis | null;
   resolved_at: Millis;
-  csat: Nullable<number>;
+  csat: NullByDefault<number>;
 }
 
 export interface SuiteEventsTable {
@@ -197,7 +195,7 @@ export interface SuiteAlertsTable {
   title: string;
   data: Json;
   at: Millis;
-  read_at: Nullable<Millis>;
+  read_at: NullByDefault<Millis>;
 }
 
 /** A number whose STOP in WhatsApp outlived its contact: a contact made again for it is stopped. */
@@ -213,15 +211,15 @@ export interface SuiteContactsTable {
   tenant_id: string;
   wa_id: string;
   name: string;
-  language: Nullable<string>;
-  timezone: Nullable<string>;
+  language: NullByDefault<string>;
+  timezone: NullByDefault<string>;
   attributes: Json;
   tags: Json;
   /** "granted" | "revoked" | null (never asked); the one consent (suite/contacts/consent.ts), the customer's STOP in WhatsApp included. */
-  marketing_consent: Nullable<string>;
-  consent_source: Nullable<string>;
-  consent_at: Nullable<Millis>;
-  last_activity_at: Nullable<Millis>;
+  marketing_consent: NullByDefault<string>;
+  consent_source: NullByDefault<string>;
+  consent_at: NullByDefault<Millis>;
+  last_activity_at: NullByDefault<Millis>;
   created_at: Millis;
   updated_at: Millis;
 }
@@ -231,9 +229,9 @@ export interface SuiteFaqTable {
   id: string;
   tenant_id: string;
   question: string;
-  alternatives: ColumnType<Json, Json | undefined, Json>;
+  alternatives: Defaulted<Json>;
   answer: string;
-  language: Nullable<string>;
+  language: NullByDefault<string>;
   created_at: Millis;
 }
 export interface SuiteFaqMissesTable {
@@ -252,7 +250,7 @@ export interface SuiteEntryPointsTable {
   phone_number_id: string;
   prefilled_message: string;
   opt_in: number;
-  source: ColumnType<string, string | undefined, string>;
+  source: Defaulted<string>;
   created_at: Millis;
 }
 
@@ -274,11 +272,11 @@ export interface SuiteFlowsTable {
   tenant_id: string;
   name: string;
   enabled: number;
-  live_version: Nullable<number>;
+  live_version: NullByDefault<number>;
   latest_version: number;
-  trigger_type: Nullable<string>;
+  trigger_type: NullByDefault<string>;
   /** Schedule triggers: when the schedule fires next. */
-  next_fire_at: Nullable<Millis>;
+  next_fire_at: NullByDefault<Millis>;
   created_at: Millis;
   updated_at: Millis;
 }
@@ -302,18 +300,18 @@ export interface SuiteFlowRunsTable {
   state: string;
   node: string;
   /** null while running; "reply" or "timer" while waiting. */
-  waiting: Nullable<string>;
+  waiting: NullByDefault<string>;
   /** Each wait has its own token: a timer for an earlier wait finds another token and does nothing. */
-  wait_token: Nullable<string>;
-  wait_until: Nullable<Millis>;
+  wait_token: NullByDefault<string>;
+  wait_until: NullByDefault<Millis>;
   attempts: number;
   steps: number;
   vars: Json;
   trigger: Json;
   started_at: Millis;
   updated_at: Millis;
-  ended_at: Nullable<Millis>;
-  end_reason: Nullable<string>;
+  ended_at: NullByDefault<Millis>;
+  end_reason: NullByDefault<string>;
 }
 /** A run's trace: each node entered, each decision, each message and call. */
 export interface SuiteFlowStepsTable {
@@ -334,8 +332,8 @@ export interface SuiteApiKeysTable {
   key_hash: string;
   prefix: string;
   created_at: Millis;
-  last_used_at: Nullable<Millis>;
-  revoked_at: Nullable<Millis>;
+  last_used_at: NullByDefault<Millis>;
+  revoked_at: NullByDefault<Millis>;
 }
 
 /** A broadcast campaign: its definition (template, parameters, audience, schedule, pace) as JSON, its state and pacing lease. */
@@ -348,21 +346,21 @@ export interface SuiteCampaignsTable {
   /** draft | scheduled | running | paused | completed | cancelled */
   state: string;
   /** The template's category (MARKETING, UTILITY, AUTHENTICATION). */
-  category: Nullable<string>;
+  category: NullByDefault<string>;
   /** What the audience came to when sent: recipients and those left out, by reason. */
-  totals: Nullable<Json>;
+  totals: NullByDefault<Json>;
   /** Nothing is sent before then (the messaging limit is used up); and why. */
-  hold_until: Nullable<Millis>;
-  hold_reason: Nullable<string>;
+  hold_until: NullByDefault<Millis>;
+  hold_reason: NullByDefault<string>;
   /** Why it is paused: a person, or something only a person can fix (the template, the account). */
-  pause_reason: Nullable<string>;
-  lease_owner: Nullable<string>;
-  lease_until: Nullable<Millis>;
+  pause_reason: NullByDefault<string>;
+  lease_owner: NullByDefault<string>;
+  lease_until: NullByDefault<Millis>;
   created_by: string | null;
   created_at: Millis;
   updated_at: Millis;
-  started_at: Nullable<Millis>;
-  completed_at: Nullable<Millis>;
+  started_at: NullByDefault<Millis>;
+  completed_at: NullByDefault<Millis>;
 }
 
 /** One recipient of a campaign (one per number): when due, where it got to, what it cost. */
@@ -373,21 +371,21 @@ export interface SuiteCampaignRecipientsTable {
   wa_id: string;
   country: string;
   /** The template's components filled for this contact. */
-  components: Nullable<Json>;
+  components: NullByDefault<Json>;
   due_at: Millis;
   /** pending | sending | unconfirmed | accepted | sent | delivered | read | failed | cancelled */
   state: string;
   attempts: number;
   /** 1 when sent outside a customer service window (it counts against the messaging limit). */
   outside_window: number;
-  message_id: Nullable<string>;
-  error: Nullable<Json>;
-  cost_micros: Nullable<number>;
-  sent_at: Nullable<Millis>;
-  delivered_at: Nullable<Millis>;
-  read_at: Nullable<Millis>;
-  replied_at: Nullable<Millis>;
-  opted_out_at: Nullable<Millis>;
+  message_id: NullByDefault<string>;
+  error: NullByDefault<Json>;
+  cost_micros: NullByDefault<number>;
+  sent_at: NullByDefault<Millis>;
+  delivered_at: NullByDefault<Millis>;
+  read_at: NullByDefault<Millis>;
+  replied_at: NullByDefault<Millis>;
+  opted_out_at: NullByDefault<Millis>;
   updated_at: Millis;
 }
 

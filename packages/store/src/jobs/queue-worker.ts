@@ -12,8 +12,9 @@ export interface WorkerOptions {
   batchSize: number;
   visibilityMs: number;
   /**
-   * Handles a claimed batch; returns the jobs that failed, with why, and those it released itself
-   * (put back with `JobQueue.release`: their outcome comes later). Thrown errors fail all.
+   * Handles a claimed batch; returns the jobs that failed, with why, those it released itself
+   * (put back with `JobQueue.release`: their outcome comes later) and those that can never run
+   * (buried at once, with the reason). Thrown errors fail all.
    */
   handle(jobs: Job[]): Promise<HandleResult[]>;
   /** What to do with a failed job: retry at a time, or bury. */
@@ -106,7 +107,10 @@ export class QueueWorker {
     }
     const notDone = new Set(results.map((f) => f.job.id));
     await this.o.queue.complete(jobs.filter((j) => !notDone.has(j.id)).map((j) => j.id));
-    for (const f of results) if ("error" in f) await this.o.onFailure(f.job, f.error);
+    for (const f of results) {
+      if ("error" in f) await this.o.onFailure(f.job, f.error);
+      else if ("deadLetter" in f) await this.o.queue.bury(f.job, f.deadLetter);
+    }
   }
 
   private async idle(state: LoopState): Promise<void> {
@@ -137,22 +141,32 @@ interface LoopState {
   wakeUp: (() => void) | null;
 }
 
-/** A job that failed (retry or bury it), or one the handler released to settle later. */
-export type HandleResult = { job: Job; error: string } | { job: Job; released: true };
+/** A job that failed (retry or bury it), one the handler released to settle later, or one that can never run. */
+export type HandleResult =
+  | { job: Job; error: string }
+  | { job: Job; released: true }
+  | { job: Job; deadLetter: string };
 
 /** A batch handler that runs each job on its own; a job that throws is reported as failed. */
 export function eachJob(run: (job: Job) => Promise<void>): WorkerOptions["handle"] {
-  return async (jobs) => {
-    const failed: { job: Job; error: string }[] = [];
-    await Promise.all(
-      jobs.map((job) =>
-        run(job).catch((err) => {
-          failed.push({ job, error: String(err?.message ?? err) });
-        }),
-      ),
-    );
-    return failed;
-  };
+  return (jobs) => runEach(jobs, (job) => job, run);
+}
+
+/** Runs each item on its own, at once; answers the jobs of those that threw, with why. */
+export async function runEach<T>(
+  items: T[],
+  jobOf: (item: T) => Job,
+  run: (item: T) => Promise<void>,
+): Promise<{ job: Job; error: string }[]> {
+  const failed: { job: Job; error: string }[] = [];
+  await Promise.all(
+    items.map((item) =>
+      run(item).catch((err) => {
+        failed.push({ job: jobOf(item), error: String(err?.message ?? err) });
+      }),
+    ),
+  );
+  return failed;
 }
 
 /** Retries with jittered backoff until `maxAttempts`, then leaves the job as a dead letter. */

@@ -3,6 +3,20 @@ import type { Defaulted, Generated, Json, Millis, NullByDefault } from "./column
 // The business suite's tables (migrations 014 on). The suite knows the platform only through the
 // Cloud API: none of them refers to a platform table.
 
+// The values of the suite's few closed columns, declared here with their tables so that the suite
+// and the store share one definition (the store imports nothing of the suite's).
+
+/** What a person may do: everything, their teams' work, or their own conversations. */
+export type UserRole = "admin" | "supervisor" | "agent";
+/** Whether a person takes conversations now (only online agents are assigned automatically). */
+export type Availability = "online" | "away" | "offline";
+/** A contact's marketing consent; null on the contact: never asked. */
+export type MarketingConsent = "granted" | "revoked";
+/** How a flow run ended. */
+export type FlowRunEnd = "completed" | "handed_over" | "stopped" | "expired" | "failed";
+/** Where a flow run is: going on, or ended. */
+export type FlowRunState = "active" | FlowRunEnd;
+
 export interface SuiteTenantsTable {
   id: string;
   name: string;
@@ -38,13 +52,11 @@ export interface SuiteUsersTable {
   tenant_id: string;
   email: string;
   name: string;
-  /** admin | supervisor | agent */
-  role: string;
+  role: UserRole;
   password_hash: string | null;
   /** active | invited | disabled */
   status: string;
-  /** online | away | offline */
-  availability: string;
+  availability: Availability;
   /** Open conversations an agent takes at most (automatic assignment). */
   capacity: number;
   failed_logins: Defaulted<number>;
@@ -216,7 +228,7 @@ export interface SuiteContactsTable {
   attributes: Json;
   tags: Json;
   /** "granted" | "revoked" | null (never asked); the one consent (suite/contacts/consent.ts), the customer's STOP in WhatsApp included. */
-  marketing_consent: NullByDefault<string>;
+  marketing_consent: NullByDefault<MarketingConsent>;
   consent_source: NullByDefault<string>;
   consent_at: NullByDefault<Millis>;
   last_activity_at: NullByDefault<Millis>;
@@ -296,8 +308,7 @@ export interface SuiteFlowRunsTable {
   flow_version: number;
   conversation_id: string;
   wa_id: string;
-  /** active | completed | handed_over | stopped | expired | failed */
-  state: string;
+  state: FlowRunState;
   node: string;
   /** null while running; "reply" or "timer" while waiting. */
   waiting: NullByDefault<string>;

@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Selectable } from "kysely";
-import type { SuiteUsersTable } from "@openwaba/store";
+import type { SuiteUsersTable, UserRole } from "@openwaba/store";
 import { SuiteError, forbidden } from "../errors";
 import { randomSecret } from "../ids";
 import type { Suite } from "../suite";
 
 export type SuiteUser = Selectable<SuiteUsersTable>;
-export type Role = "admin" | "supervisor" | "agent";
+export type Role = UserRole;
 export const ROLES: Role[] = ["admin", "supervisor", "agent"];
 
 export const SESSION_COOKIE = "openwaba_session";
@@ -66,7 +66,7 @@ export async function requireUser(
   if (bearer) {
     const user = await userOfApiKey(suite, sha256(bearer[1]), now);
     if (!user) throw new SuiteError(401, "not_signed_in", "This API key is unknown or revoked.");
-    if (roles && !roles.includes(user.role as Role)) throw forbidden();
+    if (roles && !roles.includes(user.role)) throw forbidden();
     return { user, csrf: "" };
   }
   const token = readCookie(req);
@@ -84,7 +84,7 @@ export async function requireUser(
   if (!SAFE.has(req.method) && req.headers["x-csrf-token"] !== row.csrf_token)
     throw new SuiteError(403, "csrf", "The request lacks this session's x-csrf-token header.");
   const { csrf_token, session_expires_at: _e, ...user } = row;
-  if (roles && !roles.includes(user.role as Role)) throw forbidden();
+  if (roles && !roles.includes(user.role)) throw forbidden();
   return { user, csrf: csrf_token };
 }
 

@@ -1,8 +1,9 @@
+import type { MarketingConsent } from "@openwaba/store";
 import { describe, expect, it } from "vitest";
 import { consentExclusion, nextConsent, presentConsent, WHATSAPP_PREFERENCE, type ConsentState } from "./consent";
 
 const state = (
-  marketing_consent: string | null,
+  marketing_consent: MarketingConsent | null,
   consent_source: string | null = null,
   consent_at: number | null = null,
 ): ConsentState => ({ marketing_consent, consent_source, consent_at });

@@ -1,3 +1,5 @@
+import type { MarketingConsent } from "@openwaba/store";
+
 // The suite's one consent model (issue #10 item 10): a contact's marketing consent — granted,
 // revoked or never asked — with where it came from and when, kept on the contact and read from
 // there by the contacts list, the thread's customer panel and a campaign's audience alike.
@@ -10,10 +12,10 @@
 
 export const WHATSAPP_PREFERENCE = "whatsapp_user_preferences";
 
-export type MarketingConsent = "granted" | "revoked";
+export type { MarketingConsent };
 /** The consent columns of a contact. */
 export interface ConsentState {
-  marketing_consent: string | null;
+  marketing_consent: MarketingConsent | null;
   consent_source: string | null;
   consent_at: number | null;
 }
@@ -53,7 +55,7 @@ export function consentExclusion(c: ConsentState | undefined, category: string):
 export const presentConsent = (c: ConsentState) =>
   c.marketing_consent
     ? {
-        marketing: c.marketing_consent as MarketingConsent,
+        marketing: c.marketing_consent,
         source: c.consent_source,
         at: new Date(c.consent_at!).toISOString(),
         stopped_in_whatsapp: stoppedInWhatsApp(c),

@@ -42,7 +42,7 @@ export async function upsertContact(
       .where("wa_id", "=", c.wa_id)
       .executeTakeFirst();
     const stopped = stop
-      ? { marketing_consent: "revoked", consent_source: WHATSAPP_PREFERENCE, consent_at: Number(stop.at) }
+      ? { marketing_consent: "revoked" as const, consent_source: WHATSAPP_PREFERENCE, consent_at: Number(stop.at) }
       : undefined;
     const consent = change ? (nextConsent(stopped, change) ?? stopped ?? {}) : (stopped ?? {});
     if (stop)

@@ -1,5 +1,5 @@
 import type { Selectable } from "kysely";
-import type { Db, SuiteFlowRunsTable } from "@openwaba/store";
+import type { Db, FlowRunEnd, SuiteFlowRunsTable } from "@openwaba/store";
 import { newId } from "../ids";
 import { recordEvent } from "../inbox/conversation-events";
 import type { Suite } from "../suite";
@@ -13,7 +13,7 @@ import { liveFlows, type PublishedFlow } from "./flow-catalog";
 export type FlowRun = Selectable<SuiteFlowRunsTable>;
 export const FLOW_QUEUE = "suite-flows";
 export const FLOW_TIMER_QUEUE = "suite-flow-timers";
-export type EndState = "completed" | "handed_over" | "stopped" | "expired" | "failed";
+export type EndState = FlowRunEnd;
 
 /** What moves a run on: its start, a reply (perhaps asking for a person), a timer. */
 export type RunInput =

@@ -1,9 +1,7 @@
-import type { Db } from "@openwaba/store";
+import type { Availability, Db } from "@openwaba/store";
 import { publish } from "../realtime/publish";
 import { drainQueues } from "../routing/assign";
 import type { Suite } from "../suite";
-
-export type Availability = "online" | "away" | "offline";
 
 /**
  * Sets a person's availability in the caller's transaction and tells the consoles; coming online

@@ -66,7 +66,7 @@ export function registerPeopleRoutes(app: FastifyInstance, suite: Suite): void {
       role: b.role,
       password_hash: null,
       status: "invited",
-      availability: "offline",
+      availability: "offline" as const,
       capacity: 10,
       invite_token_hash: createHash("sha256").update(token).digest("hex"),
       invite_expires_at: now + INVITE_MS,

@@ -6,7 +6,7 @@ import type { Defaulted, Generated, Json, Millis, NullByDefault } from "./column
 // The values of the suite's few closed columns, declared here with their tables so that the suite
 // and the store share one definition (the store imports nothing of the suite's).
 
-/** What a person may do: everything, their teams' work, or their own conversations. */
+/** A person's role in their tenant: what they may see and do. */
 export type UserRole = "admin" | "supervisor" | "agent";
 /** Whether a person takes conversations now (only online agents are assigned automatically). */
 export type Availability = "online" | "away" | "offline";

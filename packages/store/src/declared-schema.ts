@@ -22,6 +22,7 @@ export function declaredSchema(file: string, interfaceName: string): DeclaredSch
     noEmit: true,
     skipLibCheck: true,
     types: [],
+    lib: ["lib.es2023.d.ts"], // the repository's own lib: no DOM to load
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.Bundler,

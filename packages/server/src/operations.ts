@@ -2,9 +2,8 @@ import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import type { Platform } from "@openwaba/platform";
 import type { Store } from "@openwaba/store";
-import { openApiDocument } from "@openwaba/contracts";
 
-/** /health, /metrics (Prometheus) and /openapi.json, plus request latency for every route. */
+/** /health and /metrics (Prometheus), plus request latency for every route; /openapi.json is ./openapi. */
 export function registerOperations(app: FastifyInstance, platform: Platform, store: Store): void {
   app.addHook("onResponse", async (req, reply) => {
     platform.metrics.httpLatency.observe(
@@ -24,6 +23,4 @@ export function registerOperations(app: FastifyInstance, platform: Platform, sto
     reply.type(platform.metrics.registry.contentType);
     return platform.metrics.registry.metrics();
   });
-  const doc = openApiDocument();
-  app.get("/openapi.json", async (_req, reply) => reply.send(doc));
 }

@@ -40,6 +40,7 @@ import { registerConsoleFiles } from "./console-files";
 import { registerPhoneBridge } from "./phone-bridge";
 import { credentialsFileWords, registerSignInHints } from "./sign-in-hints";
 import { registerOperations } from "./operations";
+import { collectRoutes, registerOpenApi } from "./openapi";
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -96,6 +97,8 @@ export async function startServer(
     )(randomBytes(6).toString("base64url")),
     bodyLimit: DEFAULT_PLATFORM_CONFIG.bodyLimitBytes,
   });
+  // Before any route: /openapi.json documents every route the server registers.
+  const routes = collectRoutes(app);
   const log = app.log;
   const built = createPlatform({
     db,
@@ -177,6 +180,7 @@ export async function startServer(
   registerGraph(app, platform);
   registerSimulatorRoutes(app, port, network, settings);
   registerOperations(app, platform, store);
+  registerOpenApi(app, routes);
   let devTenantId: string | null = null;
   const suite = config.suite
     ? createSuite({

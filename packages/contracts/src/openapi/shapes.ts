@@ -1,0 +1,147 @@
+import { z } from "zod";
+
+// The vocabulary the route documentation is written in: JSON Schema fragments, and the parts of an
+// OpenAPI operation a route's entry gives (its path parameters come from the path itself).
+
+export type JsonSchema = Record<string, unknown>;
+
+export interface ParameterDoc {
+  name: string;
+  in: "query" | "path" | "header";
+  required?: boolean;
+  description?: string;
+  schema: JsonSchema;
+  example?: unknown;
+}
+
+export interface ResponseDoc {
+  description: string;
+  content?: Record<string, { schema: JsonSchema }>;
+  headers?: Record<string, { description: string; schema: JsonSchema }>;
+}
+
+export interface RequestBodyDoc {
+  required?: boolean;
+  description?: string;
+  content: Record<string, { schema: JsonSchema }>;
+}
+
+/** One route's documentation, keyed in a registry by `"METHOD /path/{param}"`. */
+export interface RouteDoc {
+  summary: string;
+  tag: string;
+  description?: string;
+  parameters?: ParameterDoc[];
+  requestBody?: RequestBodyDoc;
+  responses: Record<string, ResponseDoc>;
+  /** Who may call it, as OpenAPI's security requirements; [] for anyone. */
+  security: Array<Record<string, string[]>>;
+}
+
+export type RouteDocs = Record<string, RouteDoc>;
+
+/** A contracts zod schema as the JSON Schema of what a client sends. */
+export const fromContract = (schema: z.ZodType): JsonSchema =>
+  z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
+
+export const str = (description?: string): JsonSchema => ({ type: "string", ...(description ? { description } : {}) });
+export const int = (description?: string): JsonSchema => ({ type: "integer", ...(description ? { description } : {}) });
+export const num: JsonSchema = { type: "number" };
+export const bool: JsonSchema = { type: "boolean" };
+export const time: JsonSchema = { type: "string", format: "date-time" };
+export const millis: JsonSchema = { type: "integer", description: "milliseconds since the Unix epoch" };
+export const oneOfValues = (...values: unknown[]): JsonSchema => ({ enum: values });
+export const nullable = (s: JsonSchema): JsonSchema => ({ anyOf: [s, { type: "null" }] });
+export const arr = (items: JsonSchema): JsonSchema => ({ type: "array", items });
+/** An object whose keys are free (counts by status, per-field values…). */
+export const map = (values: JsonSchema): JsonSchema => ({ type: "object", additionalProperties: values });
+/** Any JSON value the API passes through as given (webhook payloads, flow graphs, evidence…). */
+export const anyJson = (description: string): JsonSchema => ({ description });
+
+/** An object with these properties; names ending in `?` are optional, the others required. */
+export function obj(properties: Record<string, JsonSchema>, description?: string): JsonSchema {
+  const props: Record<string, JsonSchema> = {};
+  const required: string[] = [];
+  for (const [k, v] of Object.entries(properties)) {
+    const name = k.endsWith("?") ? k.slice(0, -1) : k;
+    if (!k.endsWith("?")) required.push(name);
+    props[name] = v;
+  }
+  return {
+    type: "object",
+    ...(description ? { description } : {}),
+    properties: props,
+    ...(required.length ? { required } : {}),
+  };
+}
+
+export const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+
+export const jsonBody = (schema: JsonSchema, description?: string): RequestBodyDoc => ({
+  required: true,
+  ...(description ? { description } : {}),
+  content: { "application/json": { schema } },
+});
+
+export const ok = (schema: JsonSchema, description = "OK"): ResponseDoc => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+/** A body that is not JSON: the bytes of a file, a CSV, a page. */
+export const bytes = (type: string, description: string): ResponseDoc => ({
+  description,
+  content: { [type]: { schema: { type: "string", format: "binary" } } },
+});
+
+export const query = (name: string, schema: JsonSchema, description?: string): ParameterDoc => ({
+  name,
+  in: "query",
+  schema,
+  ...(description ? { description } : {}),
+});
+
+export const header = (name: string, schema: JsonSchema, description: string, required = false): ParameterDoc => ({
+  name,
+  in: "header",
+  required,
+  schema,
+  description,
+});
+
+export const path = (name: string, description: string, schema: JsonSchema = str()): ParameterDoc => ({
+  name,
+  in: "path",
+  required: true,
+  schema,
+  description,
+});
+
+/** `{success: true}`, the answer of Graph writes that return nothing else. */
+export const success = ok(obj({ success: bool }));
+
+/** Stamps one tag and one security requirement on a group of entries written without them. */
+export function group(
+  tag: string,
+  security: Array<Record<string, string[]>>,
+  docs: Record<string, Omit<RouteDoc, "tag" | "security"> & { security?: RouteDoc["security"] }>,
+): RouteDocs {
+  return Object.fromEntries(Object.entries(docs).map(([k, d]) => [k, { tag, security, ...d }]));
+}
+
+type Entry = Omit<RouteDoc, "tag" | "security"> & { security?: RouteDoc["security"] };
+
+/**
+ * A group of suite API entries: a read needs a session or an API key, a write also the session's
+ * CSRF header (packages/suite/src/auth/sessions.ts); an entry may say otherwise.
+ */
+export function suiteGroup(
+  tag: string,
+  read: RouteDoc["security"],
+  write: RouteDoc["security"],
+  docs: Record<string, Entry>,
+): RouteDocs {
+  return Object.fromEntries(
+    Object.entries(docs).map(([k, d]) => [k, { tag, security: k.startsWith("GET ") ? read : write, ...d }]),
+  );
+}

@@ -1,0 +1,281 @@
+import { SUITE_READ, SUITE_WRITE, suiteErrors } from "./components";
+import { businessProfile, phoneNumber } from "./graph";
+import {
+  anyJson,
+  arr,
+  bool,
+  bytes,
+  int,
+  jsonBody,
+  map,
+  nullable,
+  obj,
+  ok,
+  oneOfValues,
+  query,
+  str,
+  suiteGroup,
+  time,
+  type JsonSchema,
+  type RouteDocs,
+} from "./shapes";
+
+// The inbox: conversations, their timelines, what agents do with them, canned responses, and what
+// the console reads of the Cloud API (packages/suite/src/inbox).
+
+const STATES = ["open", "pending", "snoozed", "resolved"];
+export const conversation = obj({
+  id: str(),
+  phone_number_id: str(),
+  wa_id: str(),
+  contact_name: nullable(str()),
+  state: oneOfValues(...STATES),
+  assignee_id: nullable(str()),
+  team_id: nullable(str()),
+  priority: oneOfValues("low", "normal", "high", "urgent"),
+  labels: arr(str()),
+  last_message_at: nullable(time),
+  last_inbound_at: nullable(time),
+  cycle_opened_at: nullable(time),
+  first_response_at: nullable(time),
+  snoozed_until: nullable(time),
+  resolved_at: nullable(time),
+  window: obj({ open: bool, closes_at: nullable(time) }, "The customer service window"),
+  bot_run_id: nullable(str("The flow run talking to the customer, if a bot holds the conversation")),
+});
+export const timelineMessage = obj({
+  kind: oneOfValues("message", "note"),
+  id: str(),
+  conversation_id: str(),
+  direction: oneOfValues("in", "out", "note"),
+  type: str(),
+  content: anyJson("The message's object as sent or received"),
+  status: str(),
+  error: nullable(anyJson("Meta's error, once failed")),
+  author_id: nullable(str()),
+  sender: nullable(
+    obj(
+      { kind: oneOfValues("agent", "campaign", "api", "bot"), "id?": str(), "name?": nullable(str()) },
+      "Who wrote what the business sent",
+    ),
+  ),
+  context_id: nullable(str()),
+  at: time,
+});
+const timelineEvent = obj({
+  kind: { const: "event" },
+  id: str(),
+  type: str("assigned, resolved, bot_started…"),
+  actor_id: nullable(str()),
+  data: map(anyJson("Whatever the event records")),
+  at: time,
+});
+const cycle = obj({
+  opened_at: time,
+  resolved_at: time,
+  agent_id: nullable(str()),
+  csat: nullable(int()),
+});
+export const consentState = nullable(
+  obj({
+    marketing: oneOfValues("granted", "revoked"),
+    source: nullable(str()),
+    at: time,
+    stopped_in_whatsapp: bool,
+  }),
+);
+const mediaObject: JsonSchema = obj({
+  "link?": str(),
+  "id?": str("A media id from POST …/media"),
+  "caption?": { type: "string", maxLength: 1024 },
+  "filename?": { type: "string", maxLength: 240 },
+});
+const composed = (type: string, object: JsonSchema) =>
+  obj({ type: { const: type }, [type]: object, "context_message_id?": str() });
+const templateMessage = obj({
+  name: { type: "string", pattern: "^[a-z0-9_]{1,512}$" },
+  language: str(),
+  "parameters?": arr(str("A body parameter, in order")),
+  "components?": arr(anyJson("A Cloud API component")),
+});
+const done = ok(obj({ ok: bool }));
+const canned = obj({ id: str(), shortcut: str(), title: str(), body: str(), variables: arr(str()) });
+
+const conversations = suiteGroup("Suite inbox", SUITE_READ, SUITE_WRITE, {
+  "GET /suite/api/conversations": {
+    summary: "The conversations the user may see, latest first",
+    parameters: [
+      query("state", oneOfValues(...STATES, "all"), "Default open"),
+      query("assignee", str(), "me, unassigned or a user id"),
+      query("team", str()),
+      query("q", str(), "Search by name, number or text"),
+      query("limit", { type: "integer", minimum: 1, maximum: 200, default: 50 }),
+    ],
+    responses: {
+      200: ok(
+        obj({
+          data: arr({
+            ...conversation,
+            properties: {
+              ...(conversation.properties as object),
+              last_message: nullable(timelineMessage),
+              unread: int("Messages this viewer has not read"),
+            },
+          }),
+          server_time: time,
+        }),
+      ),
+      ...suiteErrors,
+    },
+  },
+  "POST /suite/api/conversations": {
+    summary: "Start a conversation: the business writes first, with an approved template",
+    requestBody: jsonBody(
+      obj({ to: str("The customer's number"), "phone_number_id?": str(), template: templateMessage }),
+    ),
+    responses: { 201: ok(obj({ conversation, message: timelineMessage }), "Sent"), ...suiteErrors },
+  },
+  "GET /suite/api/conversations/{id}": {
+    summary: "A conversation with its timeline (messages, notes and events) and past cycles",
+    responses: {
+      200: ok(
+        obj({
+          conversation,
+          server_time: time,
+          timeline: arr({ oneOf: [timelineMessage, timelineEvent] }),
+          past_cycles: arr(cycle),
+        }),
+      ),
+      ...suiteErrors,
+    },
+  },
+  "PATCH /suite/api/conversations/{id}": {
+    summary: "Set a conversation's labels and/or priority",
+    requestBody: jsonBody(
+      obj({
+        "labels?": { type: "array", maxItems: 20, items: { type: "string", maxLength: 40 } },
+        "priority?": oneOfValues("low", "normal", "high", "urgent"),
+      }),
+    ),
+    responses: { 200: ok(conversation), ...suiteErrors },
+  },
+  "POST /suite/api/conversations/{id}/messages": {
+    summary: "Send a message from the console (free-form ones need the open window)",
+    requestBody: jsonBody({
+      oneOf: [
+        composed("text", obj({ body: { type: "string", maxLength: 4096 }, "preview_url?": bool })),
+        composed("template", obj({ name: str(), language: obj({ code: str() }) })),
+        composed("interactive", obj({ type: oneOfValues("button", "list") })),
+        ...["image", "document", "video", "audio"].map((t) => composed(t, mediaObject)),
+        obj({ type: { const: "reaction" }, reaction: obj({ message_id: str(), emoji: str() }) }),
+      ],
+    }),
+    responses: { 201: ok(timelineMessage, "Sent"), ...suiteErrors },
+  },
+  "POST /suite/api/conversations/{id}/media": {
+    summary: "Upload a file (multipart, field file, up to 16 MB) to send by id",
+    requestBody: {
+      required: true,
+      content: { "multipart/form-data": { schema: obj({ file: { type: "string", format: "binary" } }) } },
+    },
+    responses: { 201: ok(obj({ id: str(), mime_type: str(), filename: str() }), "Uploaded"), ...suiteErrors },
+  },
+  "POST /suite/api/conversations/{id}/notes": {
+    summary: "Add an internal note (never sent to the customer)",
+    requestBody: jsonBody(obj({ body: { type: "string", maxLength: 4096 } })),
+    responses: { 201: ok(timelineMessage, "Added"), ...suiteErrors },
+  },
+  "POST /suite/api/conversations/{id}/claim": {
+    summary: "Take the conversation",
+    responses: { 200: ok(conversation), ...suiteErrors },
+  },
+  "POST /suite/api/conversations/{id}/assign": {
+    summary: "Transfer to a person and/or a team (agents: only their own conversations)",
+    requestBody: jsonBody(obj({ "assignee_id?": nullable(str()), "team_id?": nullable(str()) })),
+    responses: { 200: ok(conversation), ...suiteErrors },
+  },
+  "POST /suite/api/conversations/{id}/state": {
+    summary: "Open, pend, snooze or resolve (with an optional CSAT)",
+    requestBody: jsonBody(
+      obj({
+        state: oneOfValues(...STATES),
+        "snoozed_until?": time,
+        "csat?": { type: "integer", minimum: 1, maximum: 5 },
+      }),
+    ),
+    responses: { 200: ok(conversation), ...suiteErrors },
+  },
+  "POST /suite/api/conversations/{id}/typing": {
+    summary: "Say the agent is typing (to the other consoles and the customer)",
+    responses: { 200: done, ...suiteErrors },
+  },
+  "POST /suite/api/conversations/{id}/read": {
+    summary: "The agent has read the customer's messages (blue ticks)",
+    responses: { 200: done, ...suiteErrors },
+  },
+  "GET /suite/api/conversations/{id}/profile": {
+    summary: "The customer profile panel: who they are, their consent and past conversations",
+    responses: {
+      200: ok(
+        obj({
+          name: nullable(str()),
+          wa_id: str(),
+          country: nullable(str()),
+          language: nullable(str()),
+          contact_id: nullable(str()),
+          consent: consentState,
+          conversations: arr(
+            obj({ id: str(), phone_number_id: str(), state: str(), last_message_at: nullable(int()) }),
+          ),
+          past_cycles: arr({ ...cycle, properties: { ...(cycle.properties as object), conversation_id: str() } }),
+        }),
+      ),
+      ...suiteErrors,
+    },
+  },
+  "GET /suite/api/media/{id}": {
+    summary: "A media file of a conversation the user may see, fetched through the Cloud API",
+    responses: { 200: bytes("application/octet-stream", "The file, with its own Content-Type"), ...suiteErrors },
+  },
+});
+
+const cannedDocs = suiteGroup("Suite canned responses", SUITE_READ, SUITE_WRITE, {
+  "GET /suite/api/canned-responses": {
+    summary: "The tenant's canned responses",
+    responses: { 200: ok(obj({ data: arr(canned) })), ...suiteErrors },
+  },
+  "POST /suite/api/canned-responses": {
+    summary: "Add a canned response (admins and supervisors)",
+    requestBody: jsonBody(
+      obj({
+        shortcut: { type: "string", pattern: "^[a-z0-9_-]{1,32}$" },
+        title: { type: "string", maxLength: 80 },
+        body: { type: "string", maxLength: 4096 },
+      }),
+    ),
+    responses: { 201: ok(canned, "Added"), ...suiteErrors },
+  },
+  "DELETE /suite/api/canned-responses/{id}": {
+    summary: "Remove a canned response (admins and supervisors)",
+    responses: { 200: done, ...suiteErrors },
+  },
+});
+
+const numbers = suiteGroup("Suite numbers", SUITE_READ, SUITE_WRITE, {
+  "GET /suite/api/numbers": {
+    summary: "The tenant's business numbers, as the Cloud API lists them",
+    responses: { 200: ok(obj({ data: arr(phoneNumber) })), ...suiteErrors },
+  },
+  "GET /suite/api/numbers/{id}/profile": {
+    summary: "A number's business profile",
+    responses: { 200: ok(businessProfile()), ...suiteErrors },
+  },
+  "POST /suite/api/numbers/{id}/profile": {
+    summary: "Change a number's business profile (admins); answers the profile now",
+    requestBody: jsonBody(businessProfile(), "The fields to change, as the Cloud API takes them"),
+    responses: { 200: ok(businessProfile()), ...suiteErrors },
+  },
+});
+
+/** The inbox, canned responses and the tenant's numbers. */
+export const suiteInboxRoutes: RouteDocs = { ...conversations, ...cannedDocs, ...numbers };

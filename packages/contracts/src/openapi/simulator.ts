@@ -6,7 +6,6 @@ import {
   group,
   int,
   jsonBody,
-  nullable,
   num,
   obj,
   ok,
@@ -23,12 +22,12 @@ import {
 
 const user = obj({
   wa_id: str(),
-  name: nullable(str()),
-  country: nullable(str()),
+  name: str(),
+  country: str(),
   on_whatsapp: bool,
   online: bool,
   delivery_ms: int(),
-  read_ms: nullable(int()),
+  read_ms: int(),
   read_probability: num,
   pending_messages: int("Messages waiting for the device to come online"),
   created_at: time,

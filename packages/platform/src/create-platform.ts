@@ -1,4 +1,4 @@
-import { GroupCommit, type Db, type JobQueue, type QueueWorker } from "@openwaba/store";
+import { GroupCommit, Jobs, type Db, type JobQueue, type Worker } from "@openwaba/store";
 import type { Clock } from "./clock";
 import { Directory } from "./directory";
 import type { BlobStore } from "./media/blob-store";
@@ -7,6 +7,7 @@ import { RateLimits } from "./limits/rate-limits";
 import { DEFAULT_RATE_CARD_FILE, loadRateCard } from "./pricing/rate-card";
 import { createNetworkWorker, type Network } from "./network-worker";
 import type { Platform, PlatformConfig } from "./platform";
+import { platformJobs } from "./platform-jobs";
 import { createWebhookDispatcher } from "./webhooks/dispatcher";
 import { createTemplateReviewer } from "./templates/template-reviewer";
 import { createQualityWorker } from "./quality/record-signal";
@@ -36,7 +37,10 @@ type Log = {
   info(o: unknown, m?: string): void;
 };
 
-/** Wires the platform: commands' context plus its two workers (network hand-off, webhooks). */
+/**
+ * Wires the platform: commands' context plus its workers (network hand-off, webhooks, template
+ * reviews, quality reviews). `wake` reaches the workers of a queue (the composition's registry).
+ */
 export function createPlatform(o: {
   db: Db;
   queue: JobQueue;
@@ -44,12 +48,13 @@ export function createPlatform(o: {
   blobs: BlobStore;
   config: PlatformConfig;
   log?: Log;
+  wake: (queue: string) => void;
 }) {
-  const workers = new Map<string, QueueWorker>();
   const platform: Platform = {
     db: o.db,
     commits: new GroupCommit(o.db),
     queue: o.queue,
+    jobs: new Jobs(platformJobs(o.config), o.queue, o.clock),
     clock: o.clock,
     blobs: o.blobs,
     config: o.config,
@@ -58,32 +63,18 @@ export function createPlatform(o: {
     directory: new Directory(o.db),
     metrics: createMetrics(o.queue, o.clock),
     deliveries: new DeliveryLog(),
-    wake: (queue) => workers.get(queue)?.wake(),
+    wake: o.wake,
   };
   return {
     platform,
-    /** Starts the workers; `network` receives accepted messages (null: report them sent). */
-    start(network: Network | null, extra: QueueWorker[] = []) {
-      const all = [
+    /** The worker of every platform queue; `network` receives accepted messages (null: report them sent). */
+    workers(network: Network | null): Worker[] {
+      return [
         createNetworkWorker(platform, network, o.log),
         ...createWebhookDispatcher(platform, o.log),
         createTemplateReviewer(platform, o.log),
         createQualityWorker(platform, o.log),
-        ...extra,
       ];
-      for (const w of all) {
-        workers.set(w.name, w);
-        w.start();
-      }
-    },
-    register(worker: QueueWorker) {
-      workers.set(worker.name, worker);
-    },
-    wakeAll() {
-      for (const w of workers.values()) w.wake();
-    },
-    async stop() {
-      await Promise.all([...workers.values()].map((w) => w.stop()));
     },
   };
 }

@@ -1,17 +1,14 @@
 import { GraphError, type OutboundMessage } from "@openwaba/contracts";
-import { QueueWorker, eachJob, fromJson, retryThenBury, type Db, type Job } from "@openwaba/store";
+import { catalogWorker, fromJson, runEach, type Db, type Job, type PayloadOf, type TypedJob } from "@openwaba/store";
 import { reportStatus } from "./commands/report-status";
 import { mediaOf } from "./commands/send-message";
 import { LinkMediaFetcher } from "./media/link-media";
 import { QUEUES, type Platform } from "./platform";
+import type { PlatformJobs } from "./platform-jobs";
 
 /** The business read the user's messages up to and including `messageId`. */
-export interface ReadReceiptJob {
-  phoneNumberId: string;
-  waId: string;
-  messageId: string;
-  typing: boolean;
-}
+export type ReadReceiptJob = PayloadOf<PlatformJobs, "network.read_receipt">;
+type NetworkJob = TypedJob<PlatformJobs, "network.message" | "network.read_receipt">;
 
 /**
  * Where accepted messages go: the simulator, or (later) another carrier. Both calls run inside
@@ -41,8 +38,8 @@ export function createNetworkWorker(
   const links = new LinkMediaFetcher(platform);
 
   /** The accepted messages a batch of jobs names, read in one query. */
-  async function loadMessages(jobs: Job[]) {
-    const ids = jobs.filter((j) => j.kind === "message").map((j) => JSON.parse(j.payload).id as string);
+  async function loadMessages(jobs: NetworkJob[]) {
+    const ids = jobs.flatMap((j) => (j.name === "network.message" ? [j.payload.id] : []));
     if (!ids.length) return new Map();
     const rows = await platform.db
       .selectFrom("messages")
@@ -63,11 +60,11 @@ export function createNetworkWorker(
     return new Map(rows.map((r) => [r.id, r]));
   }
 
-  async function prepare(job: Job, messages: Awaited<ReturnType<typeof loadMessages>>): Promise<HandOff> {
-    const payload = JSON.parse(job.payload);
-    if (job.kind === "read_receipt")
-      return network ? { job, run: (tx) => network.readReceipt(tx, payload as ReadReceiptJob) } : null;
-    const m = messages.get(payload.id);
+  async function prepare(t: NetworkJob, messages: Awaited<ReturnType<typeof loadMessages>>): Promise<HandOff> {
+    const { job } = t;
+    if (t.name === "network.read_receipt")
+      return network ? { job, run: (tx) => network.readReceipt(tx, t.payload) } : null;
+    const m = messages.get(t.payload.id);
     if (!m || m.status !== "accepted") return null;
     const content = fromJson<any>(m.content, {});
     const media = mediaOf(m.type, content);
@@ -115,21 +112,21 @@ export function createNetworkWorker(
     platform.wake(QUEUES.webhook);
     network?.afterCommit?.();
   };
-  const alone = eachJob(async (job) => {
-    const h = await prepare(job, await loadMessages([job]));
-    if (h) await platform.db.transaction().execute((tx) => h.run(tx));
-    afterCommit();
-  });
+  const alone = (jobs: NetworkJob[]) =>
+    runEach(
+      jobs,
+      (t) => t.job,
+      async (t) => {
+        const h = await prepare(t, await loadMessages([t]));
+        if (h) await platform.db.transaction().execute((tx) => h.run(tx));
+        afterCommit();
+      },
+    );
 
-  return new QueueWorker({
-    queue: platform.queue,
-    name: QUEUES.network,
+  return catalogWorker(platform.jobs, QUEUES.network, {
     clock: platform.clock,
-    ordered: true,
-    batchSize: 50,
-    visibilityMs: platform.config.claimTimeoutMs,
     log,
-    async handle(jobs) {
+    async batch(jobs) {
       let ready: HandOff[];
       try {
         const messages = await loadMessages(jobs);
@@ -143,11 +140,5 @@ export function createNetworkWorker(
       afterCommit();
       return [];
     },
-    onFailure: retryThenBury(platform.queue, platform.clock, {
-      maxAttempts: 20,
-      baseMs: 1000,
-      capMs: 60_000,
-      ordered: true,
-    }),
   });
 }

@@ -1,11 +1,12 @@
-import type { Db, GroupCommit, JobQueue } from "@openwaba/store";
+import type { Db, GroupCommit, JobQueue, Jobs } from "@openwaba/store";
 import type { Clock } from "./clock";
 import type { Directory } from "./directory";
-import type { BlobStore } from "./media/blob-store";
-import type { RateLimits } from "./limits/rate-limits";
+import type { BlobStore } from "./media/blobs/blob-store";
+import type { RateLimiter } from "./limits/rate-limiter";
 import type { RateCard } from "./pricing/rate-card";
 import type { PlatformMetrics } from "./metrics";
 import type { DeliveryLog } from "./webhooks/delivery-log";
+import type { PlatformJobs } from "./platform-jobs";
 
 export interface PlatformConfig {
   /** Graph version written into webhooks' conversation rules and dev credentials. */
@@ -48,10 +49,12 @@ export interface Platform {
   /** Shared transactions for the hot write paths (sends): one commit for a burst. */
   commits: GroupCommit;
   queue: JobQueue;
+  /** The platform's job kinds (platform-jobs.ts): typed enqueues over `queue`. */
+  jobs: Jobs<PlatformJobs>;
   clock: Clock;
   directory: Directory;
   blobs: BlobStore;
-  limits: RateLimits;
+  limits: RateLimiter;
   rateCard: RateCard;
   metrics: PlatformMetrics;
   /** Recent webhook deliveries per WABA (GET /openwaba/webhooks/deliveries). */
@@ -61,10 +64,14 @@ export interface Platform {
   wake(queue: string): void;
 }
 
-/** Queues of the platform's workers; `webhook-backlog` holds what each subscriber has yet to take; `quality` holds the scheduled reviews (quality, templates, tiers). */
+/**
+ * Queues of the platform's workers; `webhook-backlog` holds what each subscriber has yet to take;
+ * `templates` the reviews of new templates; `quality` the scheduled reviews (quality, templates, tiers).
+ */
 export const QUEUES = {
   network: "network",
   webhook: "webhook",
   webhookBacklog: "webhook-backlog",
+  templates: "templates",
   quality: "quality",
 } as const;

@@ -24,15 +24,15 @@ import {
   type Platform,
 } from "@openwaba/platform";
 import {
-  SIM_QUEUE,
   SimulatorNetwork,
   createUser,
   population,
   registerSimulatorRoutes,
+  simulatorJobs,
   type PlatformPort,
   type SimulatorSettings,
 } from "@openwaba/simulator";
-import { JobQueue, QueueWorker, eachJob, openStore, retryThenBury, type Db, type Store } from "@openwaba/store";
+import { JobQueue, Jobs, WorkerRegistry, openStore, type Db, type Store } from "@openwaba/store";
 import { createSuite } from "@openwaba/suite";
 import type { ServerConfig } from "./config";
 import { connectDevSuite, type ConsoleLogin } from "./suite-wiring";
@@ -100,9 +100,13 @@ export async function startServer(
   // Before any route: /openapi.json documents every route the server registers.
   const routes = collectRoutes(app);
   const log = app.log;
+  // Every background worker of the process, the platform's and the suite's: started, woken and
+  // stopped here.
+  const workers = new WorkerRegistry();
   const built = createPlatform({
     db,
     queue,
+    wake: (q) => workers.wake(q),
     clock,
     blobs: new FileBlobStore(join(config.dataDir, "media")),
     log,
@@ -127,7 +131,7 @@ export async function startServer(
   const settings: SimulatorSettings = { seed: config.seed, latency: config.simLatency, notOnWhatsappShare: 0.05 };
   const port: PlatformPort = {
     db,
-    queue,
+    jobs: new Jobs(simulatorJobs({ claimTimeoutMs: config.claimTimeoutMs }), queue, clock),
     clock,
     receiveInbound: (tx, msg) => receiveInbound(platform, tx, msg),
     commit: (fn) => platform.commits.run(fn),
@@ -163,12 +167,13 @@ export async function startServer(
         clock.advance(-ms);
         throw err;
       }
-      built.wakeAll();
+      workers.wakeAll("platform");
       return clock.offset;
     },
     wake: (q) => platform.wake(q),
   };
   const network = new SimulatorNetwork(port, settings);
+  workers.add("platform", ...built.workers(network), network.createWorker(log));
   if ((await setting(db, "sim_population_seeded", () => "no")) === "no") {
     for (const u of population(settings, config.simPopulation))
       await createUser(db, settings, clock.now(), u.waId, { name: u.name });
@@ -205,18 +210,7 @@ export async function startServer(
     registerConsoleFiles(app);
   }
 
-  const simWorker = new QueueWorker({
-    queue,
-    name: SIM_QUEUE,
-    clock,
-    ordered: false,
-    batchSize: 100,
-    visibilityMs: config.claimTimeoutMs,
-    log,
-    handle: eachJob((job) => network.runJob(job)),
-    onFailure: retryThenBury(queue, clock, { maxAttempts: 20, baseMs: 500, capMs: 30_000, ordered: false }),
-  });
-  built.start(network, [simWorker]);
+  workers.start("platform");
 
   let url = "";
   let consoleLogin: ConsoleLogin | null = null;
@@ -241,6 +235,8 @@ export async function startServer(
       devTenantId = dev.tenantId;
       suite.forgetClients();
       await suite.start();
+      // The suite's workers call this server's Cloud API: they start once it listens.
+      workers.start("suite");
     }
   } else {
     await app.ready();
@@ -261,6 +257,8 @@ export async function startServer(
       // idle, not after the keep-alive timeout.
       closing ??= (async () => {
         stopping.abort();
+        // The suite's workers first: their work in hand may still need this server's Cloud API.
+        await workers.stop("suite");
         await suite?.stop();
         const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
         try {
@@ -268,7 +266,7 @@ export async function startServer(
         } finally {
           clearInterval(sweep);
         }
-        await built.stop();
+        await workers.stop();
         await store.close();
       })();
       return closing;

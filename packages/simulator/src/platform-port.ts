@@ -1,6 +1,7 @@
 import type { Readable } from "node:stream";
 import type { InboundMessage, OutboundMessage, StatusUpdate } from "@openwaba/contracts";
-import type { Db, JobQueue } from "@openwaba/store";
+import type { Db, Jobs, OutboundHttp } from "@openwaba/store";
+import type { SimulatorJobs } from "./simulator-jobs";
 
 /**
  * What the simulator needs from the platform. It is the network between phones and Meta's
@@ -8,7 +9,8 @@ import type { Db, JobQueue } from "@openwaba/store";
  */
 export interface PlatformPort {
   db: Db;
-  queue: JobQueue;
+  /** The simulator's job kinds over the platform's store. */
+  jobs: Jobs<SimulatorJobs>;
   clock: { now(): number };
   receiveInbound(tx: Db, msg: InboundMessage): Promise<string>;
   /** Runs writes in the platform's group commit: a burst of users writing at once shares a few transactions. */
@@ -36,7 +38,8 @@ export interface PlatformPort {
   authenticate(req: unknown): Promise<{ wabaId: string }>;
   advanceClock(ms: number): Promise<number>;
   wake(queue: string): void;
+  /** How a simulated phone downloads media a user sends by link (the server's outbound requests). */
+  http: OutboundHttp;
 }
 
 export type { OutboundMessage };
-export const SIM_QUEUE = "simulator";

@@ -1,8 +1,9 @@
 import type { OutboundMessage } from "@openwaba/contracts";
-import { toJson, type Db, type Job } from "@openwaba/store";
+import { catalogWorker, toJson, type Db, type QueueWorker } from "@openwaba/store";
 import { randomFrom } from "./prng";
 import type { SimulatorSettings } from "./profiles";
-import { SIM_QUEUE, type PlatformPort } from "./platform-port";
+import type { PlatformPort } from "./platform-port";
+import { SIM_QUEUE } from "./simulator-jobs";
 import { findUser, userForNumber, type SimUser } from "./sim-users";
 
 /** Types whose delivery Meta reports with `sent` only (§2: reactions). */
@@ -71,13 +72,7 @@ export class SimulatorNetwork {
     this.typing.delete(`${msg.waId}|${msg.phoneNumberId}`);
     if (reachNow) await this.scheduleRead(tx, msg.id, user, now);
     else if (user.online && !sentOnly) {
-      await this.port.queue.enqueue(tx, {
-        queue: SIM_QUEUE,
-        key: msg.waId,
-        kind: "deliver",
-        payload: { id: msg.id },
-        runAt: now + user.delivery_ms,
-      });
+      await this.port.jobs.enqueue(tx, "sim.deliver", { id: msg.id }, { key: msg.waId, runAt: now + user.delivery_ms });
     }
   }
 
@@ -95,13 +90,7 @@ export class SimulatorNetwork {
 
   private async scheduleRead(tx: Db, id: string, user: SimUser, now: number): Promise<void> {
     if (randomFrom(`${this.settings.seed}|read|${id}`)() < user.read_probability) {
-      await this.port.queue.enqueue(tx, {
-        queue: SIM_QUEUE,
-        key: user.wa_id,
-        kind: "read",
-        payload: { id },
-        runAt: now + user.read_ms,
-      });
+      await this.port.jobs.enqueue(tx, "sim.read", { id }, { key: user.wa_id, runAt: now + user.read_ms });
     }
   }
 
@@ -131,9 +120,20 @@ export class SimulatorNetwork {
     return until !== undefined && until > this.port.clock.now();
   }
 
-  /** Runs a scheduled step of the simulator's queue. */
-  async runJob(job: Job): Promise<void> {
-    const { id } = JSON.parse(job.payload) as { id: string };
+  /** The worker of the simulator's queue: its phones' scheduled steps. */
+  createWorker(log?: { error(o: unknown, m?: string): void }): QueueWorker {
+    return catalogWorker(this.port.jobs, SIM_QUEUE, {
+      clock: this.port.clock,
+      log,
+      handlers: {
+        "sim.deliver": ({ id }) => this.runStep("deliver", id),
+        "sim.read": ({ id }) => this.runStep("read", id),
+      },
+    });
+  }
+
+  /** Runs a scheduled step of a message on its phone. */
+  private async runStep(step: "deliver" | "read", id: string): Promise<void> {
     const { db, clock } = this.port;
     await db.transaction().execute(async (tx) => {
       const row = await tx
@@ -145,10 +145,10 @@ export class SimulatorNetwork {
       const user = await findUser(tx, row.wa_id);
       if (!user) return;
       const now = clock.now();
-      if (job.kind === "deliver") {
+      if (step === "deliver") {
         if (row.ticks !== "pending" || !user.online) return; // offline: delivered when the device comes online
         await this.reachPhone(tx, id, user, now);
-      } else if (job.kind === "read") {
+      } else {
         if (row.ticks !== "delivered" || !user.online) return;
         await tx.updateTable("sim_chat").set({ ticks: "read" }).where("id", "=", id).execute();
         await this.port.reportStatus(tx, { messageId: id, status: "read" });
@@ -159,7 +159,7 @@ export class SimulatorNetwork {
 
   /** A device coming online receives what waited for it. */
   async setOnline(waId: string, online: boolean): Promise<number> {
-    const { db, clock, queue } = this.port;
+    const { db, clock, jobs } = this.port;
     let pending = 0;
     await db.transaction().execute(async (tx) => {
       await tx
@@ -177,9 +177,10 @@ export class SimulatorNetwork {
         .orderBy("at")
         .execute();
       pending = rows.length;
-      await queue.enqueue(
+      await jobs.enqueueAll(
         tx,
-        rows.map((r) => ({ queue: SIM_QUEUE, key: waId, kind: "deliver", payload: { id: r.id }, runAt: clock.now() })),
+        "sim.deliver",
+        rows.map((r) => ({ payload: { id: r.id }, key: waId, runAt: clock.now() })),
       );
     });
     this.port.wake(SIM_QUEUE);

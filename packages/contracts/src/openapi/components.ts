@@ -33,14 +33,21 @@ export const suiteErrors: Record<string, ResponseDoc> = {
 
 /**
  * How callers prove who they are (packages/platform/src/graph/graph-request.ts and
- * packages/suite/src/auth/sessions.ts): a Graph access token (also accepted as `?access_token=`);
+ * packages/suite/src/auth/sessions.ts): a Graph access token, in the Authorization header or as
+ * `?access_token=`;
  * in the suite, the session cookie with its CSRF header on writes, or an API key.
  */
 export const securitySchemes = {
   graphToken: {
     type: "http",
     scheme: "bearer",
-    description: "A system-user or app access token (`Authorization: Bearer …` or `OAuth …`, or `?access_token=`).",
+    description: "A system-user or app access token (`Authorization: Bearer …`, or `OAuth …`).",
+  },
+  graphTokenQuery: {
+    type: "apiKey",
+    in: "query",
+    name: "access_token",
+    description: "The same token as a query parameter, as Graph also takes it.",
   },
   suiteSession: {
     type: "apiKey",
@@ -64,7 +71,7 @@ export const securitySchemes = {
 /** Who may call a route, as OpenAPI writes it: any one of these requirements. */
 export type Security = Array<Record<string, string[]>>;
 
-export const GRAPH_TOKEN: Security = [{ graphToken: [] }];
+export const GRAPH_TOKEN: Security = [{ graphToken: [] }, { graphTokenQuery: [] }];
 /** A suite read: a session, or an API key. */
 export const SUITE_READ: Security = [{ suiteSession: [] }, { suiteApiKey: [] }];
 /** A suite write: a session with its CSRF header, or an API key. */

@@ -17,7 +17,6 @@ export interface ParameterDoc {
 export interface ResponseDoc {
   description: string;
   content?: Record<string, { schema: JsonSchema }>;
-  headers?: Record<string, { description: string; schema: JsonSchema }>;
 }
 
 export interface RequestBodyDoc {
@@ -120,16 +119,13 @@ export const path = (name: string, description: string, schema: JsonSchema = str
 /** `{success: true}`, the answer of Graph writes that return nothing else. */
 export const success = ok(obj({ success: bool }));
 
+/** A registry entry as a group writes it: the group gives its tag, and its security unless the entry does. */
+type Entry = Omit<RouteDoc, "tag" | "security"> & { security?: RouteDoc["security"] };
+
 /** Stamps one tag and one security requirement on a group of entries written without them. */
-export function group(
-  tag: string,
-  security: Array<Record<string, string[]>>,
-  docs: Record<string, Omit<RouteDoc, "tag" | "security"> & { security?: RouteDoc["security"] }>,
-): RouteDocs {
+export function group(tag: string, security: RouteDoc["security"], docs: Record<string, Entry>): RouteDocs {
   return Object.fromEntries(Object.entries(docs).map(([k, d]) => [k, { tag, security, ...d }]));
 }
-
-type Entry = Omit<RouteDoc, "tag" | "security"> & { security?: RouteDoc["security"] };
 
 /**
  * A group of suite API entries: a read needs a session or an API key, a write also the session's

@@ -52,13 +52,13 @@ const listFilters = [
   query("tag", str()),
   query("consent", oneOfValues("granted", "revoked", "none")),
   query("active_since", time),
-  query("attr.{name}", str(), "Contacts whose attribute {name} has exactly this value"),
 ];
 const done = ok(obj({ ok: bool }));
 
 const contacts = suiteGroup("Suite contacts", SUITE_READ, SUITE_WRITE, {
   "GET /suite/api/contacts": {
     summary: "Contacts matching the filters, most recently changed first",
+    description: "Besides these filters, `attr.NAME=VALUE` keeps the contacts whose attribute NAME is exactly VALUE.",
     parameters: [
       ...listFilters,
       query("limit", { type: "integer", minimum: 1, maximum: 1000, default: 100 }),
@@ -79,6 +79,7 @@ const contacts = suiteGroup("Suite contacts", SUITE_READ, SUITE_WRITE, {
   },
   "GET /suite/api/contacts/export": {
     summary: "The matching contacts as CSV (admins and supervisors)",
+    description: "The filters of GET /suite/api/contacts, `attr.NAME=VALUE` included.",
     parameters: listFilters,
     responses: {
       200: bytes("text/csv", "phone, name, language, timezone, tags, consent and one column per attribute"),

@@ -2,6 +2,7 @@ import { ANYONE, SUITE_READ, SUITE_WRITE, suiteErrors } from "./components";
 import { createTemplateRequest, editTemplateRequest } from "../templates/template-request";
 import { createdTemplate, subscribedApp, template } from "./graph";
 import { deadLetter, delivery, messageStatus, subscriber, testResults } from "./openwaba";
+import { chatView, newSimUser, sentByUser, simUser, userMessage } from "./simulator";
 import {
   anyJson,
   arr,
@@ -397,7 +398,6 @@ const cloudApi = suiteGroup("Suite Cloud API", SUITE_READ, SUITE_WRITE, {
   },
 });
 
-const phoneUser = anyJson("A simulated user, as GET /simulator/users/{wa_id} answers it");
 const phone = suiteGroup("Suite phone view", SUITE_READ, SUITE_WRITE, {
   "GET /suite/api/phone/numbers": {
     summary: "The numbers a simulated customer can write to (development tenant)",
@@ -408,12 +408,12 @@ const phone = suiteGroup("Suite phone view", SUITE_READ, SUITE_WRITE, {
   },
   "GET /suite/api/phone/users": {
     summary: "The simulated customers (development tenant)",
-    responses: { 200: ok(obj({ data: arr(phoneUser) })), ...suiteErrors },
+    responses: { 200: ok(obj({ data: arr(simUser) })), ...suiteErrors },
   },
   "POST /suite/api/phone/users": {
     summary: "Make a simulated customer (the body of POST /simulator/users)",
-    requestBody: jsonBody(anyJson("As POST /simulator/users takes it")),
-    responses: { 201: ok(phoneUser, "Made"), ...suiteErrors },
+    requestBody: jsonBody(newSimUser),
+    responses: { 201: ok(simUser, "Made"), ...suiteErrors },
   },
   "GET /suite/api/phone/users/{wa_id}/chat": {
     summary: "What the customer's phone shows of the chat with a number",
@@ -422,8 +422,9 @@ const phone = suiteGroup("Suite phone view", SUITE_READ, SUITE_WRITE, {
     ],
     responses: {
       200: ok({
-        ...obj({ server_time: time }),
-        additionalProperties: anyJson("As GET /simulator/users/{wa_id}/chats/{phone_number_id} answers it"),
+        ...chatView,
+        properties: { ...(chatView.properties as object), server_time: time },
+        required: [...(chatView.required as string[]), "server_time"],
       }),
       ...suiteErrors,
     },
@@ -433,8 +434,12 @@ const phone = suiteGroup("Suite phone view", SUITE_READ, SUITE_WRITE, {
     parameters: [
       query("phone", { type: "string", pattern: "^\\d{1,20}$" }, "The business number (the first when none)"),
     ],
-    requestBody: jsonBody(anyJson("As POST /simulator/users/{wa_id}/messages takes it, less to")),
-    responses: { 201: ok(obj({ messages: arr(obj({ id: str() })) }), "Sent"), ...suiteErrors },
+    requestBody: jsonBody({
+      ...userMessage,
+      required: (userMessage.required as string[]).filter((k) => k !== "to"),
+      description: "The simulator's message body; to is the phone query's number",
+    }),
+    responses: { 201: ok(sentByUser, "Sent"), ...suiteErrors },
   },
 });
 

@@ -30,13 +30,12 @@ export async function markRead(platform: Platform, phone: PhoneNumber, req: Mark
       .where("created_at", "<=", m.created_at)
       .where("status", "!=", "read")
       .execute();
-    await platform.queue.enqueue(tx, {
-      queue: QUEUES.network,
-      key: `${phone.id}|${m.wa_id}`,
-      kind: "read_receipt",
-      payload: { phoneNumberId: phone.id, waId: m.wa_id, messageId: m.id, typing: req.typing },
-      runAt: now,
-    });
+    await platform.jobs.enqueue(
+      tx,
+      "network.read_receipt",
+      { phoneNumberId: phone.id, waId: m.wa_id, messageId: m.id, typing: req.typing },
+      { key: `${phone.id}|${m.wa_id}`, runAt: now },
+    );
   });
   platform.wake(QUEUES.network);
 }

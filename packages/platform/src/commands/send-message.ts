@@ -66,7 +66,7 @@ export async function sendMessage(
 
   const now = platform.clock.now();
   if (phone.maintenance_until !== null && now < phone.maintenance_until) throw new GraphError(131057);
-  if (rules) platform.limits.admitSend(phone.id, waId, now, phone.throughput_level);
+  if (rules) await platform.limits.admitSend(phone.id, waId, now, phone.throughput_level);
   const id = wamid(waId);
   const window = await platform.db
     .selectFrom("customer_windows")
@@ -232,14 +232,7 @@ export async function queueOutbound(
     })
     .execute();
   if (o.failure) await emitFailed(platform, tx, phone, o.id, o.waId, o.now, o.failure, o.bizOpaque);
-  else
-    await platform.queue.enqueue(tx, {
-      queue: QUEUES.network,
-      key: `${phone.id}|${o.waId}`,
-      kind: "message",
-      payload: { id: o.id },
-      runAt: o.now,
-    });
+  else await platform.jobs.enqueue(tx, "network.message", { id: o.id }, { key: `${phone.id}|${o.waId}`, runAt: o.now });
 }
 
 /** A failed status for a message that never left (window closed, media missing). */

@@ -25,7 +25,8 @@ export function registerDeadLetterRoutes(app: FastifyInstance, platform: Platfor
     const data = [];
     for (const queue of DEAD_IN) {
       for (const j of await platform.queue.list(queue, "dead", { keyPrefix: `${p.wabaId}|`, limit })) {
-        const payload = JSON.parse(j.payload);
+        // Read as written: a job buried because its payload was unreadable is listed too.
+        const payload = parseOrNull(j.payload) ?? {};
         const backlog = queue === QUEUES.webhookBacklog ? (payload as BacklogPayload) : null;
         data.push({
           id: j.id,
@@ -51,4 +52,12 @@ export function registerDeadLetterRoutes(app: FastifyInstance, platform: Platfor
     }
     return reply.send({ success: true, redriven: n });
   });
+}
+
+function parseOrNull(text: string): any {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }

@@ -1,5 +1,5 @@
 import type { Db } from "@openwaba/store";
-import { QUEUES, type Platform } from "../platform";
+import type { Platform } from "../platform";
 import { MESSAGING_WINDOW_MS } from "../rules/messaging-limits";
 import {
   FLAGGED_DOWNGRADE_MS,
@@ -23,13 +23,12 @@ export async function scheduleTierReview(platform: Platform, tx: Db, scope: Limi
   if (scope.model === "portfolio")
     await tx.updateTable("businesses").set({ tier_review_at: at }).where("id", "=", scope.id).execute();
   else await tx.updateTable("phone_numbers").set({ tier_review_at: at }).where("id", "=", scope.id).execute();
-  await platform.queue.enqueue(tx, {
-    queue: QUEUES.quality,
-    key: scope.id,
-    kind: "tier-review",
-    payload: { phoneNumberId: scope.phoneIds[0], scopeId: scope.id },
-    runAt: at,
-  });
+  await platform.jobs.enqueue(
+    tx,
+    "quality.tier_review",
+    { phoneNumberId: scope.phoneIds[0], scopeId: scope.id },
+    { key: scope.id, runAt: at },
+  );
 }
 
 /**
@@ -105,13 +104,12 @@ export async function reviewFlag(platform: Platform, tx: Db, phoneNumberId: stri
 /** Per-number model: the week a RED number has before it loses a tier starts now. */
 export async function markFlagged(platform: Platform, tx: Db, phoneNumberId: string, now: number): Promise<void> {
   await tx.updateTable("phone_numbers").set({ flagged_at: now }).where("id", "=", phoneNumberId).execute();
-  await platform.queue.enqueue(tx, {
-    queue: QUEUES.quality,
-    key: phoneNumberId,
-    kind: "flag-review",
-    payload: { phoneNumberId, flaggedAt: now },
-    runAt: now + FLAGGED_DOWNGRADE_MS,
-  });
+  await platform.jobs.enqueue(
+    tx,
+    "quality.flag_review",
+    { phoneNumberId, flaggedAt: now },
+    { key: phoneNumberId, runAt: now + FLAGGED_DOWNGRADE_MS },
+  );
 }
 
 export async function changeTier(

@@ -1,6 +1,7 @@
-import { QueueWorker, eachJob, retryThenBury, type Db } from "@openwaba/store";
+import { catalogWorker, type Db, type PayloadIn } from "@openwaba/store";
 import { graphId } from "../ids";
 import { QUEUES, type Platform } from "../platform";
+import type { PlatformJobs } from "../platform-jobs";
 import { limitScope } from "../limits/messaging-limit";
 import { markFlagged, reviewFlag, reviewTier } from "../limits/tier-review";
 import { QUALITY_WINDOW_MS, qualityRating } from "../rules/phone-quality";
@@ -46,34 +47,37 @@ export async function recordUserSignal(platform: Platform, tx: Db, s: UserSignal
       template_id: templateId,
     })
     .execute();
-  await scheduleReassessments(platform, tx, "reassess", s.phoneNumberId, { phoneNumberId: s.phoneNumberId }, now);
+  await scheduleReassessments(
+    platform,
+    tx,
+    "quality.reassess",
+    s.phoneNumberId,
+    { phoneNumberId: s.phoneNumberId },
+    now,
+  );
   await reassessQuality(platform, tx, s.phoneNumberId);
   if (templateId) {
-    await scheduleReassessments(platform, tx, "template", templateId, { templateId }, now);
+    await scheduleReassessments(platform, tx, "quality.template", templateId, { templateId }, now);
     await reassessTemplate(platform, tx, templateId, unpauseAt(platform, tx, templateId));
   }
 }
 
 const unpauseAt = (platform: Platform, tx: Db, templateId: string) => (runAt: number) =>
-  platform.queue.enqueue(tx, {
-    queue: QUEUES.quality,
-    key: templateId,
-    kind: "unpause",
-    payload: { templateId },
-    runAt,
-  });
+  platform.jobs.enqueue(tx, "quality.unpause", { templateId }, { key: templateId, runAt });
 
 /** A signal weighs less as it ages and not at all after 7 days: look again along the way. */
-function scheduleReassessments(platform: Platform, tx: Db, kind: string, key: string, payload: unknown, now: number) {
-  return platform.queue.enqueue(
+function scheduleReassessments<K extends "quality.reassess" | "quality.template">(
+  platform: Platform,
+  tx: Db,
+  name: K,
+  key: string,
+  payload: PayloadIn<PlatformJobs, K>,
+  now: number,
+) {
+  return platform.jobs.enqueueAll(
     tx,
-    [1, 3.5, 7].map((days) => ({
-      queue: QUEUES.quality,
-      key,
-      kind,
-      payload,
-      runAt: now + days * 24 * 3600 * 1000 + 1,
-    })),
+    name,
+    [1, 3.5, 7].map((days) => ({ payload, key, runAt: now + days * 24 * 3600 * 1000 + 1 })),
   );
 }
 
@@ -124,40 +128,35 @@ export async function reassessQuality(platform: Platform, tx: Db, phoneNumberId:
 
 /** Runs the scheduled reviews: quality as signals age, template pauses, messaging tiers, flagged numbers. */
 export function createQualityWorker(platform: Platform, log?: { error(o: unknown, m?: string): void }) {
-  return new QueueWorker({
-    queue: platform.queue,
-    name: QUEUES.quality,
-    clock: platform.clock,
-    ordered: false,
-    batchSize: 50,
-    visibilityMs: platform.config.claimTimeoutMs,
-    log,
-    handle: eachJob(async (job) => {
-      const p = JSON.parse(job.payload) as { phoneNumberId?: string; templateId?: string; flaggedAt?: number };
-      await platform.db.transaction().execute(async (tx) => {
-        if (job.kind === "reassess" && p.phoneNumberId) await reassessQuality(platform, tx, p.phoneNumberId);
-        if (job.kind === "template" && p.templateId)
-          await reassessTemplate(platform, tx, p.templateId, unpauseAt(platform, tx, p.templateId));
-        if (job.kind === "template-due" && p.templateId) {
-          await tx.updateTable("templates").set({ quality_review_at: null }).where("id", "=", p.templateId).execute();
-          await reassessTemplate(platform, tx, p.templateId, unpauseAt(platform, tx, p.templateId));
-        }
-        if (job.kind === "unpause" && p.templateId) await unpauseTemplate(platform, tx, p.templateId);
-        if (job.kind === "tier-review" && p.phoneNumberId) await reviewTier(platform, tx, p.phoneNumberId);
-        if (job.kind === "flag-review" && p.phoneNumberId && p.flaggedAt !== undefined) {
-          await reassessQuality(platform, tx, p.phoneNumberId);
-          await reviewFlag(platform, tx, p.phoneNumberId, p.flaggedAt);
-        }
-      });
-      // Cached numbers must show what the review changed (tier, status, throughput) once it is committed.
+  // Each review in its own transaction; cached numbers must show what it changed (tier, status,
+  // throughput) once it is committed.
+  const review =
+    <P>(run: (tx: Db, p: P) => Promise<void>) =>
+    async (p: P) => {
+      await platform.db.transaction().execute((tx) => run(tx, p));
       platform.directory.forget();
-      platform.wake("webhook");
-    }),
-    onFailure: retryThenBury(platform.queue, platform.clock, {
-      maxAttempts: 10,
-      baseMs: 1000,
-      capMs: 60_000,
-      ordered: false,
-    }),
+      platform.wake(QUEUES.webhook);
+    };
+  const reassessTemplateNow = (tx: Db, templateId: string) =>
+    reassessTemplate(platform, tx, templateId, unpauseAt(platform, tx, templateId));
+  return catalogWorker(platform.jobs, QUEUES.quality, {
+    clock: platform.clock,
+    log,
+    handlers: {
+      "quality.reassess": review((tx, p) => reassessQuality(platform, tx, p.phoneNumberId)),
+      "quality.template": review((tx, p) => reassessTemplateNow(tx, p.templateId)),
+      "quality.template_due": review(async (tx, p) => {
+        await tx.updateTable("templates").set({ quality_review_at: null }).where("id", "=", p.templateId).execute();
+        await reassessTemplateNow(tx, p.templateId);
+      }),
+      "quality.unpause": review((tx, p) => unpauseTemplate(platform, tx, p.templateId)),
+      "quality.tier_review": review(async (tx, p) => {
+        if (p.phoneNumberId) await reviewTier(platform, tx, p.phoneNumberId);
+      }),
+      "quality.flag_review": review(async (tx, p) => {
+        await reassessQuality(platform, tx, p.phoneNumberId);
+        await reviewFlag(platform, tx, p.phoneNumberId, p.flaggedAt);
+      }),
+    },
   });
 }

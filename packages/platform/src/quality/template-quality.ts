@@ -1,5 +1,5 @@
 import type { Db } from "@openwaba/store";
-import { QUEUES, type Platform } from "../platform";
+import type { Platform } from "../platform";
 import { QUALITY_WINDOW_MS } from "../rules/phone-quality";
 import { onRed, templateQuality } from "../rules/template-quality";
 import { emitWabaEvent } from "../webhooks/events";
@@ -107,13 +107,7 @@ export async function templateSent(
     .where((e) => e.or([e("quality_review_at", "is", null), e("quality_review_at", "<=", now)]))
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) === 0) return;
-  await platform.queue.enqueue(tx, {
-    queue: QUEUES.quality,
-    key: t.id,
-    kind: "template-due",
-    payload: { templateId: t.id },
-    runAt: at,
-  });
+  await platform.jobs.enqueue(tx, "quality.template_due", { templateId: t.id }, { key: t.id, runAt: at });
 }
 
 /** A pause has run out: the template is approved again (other_info UNPAUSE). */

@@ -1,9 +1,7 @@
-import { QueueWorker, eachJob, fromJson, retryThenBury, type Db } from "@openwaba/store";
-import type { Platform } from "../platform";
+import { catalogWorker, fromJson, type Db } from "@openwaba/store";
+import { QUEUES, type Platform } from "../platform";
 import { reviewTemplate } from "../rules/template-review";
 import { applyReviewDecision } from "./review-decision";
-
-export const TEMPLATE_QUEUE = "templates";
 
 /**
  * Queues the review of a template just created or edited, in the caller's transaction, due after
@@ -12,65 +10,54 @@ export const TEMPLATE_QUEUE = "templates";
 export async function scheduleReview(platform: Platform, tx: Db, templateId: string, version: number): Promise<void> {
   const delay = platform.config.templateReviewDelayMs;
   if (delay === null) return; // reviews only by the admin override
-  await platform.queue.enqueue(tx, {
-    queue: TEMPLATE_QUEUE,
-    key: templateId,
-    kind: "review",
-    payload: { id: templateId, version },
-    runAt: platform.clock.now() + delay,
-  });
+  await platform.jobs.enqueue(
+    tx,
+    "template.review",
+    { id: templateId, version },
+    { key: templateId, runAt: platform.clock.now() + delay },
+  );
 }
 
 /** Runs due reviews: the review engine decides, the decision is applied with its webhooks. */
 export function createTemplateReviewer(platform: Platform, log?: { error(o: unknown, m?: string): void }) {
-  return new QueueWorker({
-    queue: platform.queue,
-    name: TEMPLATE_QUEUE,
+  return catalogWorker(platform.jobs, QUEUES.templates, {
     clock: platform.clock,
-    ordered: false,
-    batchSize: 20,
-    visibilityMs: platform.config.claimTimeoutMs,
     log,
-    handle: eachJob(async (job) => {
-      const { id, version } = JSON.parse(job.payload) as { id: string; version: number };
-      await platform.db.transaction().execute(async (tx) => {
-        const t = await tx
-          .selectFrom("templates")
-          .selectAll()
-          .where("id", "=", id)
-          .where("deleted_at", "is", null)
-          .executeTakeFirst();
-        if (!t || t.status !== "PENDING" || t.updated_at !== version) return;
-        const outcome = reviewTemplate({
-          name: t.name,
-          category: t.category as any,
-          components: fromJson(t.components, []),
+    handlers: {
+      "template.review": async ({ id, version }) => {
+        await platform.db.transaction().execute(async (tx) => {
+          const t = await tx
+            .selectFrom("templates")
+            .selectAll()
+            .where("id", "=", id)
+            .where("deleted_at", "is", null)
+            .executeTakeFirst();
+          if (!t || t.status !== "PENDING" || t.updated_at !== version) return;
+          const outcome = reviewTemplate({
+            name: t.name,
+            category: t.category as any,
+            components: fromJson(t.components, []),
+          });
+          if (outcome.event === "REJECTED") {
+            await applyReviewDecision(platform, tx, t, {
+              event: "REJECTED",
+              reason: outcome.reason,
+              explanation: outcome.explanation,
+              rule: outcome.rule,
+            });
+          } else {
+            await applyReviewDecision(platform, tx, t, {
+              event: "APPROVED",
+              rule: outcome.rule,
+              newCategory: outcome.category,
+              note: outcome.recategorised
+                ? `Moved from ${outcome.recategorised.from} to ${outcome.category}: ${outcome.recategorised.why}.`
+                : undefined,
+            });
+          }
         });
-        if (outcome.event === "REJECTED") {
-          await applyReviewDecision(platform, tx, t, {
-            event: "REJECTED",
-            reason: outcome.reason,
-            explanation: outcome.explanation,
-            rule: outcome.rule,
-          });
-        } else {
-          await applyReviewDecision(platform, tx, t, {
-            event: "APPROVED",
-            rule: outcome.rule,
-            newCategory: outcome.category,
-            note: outcome.recategorised
-              ? `Moved from ${outcome.recategorised.from} to ${outcome.category}: ${outcome.recategorised.why}.`
-              : undefined,
-          });
-        }
-      });
-      platform.wake("webhook");
-    }),
-    onFailure: retryThenBury(platform.queue, platform.clock, {
-      maxAttempts: 10,
-      baseMs: 1000,
-      capMs: 60_000,
-      ordered: false,
-    }),
+        platform.wake(QUEUES.webhook);
+      },
+    },
   });
 }

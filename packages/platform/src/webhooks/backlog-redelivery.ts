@@ -1,10 +1,10 @@
-import { QueueWorker, type HandleResult, type Job } from "@openwaba/store";
+import { catalogWorker, type HandleResult, type Job, type QueueWorker } from "@openwaba/store";
 import { QUEUES, type Platform } from "../platform";
 import {
   type BacklogPayload,
   type FailingSubscribers,
-  retryOrBury,
   subscriberOf,
+  webhookFailureHooks,
   withPatience,
 } from "./subscriber-backlog";
 import { postWebhook } from "./post-webhook";
@@ -20,10 +20,21 @@ type Log = { error(o: unknown, m?: string): void; warn(o: unknown, m?: string): 
 export function createBacklogRedelivery(platform: Platform, failing: FailingSubscribers, log?: Log): QueueWorker {
   const { config, clock, queue } = platform;
 
-  async function handle(jobs: Job[]): Promise<HandleResult[]> {
+  return catalogWorker(platform.jobs, QUEUES.webhookBacklog, {
+    clock,
+    log,
+    // An event is in a backlog because its subscriber failed (on it, or on those before it), so its
+    // nth failure here waits as the (n+1)th attempt's would (platform-jobs.ts), counted as a retry.
+    hooks: webhookFailureHooks(platform, { counted: true, log }),
+    batch: (jobs, { fail }) => redeliver(jobs, fail),
+  });
+
+  async function redeliver(
+    jobs: { job: Job; payload: BacklogPayload }[],
+    onFailure: (job: Job, error: string) => Promise<void>,
+  ): Promise<HandleResult[]> {
     const groups = new Map<string, { wabaId: string; appId: string; items: { job: Job; p: BacklogPayload }[] }>();
-    for (const job of jobs) {
-      const p = JSON.parse(job.payload) as BacklogPayload;
+    for (const { job, payload: p } of jobs) {
       const k = subscriberOf(p.event.wabaId, p.appId);
       const g = groups.get(k) ?? { wabaId: p.event.wabaId, appId: p.appId, items: [] };
       g.items.push({ job, p });
@@ -71,22 +82,4 @@ export function createBacklogRedelivery(platform: Platform, failing: FailingSubs
     );
     return results;
   }
-
-  // An event is in a backlog because its subscriber failed (on it, or on those before it), so its
-  // nth failure here waits as the (n+1)th attempt's would.
-  const onFailure = (job: Job, error: string) =>
-    retryOrBury(platform, job, error, { failedAttempts: job.attempts + 1, counted: true, log });
-
-  return new QueueWorker({
-    queue,
-    name: QUEUES.webhookBacklog,
-    clock,
-    ordered: true,
-    batchSize: 200,
-    concurrency: 3,
-    visibilityMs: Math.max(config.claimTimeoutMs, config.webhookTimeoutMs * 2),
-    handle,
-    onFailure,
-    log,
-  });
 }

@@ -1,5 +1,6 @@
-import { QueueWorker, type HandleResult, type Job } from "@openwaba/store";
+import { catalogWorker, type HandleResult, type Job, type QueueWorker, type TypedJob } from "@openwaba/store";
 import { QUEUES, type Platform } from "../platform";
+import type { PlatformJobs } from "../platform-jobs";
 import { destinationWants, type WebhookEvent } from "./events";
 import { postWebhook } from "./post-webhook";
 import {
@@ -7,8 +8,8 @@ import {
   backlogKey,
   FailingSubscribers,
   retryAfterMs,
-  retryOrBury,
   subscriberOf,
+  webhookFailureHooks,
   withPatience,
 } from "./subscriber-backlog";
 import { createBacklogRedelivery } from "./backlog-redelivery";
@@ -27,10 +28,9 @@ export function createWebhookDispatcher(platform: Platform, log?: Log): QueueWor
   const { config, clock, queue } = platform;
   const failing = new FailingSubscribers();
 
-  async function handle(jobs: Job[]): Promise<HandleResult[]> {
+  async function handle(jobs: TypedJob<PlatformJobs, "webhook.event">[]): Promise<HandleResult[]> {
     const byWaba = new Map<string, { job: Job; event: WebhookEvent }[]>();
-    for (const job of jobs) {
-      const event = JSON.parse(job.payload) as WebhookEvent;
+    for (const { job, payload: event } of jobs) {
       const list = byWaba.get(event.wabaId) ?? [];
       list.push({ job, event });
       byWaba.set(event.wabaId, list);
@@ -54,12 +54,12 @@ export function createWebhookDispatcher(platform: Platform, log?: Log): QueueWor
           if (!wanted.length) return;
           const subscriber = subscriberOf(wabaId, dest.appId);
           if (failing.isFailing(subscriber)) {
-            await addToBacklog(platform, wabaId, dest, wanted, clock.now());
+            await addToBacklog(platform, dest, wanted, clock.now());
             return;
           }
           const behind = wanted.filter((i) => waiting.has(backlogKey(i.job.key, dest.appId)));
           const now = wanted.filter((i) => !waiting.has(backlogKey(i.job.key, dest.appId)));
-          if (behind.length) await addToBacklog(platform, wabaId, dest, behind, clock.now());
+          if (behind.length) await addToBacklog(platform, dest, behind, clock.now());
           if (!now.length) return;
           let parked: number[] = [];
           const outcome = await withPatience(
@@ -75,7 +75,7 @@ export function createWebhookDispatcher(platform: Platform, log?: Log): QueueWor
               // Due when the POST would have timed out: nothing of this conversation overtakes it meanwhile.
               whenSlow: async () => {
                 failing.failed(subscriber);
-                parked = await addToBacklog(platform, wabaId, dest, now, clock.now() + config.webhookTimeoutMs + 1000);
+                parked = await addToBacklog(platform, dest, now, clock.now() + config.webhookTimeoutMs + 1000);
               },
               afterSlow: async (err) => {
                 if (!err) await queue.complete(parked);
@@ -85,7 +85,7 @@ export function createWebhookDispatcher(platform: Platform, log?: Log): QueueWor
           if (outcome === null || outcome === "slow") return;
           failing.failed(subscriber);
           platform.metrics.webhookRetries.inc(now.length);
-          await addToBacklog(platform, wabaId, dest, now, clock.now() + retryAfterMs(platform, 1));
+          await addToBacklog(platform, dest, now, clock.now() + retryAfterMs(platform, 1));
         }),
       ),
     );
@@ -94,20 +94,11 @@ export function createWebhookDispatcher(platform: Platform, log?: Log): QueueWor
 
   // Only if a backlog could not be written: the whole batch is tried again (at least once), until
   // the retry period is over.
-  const onFailure = (job: Job, error: string) =>
-    retryOrBury(platform, job, error, { failedAttempts: job.attempts, counted: false, log });
-
-  const first = new QueueWorker({
-    queue,
-    name: QUEUES.webhook,
+  const first = catalogWorker(platform.jobs, QUEUES.webhook, {
     clock,
-    ordered: true,
-    batchSize: 200,
-    visibilityMs: Math.max(config.claimTimeoutMs, config.webhookTimeoutMs * 2),
-    handle,
-    onFailure,
     log,
-    lingerMs: config.webhookLingerMs,
+    batch: handle,
+    hooks: webhookFailureHooks(platform, { counted: false, log }),
   });
   return [first, createBacklogRedelivery(platform, failing, log)];
 }

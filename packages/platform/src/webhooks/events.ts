@@ -1,19 +1,21 @@
+import { z } from "zod";
 import type { Db } from "@openwaba/store";
 import type { Destination, PhoneNumber } from "../directory";
-import { QUEUES, type Platform } from "../platform";
+import type { Platform } from "../platform";
 
 /** A webhook event as queued: one `value` part, merged with its neighbours when dispatched. */
-export interface WebhookEvent {
-  wabaId: string;
-  field: string;
+export const webhookEvent = z.object({
+  wabaId: z.string(),
+  field: z.string(),
   /** Parts merge only with parts of the same group (same number and kind). */
-  group: string;
-  value: Record<string, unknown>;
+  group: z.string(),
+  value: z.record(z.string(), z.unknown()),
   /** Unix seconds: fields other than `messages` carry entry[].time. */
-  time?: number;
+  time: z.number().optional(),
   /** An app that must not get this event (an echo is not sent back to the app that sent the message). */
-  exceptApp?: string;
-}
+  exceptApp: z.string().optional(),
+});
+export type WebhookEvent = z.infer<typeof webhookEvent>;
 
 /** Whether a subscriber takes an event: the fields it chose (none chosen: every field), never its own echoes. */
 export const destinationWants = (dest: Destination, e: Pick<WebhookEvent, "field" | "exceptApp">) =>
@@ -78,13 +80,7 @@ export async function emitEcho(
       ],
     },
   };
-  await platform.queue.enqueue(tx, {
-    queue: QUEUES.webhook,
-    key: `${phone.waba_id}|${phone.id}|${waId}`,
-    kind: ECHO_FIELD,
-    payload: event,
-    runAt: platform.clock.now(),
-  });
+  await platform.jobs.enqueue(tx, "webhook.event", event, { key: `${phone.waba_id}|${phone.id}|${waId}` });
 }
 
 const metadata = (p: PhoneNumber) => ({ display_phone_number: p.display_phone_number, phone_number_id: p.id });
@@ -108,13 +104,7 @@ export async function emitMessagesEvent(
     group: `${phone.id}|${kind}`,
     value: { messaging_product: "whatsapp", metadata: metadata(phone), ...part },
   };
-  await platform.queue.enqueue(tx, {
-    queue: QUEUES.webhook,
-    key: `${phone.waba_id}|${phone.id}|${waId}`,
-    kind: field,
-    payload: event,
-    runAt: platform.clock.now(),
-  });
+  await platform.jobs.enqueue(tx, "webhook.event", event, { key: `${phone.waba_id}|${phone.id}|${waId}` });
 }
 
 /**
@@ -130,11 +120,5 @@ export async function emitWabaEvent(
 ): Promise<void> {
   const now = platform.clock.now();
   const event: WebhookEvent = { wabaId, field, group: field, value, time: Math.floor(now / 1000) };
-  await platform.queue.enqueue(tx, {
-    queue: QUEUES.webhook,
-    key: `${wabaId}|${field}`,
-    kind: field,
-    payload: event,
-    runAt: now,
-  });
+  await platform.jobs.enqueue(tx, "webhook.event", event, { key: `${wabaId}|${field}`, runAt: now });
 }

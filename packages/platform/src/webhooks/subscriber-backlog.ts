@@ -1,4 +1,4 @@
-import { backoffMs, type Job, type NewJob } from "@openwaba/store";
+import { backoffMs, type FailureHooks, type Job } from "@openwaba/store";
 import type { Destination } from "../directory";
 import { QUEUES, type Platform } from "../platform";
 import type { WebhookEvent } from "./events";
@@ -23,25 +23,21 @@ export const retryAfterMs = (platform: Platform, failedAttempts: number) =>
   backoffMs(failedAttempts, { baseMs: 1000, capMs: platform.config.webhookMaxBackoffMs });
 
 /**
- * After a failed attempt: a dead letter once the event is older than the retry period, else a
- * retry after the backoff of `failedAttempts` (counted as a retry in /metrics when `counted`).
+ * What /metrics and the log hear of the webhook queues' retry policy (platform-jobs.ts: retried
+ * for the retry period, then dead letters); a retry is counted when `counted`.
  */
-export async function retryOrBury(
+export const webhookFailureHooks = (
   platform: Platform,
-  job: Job,
-  error: string,
-  o: { failedAttempts: number; counted: boolean; log?: { warn(o: unknown, m?: string): void } },
-): Promise<void> {
-  const now = platform.clock.now();
-  if (now - job.created_at >= platform.config.webhookMaxAgeMs) {
+  o: { counted: boolean; log?: { warn(o: unknown, m?: string): void } },
+): FailureHooks => ({
+  retried: () => {
+    if (o.counted) platform.metrics.webhookRetries.inc();
+  },
+  gaveUp: (job, error) => {
     platform.metrics.webhookDeadLetters.inc();
     o.log?.warn({ jobId: job.id, error }, "webhook event dead-lettered");
-    await platform.queue.bury(job, error);
-    return;
-  }
-  if (o.counted) platform.metrics.webhookRetries.inc();
-  await platform.queue.retry(job, now + retryAfterMs(platform, o.failedAttempts), error, true);
-}
+  },
+});
 
 /**
  * How long a delivery may take before the others stop waiting for it: a slower POST is left to
@@ -71,20 +67,20 @@ export class FailingSubscribers {
 /** Puts events into a subscriber's backlog, due at `runAt`; answers the backlog jobs' ids. */
 export async function addToBacklog(
   platform: Platform,
-  wabaId: string,
   dest: Destination,
   items: { job: Job; event: WebhookEvent }[],
   runAt: number,
 ): Promise<number[]> {
-  const jobs: NewJob[] = items.map(({ job, event }) => ({
-    queue: QUEUES.webhookBacklog,
-    key: backlogKey(job.key, dest.appId),
-    kind: subscriberOf(wabaId, dest.appId),
-    payload: { appId: dest.appId, event } satisfies BacklogPayload,
-    runAt,
-    createdAt: job.created_at,
-  }));
-  const ids = await platform.queue.enqueueReturningIds(platform.db, jobs);
+  const ids = await platform.jobs.enqueueReturningIds(
+    platform.db,
+    "webhook.backlog",
+    items.map(({ job, event }) => ({
+      payload: { appId: dest.appId, event },
+      key: backlogKey(job.key, dest.appId),
+      runAt,
+      createdAt: job.created_at,
+    })),
+  );
   platform.wake(QUEUES.webhookBacklog);
   return ids;
 }

@@ -8,7 +8,6 @@ import {
   jsonBody,
   map,
   nullable,
-  num,
   obj,
   ok,
   oneOfValues,
@@ -86,6 +85,8 @@ const consent = nullable(
     at: time,
   }),
 );
+/** Money as the ledger writes it: a decimal string with six places ("0.012500"). */
+const amount = { type: "string", pattern: "^-?\\d+\\.\\d{6}$" };
 const pricingModel = obj({
   waba_id: str(),
   pricing_model: nullable(str("Pinned for this WABA: CBP, PMP or auto; null for the deployment's default")),
@@ -244,10 +245,10 @@ const billing = group("OpenWABA billing and limits", GRAPH_TOKEN, {
           until: time,
           currency: nullable(str()),
           charges: int(),
-          total: num,
-          by_category: map(num),
-          by_country: map(num),
-          by_pricing_model: map(num),
+          total: amount,
+          by_category: map(amount),
+          by_country: map(amount),
+          by_pricing_model: map(amount),
         }),
       ),
       ...graphErrors,

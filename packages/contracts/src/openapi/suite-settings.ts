@@ -52,15 +52,20 @@ const businessHours = nullable(
 );
 const businessWebhook = nullable(obj({ url: str(), "secret?": str("Signs each POST; shown to admins only") }));
 const faqBot = obj({ enabled: bool, threshold: num });
-const tenantSettings: JsonSchema = {
+/** The tenant's settings as stored (business hours, webhook, bots…); GET adds the tenant's name. */
+const storedSettings: JsonSchema = {
   ...obj({
-    name: str("The tenant's name"),
     "business_hours?": businessHours,
     "business_webhook?": businessWebhook,
     "faq_bot?": faqBot,
     "auto_messages?": anyJson("The greeting and away messages"),
   }),
   additionalProperties: true,
+};
+const tenantSettings: JsonSchema = {
+  ...storedSettings,
+  properties: { name: str("The tenant's name"), ...(storedSettings.properties as object) },
+  required: ["name"],
 };
 const widgetFields = {
   "enabled?": bool,
@@ -122,7 +127,7 @@ const settings = suiteGroup("Suite settings", SUITE_READ, SUITE_WRITE, {
   "PUT /suite/api/settings/business-hours": {
     summary: "Set business hours, or null for none (admins)",
     requestBody: jsonBody(obj({ business_hours: businessHours })),
-    responses: { 200: ok(tenantSettings), ...suiteErrors },
+    responses: { 200: ok(storedSettings), ...suiteErrors },
   },
   "PUT /suite/api/settings/business-webhook": {
     summary: "Where the business's systems hear of contacts and conversations, or null (admins)",

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run openwaba -- <command>`: the openwaba command line, over HTTP through the SDK.
+// `openwaba <command>` (npx openwaba, npm run openwaba -- …): the command line, over HTTP through the SDK.
 import { createReadStream, statSync } from "node:fs";
 import { Readable } from "node:stream";
 import { Command } from "commander";
@@ -8,6 +8,7 @@ import { connection, type Connection } from "./connection";
 import { progressBar } from "./progress";
 import { registerCampaignCommands } from "./campaign.commands";
 import { registerFlowCommands } from "./flows.commands";
+import { registerStartCommand } from "./start.command";
 import { registerTemplateCommands } from "./templates.commands";
 import { chatLines } from "./chat-lines";
 import { suiteClient } from "./suite-login";
@@ -110,6 +111,7 @@ program
 
 registerCampaignCommands(program, conn);
 registerFlowCommands(program, conn);
+registerStartCommand(program);
 
 try {
   await program.parseAsync(process.argv);

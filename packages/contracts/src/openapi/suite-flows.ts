@@ -24,7 +24,7 @@ import {
 
 const flowDocument: JsonSchema = {
   ...obj({
-    "openwaba_flow?": str("The format's version"),
+    "openwaba_flow?": int("The format's version"),
     name: { type: "string", maxLength: 120 },
     "description?": { type: "string", maxLength: 2000 },
     trigger: obj(

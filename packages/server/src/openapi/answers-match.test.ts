@@ -180,4 +180,61 @@ describe("documented answers match the real ones", () => {
     await expectDocumented(a, "GET", "/suite/api/phone/numbers");
     await expectDocumented(a, "GET", "/suite/api/sign-in");
   });
+  it("on the suite's campaigns, flows and settings", async () => {
+    const a = (m: string, p: string, b?: unknown) => admin.call(m, p, b);
+    const g = (m: string, p: string, b?: unknown) => s.call(m, p, b);
+    const t = await expectDocumented(g, "POST", `/${s.credentials.waba_id}/message_templates`, {
+      name: "spring_sale",
+      language: "en_US",
+      category: "MARKETING",
+      components: [{ type: "BODY", text: "Spring is here" }],
+    });
+    await expectDocumented(g, "POST", `/openwaba/templates/${t.id}/review`, { event: "APPROVED" });
+    await expectDocumented(a, "POST", "/suite/api/contacts", { phone: "+48600111105", consent: "granted" });
+    const spec = {
+      name: "Spring",
+      phone_number_id: s.phone,
+      template: { name: "spring_sale", language: "en_US" },
+      audience: { phones: ["+48600111105"] },
+    };
+    await expectDocumented(a, "POST", "/suite/api/campaigns/estimate", spec);
+    const c = await expectDocumented(a, "POST", "/suite/api/campaigns", spec);
+    await expectDocumented(a, "GET", `/suite/api/campaigns/${c.id}/estimate`);
+    await expectDocumented(a, "PUT", `/suite/api/campaigns/${c.id}`, { ...spec, name: "Spring sale" });
+    await expectDocumented(a, "POST", `/suite/api/campaigns/${c.id}/send`);
+    await expectDocumented(a, "GET", `/suite/api/campaigns/${c.id}`);
+    await expectDocumented(a, "GET", `/suite/api/campaigns/${c.id}/recipients`);
+
+    const document = {
+      name: "Goodbye",
+      trigger: { type: "keyword", keywords: ["bye"] },
+      start: "end",
+      nodes: { end: { type: "end", message: "Bye!" } },
+    };
+    const f = await expectDocumented(a, "POST", "/suite/api/flows", { document });
+    await expectDocumented(a, "PUT", `/suite/api/flows/${f.id}`, { document: { ...document, name: "Farewell" } });
+    await expectDocumented(a, "POST", `/suite/api/flows/${f.id}/publish`, {});
+    await expectDocumented(a, "PATCH", `/suite/api/flows/${f.id}`, { enabled: false });
+    await expectDocumented(a, "GET", `/suite/api/flows/${f.id}`);
+    await expectDocumented(a, "GET", `/suite/api/flows/${f.id}/versions/1`);
+    await expectDocumented(a, "GET", `/suite/api/flows/${f.id}/runs`);
+    await expectDocumented(a, "POST", "/suite/api/flows/events", { event: "order_shipped", phone: "+48600111105" });
+
+    await expectDocumented(a, "POST", "/suite/api/settings/widget/preview", { prefilled_message: "Hello!" });
+    await expectDocumented(a, "PUT", "/suite/api/settings/widget", { prefilled_message: "Hello!" });
+    await expectDocumented(a, "GET", "/suite/api/settings/widget");
+    await expectDocumented(a, "PUT", "/suite/api/routing-rules", { rules: [] });
+    await expectDocumented(a, "PUT", "/suite/api/settings/faq-bot", { enabled: true });
+    await expectDocumented(a, "PUT", "/suite/api/settings/business-webhook", { url: "https://example.com/hook" });
+    await expectDocumented(a, "PUT", "/suite/api/settings/auto-messages", { greeting: { enabled: true, text: "Hi" } });
+    const team = await expectDocumented(a, "POST", "/suite/api/teams", { name: "Support" });
+    await expectDocumented(a, "PATCH", `/suite/api/teams/${team.id}`, { assignment: "manual" });
+    await expectDocumented(a, "PUT", `/suite/api/teams/${team.id}/members`, { user_ids: [admin.user.id] });
+    const invited = await expectDocumented(a, "POST", "/suite/api/users", {
+      email: "ada@example.com",
+      name: "Ada",
+      role: "agent",
+    });
+    await expectDocumented(a, "PATCH", `/suite/api/users/${invited.user.id}`, { capacity: 3 });
+  });
 });

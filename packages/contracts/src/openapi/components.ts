@@ -1,4 +1,4 @@
-import { int, obj, ok, ref, str, type JsonSchema, type ResponseDoc } from "./shapes";
+import { bool, int, obj, ok, ref, str, type JsonSchema, type ResponseDoc } from "./shapes";
 
 /** Meta's Graph error envelope, which every Graph, /openwaba and simulator error answers with. */
 export const graphErrorEnvelope: JsonSchema = obj({
@@ -103,3 +103,8 @@ export const commonPathParams: Record<string, { description: string; schema: Jso
 /** A session alone, for what an API key may not do (make, list or revoke keys). */
 export const SESSION_READ: Security = [{ suiteSession: [] }];
 export const SESSION_WRITE: Security = [{ suiteSession: [], suiteCsrf: [] }];
+
+/** `{ok: true}`, the suite's answer to a change that returns nothing else. */
+export const suiteDone = ok(obj({ ok: bool }));
+/** Said of what only admins and supervisors may do. */
+export const FOR_LEADS = " (admins and supervisors)";

@@ -1,4 +1,4 @@
-import { SUITE_READ, SUITE_WRITE, suiteErrors } from "./components";
+import { SUITE_READ, SUITE_WRITE, suiteErrors, suiteDone } from "./components";
 import { consentState } from "./suite-inbox";
 import {
   anyJson,
@@ -52,7 +52,6 @@ const listFilters = [
   query("consent", oneOfValues("granted", "revoked", "none")),
   query("active_since", time),
 ];
-const done = ok(obj({ ok: bool }));
 
 const contacts = suiteGroup("Suite contacts", SUITE_READ, SUITE_WRITE, {
   "GET /suite/api/contacts": {
@@ -136,7 +135,7 @@ const contacts = suiteGroup("Suite contacts", SUITE_READ, SUITE_WRITE, {
   },
   "DELETE /suite/api/contacts/{id}": {
     summary: "Forget a contact (admins and supervisors); conversations stay",
-    responses: { 200: done, ...suiteErrors },
+    responses: { 200: suiteDone, ...suiteErrors },
   },
 });
 
@@ -272,7 +271,7 @@ const campaigns = suiteGroup("Suite campaigns", SUITE_READ, SUITE_WRITE, {
   },
   "DELETE /suite/api/campaigns/{id}": {
     summary: "Delete a draft, completed or cancelled campaign",
-    responses: { 200: done, ...suiteErrors },
+    responses: { 200: suiteDone, ...suiteErrors },
   },
   "GET /suite/api/campaigns/{id}/estimate": {
     summary: "Estimate a saved draft",

@@ -1,4 +1,4 @@
-import { SUITE_READ, SUITE_WRITE, suiteErrors } from "./components";
+import { SUITE_READ, SUITE_WRITE, suiteErrors, suiteDone } from "./components";
 import {
   anyJson,
   arr,
@@ -100,7 +100,6 @@ const entryPoint = obj({
   deep_link_url: str(),
   "qr_image_url?": str(),
 });
-const done = ok(obj({ ok: bool }));
 const document = jsonBody(obj({ document: flowDocument, "publish?": bool }));
 
 const flows = suiteGroup("Suite flows", SUITE_READ, SUITE_WRITE, {
@@ -146,7 +145,7 @@ const flows = suiteGroup("Suite flows", SUITE_READ, SUITE_WRITE, {
     requestBody: jsonBody(obj({ enabled: bool })),
     responses: { 200: ok(flow), ...suiteErrors },
   },
-  "DELETE /suite/api/flows/{id}": { summary: "Delete a flow", responses: { 200: done, ...suiteErrors } },
+  "DELETE /suite/api/flows/{id}": { summary: "Delete a flow", responses: { 200: suiteDone, ...suiteErrors } },
   "POST /suite/api/flows/{id}/publish": {
     summary: "Publish a version (the latest unless given)",
     requestBody: { required: false, content: { "application/json": { schema: obj({ "version?": int() }) } } },
@@ -215,7 +214,7 @@ const runs = suiteGroup("Suite flow runs", SUITE_READ, SUITE_WRITE, {
   },
   "POST /suite/api/flow-runs/{id}/stop": {
     summary: "Stop a run; the conversation goes back to people",
-    responses: { 200: done, ...suiteErrors },
+    responses: { 200: suiteDone, ...suiteErrors },
   },
   "POST /suite/api/conversations/{id}/flow": {
     summary: "Hand the conversation to a published flow",
@@ -255,7 +254,7 @@ const entryPoints = suiteGroup("Suite entry points", SUITE_READ, SUITE_WRITE, {
   },
   "DELETE /suite/api/entry-points/{code}": {
     summary: "Delete an entry point (not the website widget's)",
-    responses: { 200: done, ...suiteErrors },
+    responses: { 200: suiteDone, ...suiteErrors },
   },
 });
 

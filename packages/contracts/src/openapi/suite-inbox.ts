@@ -1,4 +1,4 @@
-import { SUITE_READ, SUITE_WRITE, suiteErrors } from "./components";
+import { SUITE_READ, SUITE_WRITE, suiteErrors, suiteDone } from "./components";
 import { businessProfile, phoneNumber } from "./graph";
 import {
   anyJson,
@@ -98,7 +98,6 @@ const templateMessage = obj({
   "parameters?": arr(str("A body parameter, in order")),
   "components?": arr(anyJson("A Cloud API component")),
 });
-const done = ok(obj({ ok: bool }));
 const canned = obj({ id: str(), shortcut: str(), title: str(), body: str(), variables: arr(str()) });
 
 const conversations = suiteGroup("Suite inbox", SUITE_READ, SUITE_WRITE, {
@@ -207,11 +206,11 @@ const conversations = suiteGroup("Suite inbox", SUITE_READ, SUITE_WRITE, {
   },
   "POST /suite/api/conversations/{id}/typing": {
     summary: "Say the agent is typing (to the other consoles and the customer)",
-    responses: { 200: done, ...suiteErrors },
+    responses: { 200: suiteDone, ...suiteErrors },
   },
   "POST /suite/api/conversations/{id}/read": {
     summary: "The agent has read the customer's messages (blue ticks)",
-    responses: { 200: done, ...suiteErrors },
+    responses: { 200: suiteDone, ...suiteErrors },
   },
   "GET /suite/api/conversations/{id}/profile": {
     summary: "The customer profile panel: who they are, their consent and past conversations",
@@ -255,7 +254,7 @@ const cannedDocs = suiteGroup("Suite canned responses", SUITE_READ, SUITE_WRITE,
   },
   "DELETE /suite/api/canned-responses/{id}": {
     summary: "Remove a canned response (admins and supervisors)",
-    responses: { 200: done, ...suiteErrors },
+    responses: { 200: suiteDone, ...suiteErrors },
   },
 });
 

@@ -1,4 +1,4 @@
-import { ANYONE, SESSION_READ, SESSION_WRITE, SUITE_READ, SUITE_WRITE, suiteErrors } from "./components";
+import { ANYONE, SESSION_READ, SESSION_WRITE, SUITE_READ, SUITE_WRITE, suiteErrors, suiteDone } from "./components";
 import {
   arr,
   bool,
@@ -39,7 +39,6 @@ const apiKey = obj({
   last_used_at: nullable(time),
   revoked: bool,
 });
-const done = ok(obj({ ok: bool }));
 
 const session = suiteGroup("Suite sign-in", ANYONE, ANYONE, {
   "POST /suite/api/login": {
@@ -51,7 +50,7 @@ const session = suiteGroup("Suite sign-in", ANYONE, ANYONE, {
   "POST /suite/api/logout": {
     summary: "Sign out: ends the session",
     security: SUITE_WRITE,
-    responses: { 200: done, ...suiteErrors },
+    responses: { 200: suiteDone, ...suiteErrors },
   },
   "GET /suite/api/me": {
     summary: "The signed-in user, their teams and the session's CSRF token",
@@ -125,7 +124,7 @@ const people = suiteGroup("Suite people", SUITE_READ, SUITE_WRITE, {
   "PATCH /suite/api/teams/{id}": {
     summary: "Rename a team or change how it assigns (admins)",
     requestBody: jsonBody(obj({ "name?": str(), "assignment?": assignment })),
-    responses: { 200: done, ...suiteErrors },
+    responses: { 200: suiteDone, ...suiteErrors },
   },
   "PUT /suite/api/teams/{id}/members": {
     summary: "Set a team's members (admins)",
@@ -149,7 +148,7 @@ const keys = suiteGroup("Suite API keys", SESSION_READ, SESSION_WRITE, {
   },
   "DELETE /suite/api/api-keys/{id}": {
     summary: "Revoke an API key (admins, signed in)",
-    responses: { 200: done, ...suiteErrors },
+    responses: { 200: suiteDone, ...suiteErrors },
   },
 });
 

@@ -1,13 +1,8 @@
-import { ANYONE, SUITE_READ, SUITE_WRITE, suiteErrors } from "./components";
-import { createTemplateRequest, editTemplateRequest } from "../templates/template-request";
-import { createdTemplate, subscribedApp, template } from "./graph";
-import { deadLetter, delivery, messageStatus, subscriber, testResults } from "./openwaba";
-import { chatView, newSimUser, sentByUser, simUser, userMessage } from "./simulator";
+import { SUITE_READ, SUITE_WRITE, suiteErrors, suiteDone, FOR_LEADS } from "./components";
 import {
   anyJson,
   arr,
   bool,
-  fromContract,
   int,
   jsonBody,
   map,
@@ -16,7 +11,6 @@ import {
   obj,
   ok,
   oneOfValues,
-  query,
   str,
   suiteGroup,
   time,
@@ -24,12 +18,8 @@ import {
   type RouteDocs,
 } from "./shapes";
 
-// The tenant's settings (routing, business hours, the business webhook, the FAQ bot, the website
-// widget), supervision (reports, alerts, the live stream), and what the console does on the Cloud
-// API for the tenant (templates, webhook debugging) (packages/suite/src/*).
-
-const done = ok(obj({ ok: bool }));
-const lead = " (admins and supervisors)";
+// The tenant's settings: routing rules, business hours, the business webhook, the FAQ bot and its
+// knowledge base, the website widget (packages/suite/src/routing, outbound, faq, widget).
 
 const conditions = obj({
   "phone_number_ids?": arr(str()),
@@ -109,7 +99,7 @@ const faqFields = {
 
 const settings = suiteGroup("Suite settings", SUITE_READ, SUITE_WRITE, {
   "GET /suite/api/routing-rules": {
-    summary: `The routing rules, in order${lead}`,
+    summary: `The routing rules, in order${FOR_LEADS}`,
     responses: {
       200: ok(obj({ rules: arr({ ...rule, properties: { id: str(), ...(rule.properties as object) } }) })),
       ...suiteErrors,
@@ -140,19 +130,19 @@ const settings = suiteGroup("Suite settings", SUITE_READ, SUITE_WRITE, {
     responses: { 200: ok(faqBot), ...suiteErrors },
   },
   "GET /suite/api/settings/widget": {
-    summary: `The website chat widget's settings${lead}`,
+    summary: `The website chat widget's settings${FOR_LEADS}`,
     responses: {
       200: ok(obj({ widget: nullable(widget), defaults: anyJson("What the form starts from") })),
       ...suiteErrors,
     },
   },
   "PUT /suite/api/settings/widget": {
-    summary: `Save the website chat widget${lead}`,
+    summary: `Save the website chat widget${FOR_LEADS}`,
     requestBody: jsonBody(obj(widgetFields)),
     responses: { 200: ok(obj({ widget })), ...suiteErrors },
   },
   "POST /suite/api/settings/widget/preview": {
-    summary: `The script these settings would make, nothing saved${lead}`,
+    summary: `The script these settings would make, nothing saved${FOR_LEADS}`,
     requestBody: jsonBody(obj(widgetFields)),
     responses: { 200: ok(obj({ script: nullable(str()) })), ...suiteErrors },
   },
@@ -164,18 +154,21 @@ const faq = suiteGroup("Suite FAQ", SUITE_READ, SUITE_WRITE, {
     responses: { 200: ok(obj({ data: arr(faqEntry), bot: faqBot })), ...suiteErrors },
   },
   "POST /suite/api/faq": {
-    summary: `Add an entry${lead}`,
+    summary: `Add an entry${FOR_LEADS}`,
     requestBody: jsonBody(obj(faqFields)),
     responses: { 201: ok(faqEntry, "Added"), ...suiteErrors },
   },
   "PATCH /suite/api/faq/{id}": {
-    summary: `Change an entry${lead}`,
+    summary: `Change an entry${FOR_LEADS}`,
     requestBody: jsonBody({ type: "object", properties: obj(faqFields).properties as object }),
     responses: { 200: ok(faqEntry), ...suiteErrors },
   },
-  "DELETE /suite/api/faq/{id}": { summary: `Remove an entry${lead}`, responses: { 200: done, ...suiteErrors } },
+  "DELETE /suite/api/faq/{id}": {
+    summary: `Remove an entry${FOR_LEADS}`,
+    responses: { 200: suiteDone, ...suiteErrors },
+  },
   "GET /suite/api/faq/unanswered": {
-    summary: `What the bot could not answer${lead}`,
+    summary: `What the bot could not answer${FOR_LEADS}`,
     responses: {
       200: ok(
         obj({
@@ -201,284 +194,5 @@ const faq = suiteGroup("Suite FAQ", SUITE_READ, SUITE_WRITE, {
   },
 });
 
-const reportRow = obj({
-  key: str("The day, agent or team"),
-  conversations: int(),
-  resolved: int(),
-  first_response_median_s: nullable(num),
-  first_response_avg_s: nullable(num),
-  resolution_median_s: nullable(num),
-  csat_avg: nullable(num),
-  csat_count: int(),
-});
-const queue = { waiting: int(), open: int(), oldest_waiting_s: nullable(int()) };
-
-const supervision = suiteGroup("Suite supervision", SUITE_READ, SUITE_WRITE, {
-  "GET /suite/api/reports/live": {
-    summary: `The queues and agents now${lead}`,
-    responses: {
-      200: ok(
-        obj({
-          at: time,
-          queues: arr(obj({ team_id: nullable(str()), name: str(), ...queue })),
-          agents: arr(
-            obj({
-              id: str(),
-              name: str(),
-              availability: str(),
-              capacity: int(),
-              role: str(),
-              open: int(),
-              awaiting_first_response: int(),
-            }),
-          ),
-        }),
-      ),
-      ...suiteErrors,
-    },
-  },
-  "GET /suite/api/reports": {
-    summary: `Volume, response times, CSAT, messages and cost over days${lead}`,
-    parameters: [
-      query("range", oneOfValues("today", "7d", "30d")),
-      query("from", str(), "YYYY-MM-DD, in the tenant's time zone"),
-      query("to", str(), "YYYY-MM-DD, in the tenant's time zone"),
-      query("group", oneOfValues("day", "agent", "team")),
-      query("format", oneOfValues("json", "csv")),
-    ],
-    responses: {
-      200: {
-        description: "The report (CSV with format=csv: one row a group)",
-        content: {
-          "application/json": {
-            schema: obj({
-              from: time,
-              to: time,
-              range: obj({ preset: nullable(str()), from_day: str(), to_day: str(), days: int(), time_zone: str() }),
-              group: str(),
-              rows: arr(reportRow),
-              messages_by_status: map(int()),
-              cost: nullable(arr(obj({ currency: nullable(str()), by_category: map(num) }))),
-            }),
-          },
-          "text/csv": { schema: str() },
-        },
-      },
-      ...suiteErrors,
-    },
-  },
-  "GET /suite/api/alerts": {
-    summary: `The latest alerts from the Cloud API (quality, limits, templates…)${lead}`,
-    responses: {
-      200: ok(
-        obj({
-          data: arr(
-            obj({
-              id: str(),
-              kind: str(),
-              severity: str(),
-              title: str(),
-              data: anyJson("The webhook change behind it"),
-              at: time,
-              read: bool,
-            }),
-          ),
-        }),
-      ),
-      ...suiteErrors,
-    },
-  },
-  "POST /suite/api/alerts/read": { summary: `Mark every alert read${lead}`, responses: { 200: done, ...suiteErrors } },
-  "GET /suite/api/stream": {
-    summary: "Server-Sent Events of the tenant's changes the user may see",
-    description:
-      "Each event has its sequence number as id; reconnect with Last-Event-ID or ?after= to get what was missed.",
-    parameters: [query("after", int(), "The last sequence number seen")],
-    responses: {
-      200: {
-        description: "An event stream: event is the change's kind, data its JSON",
-        content: { "text/event-stream": { schema: str() } },
-      },
-      ...suiteErrors,
-    },
-  },
-});
-
-const waba = query("waba_id", { type: "string", pattern: "^\\d{1,20}$" }, "The tenant's WABA (the first when none)");
-const wabaBody = (more: Record<string, JsonSchema> = {}) => ({
-  required: false,
-  content: { "application/json": { schema: obj({ "waba_id?": { type: "string", pattern: "^\\d{1,20}$" }, ...more }) } },
-});
-
-const cloudApi = suiteGroup("Suite Cloud API", SUITE_READ, SUITE_WRITE, {
-  "GET /suite/api/templates": {
-    summary: "The templates of every WABA of the tenant",
-    responses: { 200: ok(obj({ data: arr(template) })), ...suiteErrors },
-  },
-  "POST /suite/api/templates": {
-    summary: `Create a template on the Cloud API (it goes to review)${lead}`,
-    requestBody: jsonBody(fromContract(createTemplateRequest)),
-    responses: { 201: ok(createdTemplate, "Created"), ...suiteErrors },
-  },
-  "POST /suite/api/templates/header-samples": {
-    summary: `Upload a media header's sample (multipart, field file); the handle is for example.header_handle${lead}`,
-    requestBody: {
-      required: true,
-      content: { "multipart/form-data": { schema: obj({ file: { type: "string", format: "binary" } }) } },
-    },
-    responses: {
-      201: ok(obj({ handle: str(), mime_type: str(), filename: str(), file_size: int() }), "Uploaded"),
-      ...suiteErrors,
-    },
-  },
-  "POST /suite/api/templates/{id}": {
-    summary: `Edit a template (it goes back to review)${lead}`,
-    requestBody: jsonBody(fromContract(editTemplateRequest)),
-    responses: { 200: ok(template), ...suiteErrors },
-  },
-  "DELETE /suite/api/templates/{id}": {
-    summary: `Delete one language of a template${lead}`,
-    responses: {
-      200: ok(obj({ deleted: bool, id: str(), name: str(), language: str() })),
-      ...suiteErrors,
-    },
-  },
-  "GET /suite/api/webhooks": {
-    summary: "Each WABA's subscriptions, subscribers, recent deliveries and dead letters (admins)",
-    responses: {
-      200: ok(
-        obj({
-          data: arr(
-            obj({
-              waba_id: str(),
-              subscriptions: arr(subscribedApp),
-              subscribers: nullable(arr(subscriber)),
-              deliveries: nullable(arr(delivery)),
-              dead_letters: nullable(arr(deadLetter)),
-            }),
-          ),
-        }),
-      ),
-      ...suiteErrors,
-    },
-  },
-  "GET /suite/api/webhooks/deliveries": {
-    summary: "A WABA's recent webhook deliveries (admins)",
-    parameters: [
-      waba,
-      query("ok", oneOfValues("true", "false")),
-      query("app_id", str()),
-      query("before", str()),
-      query("limit", { type: "integer", minimum: 1, maximum: 200 }),
-    ],
-    responses: {
-      200: ok(obj({ data: arr(delivery), paging: obj({ next_before: nullable(str()) }) })),
-      ...suiteErrors,
-    },
-  },
-  "POST /suite/api/webhooks/deliveries/{id}/resend": {
-    summary: "Send a logged delivery again (admins)",
-    requestBody: wabaBody(),
-    responses: { 200: ok(obj({ success: bool, delivery })), ...suiteErrors },
-  },
-  "POST /suite/api/webhooks/test": {
-    summary: "Send Meta's test message to the WABA's subscribers (admins)",
-    requestBody: wabaBody({ "app_id?": str() }),
-    responses: { 200: ok(testResults), ...suiteErrors },
-  },
-  "POST /suite/api/webhooks/redrive": {
-    summary: "Deliver the WABA's dead letters again (admins)",
-    requestBody: wabaBody({ "ids?": arr(int()) }),
-    responses: { 200: ok(obj({ redriven: int() })), ...suiteErrors },
-  },
-  "GET /suite/api/webhooks/messages": {
-    summary: "What became of the messages sent lately (admins)",
-    parameters: [waba, query("limit", { type: "integer", minimum: 1, maximum: 200 })],
-    responses: { 200: ok(obj({ data: arr(messageStatus) })), ...suiteErrors },
-  },
-  "GET /suite/api/webhooks/messages/{id}": {
-    summary: "A sent message's status and error (admins)",
-    parameters: [waba],
-    responses: { 200: ok(messageStatus), ...suiteErrors },
-  },
-});
-
-const phone = suiteGroup("Suite phone view", SUITE_READ, SUITE_WRITE, {
-  "GET /suite/api/phone/numbers": {
-    summary: "The numbers a simulated customer can write to (development tenant)",
-    responses: {
-      200: ok(obj({ data: arr(obj({ id: str(), display_phone_number: str(), verified_name: str() })) })),
-      ...suiteErrors,
-    },
-  },
-  "GET /suite/api/phone/users": {
-    summary: "The simulated customers (development tenant)",
-    responses: { 200: ok(obj({ data: arr(simUser) })), ...suiteErrors },
-  },
-  "POST /suite/api/phone/users": {
-    summary: "Make a simulated customer (the body of POST /simulator/users)",
-    requestBody: jsonBody(newSimUser),
-    responses: { 201: ok(simUser, "Made"), ...suiteErrors },
-  },
-  "GET /suite/api/phone/users/{wa_id}/chat": {
-    summary: "What the customer's phone shows of the chat with a number",
-    parameters: [
-      query("phone", { type: "string", pattern: "^\\d{1,20}$" }, "The business number (the first when none)"),
-    ],
-    responses: {
-      200: ok({
-        ...chatView,
-        properties: { ...(chatView.properties as object), server_time: time },
-        required: [...(chatView.required as string[]), "server_time"],
-      }),
-      ...suiteErrors,
-    },
-  },
-  "POST /suite/api/phone/users/{wa_id}/messages": {
-    summary: "The customer sends a message to a number (the body of the simulator's, without to)",
-    parameters: [
-      query("phone", { type: "string", pattern: "^\\d{1,20}$" }, "The business number (the first when none)"),
-    ],
-    requestBody: jsonBody({
-      ...userMessage,
-      required: (userMessage.required as string[]).filter((k) => k !== "to"),
-      description: "The simulator's message body; to is the phone query's number",
-    }),
-    responses: { 201: ok(sentByUser, "Sent"), ...suiteErrors },
-  },
-});
-
-const inbound = suiteGroup("Suite receivers", ANYONE, ANYONE, {
-  "GET /suite/webhooks/{connection_id}": {
-    summary: "The Cloud API's webhook handshake for one connection",
-    parameters: [
-      query("hub.mode", oneOfValues("subscribe")),
-      query("hub.verify_token", str()),
-      query("hub.challenge", str()),
-    ],
-    responses: { 200: { description: "The challenge", content: { "text/plain": { schema: str() } } }, ...suiteErrors },
-  },
-  "POST /suite/webhooks/{connection_id}": {
-    summary: "The Cloud API's signed webhook events for one connection (X-Hub-Signature-256)",
-    requestBody: jsonBody(anyJson("Meta's webhook payload: object, entry[].changes[]")),
-    responses: { 200: done, ...suiteErrors },
-  },
-  "GET /widget/{file}": {
-    summary: "A website widget's script (PUBLIC_ID.js), for shops' pages",
-    responses: {
-      200: { description: "The script", content: { "text/javascript": { schema: str() } } },
-      304: { description: "Not modified (ETag)" },
-      404: { description: "No such widget", content: { "text/javascript": { schema: str() } } },
-    },
-  },
-});
-
-/** Settings, FAQ, supervision, the Cloud API through the suite, the phone view and public receivers. */
-export const suiteSettingsRoutes: RouteDocs = {
-  ...settings,
-  ...faq,
-  ...supervision,
-  ...cloudApi,
-  ...phone,
-  ...inbound,
-};
+/** Routing, settings, the widget and the FAQ. */
+export const suiteSettingsRoutes: RouteDocs = { ...settings, ...faq };

@@ -3,7 +3,9 @@ import { suiteAudienceRoutes } from "./suite-audience";
 import { suiteFlowRoutes } from "./suite-flows";
 import { suiteInboxRoutes } from "./suite-inbox";
 import { suitePeopleRoutes } from "./suite-people";
+import { suiteCloudApiRoutes } from "./suite-cloud-api";
 import { suiteSettingsRoutes } from "./suite-settings";
+import { suiteSupervisionRoutes } from "./suite-supervision";
 
 /** The business suite's API under /suite (packages/suite), with its session, CSRF and API keys. */
 export const suiteRoutes: RouteDocs = {
@@ -12,4 +14,6 @@ export const suiteRoutes: RouteDocs = {
   ...suiteAudienceRoutes,
   ...suiteFlowRoutes,
   ...suiteSettingsRoutes,
+  ...suiteSupervisionRoutes,
+  ...suiteCloudApiRoutes,
 };

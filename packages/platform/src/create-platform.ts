@@ -1,9 +1,9 @@
-import { GroupCommit, Jobs, type Db, type JobQueue, type Worker } from "@openwaba/store";
+import { GroupCommit, Jobs, type Db, type JobQueue, type OutboundHttp, type Worker } from "@openwaba/store";
 import type { Clock } from "./clock";
 import { Directory } from "./directory";
-import type { BlobStore } from "./media/blob-store";
+import type { BlobStore } from "./media/blobs/blob-store";
 import { createMetrics } from "./metrics";
-import { RateLimits } from "./limits/rate-limits";
+import type { RateLimiter } from "./limits/rate-limiter";
 import { DEFAULT_RATE_CARD_FILE, loadRateCard } from "./pricing/rate-card";
 import { createNetworkWorker, type Network } from "./network-worker";
 import type { Platform, PlatformConfig } from "./platform";
@@ -46,6 +46,8 @@ export function createPlatform(o: {
   queue: JobQueue;
   clock: Clock;
   blobs: BlobStore;
+  limits: RateLimiter;
+  http: OutboundHttp;
   config: PlatformConfig;
   log?: Log;
   wake: (queue: string) => void;
@@ -59,7 +61,8 @@ export function createPlatform(o: {
     blobs: o.blobs,
     config: o.config,
     rateCard: loadRateCard(o.config.rateCardFile ?? DEFAULT_RATE_CARD_FILE),
-    limits: new RateLimits({ throughputMps: o.config.throughputMps, pairRate: o.config.pairRate }),
+    limits: o.limits,
+    http: o.http,
     directory: new Directory(o.db),
     metrics: createMetrics(o.queue, o.clock),
     deliveries: new DeliveryLog(),

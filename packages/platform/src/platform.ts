@@ -1,4 +1,4 @@
-import type { Db, GroupCommit, JobQueue, Jobs } from "@openwaba/store";
+import type { Db, GroupCommit, JobQueue, Jobs, OutboundHttp } from "@openwaba/store";
 import type { Clock } from "./clock";
 import type { Directory } from "./directory";
 import type { BlobStore } from "./media/blobs/blob-store";
@@ -55,6 +55,8 @@ export interface Platform {
   directory: Directory;
   blobs: BlobStore;
   limits: RateLimiter;
+  /** Every request to an address outside the deployment: webhooks, the callback handshake, media by link. */
+  http: OutboundHttp;
   rateCard: RateCard;
   metrics: PlatformMetrics;
   /** Recent webhook deliveries per WABA (GET /openwaba/webhooks/deliveries). */

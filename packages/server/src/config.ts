@@ -1,6 +1,10 @@
 import { resolve } from "node:path";
+import { DEFAULT_PLATFORM_CONFIG, type PlatformConfig } from "@openwaba/platform";
 
-/** Everything the server reads from its environment, in one place (README "Configuration"). */
+/**
+ * Everything the server reads from its environment, in one place (README "Configuration"), each
+ * value checked: a bad one is an error naming its variable, said in one line by main.ts.
+ */
 export interface ServerConfig {
   host: string;
   port: number;
@@ -53,14 +57,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     webhookUrl: env.OPENWABA_WEBHOOK_URL || null,
     seed: env.OPENWABA_SEED || "openwaba",
     simLatency: latency,
-    simPopulation: Number(env.OPENWABA_SIM_POPULATION ?? 24),
+    simPopulation: count(env, "OPENWABA_SIM_POPULATION", 24),
     production,
     prettyLogs: !production && env.OPENWABA_LOG_FORMAT !== "json" && !!process.stdout.isTTY,
     logLevel: env.LOG_LEVEL || (production ? "warn" : "info"),
     claimTimeoutMs: positive(env, "OPENWABA_CLAIM_TIMEOUT_MS", 30_000),
     webhookTimeoutMs: positive(env, "OPENWABA_WEBHOOK_TIMEOUT_MS", 10_000),
     throughputMps: positive(env, "OPENWABA_THROUGHPUT_MPS", 80),
-    pairRate: (env.OPENWABA_PAIR_RATE ?? "on") !== "off",
+    pairRate: oneOf(env, "OPENWABA_PAIR_RATE", ["on", "off"], "on") === "on",
     rateCardFile: env.OPENWABA_RATE_CARD || undefined,
     messagingLimitModel: oneOf(env, "OPENWABA_MESSAGING_LIMITS", ["portfolio", "per_number"], "portfolio"),
     rules: oneOf(env, "OPENWABA_RULES", ["on", "off"], "on"),
@@ -68,11 +72,37 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     suite: oneOf(env, "OPENWABA_SUITE", ["on", "off"], "on") === "on",
     campaignMps: env.OPENWABA_CAMPAIGN_MPS ? positive(env, "OPENWABA_CAMPAIGN_MPS", 80) : undefined,
     campaignUnconfirmedMs: positive(env, "OPENWABA_CAMPAIGN_UNCONFIRMED_MS", 5 * 60_000),
-    marketingConsent: (env.OPENWABA_MARKETING_CONSENT ?? "required") === "off" ? "off" : "required",
+    marketingConsent: oneOf(env, "OPENWABA_MARKETING_CONSENT", ["required", "off"], "required"),
     sampleTemplate: oneOf(env, "OPENWABA_SAMPLE_TEMPLATE", ["on", "off"], "on") === "on",
     templateReviewMs:
       env.OPENWABA_TEMPLATE_REVIEW_MS === "off" ? null : nonNegative(env, "OPENWABA_TEMPLATE_REVIEW_MS", 5000),
   };
+}
+
+/** The platform's settings the environment sets (the rest are the platform's defaults). */
+export function platformConfig(config: ServerConfig, mediaUrlSecret: string): PlatformConfig {
+  return {
+    ...DEFAULT_PLATFORM_CONFIG,
+    claimTimeoutMs: config.claimTimeoutMs,
+    webhookTimeoutMs: config.webhookTimeoutMs,
+    templateReviewDelayMs: config.templateReviewMs,
+    throughputMps: config.throughputMps,
+    pairRate: config.pairRate,
+    marketingConsent: config.marketingConsent,
+    rateCardFile: config.rateCardFile,
+    messagingLimitModel: config.messagingLimitModel,
+    rules: config.rules,
+    pricingModel: config.pricingModel,
+    mediaUrlSecret,
+  };
+}
+
+function count(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, not "${raw}"`);
+  return n;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

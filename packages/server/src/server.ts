@@ -5,7 +5,6 @@ import Fastify, { type FastifyInstance } from "fastify";
 import multipart from "@fastify/multipart";
 import {
   DEFAULT_PLATFORM_CONFIG,
-  FileBlobStore,
   INBOUND_MEDIA_TTL_MS,
   MAX_MEDIA_BYTES,
   TravellingClock,
@@ -34,7 +33,8 @@ import {
 } from "@openwaba/simulator";
 import { JobQueue, Jobs, WorkerRegistry, openStore, type Db, type Store } from "@openwaba/store";
 import { createSuite } from "@openwaba/suite";
-import type { ServerConfig } from "./config";
+import { platformConfig, type ServerConfig } from "./config";
+import { createAdapters } from "./adapters";
 import { connectDevSuite, type ConsoleLogin } from "./suite-wiring";
 import { registerConsoleFiles } from "./console-files";
 import { registerPhoneBridge } from "./phone-bridge";
@@ -103,27 +103,17 @@ export async function startServer(
   // Every background worker of the process, the platform's and the suite's: started, woken and
   // stopped here.
   const workers = new WorkerRegistry();
+  const adapters = createAdapters(config);
   const built = createPlatform({
     db,
     queue,
     wake: (q) => workers.wake(q),
     clock,
-    blobs: new FileBlobStore(join(config.dataDir, "media")),
+    blobs: adapters.blobs,
+    limits: adapters.limits,
+    http: adapters.http,
     log,
-    config: {
-      ...DEFAULT_PLATFORM_CONFIG,
-      claimTimeoutMs: config.claimTimeoutMs,
-      webhookTimeoutMs: config.webhookTimeoutMs,
-      templateReviewDelayMs: config.templateReviewMs,
-      throughputMps: config.throughputMps,
-      pairRate: config.pairRate,
-      marketingConsent: config.marketingConsent,
-      rateCardFile: config.rateCardFile,
-      messagingLimitModel: config.messagingLimitModel,
-      rules: config.rules,
-      pricingModel: config.pricingModel,
-      mediaUrlSecret: await setting(db, "media_url_secret", () => randomBytes(32).toString("hex")),
-    },
+    config: platformConfig(config, await setting(db, "media_url_secret", () => randomBytes(32).toString("hex"))),
   });
   const { platform } = built;
   const credentials = await ensureDevTenant(platform, config.dataDir, { sampleTemplate: config.sampleTemplate });
@@ -171,6 +161,7 @@ export async function startServer(
       return clock.offset;
     },
     wake: (q) => platform.wake(q),
+    http: adapters.http,
   };
   const network = new SimulatorNetwork(port, settings);
   workers.add("platform", ...built.workers(network), network.createWorker(log));
@@ -198,6 +189,8 @@ export async function startServer(
         rateCard: platform.rateCard,
         campaignMps: config.campaignMps,
         unconfirmedGraceMs: config.campaignUnconfirmedMs,
+        fanout: adapters.fanout,
+        http: adapters.http,
       })
     : null;
   if (suite) {
@@ -218,7 +211,14 @@ export async function startServer(
   if (opts.listen !== false) {
     url = await app.listen({ host: config.host, port: config.port });
     if (config.webhookUrl)
-      void setDevWebhook(platform, credentials, config.webhookUrl, verifyCallback, log, stopping.signal);
+      void setDevWebhook(
+        platform,
+        credentials,
+        config.webhookUrl,
+        (url, token) => verifyCallback(platform.http, url, token),
+        log,
+        stopping.signal,
+      );
     if (suite) {
       // The suite calls this server's Cloud API and receives its webhooks on a loopback address.
       const port = (app.server.address() as { port: number }).port;

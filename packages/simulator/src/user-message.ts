@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { z } from "zod";
 import { GraphError, contactsArray, paramError, parseParams } from "@openwaba/contracts";
-import { fromJson, type Db } from "@openwaba/store";
+import { fromJson, type Db, type OutboundHttp, type OutboundResponse } from "@openwaba/store";
 import type { PlatformPort } from "./platform-port";
 
 // What a simulated user can send to a business (POST /simulator/users/{wa_id}/messages). The
@@ -162,7 +162,8 @@ async function parseMessage(port: PlatformPort, db: Db, waId: string, raw: unkno
 
   if (type in DEFAULT_MIME) {
     const mime = o.mime_type ?? DEFAULT_MIME[type];
-    const source = o.data !== undefined ? Readable.from([Buffer.from(o.data, "base64")]) : await fetchStream(o.link);
+    const source =
+      o.data !== undefined ? Readable.from([Buffer.from(o.data, "base64")]) : await fetchStream(port.http, o.link);
     const stored = await port.storeInboundMedia({ phoneNumberId: to, mime, filename: o.filename, source });
     const object: Record<string, unknown> = { mime_type: stored.mime_type, sha256: stored.sha256, id: stored.id };
     if (o.caption && type !== "audio" && type !== "sticker") object.caption = o.caption;
@@ -232,13 +233,14 @@ async function parseMessage(port: PlatformPort, db: Db, waId: string, raw: unkno
   return { to, type, object: o, context, shown: o };
 }
 
-async function fetchStream(link: string): Promise<Readable> {
-  let res: Response;
+async function fetchStream(http: OutboundHttp, link: string): Promise<Readable> {
+  let res: OutboundResponse;
   try {
-    res = await fetch(link, { signal: AbortSignal.timeout(10_000) });
+    res = await http.request({ url: link, timeoutMs: 10_000, redirect: "follow" });
   } catch (err) {
     throw new GraphError(131052, `Could not download ${link}: ${(err as Error).message}`);
   }
-  if (!res.ok || !res.body) throw new GraphError(131052, `Could not download ${link}: HTTP ${res.status}`);
-  return Readable.fromWeb(res.body as any);
+  const body = res.ok ? res.stream() : null;
+  if (!body) throw new GraphError(131052, `Could not download ${link}: HTTP ${res.status}`);
+  return body;
 }

@@ -13,3 +13,8 @@ export * from "./jobs/failure-policy";
 export * from "./jobs/catalog-worker";
 export * from "./jobs/worker-registry";
 export * from "./group-commit";
+export * from "./locks/tenant-lock";
+export * from "./http/outbound-http";
+export * from "./http/node-outbound-http";
+export * from "./wakeups/wakeups";
+export * from "./wakeups/local-wakeups";

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import type { Db, JobQueue } from "@openwaba/store";
+import type { Db, JobQueue, OutboundHttp } from "@openwaba/store";
 import { registerAuthRoutes } from "./auth/auth.routes";
 import { GraphClient, type PlatformClient } from "./client/platform-client";
 import type { Clock } from "./clock";
@@ -12,8 +12,8 @@ import { registerTemplateRoutes } from "./templates/templates.routes";
 import { wakeSnoozed } from "./inbox/snooze";
 import { registerWebhookRoute } from "./inbox/webhook.route";
 import { registerPeopleRoutes } from "./people/people.routes";
-import { RealtimeBus } from "./realtime/bus";
 import { EventFeed } from "./realtime/feed";
+import type { RealtimeFanout } from "./realtime/fanout/realtime-fanout";
 import { registerStreamRoute } from "./realtime/stream.route";
 import { announceClockTravel } from "./realtime/clock-travel";
 import { registerRoutingRoutes } from "./routing/routing.routes";
@@ -41,6 +41,8 @@ import type { Suite, SuiteLog } from "./suite";
 export type { Suite } from "./suite";
 export { requireUser } from "./auth/sessions";
 export { SuiteError } from "./errors";
+export { LocalFanout } from "./realtime/fanout/local-fanout";
+export type { EphemeralEvent, RealtimeFanout } from "./realtime/fanout/realtime-fanout";
 export type { PlatformClient } from "./client/platform-client";
 export { connectTenant, type ConnectionSpec } from "./tenant/connect-tenant";
 export { ensureDevAdmin, DEV_ADMIN_EMAIL } from "./tenant/dev-admin";
@@ -58,9 +60,12 @@ export function createSuite(o: {
   rateCard?: RateCard;
   campaignMps?: number;
   unconfirmedGraceMs?: number;
+  /** How the streams hear of commits (the composition's choice: this process's, or every node's). */
+  fanout: RealtimeFanout;
+  http: OutboundHttp;
 }) {
   const clients = new Map<string, PlatformClient>();
-  const bus = new RealtimeBus();
+  const bus = o.fanout;
   const feed = new EventFeed(o.db);
   bus.onNotify(() => feed.invalidate());
   const suite: Suite = {
@@ -72,6 +77,7 @@ export function createSuite(o: {
     log: o.log,
     bus,
     feed,
+    http: o.http,
     secureCookies: o.secureCookies ?? false,
     rateCard: o.rateCard,
     campaignMps: o.campaignMps,

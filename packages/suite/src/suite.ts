@@ -1,8 +1,8 @@
 import type { RateCard } from "@openwaba/contracts";
-import type { Db, JobQueue } from "@openwaba/store";
+import type { Db, JobQueue, OutboundHttp } from "@openwaba/store";
 import type { Clock } from "./clock";
 import type { PlatformClient } from "./client/platform-client";
-import type { RealtimeBus } from "./realtime/bus";
+import type { RealtimeFanout } from "./realtime/fanout/realtime-fanout";
 import type { EventFeed } from "./realtime/feed";
 
 export interface SuiteLog {
@@ -22,9 +22,11 @@ export interface Suite {
    * that travelling the simulated world signs nobody out and lifts no lock.
    */
   securityClock: Clock;
-  bus: RealtimeBus;
+  bus: RealtimeFanout;
   /** Recent realtime events, shared by this process's streams. */
   feed: EventFeed;
+  /** Requests to the business's own systems (flows' HTTP nodes, business webhooks). */
+  http: OutboundHttp;
   /** The Cloud API client of a connection (ours in-process over HTTP, or Meta's). */
   client(connectionId: string): Promise<PlatformClient>;
   log: SuiteLog;

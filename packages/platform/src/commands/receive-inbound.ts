@@ -14,7 +14,7 @@ export async function receiveInbound(platform: Platform, tx: Db, msg: InboundMes
   const phone = await platform.directory.phoneNumber(msg.phoneNumberId, tx);
   if (!phone) throw new GraphError(100, `Unknown phone number id ${msg.phoneNumberId}.`);
   const now = platform.clock.now();
-  platform.limits.countInbound(phone.id, now, phone.throughput_level);
+  await platform.limits.countInbound(phone.id, now, phone.throughput_level);
   const id = wamid(msg.waId);
   await tx
     .insertInto("messages")

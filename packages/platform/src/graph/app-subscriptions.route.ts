@@ -41,7 +41,7 @@ export function registerAppSubscriptionRoutes(app: FastifyInstance, platform: Pl
             .map((f) => f.trim())
             .filter(Boolean)
         : (r.fields ?? ["messages"]);
-    await verifyCallback(r.callback_url, r.verify_token);
+    await verifyCallback(platform.http, r.callback_url, r.verify_token);
     await platform.db
       .updateTable("apps")
       .set({ callback_url: r.callback_url, verify_token: r.verify_token, fields: toJson(fields) })

@@ -19,7 +19,7 @@ export function registerSubscribedAppsRoutes(app: FastifyInstance, platform: Pla
       throw new GraphError(100, "Param override_callback_uri must be a string.");
     if (uri && (typeof token !== "string" || !token))
       throw new GraphError(131008, "The parameter verify_token is required with override_callback_uri.");
-    if (uri) await verifyCallback(uri, token as string);
+    if (uri) await verifyCallback(platform.http, uri, token as string);
     const now = platform.clock.now();
     await platform.db
       .insertInto("subscribed_apps")

@@ -1,5 +1,5 @@
-import { Readable } from "node:stream";
 import { GraphError } from "@openwaba/contracts";
+import type { OutboundResponse } from "@openwaba/store";
 import type { Platform } from "../platform";
 import { storeMedia } from "./media-store";
 import { UPLOADED_MEDIA_TTL_MS, mediaTypeMismatch, mimeFitsType, normaliseMime } from "./media-rules";
@@ -22,14 +22,14 @@ export class LinkMediaFetcher {
     const key = `${wabaId}|${link}`;
     const hit = this.cache.get(key);
     if (hit && now - hit.at < CACHE_MS) return this.fitting(type, hit);
-    let res: Response;
+    let res: OutboundResponse;
     try {
-      res = await fetch(link, { signal: AbortSignal.timeout(this.timeoutMs), redirect: "follow" });
+      res = await this.platform.http.request({ url: link, timeoutMs: this.timeoutMs, redirect: "follow" });
     } catch (err) {
       throw new GraphError(131053, `Media download from ${link} failed: ${(err as Error).message}`);
     }
-    if (!res.ok || !res.body)
-      throw new GraphError(131053, `Media download from ${link} failed with HTTP ${res.status}.`);
+    const body = res.ok ? res.stream() : null;
+    if (!body) throw new GraphError(131053, `Media download from ${link} failed with HTTP ${res.status}.`);
     const mime = normaliseMime(res.headers.get("content-type") ?? "") || guessMime(type, link);
     const name = decodeURIComponent(new URL(link).pathname.split("/").pop() || "") || null;
     const stored = await storeMedia(this.platform, {
@@ -37,7 +37,7 @@ export class LinkMediaFetcher {
       phoneNumberId,
       mime,
       filename: name,
-      source: Readable.fromWeb(res.body as any),
+      source: body,
       origin: "link",
       ttlMs: UPLOADED_MEDIA_TTL_MS,
     });

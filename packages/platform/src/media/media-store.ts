@@ -3,7 +3,7 @@ import type { Readable } from "node:stream";
 import { Transform } from "node:stream";
 import type { Platform } from "../platform";
 import { graphId } from "../ids";
-import { TooLarge } from "./blob-store";
+import { TooLarge } from "./blobs/blob-store";
 import { mediaLimit, normaliseMime } from "./media-rules";
 import { contentMatchesMime } from "./sniff";
 

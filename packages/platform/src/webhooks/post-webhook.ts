@@ -43,7 +43,8 @@ export async function postBody(
     response = "",
     error: string | null = null;
   try {
-    const res = await fetch(dest.url, {
+    const res = await platform.http.request({
+      url: dest.url,
       method: "POST",
       headers: {
         "content-type": "application/json",
@@ -52,10 +53,10 @@ export async function postBody(
       },
       body,
       redirect: "manual",
-      signal: AbortSignal.timeout(config.webhookTimeoutMs),
+      timeoutMs: config.webhookTimeoutMs,
     });
     status = res.status;
-    response = await readSome(res).catch(() => "");
+    response = await res.text({ maxBytes: RESPONSE_KEPT }).catch(() => "");
     if (res.status >= 200 && res.status < 300) metrics.webhookDeliveries.inc({ result: "ok" });
     else {
       metrics.webhookDeliveries.inc({ result: "http_error" });
@@ -80,21 +81,6 @@ export async function postBody(
     request: body,
     response,
   });
-}
-
-async function readSome(res: Response): Promise<string> {
-  if (!res.body) return "";
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (size < RESPONSE_KEPT) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.length;
-  }
-  await reader.cancel().catch(() => undefined);
-  return Buffer.concat(chunks).subarray(0, RESPONSE_KEPT).toString("utf8");
 }
 
 function describe(err: Error): string {

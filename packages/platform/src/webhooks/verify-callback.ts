@@ -1,11 +1,17 @@
 import { randomInt } from "node:crypto";
 import { GraphError } from "@openwaba/contracts";
+import type { OutboundHttp } from "@openwaba/store";
 
 /**
  * Meta's verification handshake (§5): GET the callback with hub.mode, hub.challenge and
  * hub.verify_token; it must answer 200 with the challenge. Anything else refuses the URL (2200).
  */
-export async function verifyCallback(callbackUrl: string, verifyToken: string, timeoutMs = 5000): Promise<void> {
+export async function verifyCallback(
+  http: OutboundHttp,
+  callbackUrl: string,
+  verifyToken: string,
+  timeoutMs = 5000,
+): Promise<void> {
   let url: URL;
   try {
     url = new URL(callbackUrl);
@@ -21,9 +27,11 @@ export async function verifyCallback(callbackUrl: string, verifyToken: string, t
   let status = 0,
     text = "";
   try {
-    const res = await fetch(url, {
+    const res = await http.request({
+      url,
       headers: { "user-agent": "facebookplatform/1.0 (+http://developers.facebook.com)" },
-      signal: AbortSignal.timeout(timeoutMs),
+      timeoutMs,
+      redirect: "follow",
     });
     status = res.status;
     text = (await res.text()).trim();

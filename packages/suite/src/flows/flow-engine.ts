@@ -280,7 +280,7 @@ class RunStep {
         return node.next;
       }
       case "http": {
-        const outcome = await callBusinessSystem(node, await this.context());
+        const outcome = await callBusinessSystem(this.suite.http, node, await this.context());
         this.state.http = { status: outcome.status, body: outcome.body };
         const parts = outcome.ok ? savedParts(node, outcome) : { attr: {}, vars: {} };
         Object.assign(this.state.vars, parts.vars);

@@ -1,3 +1,4 @@
+import type { OutboundHttp } from "@openwaba/store";
 import type { FlowNode } from "./flow-document";
 import { parseDuration } from "./durations";
 import { fillDeep, fillTemplate, resolvePath, type FlowContext } from "./flow-context";
@@ -19,6 +20,7 @@ const MAX_BODY_BYTES = 256 * 1024;
 const DEFAULT_TIMEOUT_MS = 5000;
 
 export async function callBusinessSystem(
+  http: OutboundHttp,
   node: HttpNode,
   ctx: FlowContext,
   o: { sleep?: (ms: number) => Promise<void> } = {},
@@ -46,7 +48,7 @@ export async function callBusinessSystem(
   const sleep = o.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   let last: HttpOutcome = { ok: false, status: 0, body: null, attempts: 0 };
   for (let attempt = 1; attempt <= retries + 1; attempt++) {
-    last = await once(url, node.method, headers, body, timeoutMs, attempt);
+    last = await once(http, url, node.method, headers, body, timeoutMs, attempt);
     const retryable = last.status === 0 || last.status === 429 || last.status >= 500;
     if (last.ok || !retryable || attempt > retries) return last;
     await sleep(Math.min(4000, 250 * 2 ** attempt));
@@ -55,6 +57,7 @@ export async function callBusinessSystem(
 }
 
 async function once(
+  http: OutboundHttp,
   url: string,
   method: string,
   headers: Record<string, string>,
@@ -63,14 +66,15 @@ async function once(
   attempt: number,
 ): Promise<HttpOutcome> {
   try {
-    const res = await fetch(url, {
+    const res = await http.request({
+      url,
       method,
       headers: { "user-agent": "OpenWABA-flows/1", ...headers },
       body,
-      signal: AbortSignal.timeout(timeoutMs),
+      timeoutMs,
       redirect: "manual",
     });
-    const text = await readCapped(res);
+    const text = await res.text({ maxBytes: MAX_BODY_BYTES });
     let parsed: unknown = text;
     if ((res.headers.get("content-type") ?? "").includes("json")) {
       try {
@@ -90,21 +94,6 @@ async function once(
       error: e.name === "TimeoutError" ? `no answer within ${timeoutMs} ms` : e.message,
     };
   }
-}
-
-async function readCapped(res: Response): Promise<string> {
-  if (!res.body) return "";
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) {
-      chunks.push(chunk.slice(0, chunk.length - (size - MAX_BODY_BYTES)));
-      break;
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 /** The parts of an answer the node saves: {"attr.status": "body.order.status"} → {attr: {status: …}}. */

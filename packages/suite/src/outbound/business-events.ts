@@ -65,9 +65,10 @@ export function createBusinessEventsWorker(suite: Suite, queue: JobQueue, timeou
       const hook = (JSON.parse(t?.settings ?? "{}") as { business_webhook?: BusinessWebhook }).business_webhook;
       if (!hook) return; // unsubscribed meanwhile
       const body = job.payload;
-      const res = await fetch(hook.url, {
+      const res = await suite.http.request({
+        url: hook.url,
         method: "POST",
-        signal: AbortSignal.timeout(timeoutMs),
+        timeoutMs,
         redirect: "manual",
         headers: {
           "content-type": "application/json",
@@ -76,7 +77,7 @@ export function createBusinessEventsWorker(suite: Suite, queue: JobQueue, timeou
         },
         body,
       });
-      await res.arrayBuffer().catch(() => undefined);
+      await res.discard().catch(() => undefined);
       if (res.status < 200 || res.status >= 300) throw new Error(`${hook.url} answered ${res.status}`);
     }),
     onFailure: retryThenBury(queue, suite.clock, { maxAttempts: 15, baseMs: 1000, capMs: 3_600_000, ordered: true }),

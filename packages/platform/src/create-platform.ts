@@ -20,8 +20,6 @@ export const DEFAULT_PLATFORM_CONFIG: PlatformConfig = {
   webhookTimeoutMs: 10_000,
   webhookLingerMs: 5,
   templateReviewDelayMs: 5000,
-  throughputMps: 80,
-  pairRate: true,
   marketingConsent: "required",
   messagingLimitModel: "portfolio",
   rules: "on",

@@ -26,8 +26,6 @@ export interface PlatformConfig {
   mediaUrlSecret: string;
   /** How long after creation or edit the review engine decides; null: only the admin override does. */
   templateReviewDelayMs: number | null;
-  throughputMps: number;
-  pairRate: boolean;
   /** "required": marketing templates need a recorded grant (OpenWABA's check; Meta has none). */
   marketingConsent: "required" | "off";
   /** Whose messaging limit applies: the business portfolio's (since Oct 2025) or each number's. */

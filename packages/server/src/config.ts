@@ -86,8 +86,6 @@ export function platformConfig(config: ServerConfig, mediaUrlSecret: string): Pl
     claimTimeoutMs: config.claimTimeoutMs,
     webhookTimeoutMs: config.webhookTimeoutMs,
     templateReviewDelayMs: config.templateReviewMs,
-    throughputMps: config.throughputMps,
-    pairRate: config.pairRate,
     marketingConsent: config.marketingConsent,
     rateCardFile: config.rateCardFile,
     messagingLimitModel: config.messagingLimitModel,

@@ -183,6 +183,7 @@ export async function startServer(
         db,
         dialect: store.dialect,
         queue,
+        workers,
         clock,
         securityClock: opts.securityClock,
         log,

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import type { Db, JobQueue, OutboundHttp } from "@openwaba/store";
+import { Jobs, type Db, type JobQueue, type OutboundHttp, type WorkerRegistry } from "@openwaba/store";
 import { registerAuthRoutes } from "./auth/auth.routes";
 import { GraphClient, type PlatformClient } from "./client/platform-client";
 import type { Clock } from "./clock";
@@ -34,6 +34,7 @@ import { registerFlowRoutes } from "./flows/flows.routes";
 import { fireDueSchedules } from "./flows/flow-schedules";
 import { registerApiKeyRoutes } from "./auth/api-keys.routes";
 import { CampaignDispatcher } from "./campaigns/campaign-dispatcher";
+import { SUITE_JOBS } from "./suite-jobs";
 import { registerCampaignRoutes } from "./campaigns/campaigns.routes";
 import type { RateCard } from "@openwaba/contracts";
 import type { Suite, SuiteLog } from "./suite";
@@ -47,11 +48,16 @@ export type { PlatformClient } from "./client/platform-client";
 export { connectTenant, type ConnectionSpec } from "./tenant/connect-tenant";
 export { ensureDevAdmin, DEV_ADMIN_EMAIL } from "./tenant/dev-admin";
 
-/** The business suite: its context, its HTTP API (in an encapsulated scope with its own error envelope), and its timers. */
+/**
+ * The business suite: its context, its HTTP API (in an encapsulated scope with its own error
+ * envelope), its timers, and its workers (added to `workers` as the "suite" group, for the
+ * composition to start once the suite's clients can reach the Cloud API).
+ */
 export function createSuite(o: {
   db: Db;
   dialect: "sqlite" | "postgres";
-  queue?: JobQueue;
+  queue: JobQueue;
+  workers: WorkerRegistry;
   clock: Clock;
   securityClock?: Clock;
   log: SuiteLog;
@@ -72,6 +78,11 @@ export function createSuite(o: {
     db: o.db,
     dialect: o.dialect,
     queue: o.queue,
+    // An enqueue wakes its queue's worker at once, and the commit's notify (below) again: on
+    // SQLite the worker's claim waits for the one connection, so it sees the commit; on PostgreSQL
+    // it may look before the commit and find nothing.
+    jobs: new Jobs(SUITE_JOBS, o.queue, o.clock, (queue) => o.workers.wake(queue)),
+    wake: (worker) => o.workers.wake(worker),
     clock: o.clock,
     securityClock: o.securityClock ?? { now: () => Date.now() },
     log: o.log,
@@ -93,21 +104,19 @@ export function createSuite(o: {
         return client;
       }),
   };
-  const events = o.queue ? createBusinessEventsWorker(suite, o.queue) : null;
-  const bot = o.queue ? createFaqBotWorker(suite, o.queue) : null;
-  suite.wakeBusinessEvents = () => events?.wake();
-  suite.wakeFaqBot = () => bot?.wake();
-  const flows = o.queue ? createFlowWorkers(suite, o.queue) : null;
-  suite.wakeFlows = () => flows?.wake();
-  // Jobs are queued inside transactions: a worker woken before the commit would find nothing and
-  // sleep. Every commit the suite announces wakes them again.
-  bus.onNotify(() => {
-    flows?.wake();
-    bot?.wake();
-    events?.wake();
-  });
   const campaigns = new CampaignDispatcher(suite);
-  suite.wakeCampaigns = () => campaigns.wake();
+  o.workers.add(
+    "suite",
+    createBusinessEventsWorker(suite),
+    createFaqBotWorker(suite),
+    ...createFlowWorkers(suite),
+    campaigns,
+  );
+  // Jobs are queued inside transactions: a worker woken before the commit would find nothing and
+  // sleep. Every commit the suite announces wakes the workers of its queues again.
+  bus.onNotify(() => {
+    for (const q of suite.jobs.queues()) o.workers.wake(q.name);
+  });
   let timer: NodeJS.Timeout | null = null;
   let poll: NodeJS.Timeout | null = null;
   return {
@@ -157,6 +166,7 @@ export function createSuite(o: {
         extra?.(scope);
       });
     },
+    /** The suite's timers; its workers are started by the composition (see `workers`). */
     async start(everyMs = 2000) {
       // A SQLite file has one process: a campaign lease left by a killed one is free at once.
       if (o.dialect === "sqlite") await campaigns.releaseStaleLeases();
@@ -166,13 +176,9 @@ export function createSuite(o: {
       }, everyMs);
       // Other nodes' commits never reach this process's bus: every second, streams look anyway.
       poll = setInterval(() => bus.notify(), 1000);
-      events?.start();
-      bot?.start();
-      flows?.start();
-      campaigns.start();
     },
+    /** Stops its timers and streams (its workers are stopped by the composition, before this). */
     async stop() {
-      await Promise.all([events?.stop(), bot?.stop(), flows?.stop(), campaigns.stop()]);
       if (timer) clearInterval(timer);
       if (poll) clearInterval(poll);
       suite.bus.close();

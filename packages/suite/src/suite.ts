@@ -1,9 +1,10 @@
 import type { RateCard } from "@openwaba/contracts";
-import type { Db, JobQueue, OutboundHttp } from "@openwaba/store";
+import type { Db, JobQueue, OutboundHttp, Jobs } from "@openwaba/store";
 import type { Clock } from "./clock";
 import type { PlatformClient } from "./client/platform-client";
 import type { RealtimeFanout } from "./realtime/fanout/realtime-fanout";
 import type { EventFeed } from "./realtime/feed";
+import type { SuiteJobs } from "./suite-jobs";
 
 export interface SuiteLog {
   info(o: unknown, m?: string): void;
@@ -30,16 +31,12 @@ export interface Suite {
   /** The Cloud API client of a connection (ours in-process over HTTP, or Meta's). */
   client(connectionId: string): Promise<PlatformClient>;
   log: SuiteLog;
-  /** The store's job queue, for events to the business's own systems (absent: none are sent). */
-  queue?: JobQueue;
-  /** Wakes the worker that delivers them. */
-  wakeBusinessEvents?: () => void;
-  /** Wakes the FAQ bot's worker. */
-  wakeFaqBot?: () => void;
-  /** Wakes the flow runner. */
-  wakeFlows?: () => void;
-  /** Wakes the campaign dispatcher. */
-  wakeCampaigns?: () => void;
+  /** The store's job queue. */
+  queue: JobQueue;
+  /** The suite's job kinds (suite-jobs.ts): typed enqueues, whose workers are woken. */
+  jobs: Jobs<SuiteJobs>;
+  /** Wakes a worker of the process (a queue's, or the campaign dispatcher) to look for work now. */
+  wake(worker: string): void;
   /** The rate card campaigns are estimated and costed with (Meta's prices, or the deployment's). */
   rateCard?: RateCard;
   /** A deployment's own campaign pace (messages per second), instead of the number's throughput level. */

@@ -1,6 +1,5 @@
 import type { Job } from "./job";
 import type { JobQueue } from "./queue";
-import { backoffMs } from "./backoff";
 
 const MIN_IDLE_MS = 10;
 
@@ -147,11 +146,6 @@ export type HandleResult =
   | { job: Job; released: true }
   | { job: Job; deadLetter: string };
 
-/** A batch handler that runs each job on its own; a job that throws is reported as failed. */
-export function eachJob(run: (job: Job) => Promise<void>): WorkerOptions["handle"] {
-  return (jobs) => runEach(jobs, (job) => job, run);
-}
-
 /** Runs each item on its own, at once; answers the jobs of those that threw, with why. */
 export async function runEach<T>(
   items: T[],
@@ -167,16 +161,4 @@ export async function runEach<T>(
     ),
   );
   return failed;
-}
-
-/** Retries with jittered backoff until `maxAttempts`, then leaves the job as a dead letter. */
-export function retryThenBury(
-  queue: JobQueue,
-  clock: { now(): number },
-  o: { maxAttempts: number; baseMs: number; capMs: number; ordered: boolean },
-): WorkerOptions["onFailure"] {
-  return async (job, error) => {
-    if (job.attempts >= o.maxAttempts) return queue.bury(job, error);
-    await queue.retry(job, clock.now() + backoffMs(job.attempts, o), error, o.ordered);
-  };
 }

@@ -5,12 +5,15 @@ import { CampaignPump } from "./campaign-pump";
 // Runs the pumps of campaigns to be sent: a node takes a campaign's lease (one node paces it at a
 // time; a dead node's lease runs out and another takes over) and keeps it while it sends.
 
+/** The dispatcher's name among the process's workers (to wake it). */
+export const CAMPAIGN_DISPATCHER = "suite-campaigns";
 const LEASE_MS = 10_000;
 const TICK_MS = 500;
 /** Fixing even 100,000 recipients takes well under this. */
 const PREPARING_STALE_MS = 10 * 60_000;
 
 export class CampaignDispatcher {
+  readonly name = CAMPAIGN_DISPATCHER;
   private readonly owner = randomUUID();
   private readonly pumps = new Map<string, { pump: CampaignPump; done: Promise<void> }>();
   private timer: NodeJS.Timeout | null = null;

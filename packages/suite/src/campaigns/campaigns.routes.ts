@@ -6,6 +6,7 @@ import { newId } from "../ids";
 import { toCsv } from "../reports/metrics";
 import type { Suite } from "../suite";
 import { tenantNumber } from "../tenant/tenant-number";
+import { CAMPAIGN_DISPATCHER } from "./campaign-dispatcher";
 import { approvedTemplate, numberFacts } from "./campaign-setup";
 import { campaignProgress, presentCampaign } from "./campaign-progress";
 import { campaignSpecSchema, type CampaignSpec } from "./campaign-spec";
@@ -203,7 +204,7 @@ export function registerCampaignRoutes(app: FastifyInstance, suite: Suite): void
       await move(c.id, ["preparing"], { state: "draft" });
       throw err;
     }
-    suite.wakeCampaigns?.();
+    suite.wake(CAMPAIGN_DISPATCHER);
     return reply.send(await detail(c.id));
   });
 
@@ -225,7 +226,7 @@ export function registerCampaignRoutes(app: FastifyInstance, suite: Suite): void
     await own(user.tenant_id, req.params.id);
     if (!(await move(req.params.id, ["paused"], { state: "running", pause_reason: null })))
       throw new SuiteError(409, "invalid_transition", "Only a paused campaign can be resumed.");
-    suite.wakeCampaigns?.();
+    suite.wake(CAMPAIGN_DISPATCHER);
     return reply.send(await detail(req.params.id));
   });
 

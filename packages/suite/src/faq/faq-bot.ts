@@ -1,4 +1,4 @@
-import { QueueWorker, eachJob, retryThenBury, type Db, type JobQueue } from "@openwaba/store";
+import { catalogWorker, type Db } from "@openwaba/store";
 import { newId } from "../ids";
 import { recordEvent } from "../inbox/conversation-events";
 import { sendAndRecord } from "../inbox/compose";
@@ -31,86 +31,69 @@ export async function askFaqBot(
   text: string,
   language: string | null,
 ): Promise<void> {
-  if (!suite.queue || c.first_response_at !== null) return;
+  if (c.first_response_at !== null) return;
   if (!(await faqBotSettings(tx, c.tenant_id)).enabled) return;
-  await suite.queue.enqueue(tx, {
-    queue: FAQ_QUEUE,
-    key: c.id,
-    kind: "question",
-    payload: { conversationId: c.id, messageId, text, language },
-    runAt: suite.clock.now(),
-  });
-  suite.wakeFaqBot?.();
+  await suite.jobs.enqueue(tx, "faq.question", { conversationId: c.id, messageId, text, language }, { key: c.id });
 }
 
 /**
  * Answers with the best entry when confident enough; otherwise leaves the conversation to the
  * team and records the question as unanswered. A human's answer in the meantime stops the bot.
  */
-export function createFaqBotWorker(suite: Suite, queue: JobQueue) {
-  return new QueueWorker({
-    queue,
-    name: FAQ_QUEUE,
+export function createFaqBotWorker(suite: Suite) {
+  return catalogWorker(suite.jobs, FAQ_QUEUE, {
     clock: suite.clock,
-    ordered: true,
-    batchSize: 20,
-    visibilityMs: 60_000,
     log: suite.log,
-    handle: eachJob(async (job) => {
-      const q = JSON.parse(job.payload) as {
-        conversationId: string;
-        messageId: string;
-        text: string;
-        language: string | null;
-      };
-      const c = await suite.db
-        .selectFrom("suite_conversations")
-        .selectAll()
-        .where("id", "=", q.conversationId)
-        .executeTakeFirst();
-      if (!c || c.first_response_at !== null || c.state === "resolved") return;
-      const settings = await faqBotSettings(suite.db, c.tenant_id);
-      if (!settings.enabled) return;
-      const entries = (
-        await suite.db
-          .selectFrom("suite_faq")
-          .select(["id", "question", "alternatives", "answer", "language"])
-          .where("tenant_id", "=", c.tenant_id)
-          .execute()
-      ).map(presentEntry);
-      const match = entries.length ? new FaqIndex(entries).best(q.text, q.language) : null;
-      const now = suite.clock.now();
-      if (match && match.confidence >= settings.threshold) {
-        await sendAndRecord(
-          suite,
-          c,
-          { to: c.wa_id, type: "text", text: { body: match.entry.answer }, context: { message_id: q.messageId } },
-          { authorId: null, contextId: q.messageId, now },
-          (tx) =>
-            recordEvent(suite, tx, c.id, "bot_answered", null, {
-              faq_id: match.entry.id,
-              question: match.entry.question,
-              confidence: match.confidence,
-            }),
-        );
-        return;
-      }
-      await tenantTransaction(suite, c.tenant_id, async (tx) => {
-        await tx
-          .insertInto("suite_faq_misses")
-          .values({
-            id: newId(),
-            tenant_id: c.tenant_id,
-            conversation_id: c.id,
-            question: q.text.slice(0, 1000),
-            confidence: match?.confidence ?? 0,
-            at: now,
-          })
-          .execute();
-        await recordEvent(suite, tx, c.id, "bot_handed_over", null, { confidence: match?.confidence ?? 0 });
-      });
-      suite.bus.notify();
-    }),
-    onFailure: retryThenBury(queue, suite.clock, { maxAttempts: 5, baseMs: 1000, capMs: 30_000, ordered: true }),
+    handlers: {
+      "faq.question": async (q) => {
+        const c = await suite.db
+          .selectFrom("suite_conversations")
+          .selectAll()
+          .where("id", "=", q.conversationId)
+          .executeTakeFirst();
+        if (!c || c.first_response_at !== null || c.state === "resolved") return;
+        const settings = await faqBotSettings(suite.db, c.tenant_id);
+        if (!settings.enabled) return;
+        const entries = (
+          await suite.db
+            .selectFrom("suite_faq")
+            .select(["id", "question", "alternatives", "answer", "language"])
+            .where("tenant_id", "=", c.tenant_id)
+            .execute()
+        ).map(presentEntry);
+        const match = entries.length ? new FaqIndex(entries).best(q.text, q.language) : null;
+        const now = suite.clock.now();
+        if (match && match.confidence >= settings.threshold) {
+          await sendAndRecord(
+            suite,
+            c,
+            { to: c.wa_id, type: "text", text: { body: match.entry.answer }, context: { message_id: q.messageId } },
+            { authorId: null, contextId: q.messageId, now },
+            (tx) =>
+              recordEvent(suite, tx, c.id, "bot_answered", null, {
+                faq_id: match.entry.id,
+                question: match.entry.question,
+                confidence: match.confidence,
+              }),
+          );
+          return;
+        }
+        await tenantTransaction(suite, c.tenant_id, async (tx) => {
+          await tx
+            .insertInto("suite_faq_misses")
+            .values({
+              id: newId(),
+              tenant_id: c.tenant_id,
+              conversation_id: c.id,
+              question: q.text.slice(0, 1000),
+              confidence: match?.confidence ?? 0,
+              at: now,
+            })
+            .execute();
+          await recordEvent(suite, tx, c.id, "bot_handed_over", null, { confidence: match?.confidence ?? 0 });
+        });
+        suite.bus.notify();
+      },
+    },
   });
 }

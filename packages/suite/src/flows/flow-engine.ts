@@ -19,16 +19,7 @@ import { contextFor, fillTemplate, type FlowContext } from "./flow-context";
 import type { FlowDocument, FlowNode, MessageSpec } from "./flow-document";
 import { choiceMessage, cloudMessage, promptMessage, summary, templateBody, type CloudBody } from "./flow-messages";
 import { csatOptions, csatScore, phrase } from "./flow-phrases";
-import {
-  FLOW_QUEUE,
-  FLOW_TIMER_QUEUE,
-  abandonRun,
-  endRun,
-  trace,
-  type EndState,
-  type FlowRun,
-  type RunInput,
-} from "./flow-runs";
+import { abandonRun, endRun, trace, type EndState, type FlowRun, type RunInput } from "./flow-runs";
 import { callBusinessSystem, savedParts } from "./http-call";
 import { checkReply } from "./reply-validation";
 
@@ -334,13 +325,12 @@ class RunStep {
     const until = this.suite.clock.now() + ms;
     await this.write(async (tx) => {
       await this.save(tx, { waiting: what, wait_token: token, wait_until: until });
-      await this.suite.queue!.enqueue(tx, {
-        queue: FLOW_TIMER_QUEUE,
-        key: this.run.id,
-        kind: "timer",
-        payload: { runId: this.run.id, conversationId: this.run.conversation_id, token },
-        runAt: until,
-      });
+      await this.suite.jobs.enqueue(
+        tx,
+        "flow.timer",
+        { runId: this.run.id, conversationId: this.run.conversation_id, token },
+        { key: this.run.id, runAt: until },
+      );
       await trace(this.suite, tx, this.run.id, this.run.node, "waiting", {
         for: what,
         until: new Date(until).toISOString(),
@@ -381,13 +371,12 @@ class RunStep {
       const c = await this.conversation(tx);
       const now = this.suite.clock.now();
       if (later)
-        await this.suite.queue!.enqueue(tx, {
-          queue: FLOW_QUEUE,
-          key: c.id,
-          kind: "notice",
-          payload: { conversationId: c.id, text: later, reason: "handover" },
-          runAt: now,
-        });
+        await this.suite.jobs.enqueue(
+          tx,
+          "flow.notice",
+          { conversationId: c.id, text: later, reason: "handover" },
+          { key: c.id, runAt: now },
+        );
       if (c.state === "resolved" || c.state === "snoozed") {
         await tx
           .updateTable("suite_conversations")

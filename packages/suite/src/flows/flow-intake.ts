@@ -4,7 +4,7 @@ import type { ConversationRow } from "../inbox/present";
 import { withinBusinessHours, type BusinessHours } from "../routing/business-hours";
 import type { Suite } from "../suite";
 import { liveFlows } from "./flow-catalog";
-import { FLOW_QUEUE, queueRunInput, startRun, type FlowRun } from "./flow-runs";
+import { queueRunInput, startRun, type FlowRun } from "./flow-runs";
 import { asksForHuman } from "./human-request";
 import type { CustomerReply } from "./reply-validation";
 import { flowForMessage } from "./triggers";
@@ -39,7 +39,6 @@ export interface InboundForFlows {
 
 /** Returns whether a bot holds the conversation now (then it is not routed to people yet). */
 export async function flowsOnCustomerMessage(suite: Suite, tx: Db, m: InboundForFlows): Promise<boolean> {
-  if (!suite.queue) return false;
   const c = m.conversation;
   const settings = JSON.parse(
     (await tx.selectFrom("suite_tenants").select("settings").where("id", "=", c.tenant_id).executeTakeFirstOrThrow())
@@ -89,14 +88,7 @@ export async function flowsOnCustomerMessage(suite: Suite, tx: Db, m: InboundFor
           ? { conversationId: c.id, text: auto.greeting.text, reason: "greeting" }
           : null;
     if (notice) {
-      await suite.queue.enqueue(tx, {
-        queue: FLOW_QUEUE,
-        key: c.id,
-        kind: "notice",
-        payload: notice,
-        runAt: suite.clock.now(),
-      });
-      suite.wakeFlows?.();
+      await suite.jobs.enqueue(tx, "flow.notice", notice, { key: c.id });
     }
   }
   return false;

@@ -11,8 +11,6 @@ import { liveFlows, type PublishedFlow } from "./flow-catalog";
 // transaction, with the conversation's timeline event and the job that moves the run on.
 
 export type FlowRun = Selectable<SuiteFlowRunsTable>;
-export const FLOW_QUEUE = "suite-flows";
-export const FLOW_TIMER_QUEUE = "suite-flow-timers";
 export type EndState = FlowRunEnd;
 
 /** What moves a run on: its start, a reply (perhaps asking for a person), a timer. */
@@ -43,15 +41,7 @@ export async function queueRunInput(
   input: RunInput,
   runAt = suite.clock.now(),
 ): Promise<void> {
-  if (!suite.queue) return;
-  await suite.queue.enqueue(tx, {
-    queue: FLOW_QUEUE,
-    key: run.conversation_id,
-    kind: input.kind,
-    payload: { runId: run.id, input },
-    runAt,
-  });
-  suite.wakeFlows?.();
+  await suite.jobs.enqueue(tx, "flow.input", { runId: run.id, input }, { key: run.conversation_id, runAt });
 }
 
 /** Adds a line to a run's trace. */
@@ -85,7 +75,6 @@ export async function startRun(
     event?: Record<string, unknown>;
   },
 ): Promise<string | null> {
-  if (!suite.queue) return null;
   const now = suite.clock.now();
   const id = newId();
   const made = await tx

@@ -3,7 +3,6 @@ import { tenantTransaction } from "../realtime/tenant-lock";
 import type { Suite } from "../suite";
 import { liveFlows } from "./flow-catalog";
 import { launchFlow } from "./flow-launch";
-import { FLOW_QUEUE } from "./flow-runs";
 import { nextFiring } from "./flow-store";
 
 // Scheduled flows: when a flow's cron time comes, one node claims the firing (a conditional move of
@@ -13,7 +12,6 @@ import { nextFiring } from "./flow-store";
 const PAGE = 500;
 
 export async function fireDueSchedules(suite: Suite): Promise<number> {
-  if (!suite.queue) return 0;
   const now = suite.clock.now();
   const due = await suite.db
     .selectFrom("suite_flows")
@@ -34,17 +32,15 @@ export async function fireDueSchedules(suite: Suite): Promise<number> {
         .where("next_fire_at", "=", f.next_fire_at)
         .executeTakeFirst();
       if (!Number(moved.numUpdatedRows)) return; // another node fired it
-      await suite.queue!.enqueue(tx, {
-        queue: FLOW_QUEUE,
-        key: `schedule:${f.id}`,
-        kind: "schedule",
-        payload: { flowId: f.id, tenantId: f.tenant_id, firedAt: f.next_fire_at },
-        runAt: now,
-      });
+      await suite.jobs.enqueue(
+        tx,
+        "flow.schedule",
+        { flowId: f.id, tenantId: f.tenant_id, firedAt: Number(f.next_fire_at) },
+        { key: `schedule:${f.id}`, runAt: now },
+      );
       fired++;
     });
   }
-  if (fired) suite.wakeFlows?.();
   return fired;
 }
 
@@ -91,13 +87,12 @@ export async function runScheduledFlow(
           trigger: { type: "schedule", fired_at: firing },
         });
     if (page.length === PAGE) {
-      await suite.queue!.enqueue(tx, {
-        queue: FLOW_QUEUE,
-        key: `schedule:${flow.id}`,
-        kind: "schedule",
-        payload: { ...p, after: page[page.length - 1].id },
-        runAt: suite.clock.now(),
-      });
+      await suite.jobs.enqueue(
+        tx,
+        "flow.schedule",
+        { ...p, after: page[page.length - 1].id },
+        { key: `schedule:${flow.id}` },
+      );
     }
   });
   suite.bus.notify();

@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { QueueWorker, eachJob, retryThenBury, type Db, type JobQueue } from "@openwaba/store";
+import { catalogWorker, type Db } from "@openwaba/store";
 import type { Suite } from "../suite";
 
 // Events for the business's own systems (issue #5 item 4): contact created, updated or deleted,
@@ -31,55 +31,48 @@ export async function emitBusinessEvent(
   kind: BusinessEventKind,
   data: Record<string, unknown>,
 ): Promise<void> {
-  if (!suite.queue) return;
   const t = await tx.selectFrom("suite_tenants").select("settings").where("id", "=", tenantId).executeTakeFirst();
   if (!(JSON.parse(t?.settings ?? "{}") as { business_webhook?: BusinessWebhook }).business_webhook) return;
   const now = suite.clock.now();
-  await suite.queue.enqueue(tx, {
-    queue: BUSINESS_EVENTS_QUEUE,
-    key: tenantId,
-    kind,
-    payload: { event: kind, tenant_id: tenantId, at: new Date(now).toISOString(), data },
-    runAt: now,
-  });
-  suite.wakeBusinessEvents?.();
+  await suite.jobs.enqueue(
+    tx,
+    "business.event",
+    { event: kind, tenant_id: tenantId, at: new Date(now).toISOString(), data },
+    { key: tenantId, runAt: now },
+  );
 }
 
 /** Delivers queued events: POST, signed; anything but 2xx is retried for about a day, then kept as a dead letter. */
-export function createBusinessEventsWorker(suite: Suite, queue: JobQueue, timeoutMs = 10_000) {
-  return new QueueWorker({
-    queue,
-    name: BUSINESS_EVENTS_QUEUE,
+export function createBusinessEventsWorker(suite: Suite, timeoutMs = 10_000) {
+  return catalogWorker(suite.jobs, BUSINESS_EVENTS_QUEUE, {
     clock: suite.clock,
-    ordered: true,
-    batchSize: 20,
-    visibilityMs: 60_000,
     log: suite.log,
-    handle: eachJob(async (job) => {
-      const event = JSON.parse(job.payload) as { tenant_id: string };
-      const t = await suite.db
-        .selectFrom("suite_tenants")
-        .select("settings")
-        .where("id", "=", event.tenant_id)
-        .executeTakeFirst();
-      const hook = (JSON.parse(t?.settings ?? "{}") as { business_webhook?: BusinessWebhook }).business_webhook;
-      if (!hook) return; // unsubscribed meanwhile
-      const body = job.payload;
-      const res = await suite.http.request({
-        url: hook.url,
-        method: "POST",
-        timeoutMs,
-        redirect: "manual",
-        headers: {
-          "content-type": "application/json",
-          "x-openwaba-signature-256": signBusinessEvent(body, hook.secret),
-          "x-openwaba-event": job.kind,
-        },
-        body,
-      });
-      await res.discard().catch(() => undefined);
-      if (res.status < 200 || res.status >= 300) throw new Error(`${hook.url} answered ${res.status}`);
-    }),
-    onFailure: retryThenBury(queue, suite.clock, { maxAttempts: 15, baseMs: 1000, capMs: 3_600_000, ordered: true }),
+    handlers: {
+      // The body is the row as written: what the signature covers, byte for byte.
+      "business.event": async (event, job) => {
+        const t = await suite.db
+          .selectFrom("suite_tenants")
+          .select("settings")
+          .where("id", "=", event.tenant_id)
+          .executeTakeFirst();
+        const hook = (JSON.parse(t?.settings ?? "{}") as { business_webhook?: BusinessWebhook }).business_webhook;
+        if (!hook) return; // unsubscribed meanwhile
+        const body = job.payload;
+        const res = await suite.http.request({
+          url: hook.url,
+          method: "POST",
+          timeoutMs,
+          redirect: "manual",
+          headers: {
+            "content-type": "application/json",
+            "x-openwaba-signature-256": signBusinessEvent(body, hook.secret),
+            "x-openwaba-event": job.kind,
+          },
+          body,
+        });
+        await res.discard().catch(() => undefined);
+        if (res.status < 200 || res.status >= 300) throw new Error(`${hook.url} answered ${res.status}`);
+      },
+    },
   });
 }

@@ -40,6 +40,22 @@ function checks(jobs: Jobs<typeof CATALOG>) {
   catalogWorker(jobs, "nope", { clock: Date, handlers: {} });
 }
 
+describe("job catalog declarations", () => {
+  it("refuses a row kind declared twice in one queue, and two kinds of a queue that both read theirs from the payload", () => {
+    const twice = {
+      "x.a": { queue: q, schema: z.object({}), kind: "a" },
+      "x.b": { queue: q, schema: z.object({}), kind: "a" },
+    };
+    expect(() => new Jobs(twice, {} as JobQueue, Date)).toThrow("queue q: kind a is declared twice");
+    const fromPayload = (p: { k: string }) => p.k;
+    const both = {
+      "x.a": { queue: q, schema: z.object({ k: z.string() }), kind: fromPayload },
+      "x.b": { queue: q, schema: z.object({ k: z.string() }), kind: fromPayload },
+    };
+    expect(() => new Jobs(both, {} as JobQueue, Date)).toThrow("queue q: two kinds take their kind from the payload");
+  });
+});
+
 describe("job catalog types", () => {
   it("are checked by the compiler (this file is in npm run typecheck)", () => {
     expect(typeof checks).toBe("function");

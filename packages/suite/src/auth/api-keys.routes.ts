@@ -1,9 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { notFound, parseBody } from "../errors";
-import { newId, randomSecret } from "../ids";
+import { parseBody } from "../errors";
 import type { Suite } from "../suite";
-import { hashApiKey, requireUser } from "./sessions";
+import { createApiKey, revokeApiKey } from "./commands/api-keys";
+import { requireUser } from "./sessions";
 
 // API keys for the business's own systems (events that start flows, campaigns from a script) and
 // the command line: `Authorization: Bearer owk_…`. A key acts as the admin who made it; the key
@@ -43,32 +43,17 @@ export function registerApiKeyRoutes(app: FastifyInstance, suite: Suite): void {
   app.post("/suite/api/api-keys", async (req, reply) => {
     const { user } = await requireUser(suite, req, ["admin"], SESSION_ONLY);
     const b = parseBody(create, req.body);
-    const key = `owk_${randomSecret(30)}`;
-    const row = {
-      id: newId(),
-      tenant_id: user.tenant_id,
-      user_id: user.id,
+    const { row, key } = await createApiKey(suite, suite.db, {
+      tenantId: user.tenant_id,
+      userId: user.id,
       name: b.name,
-      key_hash: hashApiKey(key),
-      prefix: key.slice(0, 10),
-      created_at: suite.securityClock.now(),
-      last_used_at: null,
-      revoked_at: null,
-    };
-    await suite.db.insertInto("suite_api_keys").values(row).execute();
+    });
     return reply.code(201).send({ ...present(row), key });
   });
 
   app.delete<{ Params: { id: string } }>("/suite/api/api-keys/:id", async (req, reply) => {
     const { user } = await requireUser(suite, req, ["admin"], SESSION_ONLY);
-    const r = await suite.db
-      .updateTable("suite_api_keys")
-      .set({ revoked_at: suite.securityClock.now() })
-      .where("id", "=", req.params.id)
-      .where("tenant_id", "=", user.tenant_id)
-      .where("revoked_at", "is", null)
-      .executeTakeFirst();
-    if (!Number(r.numUpdatedRows)) throw notFound("API key");
+    await revokeApiKey(suite, suite.db, { tenantId: user.tenant_id, keyId: req.params.id });
     return reply.send({ ok: true });
   });
 }

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from "fastify";
-import { createHash } from "node:crypto";
 import { z } from "zod";
 import { SuiteError, parseBody } from "../errors";
 import type { Suite } from "../suite";
@@ -13,7 +12,10 @@ import {
 } from "./login-throttle";
 import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from "./password";
 import { endSession, presentUser, requireUser, startSession } from "./sessions";
-import { setAvailability } from "../people/availability";
+import { acceptInvitation } from "../people/commands/accept-invitation";
+import { lockAccount, unlockAccount } from "../people/commands/account-lock";
+import { forgetLoginFailures, recordLoginFailure } from "./commands/login-failures";
+import { hashToken } from "./token-hash";
 import { tenantTransaction } from "../realtime/tenant-lock";
 
 const login = z.strictObject({
@@ -62,17 +64,10 @@ export function registerAuthRoutes(app: FastifyInstance, suite: Suite): void {
     }
     const ok = await verifyPassword(b.password, user?.password_hash ?? null);
     if (!ok || !user || user.status !== "active") {
-      await suite.db
-        .insertInto("suite_login_failures")
-        .values([
-          { key: ipKey, at: now },
-          { key: accountKey, at: now },
-        ])
-        .execute();
+      await recordLoginFailure(suite.db, { keys: [ipKey, accountKey], at: now });
       const recent = user ? await failures(accountKey) : [];
       const lock = user ? lockAfterFailure(recent, now) : null;
-      if (user && lock)
-        await suite.db.updateTable("suite_users").set({ locked_until: lock }).where("id", "=", user.id).execute();
+      if (user && lock) await lockAccount(suite.db, { userId: user.id, until: lock });
       // An unknown email gets the same words as a known one would (nothing tells which emails exist).
       const left = attemptsLeft(user ? recent : await failures(accountKey), now);
       const lockWords = lock ?? (!user && left === 0 ? now + LOGIN_LIMITS.lockMs : null);
@@ -80,8 +75,8 @@ export function registerAuthRoutes(app: FastifyInstance, suite: Suite): void {
         attempts_left: left,
       });
     }
-    await suite.db.deleteFrom("suite_login_failures").where("key", "=", accountKey).execute();
-    await suite.db.updateTable("suite_users").set({ locked_until: null }).where("id", "=", user.id).execute();
+    await forgetLoginFailures(suite.db, { key: accountKey });
+    await unlockAccount(suite.db, { userId: user.id });
     const csrf = await startSession(suite, reply, user);
     return reply.send({ user: presentUser(user), csrf_token: csrf });
   });
@@ -108,7 +103,7 @@ export function registerAuthRoutes(app: FastifyInstance, suite: Suite): void {
   app.post("/suite/api/invitations/accept", async (req, reply) => {
     const b = parseBody(accept, req.body);
     const now = suite.securityClock.now();
-    const hash = createHash("sha256").update(b.token).digest("hex");
+    const hash = hashToken(b.token);
     const user = await suite.db
       .selectFrom("suite_users")
       .selectAll()
@@ -117,32 +112,13 @@ export function registerAuthRoutes(app: FastifyInstance, suite: Suite): void {
       .executeTakeFirst();
     if (!user || (user.invite_expires_at ?? 0) <= now)
       throw new SuiteError(400, "invalid_invitation", "This invitation does not exist, was used, or has expired.");
-    const password_hash = await hashPassword(b.password);
-    const accepted = await tenantTransaction(suite, user.tenant_id, async (tx) => {
-      const r = await tx
-        .updateTable("suite_users")
-        .set({
-          password_hash,
-          status: "active",
-          invite_token_hash: null,
-          invite_expires_at: null,
-          ...(b.name ? { name: b.name } : {}),
-        })
-        .where("id", "=", user.id)
-        .where("status", "=", "invited")
-        .executeTakeFirst();
-      if (!Number(r.numUpdatedRows)) return false;
-      await setAvailability(suite, tx, user, "online");
-      return true;
-    });
-    if (!accepted)
+    const passwordHash = await hashPassword(b.password);
+    const active = await tenantTransaction(suite, user.tenant_id, (tx) =>
+      acceptInvitation(suite, tx, { user, passwordHash, name: b.name }),
+    );
+    if (!active)
       throw new SuiteError(400, "invalid_invitation", "This invitation does not exist, was used, or has expired.");
     suite.bus.notify();
-    const active = await suite.db
-      .selectFrom("suite_users")
-      .selectAll()
-      .where("id", "=", user.id)
-      .executeTakeFirstOrThrow();
     const csrf = await startSession(suite, reply, active);
     return reply.send({ user: presentUser(active), csrf_token: csrf });
   });

@@ -1,35 +1,29 @@
-import { createHash } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Selectable } from "kysely";
 import type { SuiteUsersTable, UserRole } from "@openwaba/store";
 import { SuiteError, forbidden } from "../errors";
-import { randomSecret } from "../ids";
 import type { Suite } from "../suite";
+import { noteApiKeyUse } from "./commands/api-keys";
+import { SESSION_MS, closeSession, openSession } from "./commands/sessions";
+import { hashToken } from "./token-hash";
 
 export type SuiteUser = Selectable<SuiteUsersTable>;
 export type Role = UserRole;
 export const ROLES: Role[] = ["admin", "supervisor", "agent"];
 
 export const SESSION_COOKIE = "openwaba_session";
-export const SESSION_MS = 12 * 3600_000;
-const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+export { SESSION_MS };
 
 /** Starts a session: the cookie holds a random token, the store only its hash. */
 export async function startSession(suite: Suite, reply: FastifyReply, user: SuiteUser): Promise<string> {
-  const token = randomSecret(32),
-    csrf = randomSecret(24),
-    now = suite.securityClock.now();
-  await suite.db
-    .insertInto("suite_sessions")
-    .values({ id: sha256(token), user_id: user.id, csrf_token: csrf, created_at: now, expires_at: now + SESSION_MS })
-    .execute();
+  const { token, csrf } = await openSession(suite, suite.db, { userId: user.id });
   void reply.header("set-cookie", cookie(suite, token, SESSION_MS / 1000));
   return csrf;
 }
 
 export async function endSession(suite: Suite, req: FastifyRequest, reply: FastifyReply): Promise<void> {
   const token = readCookie(req);
-  if (token) await suite.db.deleteFrom("suite_sessions").where("id", "=", sha256(token)).execute();
+  if (token) await closeSession(suite.db, { token });
   void reply.header("set-cookie", cookie(suite, "", 0));
 }
 
@@ -64,7 +58,7 @@ export async function requireUser(
   if (bearer && o.sessionOnly)
     throw new SuiteError(403, "forbidden", "Sign in to the console for this: an API key may not do it.");
   if (bearer) {
-    const user = await userOfApiKey(suite, sha256(bearer[1]), now);
+    const user = await userOfApiKey(suite, hashToken(bearer[1]), now);
     if (!user) throw new SuiteError(401, "not_signed_in", "This API key is unknown or revoked.");
     if (roles && !roles.includes(user.role)) throw forbidden();
     return { user, csrf: "" };
@@ -76,7 +70,7 @@ export async function requireUser(
         .innerJoin("suite_users", "suite_users.id", "suite_sessions.user_id")
         .selectAll("suite_users")
         .select(["suite_sessions.csrf_token", "suite_sessions.expires_at as session_expires_at"])
-        .where("suite_sessions.id", "=", sha256(token))
+        .where("suite_sessions.id", "=", hashToken(token))
         .executeTakeFirst()
     : undefined;
   if (!row || row.session_expires_at <= now || row.status !== "active")
@@ -112,9 +106,6 @@ async function userOfApiKey(suite: Suite, hash: string, now: number): Promise<Su
   if (!row || row.status !== "active") return undefined;
   const { key_id, last_used_at, ...user } = row;
   // Noted at most once a minute: a busy integration should not write on every call.
-  if (last_used_at === null || now - last_used_at > 60_000)
-    await suite.db.updateTable("suite_api_keys").set({ last_used_at: now }).where("id", "=", key_id).execute();
+  if (last_used_at === null || now - last_used_at > 60_000) await noteApiKeyUse(suite.db, { keyId: key_id, at: now });
   return user;
 }
-
-export const hashApiKey = sha256;

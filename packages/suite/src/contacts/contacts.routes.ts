@@ -10,7 +10,7 @@ import { presentContact, saveContact } from "./contacts-store";
 import { stoppedInWhatsApp } from "./consent";
 import { segmentQuery } from "./segment";
 import { contactConversations } from "./contact-conversations";
-import { deleteContact } from "./delete-contact";
+import { deleteContact } from "./commands/delete-contact";
 import { tenantTransaction } from "../realtime/tenant-lock";
 
 const listQuery = z.looseObject({
@@ -198,7 +198,9 @@ export function registerContactRoutes(app: FastifyInstance, suite: Suite): void 
   // new contact). The business's systems hear of it.
   app.delete<{ Params: { id: string } }>("/suite/api/contacts/:id", async (req, reply) => {
     const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
-    await tenantTransaction(suite, user.tenant_id, (tx) => deleteContact(suite, tx, user, req.params.id));
+    await tenantTransaction(suite, user.tenant_id, (tx) =>
+      deleteContact(suite, tx, { tenantId: user.tenant_id, contactId: req.params.id, source: `console:${user.email}` }),
+    );
     return reply.send({ ok: true });
   });
 

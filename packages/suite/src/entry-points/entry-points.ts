@@ -1,13 +1,12 @@
-import type { PlatformClient } from "../client/platform-client";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { Db } from "@openwaba/store";
 import { requireUser } from "../auth/sessions";
-import { PlatformCallError } from "../client/platform-client";
 import { SuiteError, notFound, parseBody } from "../errors";
 import type { Suite } from "../suite";
 import { saveContact } from "../contacts/contacts-store";
-import { tenantNumber } from "../tenant/tenant-number";
+import { makeEntryPoint } from "./commands/make-entry-point";
+import { removeEntryPoint } from "./commands/remove-entry-point";
 
 // Consent entry points (issue #5 item 5): QR codes and wa.me links made through the Cloud API
 // (message_qrdls). One marked opt-in grants marketing consent to the customer who sends its
@@ -64,54 +63,6 @@ export async function consentFromEntryPoint(
   if (e) await saveContact(suite, tx, tenantId, { wa_id: waId, consent: "granted" }, `${e.source}:${e.code}`);
 }
 
-/** Makes a QR code and wa.me link through the Cloud API and records it as the tenant's entry point. */
-export async function makeEntryPoint(suite: Suite, tenantId: string, spec: EntryPointSpec): Promise<EntryPoint> {
-  const number = await tenantNumber(suite.db, tenantId, spec.phone_number_id);
-  let qr: Awaited<ReturnType<PlatformClient["createQrCode"]>>;
-  try {
-    qr = await (await suite.client(number.connection_id)).createQrCode(number.id, spec.prefilled_message, spec.format);
-  } catch (err) {
-    if (err instanceof PlatformCallError)
-      throw new SuiteError(422, "platform_refused", err.message, { graph: err.graph });
-    throw err;
-  }
-  await suite.db
-    .insertInto("suite_entry_points")
-    .values({
-      code: qr.code,
-      tenant_id: tenantId,
-      phone_number_id: number.id,
-      prefilled_message: qr.prefilled_message,
-      opt_in: spec.opt_in ? 1 : 0,
-      source: spec.source,
-      created_at: suite.clock.now(),
-    })
-    .execute();
-  return { ...qr, phone_number_id: number.id, opt_in: spec.opt_in, source: spec.source };
-}
-
-/** Deletes an entry point through the Cloud API (gone there already is fine) and forgets it; false if the tenant has no such code. */
-export async function removeEntryPoint(suite: Suite, tenantId: string, code: string): Promise<boolean> {
-  const e = await suite.db
-    .selectFrom("suite_entry_points")
-    .innerJoin("suite_numbers", "suite_numbers.id", "suite_entry_points.phone_number_id")
-    .select(["suite_entry_points.code", "suite_numbers.id as phone", "suite_numbers.connection_id"])
-    .where("suite_entry_points.code", "=", code)
-    .where("suite_entry_points.tenant_id", "=", tenantId)
-    .executeTakeFirst();
-  if (!e) return false;
-  try {
-    await (await suite.client(e.connection_id)).deleteQrCode(e.phone, e.code);
-  } catch (err) {
-    // Gone there already is fine; anything else leaves both as they are.
-    const unknown = err instanceof PlatformCallError && err.graph.code === 100 && err.graph.error_subcode === 33;
-    if (!unknown)
-      throw new SuiteError(502, "platform_refused", `The QR code could not be deleted: ${(err as Error).message}`);
-  }
-  await suite.db.deleteFrom("suite_entry_points").where("code", "=", e.code).execute();
-  return true;
-}
-
 export function registerEntryPointRoutes(app: FastifyInstance, suite: Suite): void {
   app.get("/suite/api/entry-points", async (req, reply) => {
     const { user } = await requireUser(suite, req);
@@ -136,7 +87,9 @@ export function registerEntryPointRoutes(app: FastifyInstance, suite: Suite): vo
   app.post("/suite/api/entry-points", async (req, reply) => {
     const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
     const b = parseBody(create, req.body);
-    return reply.code(201).send(await makeEntryPoint(suite, user.tenant_id, { ...b, source: "qr" }));
+    return reply
+      .code(201)
+      .send(await makeEntryPoint(suite, { tenantId: user.tenant_id, spec: { ...b, source: "qr" } }));
   });
 
   app.delete<{ Params: { code: string } }>("/suite/api/entry-points/:code", async (req, reply) => {
@@ -150,7 +103,8 @@ export function registerEntryPointRoutes(app: FastifyInstance, suite: Suite): vo
       .executeTakeFirst();
     if (inUse)
       throw new SuiteError(409, "in_use", "This code is the website widget's; change the widget's message instead.");
-    if (!(await removeEntryPoint(suite, user.tenant_id, req.params.code))) throw notFound("Entry point");
+    if (!(await removeEntryPoint(suite, { tenantId: user.tenant_id, code: req.params.code })))
+      throw notFound("Entry point");
     return reply.send({ ok: true });
   });
 }

@@ -21,6 +21,7 @@ import {
   setEnabled,
 } from "./flow-store";
 import { iso } from "../inbox/present";
+import { saveTenantSettings } from "../tenant/commands/save-tenant-settings";
 
 // The flows API: versioned documents (create, save, publish, enable, import/export as files),
 // runs with their traces, events from the business's own systems that start flows, and the
@@ -356,18 +357,7 @@ export function registerFlowRoutes(app: FastifyInstance, suite: Suite): void {
   app.put("/suite/api/settings/auto-messages", async (req, reply) => {
     const { user } = await requireUser(suite, req, [...LEADS]);
     const b = parseBody(autoMessagesSchema, req.body);
-    await suite.db.transaction().execute(async (tx) => {
-      const t = await tx
-        .selectFrom("suite_tenants")
-        .select("settings")
-        .where("id", "=", user.tenant_id)
-        .executeTakeFirstOrThrow();
-      await tx
-        .updateTable("suite_tenants")
-        .set({ settings: JSON.stringify({ ...JSON.parse(t.settings), auto_messages: b }) })
-        .where("id", "=", user.tenant_id)
-        .execute();
-    });
+    await saveTenantSettings(suite.db, { tenantId: user.tenant_id, change: () => ({ auto_messages: b }) });
     return reply.send(b);
   });
 

@@ -4,6 +4,7 @@ import { requireUser } from "../auth/sessions";
 import { parseBody } from "../errors";
 import { randomSecret } from "../ids";
 import type { Suite } from "../suite";
+import { saveTenantSettings } from "../tenant/commands/save-tenant-settings";
 
 const body = z.strictObject({
   url: z
@@ -17,20 +18,15 @@ export function registerBusinessWebhookRoutes(app: FastifyInstance, suite: Suite
   app.put("/suite/api/settings/business-webhook", async (req, reply) => {
     const { user } = await requireUser(suite, req, ["admin"]);
     const b = parseBody(body, req.body);
-    const t = await suite.db
-      .selectFrom("suite_tenants")
-      .select("settings")
-      .where("id", "=", user.tenant_id)
-      .executeTakeFirstOrThrow();
-    const settings = JSON.parse(t.settings);
-    settings.business_webhook = b.url
-      ? { url: b.url, secret: settings.business_webhook?.secret ?? randomSecret(24) }
-      : undefined;
-    await suite.db
-      .updateTable("suite_tenants")
-      .set({ settings: JSON.stringify(settings) })
-      .where("id", "=", user.tenant_id)
-      .execute();
+    // A new URL keeps the secret the business has configured already; none removes both.
+    const settings = await saveTenantSettings(suite.db, {
+      tenantId: user.tenant_id,
+      change: (current) => ({
+        business_webhook: b.url
+          ? { url: b.url, secret: current.business_webhook?.secret ?? randomSecret(24) }
+          : undefined,
+      }),
+    });
     return reply.send({ business_webhook: settings.business_webhook ?? null });
   });
 }

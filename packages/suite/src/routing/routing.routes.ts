@@ -2,10 +2,11 @@ import type { FastifyInstance } from "fastify";
 import { tenantTransaction } from "../realtime/tenant-lock";
 import { z } from "zod";
 import { requireUser } from "../auth/sessions";
-import { SuiteError, parseBody } from "../errors";
-import { newId } from "../ids";
+import { parseBody } from "../errors";
 import type { Suite } from "../suite";
+import { saveTenantSettings } from "../tenant/commands/save-tenant-settings";
 import { isTimeZone, isWeekday } from "./business-hours";
+import { replaceRoutingRules } from "./commands/replace-routing-rules";
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use HH:MM");
 const conditions = z.strictObject({
@@ -53,35 +54,9 @@ export function registerRoutingRoutes(app: FastifyInstance, suite: Suite): void 
   app.put("/suite/api/routing-rules", async (req, reply) => {
     const { user } = await requireUser(suite, req, ["admin"]);
     const b = parseBody(rules, req.body);
-    const teams = new Set(
-      (await suite.db.selectFrom("suite_teams").select("id").where("tenant_id", "=", user.tenant_id).execute()).map(
-        (t) => t.id,
-      ),
+    await tenantTransaction(suite, user.tenant_id, (tx) =>
+      replaceRoutingRules(tx, { tenantId: user.tenant_id, rules: b.rules, at: suite.clock.now() }),
     );
-    const bad = b.rules.findIndex((r) => !teams.has(r.team_id));
-    if (bad >= 0)
-      throw new SuiteError(400, "invalid_request", `rules.${bad}.team_id: no team of this tenant has that id.`, {
-        field: `rules.${bad}.team_id`,
-      });
-    const now = suite.clock.now();
-    await tenantTransaction(suite, user.tenant_id, async (tx) => {
-      await tx.deleteFrom("suite_routing_rules").where("tenant_id", "=", user.tenant_id).execute();
-      if (b.rules.length)
-        await tx
-          .insertInto("suite_routing_rules")
-          .values(
-            b.rules.map((r, i) => ({
-              id: newId(),
-              tenant_id: user.tenant_id,
-              position: i,
-              name: r.name,
-              team_id: r.team_id,
-              conditions: JSON.stringify(r.conditions),
-              created_at: now,
-            })),
-          )
-          .execute();
-    });
     return reply.send({ rules: b.rules });
   });
 
@@ -102,17 +77,10 @@ export function registerRoutingRoutes(app: FastifyInstance, suite: Suite): void 
   app.put("/suite/api/settings/business-hours", async (req, reply) => {
     const { user } = await requireUser(suite, req, ["admin"]);
     const b = parseBody(hours, req.body);
-    const t = await suite.db
-      .selectFrom("suite_tenants")
-      .select("settings")
-      .where("id", "=", user.tenant_id)
-      .executeTakeFirstOrThrow();
-    const settings = { ...JSON.parse(t.settings), business_hours: b.business_hours };
-    await suite.db
-      .updateTable("suite_tenants")
-      .set({ settings: JSON.stringify(settings) })
-      .where("id", "=", user.tenant_id)
-      .execute();
+    const settings = await saveTenantSettings(suite.db, {
+      tenantId: user.tenant_id,
+      change: () => ({ business_hours: b.business_hours }),
+    });
     return reply.send(settings);
   });
 }

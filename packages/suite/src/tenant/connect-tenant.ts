@@ -1,5 +1,8 @@
 import type { Db } from "@openwaba/store";
 import { newId } from "../ids";
+import { createTenant } from "./commands/create-tenant";
+import { saveConnection } from "./commands/save-connection";
+import { saveNumbers } from "./commands/save-numbers";
 
 export interface ConnectionSpec {
   waba_id: string;
@@ -37,33 +40,9 @@ export async function connectTenant(
       app_secret: spec.app_secret,
       verify_token: spec.verify_token,
     };
-    if (existing) {
-      await tx.updateTable("suite_connections").set(fields).where("id", "=", existing.id).execute();
-    } else {
-      await tx.insertInto("suite_tenants").values({ id: tenantId, name, settings: "{}", created_at: now }).execute();
-      await tx
-        .insertInto("suite_connections")
-        .values({ id: connectionId, tenant_id: tenantId, ...fields, created_at: now })
-        .execute();
-    }
-    for (const [position, n] of spec.numbers.entries()) {
-      await tx
-        .insertInto("suite_numbers")
-        .values({
-          id: n.id,
-          tenant_id: tenantId,
-          connection_id: connectionId,
-          display_phone_number: n.display_phone_number,
-          verified_name: n.verified_name,
-          position,
-        })
-        .onConflict((c) =>
-          c
-            .column("id")
-            .doUpdateSet({ display_phone_number: n.display_phone_number, verified_name: n.verified_name, position }),
-        )
-        .execute();
-    }
+    if (!existing) await createTenant(tx, { id: tenantId, name, at: now });
+    await saveConnection(tx, { id: connectionId, tenantId, exists: !!existing, fields, at: now });
+    await saveNumbers(tx, { tenantId, connectionId, numbers: spec.numbers });
     return { tenantId, connectionId };
   });
 }

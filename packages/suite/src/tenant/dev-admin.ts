@@ -1,6 +1,10 @@
 import type { Db } from "@openwaba/store";
 import { hashPassword } from "../auth/password";
-import { newId, randomSecret } from "../ids";
+import { randomSecret } from "../ids";
+import { addPerson } from "../people/commands/add-person";
+import { resetPassword } from "../people/commands/reset-password";
+import { createTeam, setTeamMembers } from "../people/commands/teams";
+import { replaceRoutingRules } from "../routing/commands/replace-routing-rules";
 
 export const DEV_ADMIN_EMAIL = "admin@openwaba.local";
 
@@ -23,50 +27,29 @@ export async function ensureDevAdmin(
   if (admin && !reset) return null;
   const password = randomSecret(12);
   const password_hash = await hashPassword(password);
-  if (admin) {
-    await db
-      .updateTable("suite_users")
-      .set({ password_hash, status: "active", locked_until: null })
-      .where("id", "=", admin.id)
-      .execute();
-  } else {
+  if (admin) await resetPassword(db, { userId: admin.id, passwordHash: password_hash });
+  else
     await db.transaction().execute(async (tx) => {
-      const id = newId();
-      await tx
-        .insertInto("suite_users")
-        .values({
-          id,
-          tenant_id: tenantId,
-          email: DEV_ADMIN_EMAIL,
-          name: "Admin",
-          role: "admin",
-          password_hash,
-          status: "active",
-          availability: "online",
-          capacity: 20,
-          created_at: now,
-        })
-        .execute();
-      // A first team so that routing has somewhere to send conversations from the start.
-      const team = newId();
-      await tx
-        .insertInto("suite_teams")
-        .values({ id: team, tenant_id: tenantId, name: "Support", assignment: "round_robin", created_at: now })
-        .execute();
-      await tx.insertInto("suite_team_members").values({ team_id: team, user_id: id }).execute();
-      await tx
-        .insertInto("suite_routing_rules")
-        .values({
-          id: newId(),
-          tenant_id: tenantId,
-          position: 0,
-          name: "Everything to Support",
-          team_id: team,
-          conditions: "{}",
-          created_at: now,
-        })
-        .execute();
+      const person = await addPerson(tx, {
+        tenantId,
+        email: DEV_ADMIN_EMAIL,
+        name: "Admin",
+        role: "admin",
+        status: "active",
+        passwordHash: password_hash,
+        availability: "online",
+        capacity: 20,
+        at: now,
+      });
+      // A first team so that routing has somewhere to send conversations from the start (a new
+      // tenant has no rules yet: this one is the whole list).
+      const team = await createTeam(tx, { tenantId, name: "Support", assignment: "round_robin", at: now });
+      await setTeamMembers(tx, { tenantId, teamId: team.id, userIds: [person.id] });
+      await replaceRoutingRules(tx, {
+        tenantId,
+        rules: [{ name: "Everything to Support", team_id: team.id, conditions: {} }],
+        at: now,
+      });
     });
-  }
   return { console_email: DEV_ADMIN_EMAIL, console_password: password };
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { requireUser } from "../auth/sessions";
 import { parseBody } from "../errors";
 import type { Suite } from "../suite";
-import { saveWidget } from "./save-widget";
+import { saveWidget } from "./commands/save-widget";
 import { embedScript } from "./widget-script.route";
 import { WIDGET_DEFAULTS, loadWidget, presentWidget, previewWidgetConfig, widgetInput } from "./widget-settings";
 
@@ -26,7 +26,7 @@ export function registerWidgetRoutes(app: FastifyInstance, suite: Suite): void {
 
   app.put("/suite/api/settings/widget", async (req, reply) => {
     const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
-    const w = await saveWidget(suite, user.tenant_id, parseBody(widgetInput, req.body));
+    const w = await saveWidget(suite, { tenantId: user.tenant_id, input: parseBody(widgetInput, req.body) });
     return reply.send({ widget: presentWidget(w, serverBase(req)) });
   });
 }

@@ -1,9 +1,16 @@
-import { makeEntryPoint, removeEntryPoint } from "../entry-points/entry-points";
-import { tenantNumber } from "../tenant/tenant-number";
-import { SuiteError } from "../errors";
-import { randomSecret } from "../ids";
-import type { Suite } from "../suite";
-import { loadWidget, optInMessage, type WidgetInput, type WidgetRow } from "./widget-settings";
+import { makeEntryPoint } from "../../entry-points/commands/make-entry-point";
+import { removeEntryPoint } from "../../entry-points/commands/remove-entry-point";
+import { tenantNumber } from "../../tenant/tenant-number";
+import { SuiteError } from "../../errors";
+import { randomSecret } from "../../ids";
+import type { Suite } from "../../suite";
+import { loadWidget, optInMessage, type WidgetInput, type WidgetRow } from "../widget-settings";
+
+export interface SaveWidgetProps {
+  tenantId: string;
+  /** The settings as the admin saves them (checked already). */
+  input: WidgetInput;
+}
 
 /**
  * Saves a tenant's widget. Its codes (a plain one, and an opt-in one whose message carries the
@@ -12,7 +19,8 @@ import { loadWidget, optInMessage, type WidgetInput, type WidgetRow } from "./wi
  * never links to a code that is gone. Of two saves at once, the later one gets a 409 and its new
  * codes are deleted again.
  */
-export async function saveWidget(suite: Suite, tenantId: string, input: WidgetInput): Promise<WidgetRow> {
+export async function saveWidget(suite: Suite, p: SaveWidgetProps): Promise<WidgetRow> {
+  const { tenantId, input } = p;
   const old = await loadWidget(suite.db, tenantId);
   // No number named: the widget's own, else the tenant's first.
   const number = await tenantNumber(suite.db, tenantId, input.phone_number_id ?? old?.phone_number_id);
@@ -31,11 +39,9 @@ export async function saveWidget(suite: Suite, tenantId: string, input: WidgetIn
       (e) => e.code === code && e.phone_number_id === number.id && e.prefilled_message === message,
     );
     if (same) return same.code;
-    const e = await makeEntryPoint(suite, tenantId, {
-      phone_number_id: number.id,
-      prefilled_message: message,
-      opt_in: optIn,
-      source: "widget",
+    const e = await makeEntryPoint(suite, {
+      tenantId,
+      spec: { phone_number_id: number.id, prefilled_message: message, opt_in: optIn, source: "widget" },
     });
     made.push(e.code);
     return e.code;
@@ -78,13 +84,13 @@ export async function saveWidget(suite: Suite, tenantId: string, input: WidgetIn
     if (!Number(stored ?? 0))
       throw new SuiteError(409, "conflict", "Someone else saved the widget meanwhile; reload it and save again.");
   } catch (err) {
-    await Promise.allSettled(made.map((code) => removeEntryPoint(suite, tenantId, code)));
+    await Promise.allSettled(made.map((code) => removeEntryPoint(suite, { tenantId, code })));
     throw err;
   }
   for (const code of oldCodes) {
     if (code === row.plain_code || code === row.opt_in_code) continue;
     // One that cannot be deleted now stays listed with the entry points, to be deleted from there.
-    await removeEntryPoint(suite, tenantId, code).catch((err) =>
+    await removeEntryPoint(suite, { tenantId, code }).catch((err) =>
       suite.log.warn({ err, code }, "a replaced widget code could not be deleted"),
     );
   }

@@ -1,18 +1,20 @@
 import type { Availability, Db } from "@openwaba/store";
-import { publish } from "../realtime/publish";
-import { drainQueues } from "../routing/assign";
-import type { Suite } from "../suite";
+import { publish } from "../../realtime/commands/publish";
+import { drainQueues } from "../../routing/assign";
+import type { Suite } from "../../suite";
+
+export interface SetAvailabilityProps {
+  /** Whose availability it is. */
+  user: { id: string; tenant_id: string };
+  availability: Availability;
+}
 
 /**
  * Sets a person's availability in the caller's transaction and tells the consoles; coming online
  * takes waiting work (only online agents are assigned automatically).
  */
-export async function setAvailability(
-  suite: Suite,
-  tx: Db,
-  user: { id: string; tenant_id: string },
-  availability: Availability,
-): Promise<void> {
+export async function setAvailability(suite: Suite, tx: Db, p: SetAvailabilityProps): Promise<void> {
+  const { user, availability } = p;
   await tx.updateTable("suite_users").set({ availability }).where("id", "=", user.id).execute();
   await publish(suite, tx, {
     tenant_id: user.tenant_id,

@@ -10,3 +10,7 @@ export * from "./openapi";
 export * from "./templates/template-request";
 export * from "./customer-service-window";
 export * from "./rate-card";
+export * from "./templates/template-node";
+export * from "./phone-numbers/phone-number-node";
+export * from "./messages/message-status";
+export * from "./webhooks/webhook-delivery";

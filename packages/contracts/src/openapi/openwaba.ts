@@ -1,8 +1,16 @@
+import { messageStatus as messageStatusContract } from "../messages/message-status";
+import {
+  resentWebhookDelivery,
+  webhookDelivery,
+  webhookDeliveryPage,
+  webhookTestResults,
+} from "../webhooks/webhook-delivery";
 import { GRAPH_TOKEN, ANYONE, graphErrors } from "./components";
 import {
   anyJson,
   arr,
   bool,
+  fromAnswer,
   group,
   int,
   jsonBody,
@@ -22,35 +30,9 @@ import {
 // error envelope (packages/platform/src/graph/*.route.ts).
 
 /** One logged webhook POST. */
-export const delivery = obj({
-  id: str(),
-  at: time,
-  app_id: str(),
-  url: str(),
-  fields: arr(str()),
-  events: int(),
-  ok: bool,
-  status: nullable(int("The receiver's HTTP status; null when it did not answer")),
-  result: str(),
-  ms: int(),
-  redelivery: bool,
-  resend_of: nullable(str()),
-  request: str("The exact body sent (what the signature covers)"),
-  response: str("The start of the receiver's answer"),
-});
+export const delivery = fromAnswer(webhookDelivery);
 /** A message's status as /openwaba/messages shows it. */
-export const messageStatus = obj({
-  id: str(),
-  phone_number_id: str(),
-  wa_id: str(),
-  direction: oneOfValues("in", "out"),
-  type: str(),
-  status: str(),
-  errors: arr(obj({ code: int(), title: str(), message: str(), error_data: obj({ details: str() }), href: str() })),
-  pricing_category: nullable(str()),
-  created_at: time,
-  updated_at: time,
-});
+export const messageStatus = fromAnswer(messageStatusContract);
 /** A webhook event given up on. */
 export const deadLetter = obj({
   id: int(),
@@ -72,10 +54,7 @@ export const subscriber = obj({
   dead: int(),
 });
 /** What sending Meta's test message answers. */
-export const testResults = obj({
-  success: bool,
-  results: arr(obj({ app_id: str(), url: str(), ok: bool, result: str(), delivery_id: str() })),
-});
+export const testResults = fromAnswer(webhookTestResults);
 const consent = nullable(
   obj({
     scope: oneOfValues("marketing", "utility"),
@@ -151,7 +130,7 @@ const webhooks = group("OpenWABA webhooks", GRAPH_TOKEN, {
       query("field", str()),
     ],
     responses: {
-      200: ok(obj({ data: arr(delivery), paging: obj({ next_before: nullable(str()) }) })),
+      200: ok(fromAnswer(webhookDeliveryPage)),
       ...graphErrors,
     },
   },
@@ -161,7 +140,7 @@ const webhooks = group("OpenWABA webhooks", GRAPH_TOKEN, {
   },
   "POST /openwaba/webhooks/deliveries/{id}/resend": {
     summary: "Send a logged delivery again to the subscriber's current callback",
-    responses: { 200: ok(obj({ success: bool, delivery })), ...graphErrors },
+    responses: { 200: ok(fromAnswer(resentWebhookDelivery)), ...graphErrors },
   },
   "POST /openwaba/webhooks/test": {
     summary: "Send Meta's test message to every subscriber, or to one app",

@@ -43,6 +43,32 @@ export type RouteDocs = Record<string, RouteDoc>;
 export const fromContract = (schema: z.ZodType): JsonSchema =>
   z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
 
+/**
+ * A contracts zod schema as the JSON Schema of what the server answers: one definition for the type
+ * and the document, written in the registry's plain subset (a nullable is anyOf with null, an instant
+ * is a date-time string, an integer has no safe-integer bounds).
+ */
+export const fromAnswer = (schema: z.ZodType): JsonSchema => {
+  const { $schema: _, ...json } = z.toJSONSchema(schema, { io: "output", unrepresentable: "any" }) as JsonSchema;
+  return plainSubset(json) as JsonSchema;
+};
+
+function plainSubset(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(plainSubset);
+  if (typeof node !== "object" || node === null) return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) out[k] = plainSubset(v);
+  if (out.format === "date-time") delete out.pattern;
+  if (out.minimum === Number.MIN_SAFE_INTEGER) delete out.minimum;
+  if (out.maximum === Number.MAX_SAFE_INTEGER) delete out.maximum;
+  if (!Array.isArray(out.type)) return out;
+  const { type, description, ...rest } = out;
+  return {
+    ...(description ? { description } : {}),
+    anyOf: (type as string[]).map((t) => (t === "null" ? { type: t } : { ...rest, type: t })),
+  };
+}
+
 export const str = (description?: string): JsonSchema => ({ type: "string", ...(description ? { description } : {}) });
 export const int = (description?: string): JsonSchema => ({ type: "integer", ...(description ? { description } : {}) });
 export const num: JsonSchema = { type: "number" };

@@ -1,5 +1,14 @@
 // The suite's only way to the platform (ARCHITECTURE.md): the Cloud API over HTTP, to our own
 // server or to Meta's graph.facebook.com with the same code — the SDK's client.
+import type {
+  CreatedTemplate,
+  MessageStatus,
+  PhoneNumberNode,
+  ResentWebhookDelivery,
+  TemplateNode,
+  WebhookDeliveryPage,
+  WebhookTestResults,
+} from "@openwaba/contracts";
 import { CloudApiClient } from "@openwaba/sdk";
 
 export { PlatformCallError, type GraphConnection, type GraphErrorBody } from "@openwaba/sdk";
@@ -10,16 +19,13 @@ export interface PlatformClient {
   /** Marks the customer's messages read up to this one (and optionally shows typing). */
   markRead(phoneNumberId: string, messageId: string, typing?: boolean): Promise<void>;
   /** GET /{waba-id}/message_templates (every page). */
-  listTemplates(wabaId: string): Promise<Record<string, any>[]>;
+  listTemplates(wabaId: string): Promise<TemplateNode[]>;
   /** GET /{waba-id}/phone_numbers with the fields the console shows. */
-  listPhoneNumbers(wabaId: string): Promise<Record<string, any>[]>;
+  listPhoneNumbers(wabaId: string): Promise<PhoneNumberNode[]>;
   /** POST /{waba-id}/message_templates: the new template's id, status and category. */
-  createTemplate(
-    wabaId: string,
-    body: Record<string, unknown>,
-  ): Promise<{ id: string; status: string; category: string }>;
+  createTemplate(wabaId: string, body: Record<string, unknown>): Promise<CreatedTemplate>;
   /** GET /{template-id}; a template the token may not see fails as Graph's "does not exist" (100/33). */
-  template(templateId: string): Promise<Record<string, any>>;
+  template(templateId: string): Promise<TemplateNode>;
   /** POST /{template-id} with Meta's edit rules: components and/or category. */
   editTemplate(templateId: string, body: Record<string, unknown>): Promise<void>;
   /** DELETE /{waba-id}/message_templates?name=&hsm_id=: one template (or every language of a name). */
@@ -45,11 +51,11 @@ export interface PlatformClient {
     app_id?: string;
     before?: string;
     limit?: number;
-  }): Promise<{ data: Record<string, any>[]; paging: { next_before: string | null } }>;
-  resendWebhookDelivery(id: string): Promise<{ success: boolean; delivery: Record<string, any> }>;
-  testWebhook(appId?: string): Promise<{ success: boolean; results: Record<string, any>[] }>;
-  messageStatus(messageId: string): Promise<Record<string, any>>;
-  recentMessages(q?: { direction?: "in" | "out"; limit?: number }): Promise<Record<string, any>[]>;
+  }): Promise<WebhookDeliveryPage>;
+  resendWebhookDelivery(id: string): Promise<ResentWebhookDelivery>;
+  testWebhook(appId?: string): Promise<WebhookTestResults>;
+  messageStatus(messageId: string): Promise<MessageStatus>;
+  recentMessages(q?: { direction?: "in" | "out"; limit?: number }): Promise<MessageStatus[]>;
   /** GET / POST /{phone-number-id}/whatsapp_business_profile. */
   businessProfile(phoneNumberId: string): Promise<Record<string, unknown>>;
   updateBusinessProfile(phoneNumberId: string, profile: Record<string, unknown>): Promise<void>;
@@ -61,7 +67,7 @@ export interface PlatformClient {
   ): Promise<{ code: string; prefilled_message: string; deep_link_url: string; qr_image_url?: string }>;
   deleteQrCode(phoneNumberId: string, code: string): Promise<void>;
   /** A number's quality, status, throughput level and messaging limit. */
-  phoneNumber(phoneNumberId: string): Promise<Record<string, any>>;
+  phoneNumber(phoneNumberId: string): Promise<PhoneNumberNode>;
   /** Records consent in the platform's consent ledger (OpenWABA only); false where there is none. */
   recordConsent(
     waId: string,
@@ -77,5 +83,37 @@ export interface PlatformClient {
   ): Promise<{ currency: string | null; by_category: Record<string, number> }>;
 }
 
-/** The SDK's Cloud API client is the suite's platform client. */
-export class GraphClient extends CloudApiClient implements PlatformClient {}
+/**
+ * The SDK's Cloud API client is the suite's platform client. The SDK ships on its own, without
+ * contracts, so its answers are untyped JSON: here they take the contracts' types of what the
+ * Cloud API answers (what they are is checked against the server in packages/server/src/openapi).
+ */
+export class GraphClient extends CloudApiClient implements PlatformClient {
+  override listTemplates(wabaId: string) {
+    return super.listTemplates(wabaId) as Promise<TemplateNode[]>;
+  }
+  override listPhoneNumbers(wabaId: string) {
+    return super.listPhoneNumbers(wabaId) as Promise<PhoneNumberNode[]>;
+  }
+  override template(templateId: string) {
+    return super.template(templateId) as Promise<TemplateNode>;
+  }
+  override phoneNumber(phoneNumberId: string) {
+    return super.phoneNumber(phoneNumberId) as Promise<PhoneNumberNode>;
+  }
+  override webhookDeliveries(q?: Parameters<PlatformClient["webhookDeliveries"]>[0]) {
+    return super.webhookDeliveries(q) as Promise<WebhookDeliveryPage>;
+  }
+  override resendWebhookDelivery(id: string) {
+    return super.resendWebhookDelivery(id) as Promise<ResentWebhookDelivery>;
+  }
+  override testWebhook(appId?: string) {
+    return super.testWebhook(appId) as Promise<WebhookTestResults>;
+  }
+  override messageStatus(messageId: string) {
+    return super.messageStatus(messageId) as Promise<MessageStatus>;
+  }
+  override recentMessages(q?: Parameters<PlatformClient["recentMessages"]>[0]) {
+    return super.recentMessages(q) as Promise<MessageStatus[]>;
+  }
+}

@@ -1,3 +1,4 @@
+import type { TemplateNode } from "@openwaba/contracts";
 import type { FastifyInstance } from "fastify";
 import { requireUser } from "../auth/sessions";
 import { PlatformCallError, type PlatformClient } from "../client/platform-client";
@@ -37,7 +38,7 @@ export function registerTemplateRoutes(app: FastifyInstance, suite: Suite): void
   const ownTemplate = async (
     tenantId: string,
     id: string,
-  ): Promise<{ wabaId: string; client: PlatformClient; template: Record<string, any> }> => {
+  ): Promise<{ wabaId: string; client: PlatformClient; template: TemplateNode }> => {
     if (!/^\d{1,32}$/.test(id)) throw notFound("Template");
     for (const c of await connections(tenantId)) {
       const client = await suite.client(c.id);
@@ -58,7 +59,7 @@ export function registerTemplateRoutes(app: FastifyInstance, suite: Suite): void
 
   app.get("/suite/api/templates", async (req, reply) => {
     const { user } = await requireUser(suite, req);
-    const out: Record<string, unknown>[] = [];
+    const out: TemplateNode[] = [];
     for (const c of await connections(user.tenant_id)) {
       out.push(...(await (await suite.client(c.id)).listTemplates(c.waba_id).catch(unavailable)));
     }

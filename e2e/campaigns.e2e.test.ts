@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { signInAdmin, startTestServer, type TestServer } from "@openwaba/server/testing";
-import { campaignKit } from "../packages/suite/src/campaigns/campaign-test-kit";
+import { campaignKit, signInAdmin, startTestServer, type TestServer } from "@openwaba/server/testing";
 import { CHROMIUM, SCREENSHOTS, hasChromium, launch, signInConsole } from "./browser";
 
 // Broadcast campaigns in a real browser: a supervisor builds one in the form (an approved

@@ -1,41 +1,30 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { startWebhookReceiver, testDatabaseUrl, waitFor } from "./testing/harness";
-import { freePort, spawnServer, stopServer } from "./testing/server-process";
+import { describe, expect, it } from "vitest";
+import {
+  serverProcessEnv,
+  spawnServer,
+  startWebhookReceiver,
+  stopServer,
+  useCleanup,
+  waitFor,
+} from "./testing/harness";
 
 // A server killed with SIGKILL in the middle of a burst loses nothing: after a restart, every
 // message it had accepted (answered 200) reaches its `delivered` status on the webhook.
-const cleanup: (() => Promise<void> | void)[] = [];
-afterAll(async () => {
-  for (const c of cleanup.reverse()) await c();
-});
+const cleanup = useCleanup();
 
 describe("crash recovery", () => {
   it("delivers every accepted message after kill -9 and a restart", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "openwaba-crash-"));
-    cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const db = await testDatabaseUrl();
-    cleanup.push(() => db.drop());
-    const env: Record<string, string> = {
-      PORT: String(await freePort()),
-      OPENWABA_DATA_DIR: dataDir,
-      OPENWABA_SIM_LATENCY: "zero",
-      NODE_ENV: "production",
-      LOG_LEVEL: "error",
-      OPENWABA_CLAIM_TIMEOUT_MS: "3000",
-      OPENWABA_THROUGHPUT_MPS: "100000",
-      OPENWABA_WEBHOOK_TIMEOUT_MS: "2000",
-      ...(db.url ? { OPENWABA_DATABASE_URL: db.url } : {}),
-    };
+    const { env } = await serverProcessEnv(cleanup, {
+      dataDirPrefix: "openwaba-crash-",
+      env: { OPENWABA_THROUGHPUT_MPS: "100000" },
+    });
     let server = await spawnServer(env);
-    cleanup.push(async () => {
+    cleanup(async () => {
       await stopServer(server.proc);
     });
     const { creds } = server;
     const receiver = await startWebhookReceiver({ verifyToken: creds.verify_token, appSecret: creds.app_secret });
-    cleanup.push(() => receiver.close());
+    cleanup(() => receiver.close());
     const call = (method: string, path: string, body?: unknown) =>
       fetch(`${server.url}${path}`, {
         method,

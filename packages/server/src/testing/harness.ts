@@ -1,52 +1,26 @@
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { configFromEnv } from "../config";
 import { startServer, type RunningServer } from "../server";
+import { type Answer, type Call, readAnswer } from "./answer";
+import { testDatabaseUrl } from "./test-database";
 import { startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver";
 
+export * from "./answer";
+export * from "./test-database";
 export * from "./webhook-receiver";
 export * from "./suite-session";
 export * from "./server-process";
-
-/**
- * A PostgreSQL URL whose connections live in a fresh schema, when OPENWABA_TEST_DATABASE_URL is
- * set (the pg project); null means SQLite.
- */
-export async function testDatabaseUrl(): Promise<{ url: string | null; drop(): Promise<void> }> {
-  const base = process.env.OPENWABA_TEST_DATABASE_URL;
-  if (!base) return { url: null, drop: async () => {} };
-  const schema = `t_${randomBytes(6).toString("hex")}`;
-  const c = new pg.Client({ connectionString: base });
-  await c.connect();
-  await c.query(`CREATE SCHEMA "${schema}"`);
-  await c.end();
-  const u = new URL(base);
-  u.searchParams.set("options", `-c search_path=${schema}`);
-  return {
-    url: u.toString(),
-    async drop() {
-      const d = new pg.Client({ connectionString: base });
-      await d.connect();
-      try {
-        await d.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      } finally {
-        await d.end();
-      }
-    },
-  };
-}
+export * from "./use-test-server";
+export * from "./use-cleanup";
+export * from "./kits/campaigns";
+export * from "./kits/flows";
+export type * from "./kits/chat-message";
 
 export interface TestServer extends RunningServer {
-  /** A Graph call with the dev token: call("POST", "/123/messages", body). */
-  call(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers?: Record<string, string>,
-  ): Promise<{ status: number; body: any; headers: Headers }>;
+  /** A Graph call with the dev token: call("POST", "/123/messages", body); call<Res>() names the answer. */
+  call: Call;
   receiver: WebhookReceiver;
   phone: string;
   /** The server's fresh data dir (media bytes live under <dataDir>/media). */
@@ -54,13 +28,20 @@ export interface TestServer extends RunningServer {
   stop(): Promise<void>;
 }
 
+export interface TestServerOptions {
+  /** Settings on top of the test defaults (as the environment would give them). */
+  env?: Record<string, string>;
+  /** Subscribe the webhook receiver to the dev app (default true). */
+  subscribe?: boolean;
+  /** The clock of sessions, tokens and lockouts (default the wall clock). */
+  securityClock?: { now(): number };
+}
+
 /**
  * The real server on an ephemeral port (fresh data dir, SQLite or a PostgreSQL schema), with a
  * subscribed webhook receiver on 127.0.0.1. Delays of simulated phones are zero unless asked.
  */
-export async function startTestServer(
-  o: { env?: Record<string, string>; subscribe?: boolean; securityClock?: { now(): number } } = {},
-): Promise<TestServer> {
+export async function startTestServer(o: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "openwaba-test-"));
   const db = await testDatabaseUrl();
   const config = configFromEnv({
@@ -80,7 +61,7 @@ export async function startTestServer(
   const server = await startServer(config, { securityClock: o.securityClock });
   const creds = server.credentials;
   const receiver = await startWebhookReceiver({ verifyToken: creds.verify_token, appSecret: creds.app_secret });
-  const call: TestServer["call"] = async (method, path, body, headers = {}) => {
+  const call: Call = async (method, path, body, headers = {}) => {
     const url =
       path.startsWith("/simulator") ||
       path.startsWith("/openwaba") ||
@@ -100,14 +81,7 @@ export async function startTestServer(
       },
       body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
     });
-    const text = await res.text();
-    let parsed: any = text;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      /* not JSON */
-    }
-    return { status: res.status, body: parsed, headers: res.headers };
+    return readAnswer(res);
   };
   if (o.subscribe !== false) {
     const r = await call("POST", `/${creds.app_id}/subscriptions`, {
@@ -137,7 +111,7 @@ export async function startTestServer(
 export async function openWindow(s: TestServer, waId: string, extra: Record<string, unknown> = {}): Promise<string> {
   const u = await s.call("POST", "/simulator/users", { wa_id: waId, ...extra });
   if (u.status !== 201 && u.status !== 409) throw new Error(`user: ${JSON.stringify(u.body)}`);
-  const m = await s.call("POST", `/simulator/users/${waId}/messages`, {
+  const m = await s.call<{ messages: { id: string }[] }>("POST", `/simulator/users/${waId}/messages`, {
     to: s.phone,
     type: "text",
     text: { body: "hello" },
@@ -250,5 +224,5 @@ export async function upload(
     headers: token ? { authorization: `Bearer ${token}` } : {},
     body: form,
   });
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, body: (await res.json()) as Answer };
 }

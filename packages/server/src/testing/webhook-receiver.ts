@@ -90,15 +90,14 @@ export async function startWebhookReceiver(o: { verifyToken: string; appSecret: 
 
 export type WebhookReceiver = Awaited<ReturnType<typeof startWebhookReceiver>>;
 
-export async function waitFor<T>(
-  fn: () => T | Promise<T>,
-  timeoutMs = 10_000,
-  what = "condition",
-): Promise<NonNullable<T>> {
+/** What a truthy value can be: `waitFor(() => r.status === 200 && r.body)` answers the body. */
+export type Truthy<T> = Exclude<T, false | 0 | 0n | "" | null | undefined>;
+
+export async function waitFor<T>(fn: () => T | Promise<T>, timeoutMs = 10_000, what = "condition"): Promise<Truthy<T>> {
   const start = Date.now();
   for (;;) {
     const v = await fn();
-    if (v) return v as NonNullable<T>;
+    if (v) return v as Truthy<T>;
     if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }

@@ -1,37 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  signIn,
-  signInAdmin,
-  startTestServer,
-  waitFor,
-  type SuiteSession,
-  type TestServer,
-} from "@openwaba/server/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { signInInvited, signInAdmin, useTestServer, waitFor, type SuiteSession } from "@openwaba/server/testing";
 
 // A template's review decision reaches the suite as a Cloud API webhook and becomes an alert
 // pushed to admins' consoles, and not to agents'.
-let s: TestServer;
+const s = useTestServer();
 let admin: SuiteSession;
 
 beforeAll(async () => {
-  s = await startTestServer();
   admin = await signInAdmin(s);
 });
-afterAll(() => s.stop());
 
 describe("alerts", () => {
   it("turns a template rejection into a pushed warning, listed until read", async () => {
-    const inv = await admin.call("POST", "/suite/api/users", {
-      email: "agent@shop.test",
-      name: "Agent",
-      role: "agent",
-    });
-    await fetch(`${s.url}/suite/api/invitations/accept`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ token: inv.body.invitation.token, password: "a long enough password" }),
-    });
-    const agent = await signIn(s, "agent@shop.test", "a long enough password");
+    const agent = await signInInvited(s, admin, { email: "agent@shop.test", name: "Agent", role: "agent" });
     const [adminStream, agentStream] = [await admin.stream(), await agent.stream()];
     const t = await s.call("POST", `/${s.credentials.waba_id}/message_templates`, {
       name: "weekly_deals",

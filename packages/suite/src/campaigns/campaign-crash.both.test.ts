@@ -1,13 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
-  freePort,
+  serverProcessEnv,
   signIn,
   spawnServer,
   stopServer,
-  testDatabaseUrl,
+  useCleanup,
   waitFor,
   type TestServer,
 } from "@openwaba/server/testing";
@@ -15,33 +14,18 @@ import {
 // kill -9 in the middle of a campaign: after a restart the campaign finishes, and no customer gets
 // the message twice. A send whose answer died with the process is never repeated: its status
 // webhook (the send carried the recipient in its callback data) settles it, or it counts as failed.
-const cleanup: (() => Promise<void> | void)[] = [];
-afterAll(async () => {
-  for (const c of cleanup.reverse()) await c();
-});
+const cleanup = useCleanup();
 const RECIPIENTS = 240; // within the first messaging tier (250)
 const wa = (i: number) => `4860093${String(i).padStart(4, "0")}`;
 
 describe("a campaign killed mid-way", () => {
   it("resumes after a restart without sending anyone twice", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "openwaba-campaign-crash-"));
-    cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const db = await testDatabaseUrl();
-    cleanup.push(() => db.drop());
-    const env: Record<string, string> = {
-      PORT: String(await freePort()),
-      OPENWABA_DATA_DIR: dataDir,
-      OPENWABA_SIM_LATENCY: "zero",
-      NODE_ENV: "production",
-      LOG_LEVEL: "error",
-      OPENWABA_CLAIM_TIMEOUT_MS: "3000",
-      OPENWABA_WEBHOOK_TIMEOUT_MS: "2000",
-      OPENWABA_CAMPAIGN_UNCONFIRMED_MS: "8000",
-      OPENWABA_TEMPLATE_REVIEW_MS: "off",
-      ...(db.url ? { OPENWABA_DATABASE_URL: db.url } : {}),
-    };
+    const { env, dataDir } = await serverProcessEnv(cleanup, {
+      dataDirPrefix: "openwaba-campaign-crash-",
+      env: { OPENWABA_CAMPAIGN_UNCONFIRMED_MS: "8000", OPENWABA_TEMPLATE_REVIEW_MS: "off" },
+    });
     let server = await spawnServer(env);
-    cleanup.push(async () => {
+    cleanup(async () => {
       await stopServer(server.proc);
     });
     const { creds } = server;

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signInAdmin, startTestServer, waitFor, type SuiteSession, type TestServer } from "@openwaba/server/testing";
-import { campaignKit } from "./campaign-test-kit";
+import {
+  campaignKit,
+  signInAdmin,
+  startTestServer,
+  waitFor,
+  type SuiteSession,
+  type TestServer,
+} from "@openwaba/server/testing";
 
 // The messaging limit (TIER_250: 250 customers outside a window in 24 hours): a campaign larger
 // than today's room sends what fits and holds the rest until the oldest counted customer stops

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  campaignKit,
   signInAdmin,
   signIn,
   startTestServer,
@@ -7,7 +8,6 @@ import {
   type SuiteSession,
   type TestServer,
 } from "@openwaba/server/testing";
-import { campaignKit } from "./campaign-test-kit";
 
 // Campaigns end to end on the real server: the estimate (consent, opt-outs, duplicates, cost by
 // country, duration), pacing within the throughput, personalised templates, ticks and cost,
@@ -165,7 +165,7 @@ describe("campaigns", () => {
     });
     expect((await kit.recipients(id, "replied=true")).map((r) => r.phone)).toContain(`+${pl(2)}`);
     // A failure of another attempt for the same recipient, delivered late, changes nothing (nor sends again).
-    const one = (await kit.recipients(id)).find((r) => r.phone === `+${pl(3)}`);
+    const one = (await kit.recipients(id)).find((r) => r.phone === `+${pl(3)}`)!;
     await kit.status({
       id: "wamid.an-earlier-attempt",
       status: "failed",

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  campaignKit,
   openWindow,
   signInAdmin,
   startTestServer,
@@ -7,7 +8,6 @@ import {
   type SuiteSession,
   type TestServer,
 } from "@openwaba/server/testing";
-import { campaignKit } from "../campaigns/campaign-test-kit";
 
 // One consent model, read the same by the contact, the thread's customer panel and a campaign's
 // estimate; utility templates are not held back by marketing consent; a STOP in WhatsApp holds

@@ -3,11 +3,11 @@ import {
   openWindow,
   signIn,
   signInAdmin,
-  startTestServer,
+  signInInvited,
   startWebhookReceiver,
+  useTestServer,
   waitFor,
   type SuiteSession,
-  type TestServer,
   type WebhookReceiver,
 } from "@openwaba/server/testing";
 import { hashPassword } from "../auth/password";
@@ -16,23 +16,16 @@ import { connectTenant } from "../tenant/connect-tenant";
 // A contact's profile: what the business knows and the conversations the viewer may see; edits;
 // deleting forgets the contact (the business's systems hear of it) and keeps the conversations.
 // Another tenant's contact looks like none.
-let s: TestServer;
+const s = useTestServer();
 let admin: SuiteSession, ben: SuiteSession, boss: SuiteSession;
 let shop: WebhookReceiver;
 const luca = "393200478399";
 
 beforeAll(async () => {
-  s = await startTestServer();
   admin = await signInAdmin(s);
   shop = await startWebhookReceiver({ verifyToken: "unused", appSecret: "unused" });
   await admin.call("PUT", "/suite/api/settings/business-webhook", { url: shop.url });
-  const r = await admin.call("POST", "/suite/api/users", { email: "ben@shop.test", name: "Ben", role: "agent" });
-  await fetch(`${s.url}/suite/api/invitations/accept`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ token: r.body.invitation.token, password: "a long enough password" }),
-  });
-  ben = await signIn(s, "ben@shop.test", "a long enough password");
+  ben = await signInInvited(s, admin, { email: "ben@shop.test", name: "Ben", role: "agent" });
   const other = await connectTenant(s.store.db, Date.now(), "Other shop", {
     waba_id: "999",
     graph_url: s.url,
@@ -63,7 +56,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await shop.close();
-  await s.stop();
 });
 
 const lucaContact = () =>

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   signIn,
   signInAdmin,
-  startTestServer,
+  signInInvited,
+  useTestServer,
   waitFor,
   type SuiteSession,
-  type TestServer,
 } from "@openwaba/server/testing";
 import { hashPassword } from "../auth/password";
 import { connectTenant } from "../tenant/connect-tenant";
@@ -13,7 +13,7 @@ import { connectTenant } from "../tenant/connect-tenant";
 // Other ways to ask an FAQ entry (issue #10 item 14): "when are you open?" against only "What are
 // your opening hours?" is 0.5 sure and goes to a person at the 0.6 threshold; with "When are you
 // open?" as an alternative of the entry, the bot answers it. Only the entry's own tenant edits it.
-let s: TestServer;
+const s = useTestServer();
 let admin: SuiteSession, ben: SuiteSession, boss: SuiteSession;
 let hoursId = "";
 const anna = "48600555777",
@@ -35,16 +35,9 @@ const timeline = async (id: string) =>
   (await admin.call("GET", `/suite/api/conversations/${id}`)).body.timeline as any[];
 
 beforeAll(async () => {
-  s = await startTestServer();
   admin = await signInAdmin(s);
   await admin.call("POST", "/suite/api/me/availability", { availability: "away" });
-  const r = await admin.call("POST", "/suite/api/users", { email: "ben@shop.test", name: "Ben", role: "agent" });
-  await fetch(`${s.url}/suite/api/invitations/accept`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ token: r.body.invitation.token, password: "a long enough password" }),
-  });
-  ben = await signIn(s, "ben@shop.test", "a long enough password");
+  ben = await signInInvited(s, admin, { email: "ben@shop.test", name: "Ben", role: "agent" });
   const other = await connectTenant(s.store.db, Date.now(), "Other shop", {
     waba_id: "999",
     graph_url: s.url,
@@ -82,7 +75,6 @@ beforeAll(async () => {
   for (const wa of [anna, olek])
     await s.call("POST", "/simulator/users", { wa_id: wa, name: wa === anna ? "Anna" : "Olek" });
 });
-afterAll(() => s.stop());
 
 describe("alternative phrasings of an FAQ entry", () => {
   it("hands over 'when are you open?' while the entry has only its own question (0.5 < 0.6)", async () => {

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signInAdmin, startTestServer, waitFor, type SuiteSession, type TestServer } from "@openwaba/server/testing";
-import { flowKit } from "./flow-test-kit";
+import {
+  flowKit,
+  signInAdmin,
+  startTestServer,
+  waitFor,
+  type SuiteSession,
+  type TestServer,
+} from "@openwaba/server/testing";
 
 // The greeting goes to customers new to the business or back after 14 days of quiet — not to one
 // who comes back a minute sooner (both sides of the threshold, with the clock travelling).
@@ -20,7 +26,7 @@ beforeAll(async () => {
 afterAll(() => s.stop());
 
 async function resolveAndWait(ms: number) {
-  const c = await kit.conversation(wa);
+  const c = (await kit.conversation(wa))!;
   expect((await admin.call("POST", `/suite/api/conversations/${c.id}/state`, { state: "resolved" })).status).toBe(200);
   await s.call("POST", "/simulator/clock/advance", { ms });
   admin = await signInAdmin(s); // sessions last 12 hours

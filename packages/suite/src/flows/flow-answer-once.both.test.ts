@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signInAdmin, startTestServer, waitFor, type SuiteSession, type TestServer } from "@openwaba/server/testing";
-import { flowKit } from "./flow-test-kit";
+import {
+  flowKit,
+  signInAdmin,
+  startTestServer,
+  waitFor,
+  type SuiteSession,
+  type TestServer,
+} from "@openwaba/server/testing";
 
 // A customer's answer counts once even when its job is tried again: here the survey's thank-you is
 // refused for a few seconds by the pair rate (131056), and the retried job must not rate, resolve

@@ -1,7 +1,13 @@
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signInAdmin, startTestServer, waitFor, type SuiteSession, type TestServer } from "@openwaba/server/testing";
-import { flowKit } from "./flow-test-kit";
+import {
+  flowKit,
+  signInAdmin,
+  startTestServer,
+  waitFor,
+  type SuiteSession,
+  type TestServer,
+} from "@openwaba/server/testing";
 
 // Every node type in flows a shop would build: ask (with validation and re-prompts), a call to
 // the shop's own system with the answer mapped back, branch, set, send, wait, CSAT, end, handover.
@@ -154,7 +160,7 @@ describe("a flow with every kind of step", () => {
       of: 2,
     });
     expect(run.steps.find((x: any) => x.kind === "decision").detail).toEqual({ case: 0, next: "shipped" });
-    const contact = await kit.contact(wa);
+    const contact = (await kit.contact(wa))!;
     expect(contact.attributes).toMatchObject({
       order_number: "860198",
       order_status: "shipped",
@@ -162,7 +168,7 @@ describe("a flow with every kind of step", () => {
     });
     expect(contact.tags).toContain("asked-order");
     // The survey's score went to the cycle the bot resolved, for the reports.
-    const c = await kit.conversation(wa);
+    const c = (await kit.conversation(wa))!;
     expect(c.state).toBe("resolved");
     expect(c.bot_run_id).toBeNull();
     const detail = (await admin.call("GET", `/suite/api/conversations/${c.id}`)).body;
@@ -176,7 +182,7 @@ describe("a flow with every kind of step", () => {
     await kit.waitReceived(wa, 1);
     await kit.say(wa, "555555");
     expect((await kit.waitReceived(wa, 3))[1]).toBe("Order 555555 is packing.");
-    const run = await kit.run(wa);
+    const run = (await kit.run(wa))!;
     expect(run.steps.find((x: any) => x.kind === "http").detail).toMatchObject({ status: 200, attempts: 3 });
     await kit.tap(wa, "csat_5");
     await kit.waitRun(wa, (r) => r.state === "completed", "completed");
@@ -191,7 +197,7 @@ describe("a flow with every kind of step", () => {
     expect(got[2]).toBe("A colleague will take it from here.");
     const r = await kit.waitRun(lost, (x) => x.state === "handed_over", "handed over");
     expect(r.end_reason).toBe("flow");
-    const detail = (await admin.call("GET", `/suite/api/conversations/${(await kit.conversation(lost)).id}`)).body;
+    const detail = (await admin.call("GET", `/suite/api/conversations/${(await kit.conversation(lost))!.id}`)).body;
     expect(detail.timeline.find((i: any) => i.kind === "note")?.content.body).toBe("Order: 999999");
   });
 
@@ -206,7 +212,7 @@ describe("a flow with every kind of step", () => {
     expect((await kit.waitReceived(wa, 4)).at(-1)).toBe("A colleague will take it from here.");
     const run = await kit.waitRun(wa, (r) => r.state === "handed_over", "handed over");
     expect(run.steps.filter((x: any) => x.kind === "answer").map((x: any) => x.detail.attempts)).toEqual([1, 2]);
-    expect((await kit.conversation(wa)).state).toBe("open");
+    expect((await kit.conversation(wa))!.state).toBe("open");
 
     const slow = "48600700005";
     await kit.user(slow);
@@ -214,7 +220,7 @@ describe("a flow with every kind of step", () => {
     await kit.waitReceived(slow, 1);
     await kit.say(slow, "111111");
     expect((await kit.waitReceived(slow, 3))[1]).toBe("I could not find order 111111 (0).");
-    const r = await kit.run(slow);
+    const r = (await kit.run(slow))!;
     expect(r.steps.find((x: any) => x.kind === "http").detail).toMatchObject({
       status: 0,
       attempts: 3,
@@ -264,7 +270,7 @@ describe("a flow with every kind of step", () => {
     await kit.user(wa);
     await kit.say(wa, "offer");
     await kit.waitReceived(wa, 1);
-    const question = (await kit.chat(wa)).find((m) => m.direction === "received");
+    const question = (await kit.chat(wa)).find((m) => m.direction === "received")!;
     expect(question.content.action.buttons.map((b: any) => b.reply.id)).toEqual(["basic", "pro"]);
     await kit.say(wa, "Professional");
     await kit.waitReceived(wa, 2);

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signInAdmin, startTestServer, waitFor, type SuiteSession, type TestServer } from "@openwaba/server/testing";
-import { flowKit } from "./flow-test-kit";
+import {
+  flowKit,
+  signInAdmin,
+  startTestServer,
+  waitFor,
+  type SuiteSession,
+  type TestServer,
+} from "@openwaba/server/testing";
 
 // What starts a flow and what stops it: the first message, outside hours, a keyword, a tapped
 // button, an event from the business's system (by API key), the resolution of a conversation, a
@@ -70,7 +76,7 @@ describe("flows' triggers and endings", () => {
     expect(run.end_reason).toBe("customer asked for a person");
     c = await waitFor(
       async () => {
-        const x = await kit.conversation(wa);
+        const x = (await kit.conversation(wa))!;
         return x.assignee_id ? x : null;
       },
       5000,
@@ -84,7 +90,7 @@ describe("flows' triggers and endings", () => {
     await kit.user(wa);
     await kit.say(wa, "hello");
     await kit.waitReceived(wa, 1);
-    const c = await kit.conversation(wa);
+    const c = (await kit.conversation(wa))!;
     expect(
       (
         await admin.call("POST", `/suite/api/conversations/${c.id}/messages`, {
@@ -108,7 +114,7 @@ describe("flows' triggers and endings", () => {
     // Real seconds pass too while the test waits: ten seconds either side of the hour.
     await s.call("POST", "/simulator/clock/advance", { ms: HOUR - 10_000 });
     await new Promise((r) => setTimeout(r, 1500));
-    expect((await kit.run(wa)).state).toBe("active");
+    expect((await kit.run(wa))!.state).toBe("active");
     await s.call("POST", "/simulator/clock/advance", { ms: 20_000 });
     const run = await kit.waitRun(wa, (r) => r.state === "expired", "expired");
     expect(run.end_reason).toBe("no reply");
@@ -219,7 +225,7 @@ describe("flows' triggers and endings", () => {
     expect(
       ((await (await post({ event: "order_shipped", phone: `+${wa}`, data: { order: "1" } })).json()) as any).skipped,
     ).toHaveLength(1);
-    const notice = (await kit.chat(wa)).find((m) => m.direction === "received");
+    const notice = (await kit.chat(wa)).find((m) => m.direction === "received")!;
     await s.call("POST", `/simulator/users/${wa}/messages`, {
       to: s.phone,
       type: "button",
@@ -230,7 +236,7 @@ describe("flows' triggers and endings", () => {
     await kit.waitRun(wa, (x) => x.state === "completed", "completed");
     const c = await kit.conversation(wa);
     expect(c).toMatchObject({ state: "resolved", assignee_id: null });
-    expect((await kit.contact(wa)).name).toBe("Marta");
+    expect((await kit.contact(wa))!.name).toBe("Marta");
     // Bad input and a bad key, in the suite's envelope.
     expect((await post({ event: "order_shipped", phone: "12" })).status).toBe(400);
     expect((await post({ event: "order_shipped", phone: `+${wa}` }, "owk_aaaaaaaaaaaaaaaaaaaaaaaaa")).status).toBe(401);
@@ -247,7 +253,7 @@ describe("flows' triggers and endings", () => {
     await kit.user(wa);
     await kit.say(wa, "hello");
     await kit.waitReceived(wa, 1);
-    const c = await kit.conversation(wa);
+    const c = (await kit.conversation(wa))!;
     await admin.call("POST", `/suite/api/conversations/${c.id}/messages`, {
       type: "text",
       text: { body: "Done, anything else?" },
@@ -326,7 +332,7 @@ describe("flows' triggers and endings", () => {
     await kit.waitReceived(wa, 1);
     await kit.say(wa, "support"); // an option of the question, not a request for a person
     await kit.waitRun(wa, (r) => r.waiting === "timer", "waiting three days");
-    expect((await kit.contact(wa)).attributes.topic).toBe("support");
+    expect((await kit.contact(wa))!.attributes.topic).toBe("support");
     await kit.say(wa, "Where is my parcel?");
     const run = await kit.waitRun(wa, (r) => r.state === "handed_over", "handed over");
     expect(run.end_reason).toBe("the customer wrote while the flow was waiting");

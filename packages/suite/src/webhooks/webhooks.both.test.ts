@@ -1,25 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   openWindow,
-  signIn,
+  signInInvited,
   signInAdmin,
-  startTestServer,
   text,
+  useTestServer,
   waitFor,
   type SuiteSession,
-  type TestServer,
 } from "@openwaba/server/testing";
 
 // The console's webhook debugging through the suite: subscribers and where their events go, each
 // delivery's request and answer, resend and test, and what became of the messages sent.
-let s: TestServer;
+const s = useTestServer();
 let admin: SuiteSession;
 
 beforeAll(async () => {
-  s = await startTestServer();
   admin = await signInAdmin(s);
 });
-afterAll(() => s.stop());
 
 const overview = async () => (await admin.call("GET", "/suite/api/webhooks")).body.data[0];
 
@@ -104,17 +101,7 @@ describe("webhooks in the console", () => {
     expect((await admin.call("GET", "/suite/api/webhooks/deliveries?waba_id=123")).body.error.code).toBe("not_found");
     expect((await admin.call("GET", "/suite/api/webhooks/messages/wamid.nope")).status).toBe(404);
     expect((await admin.call("POST", "/suite/api/webhooks/deliveries/nope/resend", {})).status).toBe(404);
-    const inv = await admin.call("POST", "/suite/api/users", {
-      email: "agent@hooks.test",
-      name: "Agent",
-      role: "agent",
-    });
-    await fetch(`${s.url}/suite/api/invitations/accept`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ token: inv.body.invitation.token, password: "a long enough password" }),
-    });
-    const agent = await signIn(s, "agent@hooks.test", "a long enough password");
+    const agent = await signInInvited(s, admin, { email: "agent@hooks.test", name: "Agent", role: "agent" });
     expect((await agent.call("GET", "/suite/api/webhooks")).status).toBe(403);
     expect((await agent.call("GET", "/suite/api/webhooks/deliveries")).status).toBe(403);
   });

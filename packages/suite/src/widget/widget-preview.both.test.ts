@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signIn, signInAdmin, startTestServer, type SuiteSession, type TestServer } from "@openwaba/server/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { signIn, signInAdmin, signInInvited, useTestServer, type SuiteSession } from "@openwaba/server/testing";
 import { hashPassword } from "../auth/password";
 import { connectTenant } from "../tenant/connect-tenant";
 
 // The console previews the widget from the settings in its form, before and between saves
 // (issue #10 item 14): the same script the shop's pages get, called with those settings; nothing
 // is saved; bad settings are refused with the field named; each tenant previews only its own.
-let s: TestServer;
+const s = useTestServer();
 let admin: SuiteSession, ben: SuiteSession, boss: SuiteSession;
 const base = { prefilled_message: "Dzień dobry! Mam pytanie." };
 const preview = (who: SuiteSession, body: unknown) => who.call("POST", "/suite/api/settings/widget/preview", body);
@@ -14,15 +14,8 @@ const preview = (who: SuiteSession, body: unknown) => who.call("POST", "/suite/a
 const configOf = (script: string) => JSON.parse(script.slice(script.lastIndexOf('({"id":') + 1, -3));
 
 beforeAll(async () => {
-  s = await startTestServer();
   admin = await signInAdmin(s);
-  const r = await admin.call("POST", "/suite/api/users", { email: "ben@shop.test", name: "Ben", role: "agent" });
-  await fetch(`${s.url}/suite/api/invitations/accept`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ token: r.body.invitation.token, password: "a long enough password" }),
-  });
-  ben = await signIn(s, "ben@shop.test", "a long enough password");
+  ben = await signInInvited(s, admin, { email: "ben@shop.test", name: "Ben", role: "agent" });
   const other = await connectTenant(s.store.db, Date.now(), "Other shop", {
     waba_id: "999",
     graph_url: s.url,
@@ -49,7 +42,6 @@ beforeAll(async () => {
     .execute();
   boss = await signIn(s, "boss@other.test", "another long password");
 });
-afterAll(() => s.stop());
 
 describe("previewing the widget", () => {
   it("previews settings never saved, links to nothing yet, shows on any page, and saves nothing", async () => {

@@ -1,9 +1,14 @@
 import { createHmac } from "node:crypto";
-import type { SuiteSession, TestServer } from "@openwaba/server/testing";
-import { waitFor } from "@openwaba/server/testing";
+import type { Answer } from "../answer";
+import type { TestServer } from "../harness";
+import type { SuiteSession } from "../suite-session";
+import { waitFor } from "../webhook-receiver";
+import type { Chat, ChatMessage } from "./chat-message";
 
 // What the campaign tests set up again and again: approved templates, contacts (by CSV, as a
 // business would) with simulated phones that are on WhatsApp, and a campaign sent and watched.
+// Campaigns, send answers and recipients come back as the suite answers them (Answer): the
+// tests read the fields they check.
 
 export function campaignKit(s: TestServer, admin: SuiteSession) {
   const kit = {
@@ -14,7 +19,7 @@ export function campaignKit(s: TestServer, admin: SuiteSession) {
       examples: string[] = [],
       buttons: string[] = [],
     ) {
-      const t = await s.call("POST", `/${s.credentials.waba_id}/message_templates`, {
+      const t = await s.call<{ id: string }>("POST", `/${s.credentials.waba_id}/message_templates`, {
         name,
         language: "en_US",
         category,
@@ -35,7 +40,7 @@ export function campaignKit(s: TestServer, admin: SuiteSession) {
         headers: { cookie: admin.cookie, "x-csrf-token": admin.csrf, "content-type": "text/csv" },
         body: [header, ...rows].join("\n"),
       });
-      const body = (await r.json()) as any;
+      const body = (await r.json()) as { errors: unknown[] };
       if (r.status !== 200 || body.errors.length) throw new Error(`import: ${JSON.stringify(body)}`);
       if (phones) {
         const numbers = rows.map((row) => row.split(",")[0].replace(/\D/g, ""));
@@ -48,23 +53,23 @@ export function campaignKit(s: TestServer, admin: SuiteSession) {
         }
       }
     },
-    async create(spec: Record<string, unknown>) {
-      const r = await admin.call("POST", "/suite/api/campaigns", { phone_number_id: s.phone, ...spec });
+    async create(spec: Record<string, unknown>): Promise<string> {
+      const r = await admin.call<{ id: string }>("POST", "/suite/api/campaigns", { phone_number_id: s.phone, ...spec });
       if (r.status !== 201) throw new Error(`campaign: ${JSON.stringify(r.body)}`);
-      return r.body.id as string;
+      return r.body.id;
     },
-    async send(id: string) {
+    async send(id: string): Promise<Answer> {
       const r = await admin.call("POST", `/suite/api/campaigns/${id}/send`);
       if (r.status !== 200) throw new Error(`send: ${JSON.stringify(r.body)}`);
       return r.body;
     },
-    async get(id: string) {
+    async get(id: string): Promise<Answer> {
       return (await admin.call("GET", `/suite/api/campaigns/${id}`)).body;
     },
-    async recipients(id: string, query = "limit=1000") {
-      return (await admin.call("GET", `/suite/api/campaigns/${id}/recipients?${query}`)).body.data as any[];
+    async recipients(id: string, query = "limit=1000"): Promise<Answer[]> {
+      return (await admin.call<{ data: Answer[] }>("GET", `/suite/api/campaigns/${id}/recipients?${query}`)).body.data;
     },
-    async until(id: string, pred: (c: any) => boolean, what: string, ms = 20_000) {
+    async until(id: string, pred: (c: Answer) => boolean, what: string, ms = 20_000): Promise<Answer> {
       return waitFor(
         async () => {
           const c = await kit.get(id);
@@ -99,10 +104,9 @@ export function campaignKit(s: TestServer, admin: SuiteSession) {
       });
       if (r.status !== 200) throw new Error(`status webhook: ${r.status}`);
     },
-    async received(wa: string): Promise<any[]> {
-      return ((await s.call("GET", `/simulator/users/${wa}/chats/${s.phone}`)).body.messages ?? []).filter(
-        (m: any) => m.direction === "received",
-      );
+    async received(wa: string): Promise<ChatMessage[]> {
+      const chat = await s.call<Chat>("GET", `/simulator/users/${wa}/chats/${s.phone}`);
+      return (chat.body.messages ?? []).filter((m) => m.direction === "received");
     },
   };
   return kit;

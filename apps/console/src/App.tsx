@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
-import { ApiError, api, setCsrf, whenSignedOut, type User } from "./api";
+import type { User } from "@openwaba/contracts/suite";
+import { ApiError, api, setCsrf, whenSignedOut } from "./api";
 import { closeStream, openStream } from "./stream";
 import { go, useRoute } from "./route";
 import { Login } from "./pages/Login";
@@ -72,7 +73,7 @@ export function App() {
     setSession(null);
     go("inbox");
   };
-  const setAvailability = async (availability: string) => {
+  const setAvailability = async (availability: User["availability"]) => {
     await api("POST", "/suite/api/me/availability", { availability });
     setSession({ ...session, user: { ...session.user, availability } });
   };
@@ -140,7 +141,7 @@ export function App() {
           <select
             aria-label="Availability"
             value={session.user.availability}
-            onChange={(e) => void setAvailability(e.target.value)}
+            onChange={(e) => void setAvailability(e.target.value as User["availability"])}
           >
             <option value="online">Online</option>
             <option value="away">Away</option>

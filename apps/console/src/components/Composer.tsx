@@ -1,6 +1,7 @@
 import { renderCanned } from "@openwaba/suite/canned";
 import { useEffect, useState, type FormEvent } from "react";
-import { ApiError, api, type Conversation, type TimelineItem } from "../api";
+import type { Conversation, TimelineMessage } from "@openwaba/contracts/suite";
+import { ApiError, api } from "../api";
 import { summary } from "./Thread";
 import type { Session } from "../App";
 import { TemplateForm } from "./TemplateForm";
@@ -27,7 +28,7 @@ export function Composer({
   session: Session;
   canSend: boolean;
   onError: (e: string | null) => void;
-  replyTo: TimelineItem | null;
+  replyTo: TimelineMessage | null;
   clearReply: () => void;
 }) {
   const [text, setText] = useState("");

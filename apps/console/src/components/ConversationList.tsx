@@ -1,4 +1,4 @@
-import type { ListedConversation, TimelineItem } from "../api";
+import type { ListedConversation, TimelineMessage } from "@openwaba/contracts/suite";
 import { shortWhen } from "../inbox/day-words";
 import { senderWords } from "../inbox/sender-words";
 import type { PhoneNumber } from "../numbers/use-phone-numbers";
@@ -6,7 +6,7 @@ import { BotBadge } from "./BotBadge";
 import { summary } from "./Thread";
 
 /** A line of what was said last: who (when the business said it) and the words, or what it was. */
-function preview(m: TimelineItem): string {
+function preview(m: TimelineMessage): string {
   const c = m.content ?? {};
   const said =
     m.type === "template"

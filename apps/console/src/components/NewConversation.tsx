@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { api, type Conversation } from "../api";
+import type { Conversation } from "@openwaba/contracts/suite";
+import { api } from "../api";
 import { templateKey, templateSpecOf, variablesOf } from "../campaigns/campaign-draft";
 import { useContactVocabulary, variableSuggestions } from "../campaigns/contact-vocabulary";
 import { numberWords, type PhoneNumber } from "../numbers/use-phone-numbers";

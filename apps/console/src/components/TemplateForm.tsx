@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { ApiError, api, upload, type Conversation } from "../api";
+import type { Conversation } from "@openwaba/contracts/suite";
+import { ApiError, api, upload } from "../api";
 import { sendComponentsOf, sendFieldsOf, sentTextOf, type HeaderMedia } from "../templates/template-send";
 import { approvedTemplates, componentOf, type Template } from "../templates/template-text";
 

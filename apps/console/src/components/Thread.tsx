@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
-import { ApiError, api, type Conversation, type TimelineItem, type User } from "../api";
+import type { Conversation, TimelineEvent, TimelineItem, TimelineMessage, User } from "@openwaba/contracts/suite";
+import { ApiError, api } from "../api";
 import type { Session } from "../App";
 import { useClockTravel, useStream } from "../stream";
 import { reasonWords } from "../flows/trace-words";
@@ -56,7 +57,7 @@ export function Thread({ id, session, numbers = [] }: { id: string; session: Ses
     if (kind === "message.created" || kind === "timeline.event") {
       const item = (data.message ?? data.event) as TimelineItem;
       setItems((prev) => (prev.some((x) => x.id === item.id) ? prev : [...prev, item]));
-      if (kind === "message.created" && item.direction === "in")
+      if (kind === "message.created" && item.kind !== "event" && item.direction === "in")
         void api("POST", `/suite/api/conversations/${id}/read`).catch(() => undefined);
     }
     if (kind === "message.status")
@@ -69,7 +70,7 @@ export function Thread({ id, session, numbers = [] }: { id: string; session: Ses
     }
   });
 
-  const [replyTo, setReplyTo] = useState<TimelineItem | null>(null);
+  const [replyTo, setReplyTo] = useState<TimelineMessage | null>(null);
   const act = async (path: string, body?: unknown, isConversation = true) => {
     setError(null);
     try {
@@ -92,10 +93,21 @@ export function Thread({ id, session, numbers = [] }: { id: string; session: Ses
       </section>
     );
   const mine = conv.assignee_id === session.user.id;
-  const botFlow = items.findLast((e) => e.type === "bot_started" && e.data?.run_id === conv.bot_run_id)?.data.flow;
+  const botFlow = items.findLast(
+    (e): e is TimelineEvent => e.kind === "event" && e.type === "bot_started" && e.data?.run_id === conv.bot_run_id,
+  )?.data.flow;
   const nameOf = (uid: string | null | undefined) =>
     users.find((u) => u.id === uid)?.name ??
     (uid === session.user.id ? session.user.name : uid ? "an agent" : "nobody");
+  // Events have no author and quote nothing.
+  const authorOf = (m: TimelineItem) =>
+    m.kind !== "event" && m.sender?.kind === "agent"
+      ? (m.sender.name ?? nameOf(m.author_id))
+      : nameOf(m.kind === "event" ? undefined : m.author_id);
+  const quotedOf = (m: TimelineItem) =>
+    m.kind !== "event" && m.context_id
+      ? items.find((x): x is TimelineMessage => x.kind !== "event" && x.id === m.context_id)
+      : undefined;
   const number = numbers.find((n) => n.id === conv.phone_number_id);
   const shown = items.filter((m) => m.type !== "reaction");
   const now = Date.now() + skew;
@@ -192,8 +204,8 @@ export function Thread({ id, session, numbers = [] }: { id: string; session: Ses
           <TimelineEntry
             key={m.id}
             m={m}
-            author={m.sender?.kind === "agent" ? (m.sender.name ?? nameOf(m.author_id)) : nameOf(m.author_id)}
-            quoted={m.context_id ? items.find((x) => x.id === m.context_id) : undefined}
+            author={authorOf(m)}
+            quoted={quotedOf(m)}
             onReply={setReplyTo}
             onReact={(x, emoji) =>
               void act("messages", { type: "reaction", reaction: { message_id: x.id, emoji } }, false)
@@ -308,9 +320,9 @@ function TimelineEntry({
 }: {
   m: TimelineItem;
   author: string;
-  quoted?: TimelineItem;
-  onReply: (m: TimelineItem) => void;
-  onReact: (m: TimelineItem, emoji: string) => void;
+  quoted?: TimelineMessage;
+  onReply: (m: TimelineMessage) => void;
+  onReact: (m: TimelineMessage, emoji: string) => void;
 }) {
   if (m.kind === "event") {
     return (
@@ -371,7 +383,7 @@ function TimelineEntry({
   );
 }
 
-export const summary = (m: TimelineItem): string => {
+export const summary = (m: TimelineMessage): string => {
   const c = m.content ?? {};
   const said =
     m.type === "text"
@@ -382,7 +394,7 @@ export const summary = (m: TimelineItem): string => {
   return said === undefined ? m.type : String(said).slice(0, 80);
 };
 
-function MessageBody({ m }: { m: TimelineItem }) {
+function MessageBody({ m }: { m: TimelineMessage }) {
   const c = m.content ?? {};
   if (m.type === "text") return <p>{c.body}</p>;
   if (m.type === "template")
@@ -435,7 +447,7 @@ function MessageBody({ m }: { m: TimelineItem }) {
   return <p>{m.type}</p>;
 }
 
-function describe(e: TimelineItem): string {
+function describe(e: TimelineEvent): string {
   const d = e.data ?? {};
   switch (e.type) {
     case "started":

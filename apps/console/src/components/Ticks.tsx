@@ -1,4 +1,4 @@
-import type { TimelineItem } from "../api";
+import type { TimelineMessage } from "@openwaba/contracts/suite";
 import { Icon, type IconName } from "./Icon";
 
 const LABEL: Record<string, string> = {
@@ -17,7 +17,7 @@ const MARK: Record<string, IconName> = {
 };
 
 /** WhatsApp's ticks (drawn, not emoji), with their meaning in words for screen readers and a failure's reason. */
-export function Ticks({ m }: { m: TimelineItem }) {
+export function Ticks({ m }: { m: TimelineMessage }) {
   const status = m.status ?? "accepted";
   const reason = m.error
     ? `${m.error.title ?? "Error"} (${m.error.code})${m.error.details ? `: ${m.error.details}` : ""}`

@@ -1,4 +1,4 @@
-import type { Sender } from "../api";
+import type { Sender } from "@openwaba/contracts/suite";
 
 /** Who sent a business message, as its bubble and the list's preview say it. */
 export function senderWords(s: Sender | null | undefined): string | null {

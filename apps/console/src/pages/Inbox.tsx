@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
-import { api, type Conversation, type ListedConversation, type TimelineItem } from "../api";
+import type { Conversation, ListedConversation, TimelineMessage } from "@openwaba/contracts/suite";
+import { api } from "../api";
 import type { Session } from "../App";
 import { go } from "../route";
 import { useClockTravel, useStream } from "../stream";
@@ -86,7 +87,7 @@ export function Inbox({
       });
     }
     if (kind === "message.created") {
-      const m = data.message as TimelineItem;
+      const m = data.message as TimelineMessage;
       if (m.kind === "note" || m.type === "reaction") return;
       setList((prev) =>
         prev.map((c) =>

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { ApiError, api, type User } from "../api";
+import type { User } from "@openwaba/contracts/suite";
+import { ApiError, api } from "../api";
 import type { Session } from "../App";
 import { ApiKeys } from "../components/ApiKeys";
 import { AutoMessages } from "../components/AutoMessages";

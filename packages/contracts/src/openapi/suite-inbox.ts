@@ -1,3 +1,12 @@
+import {
+  CONVERSATION_STATES,
+  conversation as conversationAnswer,
+  conversationDetail,
+  conversationList,
+  pastCycle,
+  startedConversation,
+  timelineMessage as timelineMessageAnswer,
+} from "../suite/conversations";
 import { SUITE_READ, SUITE_WRITE, suiteErrors, suiteDone } from "./components";
 import { businessProfile, phoneNumber } from "./graph";
 import {
@@ -5,9 +14,8 @@ import {
   arr,
   bool,
   bytes,
-  int,
+  fromAnswer,
   jsonBody,
-  map,
   nullable,
   obj,
   ok,
@@ -23,59 +31,10 @@ import {
 // The inbox: conversations, their timelines, what agents do with them, canned responses, and what
 // the console reads of the Cloud API (packages/suite/src/inbox).
 
-const STATES = ["open", "pending", "snoozed", "resolved"];
-export const conversation = obj({
-  id: str(),
-  phone_number_id: str(),
-  wa_id: str(),
-  contact_name: str(),
-  state: oneOfValues(...STATES),
-  assignee_id: nullable(str()),
-  team_id: nullable(str()),
-  priority: oneOfValues("low", "normal", "high", "urgent"),
-  labels: arr(str()),
-  last_message_at: time,
-  last_inbound_at: nullable(time),
-  cycle_opened_at: time,
-  first_response_at: nullable(time),
-  snoozed_until: nullable(time),
-  resolved_at: nullable(time),
-  window: obj({ open: bool, closes_at: nullable(time) }, "The customer service window"),
-  bot_run_id: nullable(str("The flow run talking to the customer, if a bot holds the conversation")),
-});
-export const timelineMessage = obj({
-  kind: oneOfValues("message", "note"),
-  id: str(),
-  conversation_id: str(),
-  direction: oneOfValues("in", "out", "note"),
-  type: str(),
-  content: anyJson("The message's object as sent or received"),
-  status: str(),
-  error: nullable(anyJson("Meta's error, once failed")),
-  author_id: nullable(str()),
-  sender: nullable(
-    obj(
-      { kind: oneOfValues("agent", "campaign", "api", "bot"), "id?": str(), "name?": nullable(str()) },
-      "Who wrote what the business sent",
-    ),
-  ),
-  context_id: nullable(str()),
-  at: time,
-});
-const timelineEvent = obj({
-  kind: { const: "event" },
-  id: str(),
-  type: str("assigned, resolved, bot_started…"),
-  actor_id: nullable(str()),
-  data: map(anyJson("Whatever the event records")),
-  at: time,
-});
-const cycle = obj({
-  opened_at: time,
-  resolved_at: time,
-  agent_id: nullable(str()),
-  csat: nullable(int()),
-});
+const STATES = CONVERSATION_STATES;
+export const conversation = fromAnswer(conversationAnswer);
+export const timelineMessage = fromAnswer(timelineMessageAnswer);
+const cycle = fromAnswer(pastCycle);
 export const consentState = nullable(
   obj({
     marketing: oneOfValues("granted", "revoked"),
@@ -111,19 +70,7 @@ const conversations = suiteGroup("Suite inbox", SUITE_READ, SUITE_WRITE, {
       query("limit", { type: "integer", minimum: 1, maximum: 200, default: 50 }),
     ],
     responses: {
-      200: ok(
-        obj({
-          data: arr({
-            ...conversation,
-            properties: {
-              ...(conversation.properties as object),
-              last_message: nullable(timelineMessage),
-              unread: int("Messages this viewer has not read"),
-            },
-          }),
-          server_time: time,
-        }),
-      ),
+      200: ok(fromAnswer(conversationList)),
       ...suiteErrors,
     },
   },
@@ -132,19 +79,12 @@ const conversations = suiteGroup("Suite inbox", SUITE_READ, SUITE_WRITE, {
     requestBody: jsonBody(
       obj({ to: str("The customer's number"), "phone_number_id?": str(), template: templateMessage }),
     ),
-    responses: { 201: ok(obj({ conversation, message: timelineMessage }), "Sent"), ...suiteErrors },
+    responses: { 201: ok(fromAnswer(startedConversation), "Sent"), ...suiteErrors },
   },
   "GET /suite/api/conversations/{id}": {
     summary: "A conversation with its timeline (messages, notes and events) and past cycles",
     responses: {
-      200: ok(
-        obj({
-          conversation,
-          server_time: time,
-          timeline: arr({ oneOf: [timelineMessage, timelineEvent] }),
-          past_cycles: arr(cycle),
-        }),
-      ),
+      200: ok(fromAnswer(conversationDetail)),
       ...suiteErrors,
     },
   },

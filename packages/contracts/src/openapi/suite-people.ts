@@ -1,8 +1,9 @@
+import { ROLES, suiteUser as suiteUserAnswer } from "../suite/people";
 import { ANYONE, SESSION_READ, SESSION_WRITE, SUITE_READ, SUITE_WRITE, suiteErrors, suiteDone } from "./components";
 import {
   arr,
   bool,
-  int,
+  fromAnswer,
   jsonBody,
   nullable,
   obj,
@@ -17,18 +18,9 @@ import {
 // Signing in, the people of a tenant and their teams, and API keys (packages/suite/src/auth,
 // packages/suite/src/people).
 
-const ROLES = ["admin", "supervisor", "agent"] as const;
 const role = oneOfValues(...ROLES);
 const assignment = oneOfValues("round_robin", "least_open", "manual");
-export const suiteUser = obj({
-  id: str(),
-  email: str(),
-  name: str(),
-  role,
-  status: oneOfValues("active", "invited", "disabled"),
-  availability: oneOfValues("online", "away", "offline"),
-  capacity: int("Open conversations routing gives at most"),
-});
+export const suiteUser = fromAnswer(suiteUserAnswer);
 const signedIn = ok(obj({ user: suiteUser, csrf_token: str("Send it as x-csrf-token on every write") }));
 const team = obj({ id: str(), name: str(), assignment, member_ids: arr(str()) });
 const apiKey = obj({

@@ -1,0 +1,4 @@
+// The suite API's answers as zod schemas and their types: what the console reads, and what
+// /openapi.json documents (packages/contracts/src/openapi/suite-*.ts) from the same definitions.
+export * from "./conversations";
+export * from "./people";

@@ -7,6 +7,7 @@ import type {
   ResentWebhookDelivery,
   TemplateNode,
   WebhookDeliveryPage,
+  WebhookOverview,
   WebhookTestResults,
 } from "@openwaba/contracts";
 import { CloudApiClient } from "@openwaba/sdk";
@@ -37,12 +38,7 @@ export interface PlatformClient {
   /** A media object's bytes: GET /{media-id} for its URL, then the download with the token. */
   downloadMedia(mediaId: string): Promise<{ mime: string; body: ReadableStream<Uint8Array> }>;
   /** The WABA's webhook subscriptions, and (OpenWABA only; null on Meta) its subscribers, recent deliveries and dead letters. */
-  webhookOverview(wabaId: string): Promise<{
-    subscriptions: unknown[];
-    subscribers: unknown[] | null;
-    deliveries: unknown[] | null;
-    dead_letters: unknown[] | null;
-  }>;
+  webhookOverview(wabaId: string): Promise<WebhookOverview>;
   /** Sends dead-lettered events again, all or those listed (OpenWABA only); how many. */
   redriveWebhooks(ids?: number[]): Promise<number>;
   /** OpenWABA's delivery log, a resend, Meta's test message, and a message's status (none on Meta: they fail). */
@@ -100,6 +96,9 @@ export class GraphClient extends CloudApiClient implements PlatformClient {
   }
   override phoneNumber(phoneNumberId: string) {
     return super.phoneNumber(phoneNumberId) as Promise<PhoneNumberNode>;
+  }
+  override webhookOverview(wabaId: string) {
+    return super.webhookOverview(wabaId) as Promise<WebhookOverview>;
   }
   override webhookDeliveries(q?: Parameters<PlatformClient["webhookDeliveries"]>[0]) {
     return super.webhookDeliveries(q) as Promise<WebhookDeliveryPage>;

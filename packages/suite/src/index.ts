@@ -1,41 +1,14 @@
 import type { FastifyInstance } from "fastify";
 import { Jobs, type Db, type JobQueue, type OutboundHttp, type WorkerRegistry } from "@openwaba/store";
-import { registerAuthRoutes } from "./auth/auth.routes";
 import { GraphClient, type PlatformClient } from "./client/platform-client";
 import type { Clock } from "./clock";
 import { registerSuiteErrors } from "./errors";
-import { registerCannedRoutes } from "./inbox/canned.routes";
-import { registerConversationRoutes } from "./inbox/conversations.routes";
-import { registerPlatformRoutes } from "./inbox/platform.routes";
-import { registerWebhookRoutes } from "./webhooks/webhooks.routes";
-import { registerTemplateRoutes } from "./templates/templates.routes";
-import { wakeSnoozed } from "./inbox/snooze";
-import { registerWebhookRoute } from "./inbox/webhook.route";
-import { registerPeopleRoutes } from "./people/people.routes";
+import { MODULES } from "./modules";
+import { suiteTransaction } from "./unit-of-work";
 import { EventFeed } from "./realtime/feed";
 import type { RealtimeFanout } from "./realtime/fanout/realtime-fanout";
-import { registerStreamRoute } from "./realtime/stream.route";
 import { announceClockTravel } from "./realtime/clock-travel";
-import { registerRoutingRoutes } from "./routing/routing.routes";
-import { registerReportRoutes } from "./reports/reports.routes";
-import { registerAlertRoutes } from "./alerts/alerts";
-import { registerMediaRoutes } from "./inbox/media.routes";
-import { registerProfileRoute } from "./inbox/profile.route";
-import { registerContactRoutes } from "./contacts/contacts.routes";
-import { createBusinessEventsWorker } from "./outbound/business-events";
-import { registerBusinessWebhookRoutes } from "./outbound/business-webhook.routes";
-import { createFaqBotWorker } from "./faq/faq-bot";
-import { registerFaqRoutes } from "./faq/faq.routes";
-import { registerEntryPointRoutes } from "./entry-points/entry-points";
-import { registerWidgetRoutes } from "./widget/widget.routes";
-import { registerWidgetScriptRoute } from "./widget/widget-script.route";
-import { createFlowWorkers } from "./flows/flow-worker";
-import { registerFlowRoutes } from "./flows/flows.routes";
-import { fireDueSchedules } from "./flows/flow-schedules";
-import { registerApiKeyRoutes } from "./auth/api-keys.routes";
-import { CampaignDispatcher } from "./campaigns/campaign-dispatcher";
 import { SUITE_JOBS } from "./suite-jobs";
-import { registerCampaignRoutes } from "./campaigns/campaigns.routes";
 import type { RateCard } from "@openwaba/contracts";
 import type { Suite, SuiteLog } from "./suite";
 
@@ -77,6 +50,7 @@ export function createSuite(o: {
   const suite: Suite = {
     db: o.db,
     dialect: o.dialect,
+    modules: MODULES,
     queue: o.queue,
     // An enqueue wakes its queue's worker at once, and the commit's notify (below) again: on
     // SQLite the worker's claim waits for the one connection, so it sees the commit; on PostgreSQL
@@ -104,14 +78,7 @@ export function createSuite(o: {
         return client;
       }),
   };
-  const campaigns = new CampaignDispatcher(suite);
-  o.workers.add(
-    "suite",
-    createBusinessEventsWorker(suite),
-    createFaqBotWorker(suite),
-    ...createFlowWorkers(suite),
-    campaigns,
-  );
+  o.workers.add("suite", ...suite.modules.flatMap((m) => m.workers?.(suite) ?? []));
   // Jobs are queued inside transactions: a worker woken before the commit would find nothing and
   // sleep. Every commit the suite announces wakes the workers of its queues again.
   bus.onNotify(() => {
@@ -128,51 +95,26 @@ export function createSuite(o: {
      * `alongside` writes the composition's own record of the travel in the same transaction.
      */
     async clockTravelled(now: number, alongside?: (tx: Db) => Promise<void>) {
-      await o.db.transaction().execute(async (tx) => {
+      await suiteTransaction(suite, async (tx) => {
         // The tenants' locks first, as every suite transaction takes them (no deadlocks).
         await announceClockTravel(suite, tx, now);
         await alongside?.(tx);
       });
-      bus.notify();
     },
     /** The suite's routes; `extra` adds routes of the composition (the phone view) under the same error envelope. */
     async register(app: FastifyInstance, extra?: (scope: FastifyInstance) => void) {
       await app.register(async (scope) => {
         registerSuiteErrors(scope);
-        registerAuthRoutes(scope, suite);
-        registerPeopleRoutes(scope, suite);
-        registerConversationRoutes(scope, suite);
-        registerCannedRoutes(scope, suite);
-        registerRoutingRoutes(scope, suite);
-        registerPlatformRoutes(scope, suite);
-        registerWebhookRoutes(scope, suite);
-        registerTemplateRoutes(scope, suite);
-        registerReportRoutes(scope, suite);
-        registerAlertRoutes(scope, suite);
-        registerMediaRoutes(scope, suite);
-        registerProfileRoute(scope, suite);
-        registerContactRoutes(scope, suite);
-        registerBusinessWebhookRoutes(scope, suite);
-        registerFaqRoutes(scope, suite);
-        registerEntryPointRoutes(scope, suite);
-        registerFlowRoutes(scope, suite);
-        registerApiKeyRoutes(scope, suite);
-        registerCampaignRoutes(scope, suite);
-        registerWidgetRoutes(scope, suite);
-        // Public (no session): the script shops paste into their pages.
-        registerWidgetScriptRoute(scope, suite);
-        registerStreamRoute(scope, suite);
-        registerWebhookRoute(scope, suite);
+        for (const m of suite.modules) m.routes?.(scope, suite);
         extra?.(scope);
       });
     },
     /** The suite's timers; its workers are started by the composition (see `workers`). */
     async start(everyMs = 2000) {
-      // A SQLite file has one process: a campaign lease left by a killed one is free at once.
-      if (o.dialect === "sqlite") await campaigns.releaseStaleLeases();
+      for (const m of suite.modules) await m.recover?.(suite);
       timer = setInterval(() => {
-        void wakeSnoozed(suite).catch((err) => o.log.warn({ err }, "snooze check failed"));
-        void fireDueSchedules(suite).catch((err) => o.log.warn({ err }, "schedule check failed"));
+        for (const m of suite.modules)
+          void m.periodic?.(suite).catch((err) => o.log.warn({ err, module: m.name }, "periodic work failed"));
       }, everyMs);
       // Other nodes' commits never reach this process's bus: every second, streams look anyway.
       poll = setInterval(() => bus.notify(), 1000);

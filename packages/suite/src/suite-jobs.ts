@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineQueue, type JobCatalog } from "@openwaba/store";
-import type { RunInput } from "./flows/flow-runs";
+import type { RunInput } from "./flows/run-input";
 import type { Notice } from "./flows/flow-worker";
 import type { BusinessEventKind } from "./outbound/business-events";
 

@@ -3,6 +3,7 @@ import type { Db, JobQueue, OutboundHttp, Jobs } from "@openwaba/store";
 import type { Clock } from "./clock";
 import type { PlatformClient } from "./client/platform-client";
 import type { RealtimeFanout } from "./realtime/fanout/realtime-fanout";
+import type { SuiteModule } from "./module";
 import type { EventFeed } from "./realtime/feed";
 import type { SuiteJobs } from "./suite-jobs";
 
@@ -45,4 +46,6 @@ export interface Suite {
   unconfirmedGraceMs: number;
   /** Session cookies carry `Secure` (set when the console is served over HTTPS). */
   secureCookies: boolean;
+  /** The features whose hooks the intake runs, in order (modules.ts). */
+  modules: readonly SuiteModule[];
 }

@@ -1,7 +1,6 @@
 import { Fragment, useEffect, useState } from "react";
 import { ApiError, api } from "../api";
-import type { WebhookDelivery as Delivery, WebhookSubscriber as Subscriber } from "@openwaba/contracts/suite";
-import { readable, when } from "./webhook-types";
+import { readable, when, type Delivery, type Subscriber } from "./webhook-types";
 
 /**
  * Each POST to each subscriber, newest first: when, where, what, the receiver's status and time;

@@ -1,7 +1,6 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { ApiError, api } from "../api";
-import type { MessageStatus } from "@openwaba/contracts/suite";
-import { when } from "./webhook-types";
+import { when, type MessageStatus } from "./webhook-types";
 
 const errorWords = (m: MessageStatus) =>
   m.errors.map((e) => `${e.code} ${e.title}: ${e.error_data.details}`).join("; ");

@@ -1,14 +1,12 @@
 import type { z } from "zod";
 import { markReadRequest, TYPE_OBJECTS } from "../messages/send-request";
 import { createTemplateRequest, editTemplateRequest } from "../templates/template-request";
-import { subscribedApp as subscribedAppContract } from "../webhooks/webhook-subscribers";
 import { GRAPH_TOKEN, graphErrors, graphPaging } from "./components";
 import {
   anyJson,
   arr,
   bool,
   bytes,
-  fromAnswer,
   fromContract,
   group,
   header,
@@ -327,7 +325,10 @@ const templates = group("Templates", GRAPH_TOKEN, {
   },
 });
 
-export const subscribedApp = fromAnswer(subscribedAppContract);
+export const subscribedApp = obj({
+  whatsapp_business_api_data: obj({ link: str(), name: str(), id: str() }),
+  "override_callback_uri?": str(),
+});
 
 const webhooks = group("Webhook subscriptions", GRAPH_TOKEN, {
   "POST /{version}/{app_id}/subscriptions": {

@@ -2,4 +2,3 @@
 // /openapi.json documents (packages/contracts/src/openapi/suite-*.ts) from the same definitions.
 export * from "./conversations";
 export * from "./people";
-export * from "./webhooks";

@@ -11,7 +11,6 @@ import { requireUser } from "./sessions";
 
 const create = z.strictObject({ name: z.string().trim().min(1).max(80) });
 /** A key never makes, lists or revokes keys: a leaked one cannot make itself a successor. */
-const SESSION_ONLY = { sessionOnly: true };
 const present = (k: {
   id: string;
   name: string;
@@ -30,7 +29,7 @@ const present = (k: {
 
 export function registerApiKeyRoutes(app: FastifyInstance, suite: Suite): void {
   app.get("/suite/api/api-keys", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin"], SESSION_ONLY);
+    const { user } = await requireUser(suite, req, "api-keys.manage");
     const rows = await suite.db
       .selectFrom("suite_api_keys")
       .selectAll()
@@ -41,7 +40,7 @@ export function registerApiKeyRoutes(app: FastifyInstance, suite: Suite): void {
   });
 
   app.post("/suite/api/api-keys", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin"], SESSION_ONLY);
+    const { user } = await requireUser(suite, req, "api-keys.manage");
     const b = parseBody(create, req.body);
     const { row, key } = await createApiKey(suite, suite.db, {
       tenantId: user.tenant_id,
@@ -52,7 +51,7 @@ export function registerApiKeyRoutes(app: FastifyInstance, suite: Suite): void {
   });
 
   app.delete<{ Params: { id: string } }>("/suite/api/api-keys/:id", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin"], SESSION_ONLY);
+    const { user } = await requireUser(suite, req, "api-keys.manage");
     await revokeApiKey(suite, suite.db, { tenantId: user.tenant_id, keyId: req.params.id });
     return reply.send({ ok: true });
   });

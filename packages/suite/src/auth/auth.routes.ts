@@ -16,7 +16,7 @@ import { acceptInvitation } from "../people/commands/accept-invitation";
 import { lockAccount, unlockAccount } from "../people/commands/account-lock";
 import { forgetLoginFailures, recordLoginFailure } from "./commands/login-failures";
 import { hashToken } from "./token-hash";
-import { tenantTransaction } from "../realtime/tenant-lock";
+import { tenantTransaction } from "../unit-of-work";
 
 const login = z.strictObject({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -118,7 +118,6 @@ export function registerAuthRoutes(app: FastifyInstance, suite: Suite): void {
     );
     if (!active)
       throw new SuiteError(400, "invalid_invitation", "This invitation does not exist, was used, or has expired.");
-    suite.bus.notify();
     const csrf = await startSession(suite, reply, active);
     return reply.send({ user: presentUser(active), csrf_token: csrf });
   });

@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Selectable } from "kysely";
 import type { SuiteUsersTable, UserRole } from "@openwaba/store";
-import { SuiteError, forbidden } from "../errors";
+import { SuiteError } from "../errors";
+import { type Action, authorize, needsSession } from "./policies";
 import type { Suite } from "../suite";
 import { noteApiKeyUse } from "./commands/api-keys";
 import { SESSION_MS, closeSession, openSession } from "./commands/sessions";
@@ -42,25 +43,26 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * The signed-in user of a request, or 401. A request that changes something must also carry the
- * session's CSRF token in `x-csrf-token` (a page on another site cannot read it). With `roles`,
- * other roles get 403.
+ * session's CSRF token in `x-csrf-token` (a page on another site cannot read it). With `action`,
+ * its policy decides (auth/policies.ts): other roles get 403, and so does an API key where the
+ * action needs a person at the console.
  */
 export async function requireUser(
   suite: Suite,
   req: FastifyRequest,
-  roles?: Role[],
-  o: { sessionOnly?: boolean } = {},
+  action?: Action,
 ): Promise<{ user: SuiteUser; csrf: string }> {
+  const sessionOnly = action !== undefined && needsSession(action);
   const now = suite.securityClock.now();
   // The business's own systems and the CLI send an API key instead of a cookie (no CSRF: a
   // browser never adds this header by itself).
   const bearer = /^Bearer\s+(owk_[A-Za-z0-9_-]{20,100})$/.exec(String(req.headers.authorization ?? ""));
-  if (bearer && o.sessionOnly)
+  if (bearer && sessionOnly)
     throw new SuiteError(403, "forbidden", "Sign in to the console for this: an API key may not do it.");
   if (bearer) {
     const user = await userOfApiKey(suite, hashToken(bearer[1]), now);
     if (!user) throw new SuiteError(401, "not_signed_in", "This API key is unknown or revoked.");
-    if (roles && !roles.includes(user.role)) throw forbidden();
+    if (action) authorize(user, action);
     return { user, csrf: "" };
   }
   const token = readCookie(req);
@@ -78,7 +80,7 @@ export async function requireUser(
   if (!SAFE.has(req.method) && req.headers["x-csrf-token"] !== row.csrf_token)
     throw new SuiteError(403, "csrf", "The request lacks this session's x-csrf-token header.");
   const { csrf_token, session_expires_at: _e, ...user } = row;
-  if (roles && !roles.includes(user.role)) throw forbidden();
+  if (action) authorize(user, action);
   return { user, csrf: csrf_token };
 }
 

@@ -1,6 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { suiteTransaction } from "../unit-of-work";
 import type { Suite } from "../suite";
 import { CampaignPump } from "./campaign-pump";
+import { SENDING } from "./campaign-state";
+import { backToDraft } from "./commands/back-to-draft";
+import { releaseEveryLease, takeLease } from "./commands/campaign-lease";
 
 // Runs the pumps of campaigns to be sent: a node takes a campaign's lease (one node paces it at a
 // time; a dead node's lease runs out and another takes over) and keeps it while it sends.
@@ -26,11 +30,7 @@ export class CampaignDispatcher {
 
   /** A SQLite file has one process: leases left by a killed one are free at once, and so is a send it was preparing. */
   async releaseStaleLeases(): Promise<void> {
-    await this.suite.db
-      .updateTable("suite_campaigns")
-      .set({ lease_owner: null, lease_until: null })
-      .where("lease_owner", "is not", null)
-      .execute();
+    await releaseEveryLease(this.suite, this.suite.db);
     await this.backToDraft(this.suite.clock.now() + 1);
   }
 
@@ -42,18 +42,8 @@ export class CampaignDispatcher {
       .where("state", "=", "preparing")
       .where("updated_at", "<", before)
       .execute();
-    for (const { id } of stale) {
-      await this.suite.db.transaction().execute(async (tx) => {
-        const r = await tx
-          .updateTable("suite_campaigns")
-          .set({ state: "draft", updated_at: this.suite.clock.now() })
-          .where("id", "=", id)
-          .where("state", "=", "preparing")
-          .executeTakeFirst();
-        if (Number(r.numUpdatedRows))
-          await tx.deleteFrom("suite_campaign_recipients").where("campaign_id", "=", id).execute();
-      });
-    }
+    for (const { id } of stale)
+      await suiteTransaction(this.suite, (tx) => backToDraft(this.suite, tx, { campaignId: id }));
   }
 
   start(): void {
@@ -77,21 +67,18 @@ export class CampaignDispatcher {
     const due = await this.suite.db
       .selectFrom("suite_campaigns")
       .select("id")
-      .where("state", "in", ["scheduled", "running"])
+      .where("state", "in", SENDING)
       .where((e) => e.or([e("lease_owner", "is", null), e("lease_owner", "=", this.owner), e("lease_until", "<", now)]))
       .execute();
     for (const { id } of due) {
       if (this.pumps.has(id) || !this.timer) continue;
-      const taken = await this.suite.db
-        .updateTable("suite_campaigns")
-        .set({ lease_owner: this.owner, lease_until: now + LEASE_MS })
-        .where("id", "=", id)
-        .where("state", "in", ["scheduled", "running"])
-        .where((e) =>
-          e.or([e("lease_owner", "is", null), e("lease_owner", "=", this.owner), e("lease_until", "<", now)]),
-        )
-        .executeTakeFirst();
-      if (!Number(taken.numUpdatedRows)) continue;
+      const taken = await takeLease(this.suite, this.suite.db, {
+        campaignId: id,
+        owner: this.owner,
+        until: now + LEASE_MS,
+        now,
+      });
+      if (!taken) continue;
       const pump = new CampaignPump(this.suite, id, this.owner, {
         leaseMs: LEASE_MS,
         maxInflight: this.o.maxInflight ?? 64,

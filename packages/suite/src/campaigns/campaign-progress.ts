@@ -1,27 +1,21 @@
 import type { Selectable } from "kysely";
 import type { Db, SuiteCampaignsTable } from "@openwaba/store";
 import { iso } from "../inbox/present";
+import { type CampaignState, SENDING } from "./campaign-state";
+import { RECIPIENT_STATES } from "./recipient-state";
 
 // A campaign as the API shows it: its definition, where it is, and how it is going — recipients
 // by state, delivered / read / replied / failed rates, opt-outs, cost, the pace of the last ten
 // seconds and when it should end.
 
 type Campaign = Selectable<SuiteCampaignsTable>;
-const STATES = [
-  "pending",
-  "sending",
-  "unconfirmed",
-  "accepted",
-  "sent",
-  "delivered",
-  "read",
-  "failed",
-  "cancelled",
-] as const;
 const rate = (n: number, of: number) => (of > 0 ? Math.round((n / of) * 1000) / 1000 : null);
 
 export async function campaignProgress(db: Db, c: Campaign, now: number, currency: string) {
-  const byState = Object.fromEntries(STATES.map((s) => [s, 0])) as Record<(typeof STATES)[number], number>;
+  const byState = Object.fromEntries(RECIPIENT_STATES.map((s) => [s, 0])) as Record<
+    (typeof RECIPIENT_STATES)[number],
+    number
+  >;
   for (const r of await db
     .selectFrom("suite_campaign_recipients")
     .select(["state"])
@@ -46,7 +40,7 @@ export async function campaignProgress(db: Db, c: Campaign, now: number, currenc
     .where("campaign_id", "=", c.id)
     .where("sent_at", ">=", now - 10_000)
     .executeTakeFirstOrThrow();
-  const total = STATES.reduce((n, s) => n + byState[s], 0);
+  const total = RECIPIENT_STATES.reduce((n, s) => n + byState[s], 0);
   const sent = byState.accepted + byState.sent + byState.delivered + byState.read;
   const delivered = byState.delivered + byState.read;
   const reached = sent + byState.failed;
@@ -73,13 +67,13 @@ export async function campaignProgress(db: Db, c: Campaign, now: number, currenc
     pace: {
       mps_last_10s: mps,
       eta:
-        waiting && mps > 0 && ["running", "scheduled"].includes(c.state)
+        waiting && mps > 0 && SENDING.includes(c.state as CampaignState)
           ? iso(now + Math.ceil((waiting / mps) * 1000))
           : null,
     },
     // Only a campaign still sending is held; a paused one says why in its `note`.
     held:
-      c.hold_until !== null && c.hold_until > now && ["scheduled", "running"].includes(c.state)
+      c.hold_until !== null && c.hold_until > now && SENDING.includes(c.state as CampaignState)
         ? { until: iso(c.hold_until), reason: c.hold_reason }
         : null,
   };

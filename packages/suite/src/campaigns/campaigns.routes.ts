@@ -1,27 +1,29 @@
 import type { FastifyInstance } from "fastify";
+import { suiteTransaction } from "../unit-of-work";
 import { z } from "zod";
 import { requireUser } from "../auth/sessions";
 import { SuiteError, notFound, parseBody } from "../errors";
-import { newId } from "../ids";
 import { toCsv } from "../reports/metrics";
 import type { Suite } from "../suite";
-import { tenantNumber } from "../tenant/tenant-number";
-import { CAMPAIGN_DISPATCHER } from "./campaign-dispatcher";
-import { approvedTemplate, numberFacts } from "./campaign-setup";
+import { checkDefinition } from "./campaign-definition";
 import { campaignProgress, presentCampaign } from "./campaign-progress";
-import { campaignSpecSchema, type CampaignSpec } from "./campaign-spec";
+import { numberFacts } from "./campaign-setup";
+import { cancelCampaign } from "./commands/cancel-campaign";
+import { createDraft } from "./commands/create-draft";
+import { deleteCampaign } from "./commands/delete-campaign";
+import { pauseCampaign } from "./commands/pause-campaign";
+import { resumeCampaign } from "./commands/resume-campaign";
+import { sendCampaign } from "./commands/send-campaign";
+import { updateDraft } from "./commands/update-draft";
 import { estimateCampaign } from "./estimate";
-import { materialiseRecipients } from "./materialise";
+import { RECIPIENT_STATES } from "./recipient-state";
 import { iso } from "../inbox/present";
 
 // The campaigns API: define (a draft), estimate, send (the audience is fixed then), pause,
 // resume, cancel; progress and per-recipient status, as JSON or CSV.
 
-const LEADS = ["admin", "supervisor"] as const;
 const recipientsQuery = z.strictObject({
-  state: z
-    .enum(["pending", "sending", "unconfirmed", "accepted", "sent", "delivered", "read", "failed", "cancelled"])
-    .optional(),
+  state: z.enum(RECIPIENT_STATES).optional(),
   replied: z.enum(["true", "false"]).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
@@ -46,25 +48,8 @@ export function registerCampaignRoutes(app: FastifyInstance, suite: Suite): void
       progress: c.state === "draft" ? null : await campaignProgress(suite.db, c, suite.clock.now(), currency()),
     };
   };
-  /** Checks a definition against the Cloud API: the number is the tenant's, the template approved with matching parameters. */
-  const checked = async (tenantId: string, raw: unknown) => {
-    const spec = parseBody(campaignSpecSchema, raw);
-    const n = await tenantNumber(suite.db, tenantId, spec.phone_number_id);
-    const template = await approvedTemplate(suite, spec, n);
-    return { spec: { ...spec, phone_number_id: n.id } as CampaignSpec, n, template };
-  };
-  const move = async (id: string, from: string[], set: Record<string, unknown>) => {
-    const r = await suite.db
-      .updateTable("suite_campaigns")
-      .set({ ...set, updated_at: suite.clock.now() })
-      .where("id", "=", id)
-      .where("state", "in", from)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) > 0;
-  };
-
   app.get("/suite/api/campaigns", async (req, reply) => {
-    const { user } = await requireUser(suite, req, [...LEADS]);
+    const { user } = await requireUser(suite, req, "campaigns.manage");
     const rows = await suite.db
       .selectFrom("suite_campaigns")
       .selectAll()
@@ -84,181 +69,96 @@ export function registerCampaignRoutes(app: FastifyInstance, suite: Suite): void
   });
 
   app.post("/suite/api/campaigns", async (req, reply) => {
-    const { user } = await requireUser(suite, req, [...LEADS]);
-    const { spec, n, template } = await checked(user.tenant_id, req.body);
-    const now = suite.clock.now();
-    const id = newId();
-    await suite.db
-      .insertInto("suite_campaigns")
-      .values({
-        id,
-        tenant_id: user.tenant_id,
-        name: spec.name,
-        phone_number_id: n.id,
-        spec: JSON.stringify(spec),
-        state: "draft",
-        category: template.category,
-        totals: null,
-        hold_until: null,
-        hold_reason: null,
-        pause_reason: null,
-        lease_owner: null,
-        lease_until: null,
-        created_by: user.id,
-        created_at: now,
-        updated_at: now,
-        started_at: null,
-        completed_at: null,
-      })
-      .execute();
+    const { user } = await requireUser(suite, req, "campaigns.manage");
+    const { spec, n, template } = await checkDefinition(suite, user.tenant_id, req.body);
+    const id = await createDraft(suite, suite.db, {
+      tenantId: user.tenant_id,
+      spec,
+      phoneNumberId: n.id,
+      category: template.category,
+      createdBy: user.id,
+    });
     return reply.code(201).send(await detail(id));
   });
 
   // An estimate of a definition not saved yet (the console's form), or of a saved draft.
   app.post("/suite/api/campaigns/estimate", async (req, reply) => {
-    const { user } = await requireUser(suite, req, [...LEADS]);
-    const { spec, n, template } = await checked(user.tenant_id, req.body);
+    const { user } = await requireUser(suite, req, "campaigns.manage");
+    const { spec, n, template } = await checkDefinition(suite, user.tenant_id, req.body);
     return reply.send(await estimateCampaign(suite, user.tenant_id, spec, template, await numberFacts(suite, n)));
   });
 
   app.get<{ Params: { id: string } }>("/suite/api/campaigns/:id/estimate", async (req, reply) => {
-    const { user } = await requireUser(suite, req, [...LEADS]);
+    const { user } = await requireUser(suite, req, "campaigns.manage");
     const c = await own(user.tenant_id, req.params.id);
-    const { spec, n, template } = await checked(user.tenant_id, JSON.parse(c.spec));
+    const { spec, n, template } = await checkDefinition(suite, user.tenant_id, JSON.parse(c.spec));
     return reply.send(await estimateCampaign(suite, user.tenant_id, spec, template, await numberFacts(suite, n)));
   });
 
   app.get<{ Params: { id: string } }>("/suite/api/campaigns/:id", async (req, reply) => {
-    const { user } = await requireUser(suite, req, [...LEADS]);
+    const { user } = await requireUser(suite, req, "campaigns.manage");
     await own(user.tenant_id, req.params.id);
     return reply.send(await detail(req.params.id));
   });
 
   app.put<{ Params: { id: string } }>("/suite/api/campaigns/:id", async (req, reply) => {
-    const { user } = await requireUser(suite, req, [...LEADS]);
+    const { user } = await requireUser(suite, req, "campaigns.manage");
     await own(user.tenant_id, req.params.id);
-    const { spec, n, template } = await checked(user.tenant_id, req.body);
-    if (
-      !(await move(req.params.id, ["draft"], {
-        name: spec.name,
-        phone_number_id: n.id,
-        spec: JSON.stringify(spec),
-        category: template.category,
-      }))
-    ) {
-      throw new SuiteError(409, "invalid_transition", "Only a draft can be edited.");
-    }
+    const { spec, n, template } = await checkDefinition(suite, user.tenant_id, req.body);
+    await updateDraft(suite, suite.db, {
+      campaignId: req.params.id,
+      spec,
+      phoneNumberId: n.id,
+      category: template.category,
+    });
     return reply.send(await detail(req.params.id));
   });
 
   app.delete<{ Params: { id: string } }>("/suite/api/campaigns/:id", async (req, reply) => {
-    const { user } = await requireUser(suite, req, [...LEADS]);
+    const { user } = await requireUser(suite, req, "campaigns.manage");
     const c = await own(user.tenant_id, req.params.id);
-    if (!["draft", "completed", "cancelled"].includes(c.state))
-      throw new SuiteError(409, "invalid_transition", "Cancel the campaign before deleting it.");
-    await suite.db.transaction().execute(async (tx) => {
-      await tx.deleteFrom("suite_campaign_recipients").where("campaign_id", "=", c.id).execute();
-      await tx.deleteFrom("suite_campaigns").where("id", "=", c.id).execute();
-    });
+    await suiteTransaction(suite, (tx) => deleteCampaign(suite, tx, { campaign: c }));
     return reply.send({ ok: true });
   });
 
   // Send: the template is checked again, the audience fixed into recipients, and the dispatcher woken.
   app.post<{ Params: { id: string } }>("/suite/api/campaigns/:id/send", async (req, reply) => {
-    const { user } = await requireUser(suite, req, [...LEADS]);
+    const { user } = await requireUser(suite, req, "campaigns.manage");
     const c = await own(user.tenant_id, req.params.id);
-    if (c.state !== "draft")
-      throw new SuiteError(409, "invalid_transition", `A ${c.state} campaign cannot be sent again.`);
-    const { spec, template } = await checked(user.tenant_id, JSON.parse(c.spec));
-    if (!(await move(c.id, ["draft"], { state: "preparing", category: template.category })))
-      throw new SuiteError(409, "invalid_transition", "The campaign is being sent already.");
-    try {
-      const totals = await materialiseRecipients(suite, c, spec, template.category);
-      const first = await suite.db
-        .selectFrom("suite_campaign_recipients")
-        .select((e) => e.fn.min<number>("due_at").as("t"))
-        .where("campaign_id", "=", c.id)
-        .executeTakeFirst();
-      const now = suite.clock.now();
-      const state = !totals.recipients
-        ? "completed"
-        : first?.t != null && Number(first.t) > now
-          ? "scheduled"
-          : "running";
-      const moved = await move(c.id, ["preparing"], {
-        state,
-        totals: JSON.stringify(totals),
-        ...(state === "running" ? { started_at: now } : {}),
-        ...(state === "completed" ? { completed_at: now } : {}),
-      });
-      // Cancelled while its audience was being fixed: what was written meanwhile goes nowhere.
-      if (!moved)
-        await suite.db
-          .updateTable("suite_campaign_recipients")
-          .set({ state: "cancelled", updated_at: now })
-          .where("campaign_id", "=", c.id)
-          .where("state", "=", "pending")
-          .execute();
-    } catch (err) {
-      await suite.db.deleteFrom("suite_campaign_recipients").where("campaign_id", "=", c.id).execute();
-      await move(c.id, ["preparing"], { state: "draft" });
-      throw err;
-    }
-    suite.wake(CAMPAIGN_DISPATCHER);
+    await sendCampaign(suite, { campaign: c });
     return reply.send(await detail(c.id));
   });
 
   app.post<{ Params: { id: string } }>("/suite/api/campaigns/:id/pause", async (req, reply) => {
-    const { user } = await requireUser(suite, req, [...LEADS]);
+    const { user } = await requireUser(suite, req, "campaigns.manage");
     await own(user.tenant_id, req.params.id);
-    if (
-      !(await move(req.params.id, ["scheduled", "running"], {
-        state: "paused",
-        pause_reason: `paused by ${user.email}`,
-      }))
-    )
-      throw new SuiteError(409, "invalid_transition", "Only a scheduled or running campaign can be paused.");
+    const paused = await pauseCampaign(suite, suite.db, {
+      campaignId: req.params.id,
+      reason: `paused by ${user.email}`,
+    });
+    if (!paused) throw new SuiteError(409, "invalid_transition", "Only a scheduled or running campaign can be paused.");
     return reply.send(await detail(req.params.id));
   });
 
   app.post<{ Params: { id: string } }>("/suite/api/campaigns/:id/resume", async (req, reply) => {
-    const { user } = await requireUser(suite, req, [...LEADS]);
+    const { user } = await requireUser(suite, req, "campaigns.manage");
     await own(user.tenant_id, req.params.id);
-    if (!(await move(req.params.id, ["paused"], { state: "running", pause_reason: null })))
+    if (!(await resumeCampaign(suite, suite.db, { campaignId: req.params.id })))
       throw new SuiteError(409, "invalid_transition", "Only a paused campaign can be resumed.");
-    suite.wake(CAMPAIGN_DISPATCHER);
     return reply.send(await detail(req.params.id));
   });
 
   app.post<{ Params: { id: string } }>("/suite/api/campaigns/:id/cancel", async (req, reply) => {
-    const { user } = await requireUser(suite, req, [...LEADS]);
+    const { user } = await requireUser(suite, req, "campaigns.manage");
     const c = await own(user.tenant_id, req.params.id);
-    const now = suite.clock.now();
-    const done = await suite.db.transaction().execute(async (tx) => {
-      const r = await tx
-        .updateTable("suite_campaigns")
-        .set({ state: "cancelled", completed_at: now, updated_at: now })
-        .where("id", "=", c.id)
-        .where("state", "in", ["draft", "preparing", "scheduled", "running", "paused"])
-        .executeTakeFirst();
-      if (!Number(r.numUpdatedRows)) return false;
-      // What has not gone stays unsent; what is on its way is recorded as it answers.
-      await tx
-        .updateTable("suite_campaign_recipients")
-        .set({ state: "cancelled", updated_at: now })
-        .where("campaign_id", "=", c.id)
-        .where("state", "=", "pending")
-        .execute();
-      return true;
-    });
-    if (!done) throw new SuiteError(409, "invalid_transition", `A ${c.state} campaign cannot be cancelled.`);
+    await suiteTransaction(suite, (tx) => cancelCampaign(suite, tx, { campaign: c }));
     return reply.send(await detail(c.id));
   });
 
   app.get<{ Params: { id: string }; Querystring: Record<string, string> }>(
     "/suite/api/campaigns/:id/recipients",
     async (req, reply) => {
-      const { user } = await requireUser(suite, req, [...LEADS]);
+      const { user } = await requireUser(suite, req, "campaigns.manage");
       await own(user.tenant_id, req.params.id);
       const q = parseBody(recipientsQuery, req.query);
       let rows = suite.db.selectFrom("suite_campaign_recipients").selectAll().where("campaign_id", "=", req.params.id);
@@ -270,7 +170,7 @@ export function registerCampaignRoutes(app: FastifyInstance, suite: Suite): void
   );
 
   app.get<{ Params: { id: string } }>("/suite/api/campaigns/:id/recipients.csv", async (req, reply) => {
-    const { user } = await requireUser(suite, req, [...LEADS]);
+    const { user } = await requireUser(suite, req, "campaigns.manage");
     const c = await own(user.tenant_id, req.params.id);
     const list = await suite.db
       .selectFrom("suite_campaign_recipients")

@@ -1,14 +1,16 @@
 import type { Insertable } from "kysely";
 import { countryOf } from "@openwaba/contracts";
 import type { SuiteCampaignRecipientsTable } from "@openwaba/store";
-import { saveContact, type ContactRow } from "../contacts/contacts-store";
+import { saveContact } from "../contacts/commands/save-contact";
+import type { ContactRow } from "../contacts/contacts-store";
 import { contextFor } from "../flows/flow-context";
 import { templateBody } from "../flows/flow-messages";
 import type { BusinessHours } from "../routing/business-hours";
 import { languageOf } from "../routing/language";
-import { tenantTransaction } from "../realtime/tenant-lock";
+import { tenantTransaction } from "../unit-of-work";
 import type { Suite } from "../suite";
 import { audiencePages, type Exclusion } from "./audience";
+import { addRecipients } from "./commands/add-recipients";
 import type { CampaignSpec } from "./campaign-spec";
 import { nextDay, zoneOfNumber, zonedInstant } from "./local-time";
 
@@ -96,13 +98,13 @@ export async function materialiseRecipients(
     const unknown = page.filter((k) => !k.excluded && !k.contact);
     // Under the tenant's lock: new contacts' events for the business's systems keep their order.
     await tenantTransaction(suite, c.tenant_id, async (tx) => {
-      for (const k of unknown) await saveContact(suite, tx, c.tenant_id, { wa_id: k.waId }, `campaign:${c.name}`);
-      for (let i = 0; i < rows.length; i += 200)
-        await tx
-          .insertInto("suite_campaign_recipients")
-          .values(rows.slice(i, i + 200))
-          .onConflict((x) => x.doNothing())
-          .execute();
+      for (const k of unknown)
+        await saveContact(suite, tx, {
+          tenantId: c.tenant_id,
+          contact: { wa_id: k.waId },
+          source: `campaign:${c.name}`,
+        });
+      await addRecipients(suite, tx, { recipients: rows });
     });
   }
   return { recipients: seq, excluded };

@@ -2,7 +2,7 @@ import type { Db } from "@openwaba/store";
 import type { SuiteUser } from "../auth/sessions";
 import { iso } from "../inbox/present";
 import { teamIdsOf } from "../inbox/visible-conversation";
-import { canSee } from "../realtime/visibility";
+import { canSeeConversation } from "../auth/policies";
 
 /**
  * A contact's conversations (one per business number) that the user may see, the latest first:
@@ -17,5 +17,7 @@ export async function contactConversations(db: Db, user: SuiteUser, waId: string
     .orderBy("last_message_at", "desc")
     .execute();
   const viewer = { id: user.id, role: user.role, teamIds: await teamIdsOf(db, user.id) };
-  return rows.filter((c) => canSee(viewer, c)).map((c) => ({ ...c, last_message_at: iso(c.last_message_at) }));
+  return rows
+    .filter((c) => canSeeConversation(viewer, c))
+    .map((c) => ({ ...c, last_message_at: iso(c.last_message_at) }));
 }

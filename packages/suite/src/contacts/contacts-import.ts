@@ -1,7 +1,8 @@
 import { SuiteError } from "../errors";
+import { suiteTransaction } from "../unit-of-work";
 import type { Suite } from "../suite";
 import { contactFromRow, hasPhoneColumn, type ContactInput } from "./contact-row";
-import { saveContact } from "./contacts-store";
+import { saveContact } from "./commands/save-contact";
 import { WHATSAPP_PREFERENCE } from "./consent";
 import { CsvFileError, CsvReader, type CsvItem, type Separator } from "./csv-reader";
 
@@ -193,9 +194,11 @@ export async function importContacts(
     updated = 0;
   if (!o.dryRun) {
     for (let i = 0; i < list.length; i += 500) {
-      await suite.db.transaction().execute(async (tx) => {
+      await suiteTransaction(suite, async (tx) => {
         for (const c of list.slice(i, i + 500))
-          (await saveContact(suite, tx, tenantId, c, "csv_import")).created ? created++ : updated++;
+          (await saveContact(suite, tx, { tenantId, contact: c, source: "csv_import" })).created
+            ? created++
+            : updated++;
       });
     }
   }

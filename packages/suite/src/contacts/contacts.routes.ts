@@ -6,12 +6,13 @@ import type { Suite } from "../suite";
 import { toCsv } from "../reports/metrics";
 import { contactFromRow, type ContactInput } from "./contact-row";
 import { importContacts } from "./contacts-import";
-import { presentContact, saveContact } from "./contacts-store";
+import { saveContact } from "./commands/save-contact";
+import { presentContact } from "./contacts-store";
 import { stoppedInWhatsApp } from "./consent";
 import { segmentQuery } from "./segment";
 import { contactConversations } from "./contact-conversations";
 import { deleteContact } from "./commands/delete-contact";
-import { tenantTransaction } from "../realtime/tenant-lock";
+import { tenantTransaction, suiteTransaction } from "../unit-of-work";
 
 const listQuery = z.looseObject({
   q: z.string().max(100).optional(),
@@ -82,7 +83,7 @@ export function registerContactRoutes(app: FastifyInstance, suite: Suite): void 
   });
 
   app.get<{ Querystring: Record<string, string> }>("/suite/api/contacts/export", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
+    const { user } = await requireUser(suite, req, "contacts.manage");
     const f = parseBody(listQuery, { ...req.query, limit: "1000" });
     const rows = await filtered(user.tenant_id, f).orderBy("wa_id").limit(100_000).execute();
     const keys = [...new Set(rows.flatMap((r) => Object.keys(JSON.parse(r.attributes))))].sort().slice(0, 200);
@@ -128,9 +129,9 @@ export function registerContactRoutes(app: FastifyInstance, suite: Suite): void 
       attributes: b.attributes ?? {},
       consent: b.consent ?? null,
     };
-    const { contact } = await suite.db
-      .transaction()
-      .execute((tx) => saveContact(suite, tx, user.tenant_id, input, `console:${user.email}`));
+    const { contact } = await suiteTransaction(suite, (tx) =>
+      saveContact(suite, tx, { tenantId: user.tenant_id, contact: input, source: `console:${user.email}` }),
+    );
     return reply.code(201).send(presentContact(contact));
   });
 
@@ -171,12 +172,10 @@ export function registerContactRoutes(app: FastifyInstance, suite: Suite): void 
         "The customer stopped marketing messages in WhatsApp; only they can resume them there.",
         { field: "consent" },
       );
-    const { contact } = await suite.db.transaction().execute((tx) =>
-      saveContact(
-        suite,
-        tx,
-        user.tenant_id,
-        {
+    const { contact } = await suiteTransaction(suite, (tx) =>
+      saveContact(suite, tx, {
+        tenantId: user.tenant_id,
+        contact: {
           wa_id: c.wa_id,
           name: b.name,
           language: b.language,
@@ -185,10 +184,9 @@ export function registerContactRoutes(app: FastifyInstance, suite: Suite): void 
           attributes: b.attributes,
           consent: b.consent ?? null,
         },
-        `console:${user.email}`,
-        false,
-        true,
-      ),
+        source: `console:${user.email}`,
+        replaceLists: true,
+      }),
     );
     return reply.send(presentContact(contact));
   });
@@ -197,7 +195,7 @@ export function registerContactRoutes(app: FastifyInstance, suite: Suite): void 
   // conversations stay, as the team's record of what was said (a customer who writes again is a
   // new contact). The business's systems hear of it.
   app.delete<{ Params: { id: string } }>("/suite/api/contacts/:id", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
+    const { user } = await requireUser(suite, req, "contacts.manage");
     await tenantTransaction(suite, user.tenant_id, (tx) =>
       deleteContact(suite, tx, { tenantId: user.tenant_id, contactId: req.params.id, source: `console:${user.email}` }),
     );
@@ -207,7 +205,7 @@ export function registerContactRoutes(app: FastifyInstance, suite: Suite): void 
   // CSV import, streamed and checked row by row (contacts-import.ts); dry_run=true answers the
   // same report and a preview without writing anything.
   app.post<{ Querystring: Record<string, string> }>("/suite/api/contacts/import", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
+    const { user } = await requireUser(suite, req, "contacts.manage");
     const q = parseBody(importQuery, req.query);
     if (!String(req.headers["content-type"] ?? "").startsWith("text/csv"))
       throw new SuiteError(415, "unsupported_media_type", "Send the file as text/csv.");

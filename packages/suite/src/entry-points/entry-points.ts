@@ -4,7 +4,7 @@ import type { Db } from "@openwaba/store";
 import { requireUser } from "../auth/sessions";
 import { SuiteError, notFound, parseBody } from "../errors";
 import type { Suite } from "../suite";
-import { saveContact } from "../contacts/contacts-store";
+import { saveContact } from "../contacts/commands/save-contact";
 import { makeEntryPoint } from "./commands/make-entry-point";
 import { removeEntryPoint } from "./commands/remove-entry-point";
 
@@ -60,7 +60,12 @@ export async function consentFromEntryPoint(
     .where("opt_in", "=", 1)
     .where("prefilled_message", "=", text.trim())
     .executeTakeFirst();
-  if (e) await saveContact(suite, tx, tenantId, { wa_id: waId, consent: "granted" }, `${e.source}:${e.code}`);
+  if (e)
+    await saveContact(suite, tx, {
+      tenantId,
+      contact: { wa_id: waId, consent: "granted" },
+      source: `${e.source}:${e.code}`,
+    });
 }
 
 export function registerEntryPointRoutes(app: FastifyInstance, suite: Suite): void {
@@ -85,7 +90,7 @@ export function registerEntryPointRoutes(app: FastifyInstance, suite: Suite): vo
   });
 
   app.post("/suite/api/entry-points", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
+    const { user } = await requireUser(suite, req, "entry-points.manage");
     const b = parseBody(create, req.body);
     return reply
       .code(201)
@@ -93,7 +98,7 @@ export function registerEntryPointRoutes(app: FastifyInstance, suite: Suite): vo
   });
 
   app.delete<{ Params: { code: string } }>("/suite/api/entry-points/:code", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
+    const { user } = await requireUser(suite, req, "entry-points.manage");
     // The widget's links are pasted into shops' pages: they go away with the widget's own settings.
     const inUse = await suite.db
       .selectFrom("suite_widgets")

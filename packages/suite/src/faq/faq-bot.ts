@@ -1,9 +1,9 @@
 import { catalogWorker, type Db } from "@openwaba/store";
 import { newId } from "../ids";
-import { recordEvent } from "../inbox/conversation-events";
+import { recordEvent } from "../inbox/commands/record-event";
 import { sendAndRecord } from "../inbox/compose";
 import type { ConversationRow } from "../inbox/present";
-import { tenantTransaction } from "../realtime/tenant-lock";
+import { tenantTransaction } from "../unit-of-work";
 import type { Suite } from "../suite";
 import { FaqIndex, presentEntry } from "./faq-index";
 
@@ -70,10 +70,15 @@ export function createFaqBotWorker(suite: Suite) {
             { to: c.wa_id, type: "text", text: { body: match.entry.answer }, context: { message_id: q.messageId } },
             { authorId: null, contextId: q.messageId, now },
             (tx) =>
-              recordEvent(suite, tx, c.id, "bot_answered", null, {
-                faq_id: match.entry.id,
-                question: match.entry.question,
-                confidence: match.confidence,
+              recordEvent(suite, tx, {
+                conversationId: c.id,
+                kind: "bot_answered",
+                actorId: null,
+                data: {
+                  faq_id: match.entry.id,
+                  question: match.entry.question,
+                  confidence: match.confidence,
+                },
               }),
           );
           return;
@@ -90,9 +95,13 @@ export function createFaqBotWorker(suite: Suite) {
               at: now,
             })
             .execute();
-          await recordEvent(suite, tx, c.id, "bot_handed_over", null, { confidence: match?.confidence ?? 0 });
+          await recordEvent(suite, tx, {
+            conversationId: c.id,
+            kind: "bot_handed_over",
+            actorId: null,
+            data: { confidence: match?.confidence ?? 0 },
+          });
         });
-        suite.bus.notify();
       },
     },
   });

@@ -36,24 +36,24 @@ export function registerFaqRoutes(app: FastifyInstance, suite: Suite): void {
     return reply.send({ data: await all(user.tenant_id), bot: await faqBotSettings(suite.db, user.tenant_id) });
   });
   app.post("/suite/api/faq", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
+    const { user } = await requireUser(suite, req, "faq.manage");
     const b = parseBody(entry, req.body);
     const row = await addFaqEntry(suite, suite.db, { tenantId: user.tenant_id, entry: b });
     return reply.code(201).send(row);
   });
   app.patch<{ Params: { id: string } }>("/suite/api/faq/:id", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
+    const { user } = await requireUser(suite, req, "faq.manage");
     const b = parseBody(entryChange, req.body);
     const next = await editFaqEntry(suite.db, { tenantId: user.tenant_id, entryId: req.params.id, change: b });
     return reply.send(next);
   });
   app.delete<{ Params: { id: string } }>("/suite/api/faq/:id", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
+    const { user } = await requireUser(suite, req, "faq.manage");
     await deleteFaqEntry(suite.db, { tenantId: user.tenant_id, entryId: req.params.id });
     return reply.send({ ok: true });
   });
   app.get("/suite/api/faq/unanswered", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
+    const { user } = await requireUser(suite, req, "faq.manage");
     const rows = await suite.db
       .selectFrom("suite_faq_misses")
       .selectAll()
@@ -91,7 +91,7 @@ export function registerFaqRoutes(app: FastifyInstance, suite: Suite): void {
     });
   });
   app.put("/suite/api/settings/faq-bot", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin"]);
+    const { user } = await requireUser(suite, req, "faq-bot.configure");
     const b = parseBody(settings, req.body);
     const s = await saveTenantSettings(suite.db, {
       tenantId: user.tenant_id,

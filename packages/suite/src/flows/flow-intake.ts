@@ -4,7 +4,9 @@ import type { ConversationRow } from "../inbox/present";
 import { withinBusinessHours, type BusinessHours } from "../routing/business-hours";
 import type { Suite } from "../suite";
 import { liveFlows } from "./flow-catalog";
-import { queueRunInput, startRun, type FlowRun } from "./flow-runs";
+import type { FlowRun } from "./flow-runs";
+import { queueRunInput } from "./run-input";
+import { startRun } from "./commands/start-run";
 import { asksForHuman } from "./human-request";
 import type { CustomerReply } from "./reply-validation";
 import { flowForMessage } from "./triggers";
@@ -58,7 +60,10 @@ export async function flowsOnCustomerMessage(suite: Suite, tx: Db, m: InboundFor
   // Triggers never interrupt a person who has the conversation.
   if (c.assignee_id) return false;
   const inside = withinBusinessHours(settings.business_hours, suite.clock.now());
-  const flows = await liveFlows(tx, c.tenant_id, ["button", "keyword", "outside_hours", "first_message"]);
+  const flows = await liveFlows(suite, tx, {
+    tenantId: c.tenant_id,
+    triggerTypes: ["button", "keyword", "outside_hours", "first_message"],
+  });
   const flow = flowForMessage(flows, {
     phoneNumberId: c.phone_number_id,
     text: m.reply.type === "text" ? m.reply.text : "",

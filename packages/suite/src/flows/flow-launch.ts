@@ -1,9 +1,9 @@
 import type { Db } from "@openwaba/store";
-import { saveContact } from "../contacts/contacts-store";
-import { newId } from "../ids";
+import { saveContact } from "../contacts/commands/save-contact";
+import { conversationOf } from "../inbox/commands/conversation-of";
 import type { Suite } from "../suite";
 import type { PublishedFlow } from "./flow-catalog";
-import { startRun } from "./flow-runs";
+import { startRun } from "./commands/start-run";
 import { tenantNumber } from "../tenant/tenant-number";
 
 // Runs the business starts rather than the customer: an event from its own system ("order
@@ -44,14 +44,19 @@ export async function launchFlow(
     .where("wa_id", "=", o.waId)
     .executeTakeFirst();
   if (!known)
-    await saveContact(
-      suite,
-      tx,
-      o.tenantId,
-      { wa_id: o.waId, ...(o.name ? { name: o.name } : {}) },
-      `flow:${flow.name}`,
-    );
-  const conversationId = await conversationWith(suite, tx, o.tenantId, phone, o.waId, o.name ?? o.waId);
+    await saveContact(suite, tx, {
+      tenantId: o.tenantId,
+      contact: { wa_id: o.waId, ...(o.name ? { name: o.name } : {}) },
+      source: `flow:${flow.name}`,
+    });
+  const { conversation } = await conversationOf(suite, tx, {
+    tenantId: o.tenantId,
+    phoneNumberId: phone,
+    waId: o.waId,
+    name: o.name ?? o.waId,
+    startAs: { state: "resolved" },
+  });
+  const conversationId = conversation.id;
   const runId = await startRun(suite, tx, {
     flow,
     conversationId,
@@ -77,57 +82,4 @@ async function numberFor(tx: Db, tenantId: string, waId: string): Promise<string
     .executeTakeFirst();
   if (last) return last.phone_number_id;
   return (await tenantNumber(tx, tenantId).catch(() => null))?.id;
-}
-
-/** The conversation of a number and a customer; made closed when there is none yet. */
-export async function conversationWith(
-  suite: Suite,
-  tx: Db,
-  tenantId: string,
-  phoneNumberId: string,
-  waId: string,
-  name: string,
-): Promise<string> {
-  const existing = await tx
-    .selectFrom("suite_conversations")
-    .select("id")
-    .where("tenant_id", "=", tenantId)
-    .where("phone_number_id", "=", phoneNumberId)
-    .where("wa_id", "=", waId)
-    .executeTakeFirst();
-  if (existing) return existing.id;
-  const now = suite.clock.now();
-  await tx
-    .insertInto("suite_conversations")
-    .values({
-      id: newId(),
-      tenant_id: tenantId,
-      phone_number_id: phoneNumberId,
-      wa_id: waId,
-      contact_name: name,
-      state: "resolved",
-      assignee_id: null,
-      team_id: null,
-      priority: "normal",
-      labels: "[]",
-      last_message_at: now,
-      last_inbound_at: null,
-      cycle_opened_at: now,
-      first_response_at: null,
-      snoozed_until: null,
-      resolved_at: now,
-      sending_until: null,
-      created_at: now,
-      bot_run_id: null,
-    })
-    .onConflict((x) => x.columns(["phone_number_id", "wa_id"]).doNothing())
-    .execute();
-  return (
-    await tx
-      .selectFrom("suite_conversations")
-      .select("id")
-      .where("phone_number_id", "=", phoneNumberId)
-      .where("wa_id", "=", waId)
-      .executeTakeFirstOrThrow()
-  ).id;
 }

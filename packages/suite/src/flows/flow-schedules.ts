@@ -1,9 +1,10 @@
 import { segmentQuery } from "../contacts/segment";
-import { tenantTransaction } from "../realtime/tenant-lock";
+import { tenantTransaction, suiteTransaction } from "../unit-of-work";
 import type { Suite } from "../suite";
 import { liveFlows } from "./flow-catalog";
 import { launchFlow } from "./flow-launch";
 import { nextFiring } from "./flow-store";
+import { claimScheduleFiring } from "./commands/claim-schedule-firing";
 
 // Scheduled flows: when a flow's cron time comes, one node claims the firing (a conditional move of
 // next_fire_at) and queues it; the firing starts a run for each contact of the audience — by
@@ -22,23 +23,18 @@ export async function fireDueSchedules(suite: Suite): Promise<number> {
     .execute();
   let fired = 0;
   for (const f of due) {
-    const flow = (await liveFlows(suite.db, f.tenant_id, ["schedule"])).find((x) => x.id === f.id);
+    const flow = (await liveFlows(suite, suite.db, { tenantId: f.tenant_id, triggerTypes: ["schedule"] })).find(
+      (x) => x.id === f.id,
+    );
     if (!flow) continue;
-    await suite.db.transaction().execute(async (tx) => {
-      const moved = await tx
-        .updateTable("suite_flows")
-        .set({ next_fire_at: nextFiring(flow.document, now) })
-        .where("id", "=", f.id)
-        .where("next_fire_at", "=", f.next_fire_at)
-        .executeTakeFirst();
-      if (!Number(moved.numUpdatedRows)) return; // another node fired it
-      await suite.jobs.enqueue(
-        tx,
-        "flow.schedule",
-        { flowId: f.id, tenantId: f.tenant_id, firedAt: Number(f.next_fire_at) },
-        { key: `schedule:${f.id}`, runAt: now },
-      );
-      fired++;
+    await suiteTransaction(suite, async (tx) => {
+      const claimed = await claimScheduleFiring(suite, tx, {
+        flowId: f.id,
+        tenantId: f.tenant_id,
+        dueAt: f.next_fire_at,
+        nextAt: nextFiring(flow.document, now),
+      });
+      if (claimed) fired++; // else another node fired it
     });
   }
   return fired;
@@ -53,7 +49,9 @@ export async function runScheduledFlow(
   suite: Suite,
   p: { flowId: string; tenantId: string; firedAt: number; after?: string },
 ): Promise<void> {
-  const flow = (await liveFlows(suite.db, p.tenantId, ["schedule"])).find((x) => x.id === p.flowId);
+  const flow = (await liveFlows(suite, suite.db, { tenantId: p.tenantId, triggerTypes: ["schedule"] })).find(
+    (x) => x.id === p.flowId,
+  );
   if (!flow || flow.trigger.type !== "schedule") return;
   const audience = flow.trigger.audience ?? { consent: "granted" as const };
   const page = await segmentQuery(suite.db, p.tenantId, audience, suite.clock.now())
@@ -95,5 +93,4 @@ export async function runScheduledFlow(
       );
     }
   });
-  suite.bus.notify();
 }

@@ -1,10 +1,13 @@
 import { catalogWorker, type QueueWorker } from "@openwaba/store";
-import { recordEvent } from "../inbox/conversation-events";
+import { suiteTransaction } from "../unit-of-work";
+import { recordEvent } from "../inbox/commands/record-event";
 import { sendAndRecord } from "../inbox/compose";
 import type { Suite } from "../suite";
 import { advanceRun } from "./flow-engine";
 import { runScheduledFlow } from "./flow-schedules";
-import { abandonRun, queueRunInput, trace } from "./flow-runs";
+import { abandonRun } from "./flow-runs";
+import { queueRunInput } from "./run-input";
+import { traceStep } from "./commands/trace-step";
 
 // The flow runner: inputs of one conversation one at a time, in order (an ordered queue keyed by
 // conversation); timers wait in a queue of their own, so that a run waiting an hour never holds
@@ -39,11 +42,14 @@ export function createFlowWorkers(suite: Suite): QueueWorker[] {
           .where("id", "=", r.typed.payload.runId)
           .executeTakeFirst();
         if (run?.state === "active") {
-          await suite.db
-            .transaction()
-            .execute((tx) =>
-              trace(suite, tx, run.id, null, "error", { error: error.slice(0, 500), attempts: job.attempts }),
-            );
+          await suiteTransaction(suite, (tx) =>
+            traceStep(suite, tx, {
+              runId: run.id,
+              node: null,
+              kind: "error",
+              detail: { error: error.slice(0, 500), attempts: job.attempts },
+            }),
+          );
           await abandonRun(suite, run, "gave up after repeated errors");
         }
       },
@@ -54,16 +60,14 @@ export function createFlowWorkers(suite: Suite): QueueWorker[] {
     log: suite.log,
     handlers: {
       "flow.timer": async (t) => {
-        await suite.db
-          .transaction()
-          .execute((tx) =>
-            queueRunInput(
-              suite,
-              tx,
-              { id: t.runId, conversation_id: t.conversationId },
-              { kind: "timer", token: t.token },
-            ),
-          );
+        await suiteTransaction(suite, (tx) =>
+          queueRunInput(
+            suite,
+            tx,
+            { id: t.runId, conversation_id: t.conversationId },
+            { kind: "timer", token: t.token },
+          ),
+        );
       },
     },
   });
@@ -82,6 +86,7 @@ async function sendNotice(suite: Suite, n: Notice): Promise<void> {
     c,
     { to: c.wa_id, type: "text", text: { body: n.text } },
     { authorId: null, contextId: null, now: suite.clock.now() },
-    (tx) => recordEvent(suite, tx, c.id, "auto_message", null, { reason: n.reason }),
+    (tx) =>
+      recordEvent(suite, tx, { conversationId: c.id, kind: "auto_message", actorId: null, data: { reason: n.reason } }),
   );
 }

@@ -1,25 +1,23 @@
 import type { FastifyInstance } from "fastify";
+import { may } from "../auth/policies";
 import { z } from "zod";
 import { normaliseNumber } from "@openwaba/contracts";
 import { requireUser } from "../auth/sessions";
 import { SuiteError, notFound, parseBody } from "../errors";
 import { visibleConversation } from "../inbox/visible-conversation";
 import { tenantNumber } from "../tenant/tenant-number";
-import { tenantTransaction } from "../realtime/tenant-lock";
+import { tenantTransaction, suiteTransaction } from "../unit-of-work";
 import type { Suite } from "../suite";
 import { flowDocument, liveFlows } from "./flow-catalog";
 import { autoMessagesSchema } from "./flow-intake";
 import { launchFlow, type Launch } from "./flow-launch";
-import { backToPeople, endRun } from "./flow-runs";
-import {
-  checkTenantReferences,
-  checkedDocument,
-  createFlow,
-  ownFlow,
-  publishVersion,
-  saveVersion,
-  setEnabled,
-} from "./flow-store";
+import { checkTenantReferences, checkedDocument, ownFlow } from "./flow-store";
+import { createFlow } from "./commands/create-flow";
+import { deleteFlow } from "./commands/delete-flow";
+import { giveBackToPeople } from "./commands/give-back-to-people";
+import { publishFlowVersion } from "./commands/publish-flow-version";
+import { saveFlowVersion } from "./commands/save-flow-version";
+import { setFlowEnabled } from "./commands/set-flow-enabled";
 import { iso } from "../inbox/present";
 import { saveTenantSettings } from "../tenant/commands/save-tenant-settings";
 
@@ -27,7 +25,6 @@ import { saveTenantSettings } from "../tenant/commands/save-tenant-settings";
 // runs with their traces, events from the business's own systems that start flows, and the
 // greeting and away messages.
 
-const LEADS = ["admin", "supervisor"] as const;
 const withDocument = z.strictObject({ document: z.unknown(), publish: z.boolean().optional() });
 const patch = z.strictObject({ enabled: z.boolean() });
 const versionNumber = z.coerce.number().int().min(1).max(2_147_483_647);
@@ -81,13 +78,13 @@ export function registerFlowRoutes(app: FastifyInstance, suite: Suite): void {
   });
 
   app.post("/suite/api/flows", async (req, reply) => {
-    const { user } = await requireUser(suite, req, [...LEADS]);
+    const { user } = await requireUser(suite, req, "flows.manage");
     const b = parseBody(withDocument, req.body);
     const { document, warnings } = checkedDocument(b.document);
     await checkTenantReferences(suite.db, user.tenant_id, document);
-    const id = await suite.db.transaction().execute(async (tx) => {
-      const id = await createFlow(suite, tx, user.tenant_id, user.id, document);
-      if (b.publish) await publishVersion(suite, tx, id, 1);
+    const id = await suiteTransaction(suite, async (tx) => {
+      const id = await createFlow(suite, tx, { tenantId: user.tenant_id, userId: user.id, document });
+      if (b.publish) await publishFlowVersion(suite, tx, { flowId: id, version: 1 });
       return id;
     });
     return reply.code(201).send({ ...(await present(id)), warnings });
@@ -95,7 +92,7 @@ export function registerFlowRoutes(app: FastifyInstance, suite: Suite): void {
 
   // Import: the exported file as it is; a new flow, or (?flow_id=) the next version of one.
   app.post<{ Querystring: Record<string, string> }>("/suite/api/flows/import", async (req, reply) => {
-    const { user } = await requireUser(suite, req, [...LEADS]);
+    const { user } = await requireUser(suite, req, "flows.manage");
     const q = parseBody(
       z.strictObject({ flow_id: z.string().optional(), publish: z.enum(["true", "false"]).optional() }),
       req.query,
@@ -103,10 +100,10 @@ export function registerFlowRoutes(app: FastifyInstance, suite: Suite): void {
     const { document, warnings } = checkedDocument(req.body);
     await checkTenantReferences(suite.db, user.tenant_id, document);
     if (q.flow_id) await ownFlow(suite.db, user.tenant_id, q.flow_id);
-    const id = await suite.db.transaction().execute(async (tx) => {
-      const id = q.flow_id ?? (await createFlow(suite, tx, user.tenant_id, user.id, document));
-      const version = q.flow_id ? await saveVersion(suite, tx, id, user.id, document) : 1;
-      if (q.publish === "true") await publishVersion(suite, tx, id, version);
+    const id = await suiteTransaction(suite, async (tx) => {
+      const id = q.flow_id ?? (await createFlow(suite, tx, { tenantId: user.tenant_id, userId: user.id, document }));
+      const version = q.flow_id ? await saveFlowVersion(suite, tx, { flowId: id, userId: user.id, document }) : 1;
+      if (q.publish === "true") await publishFlowVersion(suite, tx, { flowId: id, version });
       return id;
     });
     return reply.code(q.flow_id ? 200 : 201).send({ ...(await present(id)), warnings });
@@ -114,7 +111,7 @@ export function registerFlowRoutes(app: FastifyInstance, suite: Suite): void {
 
   // A document may hold the business's secrets (an HTTP node's Authorization header): leads only.
   app.get<{ Params: { id: string } }>("/suite/api/flows/:id", async (req, reply) => {
-    const { user } = await requireUser(suite, req, [...LEADS]);
+    const { user } = await requireUser(suite, req, "flows.manage");
     await ownFlow(suite.db, user.tenant_id, req.params.id);
     const versions = await suite.db
       .selectFrom("suite_flow_versions")
@@ -129,59 +126,51 @@ export function registerFlowRoutes(app: FastifyInstance, suite: Suite): void {
   });
 
   app.put<{ Params: { id: string } }>("/suite/api/flows/:id", async (req, reply) => {
-    const { user } = await requireUser(suite, req, [...LEADS]);
+    const { user } = await requireUser(suite, req, "flows.manage");
     await ownFlow(suite.db, user.tenant_id, req.params.id);
     const b = parseBody(withDocument, req.body);
     const { document, warnings } = checkedDocument(b.document);
     await checkTenantReferences(suite.db, user.tenant_id, document);
-    await suite.db.transaction().execute(async (tx) => {
-      const v = await saveVersion(suite, tx, req.params.id, user.id, document);
-      if (b.publish) await publishVersion(suite, tx, req.params.id, v);
+    await suiteTransaction(suite, async (tx) => {
+      const v = await saveFlowVersion(suite, tx, { flowId: req.params.id, userId: user.id, document });
+      if (b.publish) await publishFlowVersion(suite, tx, { flowId: req.params.id, version: v });
     });
     return reply.send({ ...(await present(req.params.id)), warnings });
   });
 
   app.patch<{ Params: { id: string } }>("/suite/api/flows/:id", async (req, reply) => {
-    const { user } = await requireUser(suite, req, [...LEADS]);
+    const { user } = await requireUser(suite, req, "flows.manage");
     await ownFlow(suite.db, user.tenant_id, req.params.id);
     const b = parseBody(patch, req.body);
-    await suite.db.transaction().execute((tx) => setEnabled(suite, tx, req.params.id, b.enabled));
+    await suiteTransaction(suite, (tx) => setFlowEnabled(suite, tx, { flowId: req.params.id, enabled: b.enabled }));
     return reply.send(await present(req.params.id));
   });
 
   app.post<{ Params: { id: string } }>("/suite/api/flows/:id/publish", async (req, reply) => {
-    const { user } = await requireUser(suite, req, [...LEADS]);
+    const { user } = await requireUser(suite, req, "flows.manage");
     const f = await ownFlow(suite.db, user.tenant_id, req.params.id);
     const b = parseBody(publish, req.body ?? {});
-    await suite.db.transaction().execute((tx) => publishVersion(suite, tx, f.id, b.version ?? f.latest_version));
+    await suiteTransaction(suite, (tx) =>
+      publishFlowVersion(suite, tx, { flowId: f.id, version: b.version ?? f.latest_version }),
+    );
     return reply.send(await present(f.id));
   });
 
   app.delete<{ Params: { id: string } }>("/suite/api/flows/:id", async (req, reply) => {
-    const { user } = await requireUser(suite, req, [...LEADS]);
+    const { user } = await requireUser(suite, req, "flows.manage");
     const f = await ownFlow(suite.db, user.tenant_id, req.params.id);
     // Its active runs stop first (their conversations go back to people), then the flow goes.
-    await tenantTransaction(suite, user.tenant_id, async (tx) => {
-      const runs = await tx
-        .selectFrom("suite_flow_runs")
-        .select(["id", "conversation_id"])
-        .where("flow_id", "=", f.id)
-        .where("state", "=", "active")
-        .execute();
-      for (const r of runs)
-        if (await endRun(suite, tx, r, "stopped", "flow deleted", user.id))
-          await backToPeople(suite, tx, r.conversation_id);
-      await tx.deleteFrom("suite_flows").where("id", "=", f.id).execute();
-    });
-    suite.bus.notify();
+    await tenantTransaction(suite, user.tenant_id, (tx) => deleteFlow(suite, tx, { flowId: f.id, actorId: user.id }));
     return reply.send({ ok: true });
   });
 
   app.get<{ Params: { id: string; version: string } }>("/suite/api/flows/:id/versions/:version", async (req, reply) => {
-    const { user } = await requireUser(suite, req, [...LEADS]);
+    const { user } = await requireUser(suite, req, "flows.manage");
     await ownFlow(suite.db, user.tenant_id, req.params.id);
     const version = versionNumber.safeParse(req.params.version);
-    const doc = version.success ? await flowDocument(suite.db, req.params.id, version.data) : null;
+    const doc = version.success
+      ? await flowDocument(suite, suite.db, { flowId: req.params.id, version: version.data })
+      : null;
     if (!doc) throw notFound("Version");
     return reply.send({ version: version.data, document: doc });
   });
@@ -190,12 +179,12 @@ export function registerFlowRoutes(app: FastifyInstance, suite: Suite): void {
   app.get<{ Params: { id: string }; Querystring: Record<string, string> }>(
     "/suite/api/flows/:id/export",
     async (req, reply) => {
-      const { user } = await requireUser(suite, req, [...LEADS]);
+      const { user } = await requireUser(suite, req, "flows.manage");
       const f = await ownFlow(suite.db, user.tenant_id, req.params.id);
       const version = req.query.version
         ? versionNumber.safeParse(req.query.version)
         : { success: true as const, data: f.latest_version };
-      const doc = version.success ? await flowDocument(suite.db, f.id, version.data) : null;
+      const doc = version.success ? await flowDocument(suite, suite.db, { flowId: f.id, version: version.data }) : null;
       if (!doc) throw notFound("Version");
       const file = `${
         f.name
@@ -234,7 +223,7 @@ export function registerFlowRoutes(app: FastifyInstance, suite: Suite): void {
     // An agent sees the traces of conversations they may see; what the bot gathered (answers, the
     // business system's replies) only leads do.
     await visibleConversation(suite.db, user, run.conversation_id);
-    const lead = user.role !== "agent";
+    const lead = may(user, "flow-runs.inspect");
     const steps = await suite.db
       .selectFrom("suite_flow_steps")
       .selectAll()
@@ -271,12 +260,9 @@ export function registerFlowRoutes(app: FastifyInstance, suite: Suite): void {
       .executeTakeFirst();
     if (!run) throw notFound("Run");
     await visibleConversation(suite.db, user, run.conversation_id);
-    const stopped = await tenantTransaction(suite, user.tenant_id, async (tx) => {
-      if (!(await endRun(suite, tx, run, "stopped", `stopped by ${user.email}`, user.id))) return false;
-      await backToPeople(suite, tx, run.conversation_id);
-      return true;
-    });
-    suite.bus.notify();
+    const stopped = await tenantTransaction(suite, user.tenant_id, (tx) =>
+      giveBackToPeople(suite, tx, { run, state: "stopped", reason: `stopped by ${user.email}`, actorId: user.id }),
+    );
     if (!stopped) throw new SuiteError(409, "run_ended", "This run has ended already.");
     return reply.send({ ok: true });
   });
@@ -286,7 +272,7 @@ export function registerFlowRoutes(app: FastifyInstance, suite: Suite): void {
     const { user } = await requireUser(suite, req);
     const c = await visibleConversation(suite.db, user, req.params.id);
     const b = parseBody(manual, req.body);
-    const flow = (await liveFlows(suite.db, user.tenant_id)).find((f) => f.id === b.flow_id);
+    const flow = (await liveFlows(suite, suite.db, { tenantId: user.tenant_id })).find((f) => f.id === b.flow_id);
     if (!flow)
       throw new SuiteError(400, "invalid_request", "flow_id: no published, enabled flow of this tenant has that id.", {
         field: "flow_id",
@@ -299,14 +285,13 @@ export function registerFlowRoutes(app: FastifyInstance, suite: Suite): void {
         trigger: { type: "manual", by: user.id },
       }),
     );
-    suite.bus.notify();
     if ("skipped" in r) throw new SuiteError(409, "run_active", `The flow did not start: ${r.skipped}.`);
     return reply.code(201).send(r);
   });
 
   // An event from the business's own system ("order_shipped" for +48…) starts the flows that wait for it.
   app.post("/suite/api/flows/events", async (req, reply) => {
-    const { user } = await requireUser(suite, req, [...LEADS]);
+    const { user } = await requireUser(suite, req, "flows.manage");
     const b = parseBody(event, req.body);
     const waId = normaliseNumber(b.phone, b.default_country);
     if (!waId)
@@ -317,7 +302,7 @@ export function registerFlowRoutes(app: FastifyInstance, suite: Suite): void {
         { field: "phone" },
       );
     if (b.phone_number_id) await tenantNumber(suite.db, user.tenant_id, b.phone_number_id);
-    const flows = (await liveFlows(suite.db, user.tenant_id, ["event"])).filter(
+    const flows = (await liveFlows(suite, suite.db, { tenantId: user.tenant_id, triggerTypes: ["event"] })).filter(
       (f) => f.trigger.type === "event" && f.trigger.event === b.event,
     );
     const results: Launch[] = await tenantTransaction(suite, user.tenant_id, async (tx) => {
@@ -335,7 +320,6 @@ export function registerFlowRoutes(app: FastifyInstance, suite: Suite): void {
         );
       return out;
     });
-    suite.bus.notify();
     return reply.code(202).send({
       event: b.event,
       wa_id: waId,
@@ -355,7 +339,7 @@ export function registerFlowRoutes(app: FastifyInstance, suite: Suite): void {
   });
 
   app.put("/suite/api/settings/auto-messages", async (req, reply) => {
-    const { user } = await requireUser(suite, req, [...LEADS]);
+    const { user } = await requireUser(suite, req, "flows.manage");
     const b = parseBody(autoMessagesSchema, req.body);
     await saveTenantSettings(suite.db, { tenantId: user.tenant_id, change: () => ({ auto_messages: b }) });
     return reply.send(b);
@@ -363,7 +347,7 @@ export function registerFlowRoutes(app: FastifyInstance, suite: Suite): void {
 
   async function present(id: string) {
     const f = await suite.db.selectFrom("suite_flows").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-    const document = await flowDocument(suite.db, f.id, f.latest_version);
+    const document = await flowDocument(suite, suite.db, { flowId: f.id, version: f.latest_version });
     return {
       id: f.id,
       name: f.name,

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
+import { addCannedResponse, deleteCannedResponse } from "./commands/canned-responses";
 import { z } from "zod";
 import { requireUser } from "../auth/sessions";
-import { SuiteError, notFound, parseBody } from "../errors";
-import { newId } from "../ids";
+import { parseBody } from "../errors";
 import type { Suite } from "../suite";
 import { cannedVariables } from "./canned";
 
@@ -37,29 +37,15 @@ export function registerCannedRoutes(app: FastifyInstance, suite: Suite): void {
   });
 
   app.post("/suite/api/canned-responses", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
+    const { user } = await requireUser(suite, req, "canned-responses.manage");
     const b = parseBody(canned, req.body);
-    const taken = await suite.db
-      .selectFrom("suite_canned_responses")
-      .select("id")
-      .where("tenant_id", "=", user.tenant_id)
-      .where("shortcut", "=", b.shortcut)
-      .executeTakeFirst();
-    if (taken)
-      throw new SuiteError(409, "shortcut_taken", `The shortcut /${b.shortcut} is taken.`, { field: "shortcut" });
-    const row = { id: newId(), tenant_id: user.tenant_id, ...b, created_at: suite.clock.now() };
-    await suite.db.insertInto("suite_canned_responses").values(row).execute();
+    const row = await addCannedResponse(suite, suite.db, { tenantId: user.tenant_id, response: b });
     return reply.code(201).send(present(row));
   });
 
   app.delete<{ Params: { id: string } }>("/suite/api/canned-responses/:id", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
-    const r = await suite.db
-      .deleteFrom("suite_canned_responses")
-      .where("id", "=", req.params.id)
-      .where("tenant_id", "=", user.tenant_id)
-      .executeTakeFirst();
-    if (!Number(r.numDeletedRows)) throw notFound("Canned response");
+    const { user } = await requireUser(suite, req, "canned-responses.manage");
+    await deleteCannedResponse(suite.db, { tenantId: user.tenant_id, id: req.params.id });
     return reply.send({ ok: true });
   });
 }

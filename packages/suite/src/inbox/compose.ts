@@ -4,14 +4,12 @@ import { z } from "zod";
 import type { SuiteUser } from "../auth/sessions";
 import { PlatformCallError } from "../client/platform-client";
 import { SuiteError, parseBody } from "../errors";
-import { publish } from "../realtime/publish";
-import { tenantTransaction } from "../realtime/tenant-lock";
-import { takeConversation } from "../routing/assign";
+import { tenantTransaction } from "../unit-of-work";
+import { takeConversation } from "./commands/take-conversation";
 import type { Suite } from "../suite";
-import { publishConversation } from "./conversation-events";
-import { authorNames } from "./author-names";
+import { expectSend, noteFirstResponse } from "./commands/note-send";
+import { recordOutgoingMessage } from "./commands/record-outgoing-message";
 import { presentMessage, type ConversationRow } from "./present";
-import { applyEarlyStatuses } from "./intake";
 import { stopBotRun } from "../flows/flow-runs";
 
 // What an agent may send from the composer: Cloud API message bodies without `to` (the
@@ -73,14 +71,15 @@ export async function sendFromConsole(suite: Suite, user: SuiteUser, c: Conversa
     body,
     { authorId: user.id, contextId: context ?? null, now },
     async (tx) => {
-      await tx
-        .updateTable("suite_conversations")
-        .set({ first_response_at: now })
-        .where("id", "=", c.id)
-        .where("first_response_at", "is", null)
-        .execute();
+      await noteFirstResponse(tx, { conversationId: c.id, at: now });
       await stopBotRun(suite, tx, c.id, "an agent answered", user.id);
-      if (!c.assignee_id) await takeConversation(suite, tx, c.id, user.id, user.id, "claimed");
+      if (!c.assignee_id)
+        await takeConversation(suite, tx, {
+          conversationId: c.id,
+          assigneeId: user.id,
+          actorId: user.id,
+          kind: "claimed",
+        });
     },
   );
   return presentMessage(message, new Map([[user.id, user.name]]));
@@ -104,11 +103,7 @@ export async function sendAndRecord(
     .where("id", "=", c.phone_number_id)
     .executeTakeFirstOrThrow();
   // Its first ticks may arrive before the answer: the intake keeps them while this is set.
-  await suite.db
-    .updateTable("suite_conversations")
-    .set({ sending_until: o.now + SENDING_MS })
-    .where("id", "=", c.id)
-    .execute();
+  await expectSend(suite.db, { conversationId: c.id, until: o.now + SENDING_MS });
   let sent: { id: string };
   try {
     sent = await (await suite.client(conn.connection_id)).sendMessage(c.phone_number_id, body);
@@ -117,43 +112,17 @@ export async function sendAndRecord(
     throw new SuiteError(err.status >= 500 ? 502 : 422, "platform_refused", err.message, { graph: err.graph });
   }
   const content = (body as Record<string, unknown>)[body.type] ?? {};
-  const message = await tenantTransaction(suite, c.tenant_id, async (tx) => {
-    await tx
-      .insertInto("suite_messages")
-      .values({
-        id: sent.id,
-        conversation_id: c.id,
-        direction: "out",
-        type: body.type,
-        content: JSON.stringify(content),
-        status: "accepted",
-        error: null,
-        author_id: o.authorId,
-        context_id: o.contextId,
-        at: o.now,
-        updated_at: o.now,
-      })
-      .onConflict((x) => x.column("id").doNothing())
-      .execute();
-    await tx.updateTable("suite_conversations").set({ last_message_at: o.now }).where("id", "=", c.id).execute();
-    await also?.(tx, sent.id);
-    const conv = await publishConversation(suite, tx, c.id);
-    const stored = await tx
-      .selectFrom("suite_messages")
-      .selectAll()
-      .where("id", "=", sent.id)
-      .executeTakeFirstOrThrow();
-    const names = await authorNames(tx, c.tenant_id, [stored.author_id]);
-    await publish(suite, tx, {
-      tenant_id: conv.tenant_id,
-      team_id: conv.team_id,
-      conversation_id: c.id,
-      kind: "message.created",
-      payload: { message: presentMessage(stored, names), assignee_id: conv.assignee_id },
+  return tenantTransaction(suite, c.tenant_id, async (tx) => {
+    const recorded = await recordOutgoingMessage(suite, tx, {
+      conversationId: c.id,
+      id: sent.id,
+      type: body.type,
+      content: content as Record<string, unknown>,
+      authorId: o.authorId,
+      contextId: o.contextId,
+      at: o.now,
+      alongside: also ? (t) => also(t, sent.id) : undefined,
     });
-    await applyEarlyStatuses(suite, tx, sent.id);
-    return tx.selectFrom("suite_messages").selectAll().where("id", "=", sent.id).executeTakeFirstOrThrow();
+    return recorded ?? tx.selectFrom("suite_messages").selectAll().where("id", "=", sent.id).executeTakeFirstOrThrow();
   });
-  suite.bus.notify();
-  return message;
 }

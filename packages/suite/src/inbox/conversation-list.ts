@@ -1,4 +1,5 @@
 import { sql, type Expression, type SqlBool } from "kysely";
+import { containing } from "../like-pattern";
 import type { Db } from "@openwaba/store";
 import type { Suite } from "../suite";
 import { authorNames } from "./author-names";
@@ -9,7 +10,7 @@ import { presentMessage, type ConversationRow } from "./present";
 // indexed queries; and the search over names, numbers and what was written.
 
 /** A LIKE pattern for `q`, lower-cased, its own % and _ taken literally (the same on both databases). */
-export const likePattern = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g, (x) => `\\${x}`)}%`;
+const likePattern = (q: string) => containing(q.toLowerCase());
 
 /**
  * Conversations whose customer's name or number, or one of whose messages or notes, holds `q`.
@@ -80,10 +81,3 @@ export async function listExtras(db: Db, viewerId: string, rows: ConversationRow
 }
 
 /** The viewer has read the conversation up to now. */
-export async function markConversationRead(db: Db, conversationId: string, userId: string, now: number): Promise<void> {
-  await db
-    .insertInto("suite_conversation_reads")
-    .values({ conversation_id: conversationId, user_id: userId, read_at: now })
-    .onConflict((x) => x.columns(["conversation_id", "user_id"]).doUpdateSet({ read_at: now }))
-    .execute();
-}

@@ -1,22 +1,24 @@
 import type { FastifyInstance } from "fastify";
-import { tenantTransaction } from "../realtime/tenant-lock";
+import { tenantTransaction } from "../unit-of-work";
 import { z } from "zod";
 import { requireUser } from "../auth/sessions";
-import { SuiteError, forbidden, parseBody } from "../errors";
-import { newId } from "../ids";
-import { publish } from "../realtime/publish";
-import { claimConversation, transferConversation } from "../routing/assign";
+import { SuiteError, parseBody } from "../errors";
+import { claimConversation } from "./commands/take-conversation";
+import { transferConversation } from "./commands/transfer-conversation";
 import type { Suite } from "../suite";
 import { sendFromConsole } from "./compose";
 import { startConversation } from "./start-conversation";
-import { reopenConversation, resolveConversation } from "./resolve";
-import { startResolvedFlow, stopBotRun } from "../flows/flow-runs";
-import { recordEvent } from "./conversation-events";
-import { STATES, canMove, type ConversationState } from "./conversation-state";
+import { addNote } from "./commands/add-note";
+import { changeConversationState } from "./commands/change-conversation-state";
+import { editConversation } from "./commands/edit-conversation";
+import { STATES } from "./conversation-state";
+import { tenantTeam } from "../people/tenant-team";
 import { authorNames } from "./author-names";
-import { conversationSearch, listExtras, markConversationRead } from "./conversation-list";
-import { presentConversation, presentMessage } from "./present";
-import { mayWorkOn, teamIdsOf, visibleConversation } from "./visible-conversation";
+import { conversationSearch, listExtras } from "./conversation-list";
+import { markConversationRead } from "./commands/mark-read";
+import { presentConversation, presentEvent, presentMessage } from "./present";
+import { teamIdsOf, visibleConversation } from "./visible-conversation";
+import { authorizeTransfer, authorizeWorkOn, may } from "../auth/policies";
 
 const list = z.strictObject({
   state: z.enum([...STATES, "all"]).default("open"),
@@ -55,8 +57,8 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
     else if (f.assignee) q = q.where("assignee_id", "=", f.assignee);
     if (f.team) q = q.where("team_id", "=", f.team);
     if (f.q?.trim()) q = q.where(conversationSearch(suite, f.q.trim()));
-    // What an agent may see (realtime/visibility.ts), in the query, so paging never hides it.
-    if (user.role === "agent") {
+    // What an agent may see (canSeeConversation in auth/policies.ts), in the query, so paging never hides it.
+    if (!may(user, "conversations.see-all")) {
       const teams = await teamIdsOf(suite.db, user.id);
       q = q.where((e) =>
         e.or([
@@ -104,17 +106,7 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
     );
     const timeline = [
       ...messages.map((m) => ({ sort: m.at, item: presentMessage(m, names) as Record<string, unknown> })),
-      ...events.map((e) => ({
-        sort: e.at,
-        item: {
-          kind: "event",
-          id: e.id,
-          type: e.kind,
-          actor_id: e.actor_id,
-          data: JSON.parse(e.data),
-          at: new Date(e.at).toISOString(),
-        },
-      })),
+      ...events.map((e) => ({ sort: e.at, item: presentEvent({ ...e, data: JSON.parse(e.data) }) })),
     ]
       .sort((a, b) => a.sort - b.sort)
       .map((x) => x.item);
@@ -141,7 +133,7 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
   app.post<{ Params: { id: string } }>("/suite/api/conversations/:id/messages", async (req, reply) => {
     const { user } = await requireUser(suite, req);
     const c = await visibleConversation(suite.db, user, req.params.id);
-    mayWorkOn(user, c);
+    authorizeWorkOn(user, c);
     return reply.code(201).send(await sendFromConsole(suite, user, c, req.body));
   });
 
@@ -150,40 +142,18 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
     const { user } = await requireUser(suite, req);
     const c = await visibleConversation(suite.db, user, req.params.id);
     const b = parseBody(note, req.body);
-    const now = suite.clock.now();
-    const row = {
-      id: newId(),
-      conversation_id: c.id,
-      direction: "note",
-      type: "text",
-      content: JSON.stringify({ body: b.body }),
-      status: "note",
-      error: null,
-      author_id: user.id,
-      context_id: null,
-      at: now,
-      updated_at: now,
-    };
-    const names = new Map([[user.id, user.name]]);
-    await tenantTransaction(suite, c.tenant_id, async (tx) => {
-      await tx.insertInto("suite_messages").values(row).execute();
-      await publish(suite, tx, {
-        tenant_id: c.tenant_id,
-        team_id: c.team_id,
-        conversation_id: c.id,
-        kind: "message.created",
-        payload: { message: presentMessage(row, names), assignee_id: c.assignee_id },
-      });
-    });
-    suite.bus.notify();
-    return reply.code(201).send(presentMessage(row, names));
+    const shown = await tenantTransaction(suite, c.tenant_id, (tx) =>
+      addNote(suite, tx, { conversation: c, body: b.body, author: { id: user.id, name: user.name } }),
+    );
+    return reply.code(201).send(shown);
   });
 
   app.post<{ Params: { id: string } }>("/suite/api/conversations/:id/claim", async (req, reply) => {
     const { user } = await requireUser(suite, req);
     const c = await visibleConversation(suite.db, user, req.params.id);
-    await tenantTransaction(suite, c.tenant_id, (tx) => claimConversation(suite, tx, c.id, user.id));
-    suite.bus.notify();
+    await tenantTransaction(suite, c.tenant_id, (tx) =>
+      claimConversation(suite, tx, { conversationId: c.id, userId: user.id }),
+    );
     return reply.send(await current(suite, c.id));
   });
 
@@ -192,8 +162,7 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
     const { user } = await requireUser(suite, req);
     const c = await visibleConversation(suite.db, user, req.params.id);
     const b = parseBody(assign, req.body);
-    if (user.role === "agent" && c.assignee_id !== user.id)
-      throw forbidden("Agents may transfer only conversations assigned to them.");
+    authorizeTransfer(user, c);
     if (b.assignee_id) {
       const a = await suite.db
         .selectFrom("suite_users")
@@ -208,88 +177,48 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
         });
     }
     if (b.team_id) {
-      const t = await suite.db
-        .selectFrom("suite_teams")
-        .select("id")
-        .where("id", "=", b.team_id)
-        .where("tenant_id", "=", user.tenant_id)
-        .executeTakeFirst();
+      const t = await tenantTeam(suite.db, { tenantId: user.tenant_id, teamId: b.team_id });
       if (!t)
         throw new SuiteError(400, "invalid_request", "team_id: no team of this tenant has that id.", {
           field: "team_id",
         });
     }
-    await tenantTransaction(suite, c.tenant_id, (tx) => transferConversation(suite, tx, c.id, b, user.id));
-    suite.bus.notify();
+    await tenantTransaction(suite, c.tenant_id, (tx) =>
+      transferConversation(suite, tx, {
+        conversationId: c.id,
+        assigneeId: b.assignee_id,
+        teamId: b.team_id,
+        actorId: user.id,
+      }),
+    );
     return reply.send(await current(suite, c.id));
   });
 
   app.post<{ Params: { id: string } }>("/suite/api/conversations/:id/state", async (req, reply) => {
     const { user } = await requireUser(suite, req);
     const c = await visibleConversation(suite.db, user, req.params.id);
-    mayWorkOn(user, c);
+    authorizeWorkOn(user, c);
     const b = parseBody(state, req.body);
-    const now = suite.clock.now();
-    if (!canMove(c.state as ConversationState, b.state))
-      throw new SuiteError(409, "invalid_transition", `A ${c.state} conversation cannot become ${b.state}.`);
-    const until = b.snoozed_until ? Date.parse(b.snoozed_until) : null;
-    if (b.state === "snoozed" && (until === null || until <= now))
-      throw new SuiteError(400, "invalid_request", "snoozed_until: snoozing needs a time in the future.", {
-        field: "snoozed_until",
-      });
-    await tenantTransaction(suite, c.tenant_id, async (tx) => {
-      if (b.state === "resolved") {
-        if (!(await resolveConversation(suite, tx, c, user.id, b.csat ?? null)))
-          throw new SuiteError(409, "invalid_transition", "The conversation changed meanwhile; look again.");
-        await stopBotRun(suite, tx, c.id, "resolved", user.id);
-        await startResolvedFlow(suite, tx, c.id);
-        return;
-      }
-      // A resolved conversation can only be reopened (canMove), as a new cycle.
-      if (c.state === "resolved") {
-        if (!(await reopenConversation(suite, tx, c, user.id)))
-          throw new SuiteError(409, "invalid_transition", "The conversation changed meanwhile; look again.");
-        return;
-      }
-      // Only from the state it was read in: of two agents changing it at once, one does it.
-      const moved = await tx
-        .updateTable("suite_conversations")
-        .set({ state: b.state, snoozed_until: b.state === "snoozed" ? until : null, resolved_at: null })
-        .where("id", "=", c.id)
-        .where("state", "=", c.state)
-        .executeTakeFirst();
-      if (!Number(moved.numUpdatedRows))
-        throw new SuiteError(409, "invalid_transition", "The conversation changed meanwhile; look again.");
-      await recordEvent(
-        suite,
-        tx,
-        c.id,
-        b.state,
-        user.id,
-        b.state === "snoozed" ? { snoozed_until: b.snoozed_until } : {},
-      );
-    });
-    suite.bus.notify();
+    await tenantTransaction(suite, c.tenant_id, (tx) =>
+      changeConversationState(suite, tx, {
+        conversation: c,
+        to: b.state,
+        snoozedUntil: b.snoozed_until ? Date.parse(b.snoozed_until) : undefined,
+        csat: b.csat,
+        actorId: user.id,
+      }),
+    );
     return reply.send(await current(suite, c.id));
   });
 
   app.patch<{ Params: { id: string } }>("/suite/api/conversations/:id", async (req, reply) => {
     const { user } = await requireUser(suite, req);
     const c = await visibleConversation(suite.db, user, req.params.id);
-    mayWorkOn(user, c);
+    authorizeWorkOn(user, c);
     const b = parseBody(edit, req.body);
-    await tenantTransaction(suite, c.tenant_id, async (tx) => {
-      await tx
-        .updateTable("suite_conversations")
-        .set({
-          ...(b.labels ? { labels: JSON.stringify([...new Set(b.labels)]) } : {}),
-          ...(b.priority ? { priority: b.priority } : {}),
-        })
-        .where("id", "=", c.id)
-        .execute();
-      await recordEvent(suite, tx, c.id, "edited", user.id, b);
-    });
-    suite.bus.notify();
+    await tenantTransaction(suite, c.tenant_id, (tx) =>
+      editConversation(suite, tx, { conversationId: c.id, ...b, actorId: user.id }),
+    );
     return reply.send(await current(suite, c.id));
   });
 
@@ -312,7 +241,7 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
   app.post<{ Params: { id: string } }>("/suite/api/conversations/:id/read", async (req, reply) => {
     const { user } = await requireUser(suite, req);
     const c = await visibleConversation(suite.db, user, req.params.id);
-    await markConversationRead(suite.db, c.id, user.id, suite.clock.now());
+    await markConversationRead(suite.db, { conversationId: c.id, userId: user.id, at: suite.clock.now() });
     const last = await suite.db
       .selectFrom("suite_messages")
       .select("id")

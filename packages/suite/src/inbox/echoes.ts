@@ -1,9 +1,7 @@
 import type { Db } from "@openwaba/store";
-import { conversationWith } from "../flows/flow-launch";
-import { publish } from "../realtime/publish";
 import type { Suite } from "../suite";
-import { publishConversation } from "./conversation-events";
-import { presentMessage } from "./present";
+import { conversationOf } from "./commands/conversation-of";
+import { recordOutgoingMessage } from "./commands/record-outgoing-message";
 
 /** What the business sent to a customer other than through this suite: `smb_message_echoes`. */
 export interface EchoesValue {
@@ -44,13 +42,15 @@ async function echo(
   if (!waId || typeof e.id !== "string") return;
   const now = suite.clock.now();
   const at = Number(e.timestamp) * 1000 || now;
-  let c = await tx
+  const existing = await tx
     .selectFrom("suite_conversations")
-    .selectAll()
+    .select("id")
     .where("phone_number_id", "=", phoneNumberId)
     .where("wa_id", "=", waId)
     .executeTakeFirst();
-  if (!c) {
+  let conversationId = existing?.id;
+  if (!conversationId) {
+    // Only for the tenant's contacts: an app's sends to strangers make no conversation.
     const contact = await tx
       .selectFrom("suite_contacts")
       .select("name")
@@ -58,40 +58,23 @@ async function echo(
       .where("wa_id", "=", waId)
       .executeTakeFirst();
     if (!contact) return;
-    const id = await conversationWith(suite, tx, tenantId, phoneNumberId, waId, contact.name || waId);
-    c = await tx.selectFrom("suite_conversations").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    const made = await conversationOf(suite, tx, {
+      tenantId,
+      phoneNumberId,
+      waId,
+      name: contact.name || waId,
+      startAs: { state: "resolved" },
+    });
+    conversationId = made.conversation.id;
   }
   const content = e[e.type] && typeof e[e.type] === "object" ? (e[e.type] as Record<string, unknown>) : {};
-  const stored = await tx
-    .insertInto("suite_messages")
-    .values({
-      id: e.id,
-      conversation_id: c.id,
-      direction: "out",
-      type: e.type,
-      content: JSON.stringify({ ...content, origin: "api" }),
-      status: "accepted",
-      error: null,
-      author_id: null,
-      context_id: null,
-      at,
-      updated_at: now,
-    })
-    .onConflict((x) => x.column("id").doNothing())
-    .executeTakeFirst();
-  if (!Number(stored.numInsertedOrUpdatedRows ?? 1)) return; // seen before (a webhook retry)
-  await tx
-    .updateTable("suite_conversations")
-    .set({ last_message_at: Math.max(at, c.last_message_at) })
-    .where("id", "=", c.id)
-    .execute();
-  const message = await tx.selectFrom("suite_messages").selectAll().where("id", "=", e.id).executeTakeFirstOrThrow();
-  const conv = await publishConversation(suite, tx, c.id);
-  await publish(suite, tx, {
-    tenant_id: tenantId,
-    team_id: conv.team_id,
-    conversation_id: c.id,
-    kind: "message.created",
-    payload: { message: presentMessage(message), assignee_id: conv.assignee_id },
+  await recordOutgoingMessage(suite, tx, {
+    conversationId,
+    id: e.id,
+    type: e.type,
+    content: { ...content, origin: "api" },
+    authorId: null,
+    contextId: null,
+    at,
   });
 }

@@ -44,7 +44,7 @@ export function registerPlatformRoutes(app: FastifyInstance, suite: Suite): void
   });
 
   app.post<{ Params: { id: string } }>("/suite/api/numbers/:id/profile", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin"]);
+    const { user } = await requireUser(suite, req, "whatsapp.manage");
     const conn = await numberConnection(user.tenant_id, req.params.id);
     try {
       await (await suite.client(conn)).updateBusinessProfile(

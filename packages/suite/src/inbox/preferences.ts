@@ -1,8 +1,8 @@
 import type { Db } from "@openwaba/store";
 import type { Suite } from "../suite";
-import { saveContact } from "../contacts/contacts-store";
+import { saveContact } from "../contacts/commands/save-contact";
 import { WHATSAPP_PREFERENCE } from "../contacts/consent";
-import { noteCampaignOptOut } from "../campaigns/campaign-statuses";
+import { noteCampaignOptOut } from "../campaigns/commands/note-opt-out";
 
 export interface PreferencesValue {
   user_preferences?: { wa_id: string; category?: string; value: string; timestamp?: number }[];
@@ -18,13 +18,11 @@ export async function applyPreferences(suite: Suite, tx: Db, tenantId: string, v
     if (p.category && p.category !== "marketing_messages") continue;
     if (p.value !== "stop" && p.value !== "resume") continue;
     const at = p.timestamp ? p.timestamp * 1000 : suite.clock.now();
-    const r = await saveContact(
-      suite,
-      tx,
+    const r = await saveContact(suite, tx, {
       tenantId,
-      { wa_id: p.wa_id, consent: p.value === "stop" ? "revoked" : "granted", consent_at: at },
-      WHATSAPP_PREFERENCE,
-    );
-    if (p.value === "stop" && r.consentChanged) await noteCampaignOptOut(suite, tx, tenantId, p.wa_id);
+      contact: { wa_id: p.wa_id, consent: p.value === "stop" ? "revoked" : "granted", consent_at: at },
+      source: WHATSAPP_PREFERENCE,
+    });
+    if (p.value === "stop" && r.consentChanged) await noteCampaignOptOut(suite, tx, { tenantId, waId: p.wa_id });
   }
 }

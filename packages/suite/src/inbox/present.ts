@@ -75,3 +75,21 @@ export function presentMessage(m: MessageRow, names?: ReadonlyMap<string, string
     at: new Date(m.at).toISOString(),
   };
 }
+
+/** A timeline event (assigned, resolved, bot_started, …) as the API and the stream show it. */
+export function presentEvent(e: {
+  id: string;
+  kind: string;
+  actor_id: string | null;
+  data: Record<string, unknown>;
+  at: number;
+}) {
+  return {
+    kind: "event",
+    id: e.id,
+    type: e.kind,
+    actor_id: e.actor_id,
+    data: e.data,
+    at: new Date(e.at).toISOString(),
+  };
+}

@@ -1,23 +1,23 @@
 import { normaliseNumber } from "@openwaba/contracts";
 import { z } from "zod";
 import type { SuiteUser } from "../auth/sessions";
-import { saveContact } from "../contacts/contacts-store";
+import { saveContact } from "../contacts/commands/save-contact";
 import { SuiteError, forbidden, parseBody } from "../errors";
 import { contextFor } from "../flows/flow-context";
 import { templateMessage } from "../flows/flow-document";
 import { templateBody } from "../flows/flow-messages";
 import { stopBotRun } from "../flows/flow-runs";
-import { newId } from "../ids";
-import { canSee } from "../realtime/visibility";
-import { takeConversation } from "../routing/assign";
+import { takeConversation } from "./commands/take-conversation";
 import { languageOf } from "../routing/language";
 import type { Suite } from "../suite";
 import { tenantNumber } from "../tenant/tenant-number";
 import { sendAndRecord } from "./compose";
-import { recordEvent } from "./conversation-events";
+import { recordEvent } from "./commands/record-event";
 import { presentConversation, presentMessage, type ConversationRow } from "./present";
-import { reopenConversation } from "./resolve";
-import { mayWorkOn, teamIdsOf } from "./visible-conversation";
+import { conversationOf, discardUnusedConversation } from "./commands/conversation-of";
+import { reopenConversation } from "./commands/reopen-conversation";
+import { authorizeWorkOn, canSeeConversation } from "../auth/policies";
+import { teamIdsOf } from "./visible-conversation";
 
 // The business writes first (issue #10 item 7): an approved template to a number, from one of the
 // tenant's numbers, its parameters filled from the contact as campaigns fill them
@@ -65,46 +65,15 @@ export async function startConversation(suite: Suite, user: SuiteUser, raw: unkn
   });
   const body = { to: waId, ...templateBody(b.template, ctx) };
 
-  const find = () =>
-    suite.db
-      .selectFrom("suite_conversations")
-      .selectAll()
-      .where("phone_number_id", "=", number.id)
-      .where("wa_id", "=", waId)
-      .executeTakeFirst();
-  let c = await find();
-  let made = false;
-  if (!c) {
-    const row: ConversationRow = {
-      id: newId(),
-      tenant_id: user.tenant_id,
-      phone_number_id: number.id,
-      wa_id: waId,
-      contact_name: contact?.name ?? waId,
-      state: "open",
-      assignee_id: user.id,
-      team_id: null,
-      priority: "normal",
-      labels: "[]",
-      last_message_at: now,
-      last_inbound_at: null,
-      cycle_opened_at: now,
-      first_response_at: null,
-      snoozed_until: null,
-      resolved_at: null,
-      sending_until: null,
-      created_at: now,
-      bot_run_id: null,
-    };
-    const r = await suite.db
-      .insertInto("suite_conversations")
-      .values(row)
-      .onConflict((x) => x.columns(["phone_number_id", "wa_id"]).doNothing())
-      .executeTakeFirst();
-    made = Number(r.numInsertedOrUpdatedRows ?? 1) > 0;
-    // The customer wrote (or a colleague started it) a moment ago: theirs is the conversation.
-    c = made ? row : (await find())!;
-  }
+  // Made outside the send's transaction: the send may wait on the Cloud API, and the customer (or
+  // a colleague) writing a moment ago makes it theirs — then this send continues it.
+  const { conversation: c, created: made } = await conversationOf(suite, suite.db, {
+    tenantId: user.tenant_id,
+    phoneNumberId: number.id,
+    waId,
+    name: contact?.name ?? waId,
+    startAs: { state: "open", assigneeId: user.id },
+  });
   if (!made) await mayContinue(suite, user, c);
 
   const conversation = c;
@@ -115,23 +84,33 @@ export async function startConversation(suite: Suite, user: SuiteUser, raw: unkn
       body,
       { authorId: user.id, contextId: null, now },
       async (tx) => {
-        if (!contact) await saveContact(suite, tx, user.tenant_id, { wa_id: waId }, `console:${user.email}`);
+        if (!contact)
+          await saveContact(suite, tx, {
+            tenantId: user.tenant_id,
+            contact: { wa_id: waId },
+            source: `console:${user.email}`,
+          });
         if (made) {
-          await recordEvent(
-            suite,
-            tx,
-            conversation.id,
-            "started",
-            user.id,
-            { phone_number_id: number.id, template: b.template.name },
-            true,
-          );
+          await recordEvent(suite, tx, {
+            conversationId: conversation.id,
+            kind: "started",
+            actorId: user.id,
+            data: { phone_number_id: number.id, template: b.template.name },
+            announceConversation: false,
+          });
           return;
         }
         await stopBotRun(suite, tx, conversation.id, "an agent answered", user.id);
-        if (conversation.state === "resolved") await reopenConversation(suite, tx, conversation, user.id, true);
+        if (conversation.state === "resolved")
+          await reopenConversation(suite, tx, { conversation, actorId: user.id, announceConversation: false });
         if (!conversation.assignee_id)
-          await takeConversation(suite, tx, conversation.id, user.id, user.id, "claimed", true);
+          await takeConversation(suite, tx, {
+            conversationId: conversation.id,
+            assigneeId: user.id,
+            actorId: user.id,
+            kind: "claimed",
+            announceConversation: false,
+          });
       },
     );
     const fresh = await suite.db
@@ -145,32 +124,17 @@ export async function startConversation(suite: Suite, user: SuiteUser, raw: unkn
     };
   } catch (err) {
     // Only the empty conversation made here goes (the customer may have written into it meanwhile).
-    if (made) {
-      await suite.db
-        .deleteFrom("suite_conversations")
-        .where("id", "=", conversation.id)
-        .where((e) =>
-          e.not(
-            e.exists(
-              e
-                .selectFrom("suite_messages")
-                .select("suite_messages.id")
-                .whereRef("suite_messages.conversation_id", "=", "suite_conversations.id"),
-            ),
-          ),
-        )
-        .execute();
-    }
+    if (made) await discardUnusedConversation(suite.db, { conversationId: conversation.id });
     throw err;
   }
 }
 
 /** Writing into a conversation that exists: the sender must see it and may work on it. */
 async function mayContinue(suite: Suite, user: SuiteUser, c: ConversationRow): Promise<void> {
-  if (!canSee({ id: user.id, role: user.role, teamIds: await teamIdsOf(suite.db, user.id) }, c)) {
+  if (!canSeeConversation({ id: user.id, role: user.role, teamIds: await teamIdsOf(suite.db, user.id) }, c)) {
     throw forbidden(
       "This customer's conversation on that number is in another team's queue; a supervisor can transfer it to you.",
     );
   }
-  mayWorkOn(user, c);
+  authorizeWorkOn(user, c);
 }

@@ -1,7 +1,7 @@
 import type { Db } from "@openwaba/store";
 import type { SuiteUser } from "../auth/sessions";
-import { forbidden, notFound } from "../errors";
-import { canSee } from "../realtime/visibility";
+import { canSeeConversation } from "../auth/policies";
+import { notFound } from "../errors";
 import type { ConversationRow } from "./present";
 
 export async function teamIdsOf(db: Db, userId: string): Promise<string[]> {
@@ -18,13 +18,7 @@ export async function visibleConversation(db: Db, user: SuiteUser, id: string): 
     .where("id", "=", id)
     .where("tenant_id", "=", user.tenant_id)
     .executeTakeFirst();
-  if (!c || !canSee({ id: user.id, role: user.role, teamIds: await teamIdsOf(db, user.id) }, c))
+  if (!c || !canSeeConversation({ id: user.id, role: user.role, teamIds: await teamIdsOf(db, user.id) }, c))
     throw notFound("Conversation");
   return c;
-}
-
-/** An agent answers, resolves and edits only what is theirs or still unassigned; supervisors and admins anything. */
-export function mayWorkOn(user: { id: string; role: string }, c: { assignee_id: string | null }): void {
-  if (c.assignee_id && c.assignee_id !== user.id && user.role === "agent")
-    throw forbidden("This conversation is assigned to someone else; ask for a transfer.");
 }

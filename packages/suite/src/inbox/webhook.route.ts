@@ -5,8 +5,8 @@ import type { Suite } from "../suite";
 import { applyMessagesChange, type MessagesValue } from "./intake";
 import { applyEchoes, type EchoesValue } from "./echoes";
 import { applyPreferences, type PreferencesValue } from "./preferences";
-import { recordAlert } from "../alerts/alerts";
-import { tenantTransaction } from "../realtime/tenant-lock";
+import { recordAlert } from "../alerts/commands/record-alert";
+import { tenantTransaction } from "../unit-of-work";
 
 /**
  * The suite's webhook endpoint for one connection: the Cloud API's handshake (GET) and its signed
@@ -56,9 +56,13 @@ export function registerWebhookRoute(app: FastifyInstance, suite: Suite): void {
             await applyEchoes(suite, tx, c.tenant_id, change.value as EchoesValue);
           else if (change.field === "user_preferences")
             await applyPreferences(suite, tx, c.tenant_id, change.value as PreferencesValue);
-          else await recordAlert(suite, tx, c.tenant_id, change.field, change.value as Record<string, unknown>);
+          else
+            await recordAlert(suite, tx, {
+              tenantId: c.tenant_id,
+              field: change.field,
+              value: change.value as Record<string, unknown>,
+            });
         });
-        suite.bus.notify();
       }
     return reply.send({ ok: true });
   });

@@ -16,7 +16,7 @@ const body = z.strictObject({
 /** Where the business's own systems hear of contacts and conversations; the secret that signs each POST. */
 export function registerBusinessWebhookRoutes(app: FastifyInstance, suite: Suite): void {
   app.put("/suite/api/settings/business-webhook", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin"]);
+    const { user } = await requireUser(suite, req, "business-webhook.configure");
     const b = parseBody(body, req.body);
     // A new URL keeps the secret the business has configured already; none removes both.
     const settings = await saveTenantSettings(suite.db, {

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from "fastify";
-import { tenantTransaction } from "../realtime/tenant-lock";
+import { authorizePersonChange } from "../auth/policies";
+import { tenantTransaction } from "../unit-of-work";
 import { z } from "zod";
 import { ROLES, presentUser, requireUser } from "../auth/sessions";
-import { SuiteError, notFound, parseBody } from "../errors";
+import { notFound, parseBody } from "../errors";
 import type { Suite } from "../suite";
 import { editPerson } from "./commands/edit-person";
 import { invitePerson } from "./commands/invite-person";
@@ -38,7 +39,7 @@ const members = z.strictObject({ user_ids: z.array(z.string().min(1)).max(500) }
 /** Users, invitations, availability and teams of the signed-in user's tenant. */
 export function registerPeopleRoutes(app: FastifyInstance, suite: Suite): void {
   app.get("/suite/api/users", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
+    const { user } = await requireUser(suite, req, "people.list");
     const rows = await suite.db
       .selectFrom("suite_users")
       .selectAll()
@@ -50,7 +51,7 @@ export function registerPeopleRoutes(app: FastifyInstance, suite: Suite): void {
 
   // An invitation: the person appears as "invited"; the link (token shown once) lets them set a password.
   app.post("/suite/api/users", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin"]);
+    const { user } = await requireUser(suite, req, "people.manage");
     const b = parseBody(invite, req.body);
     const { user: invited, token, expiresAt } = await invitePerson(suite, suite.db, { tenantId: user.tenant_id, ...b });
     return reply.code(201).send({
@@ -64,7 +65,7 @@ export function registerPeopleRoutes(app: FastifyInstance, suite: Suite): void {
   });
 
   app.patch<{ Params: { id: string } }>("/suite/api/users/:id", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin"]);
+    const { user } = await requireUser(suite, req, "people.manage");
     const b = parseBody(editUser, req.body);
     const target = await suite.db
       .selectFrom("suite_users")
@@ -73,12 +74,10 @@ export function registerPeopleRoutes(app: FastifyInstance, suite: Suite): void {
       .where("tenant_id", "=", user.tenant_id)
       .executeTakeFirst();
     if (!target) throw notFound("User");
-    if (target.id === user.id && ((b.role && b.role !== "admin") || b.status === "disabled"))
-      throw new SuiteError(409, "last_admin", "You cannot demote or disable yourself.");
+    authorizePersonChange(user, target, b);
     const updated = await tenantTransaction(suite, user.tenant_id, (tx) =>
       editPerson(suite, tx, { personId: target.id, change: b, actorId: user.id }),
     );
-    suite.bus.notify();
     return reply.send(presentUser(updated));
   });
 
@@ -89,7 +88,6 @@ export function registerPeopleRoutes(app: FastifyInstance, suite: Suite): void {
     await tenantTransaction(suite, user.tenant_id, (tx) =>
       setAvailability(suite, tx, { user, availability: b.availability }),
     );
-    suite.bus.notify();
     return reply.send({ availability: b.availability });
   });
 
@@ -118,21 +116,21 @@ export function registerPeopleRoutes(app: FastifyInstance, suite: Suite): void {
   });
 
   app.post("/suite/api/teams", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin"]);
+    const { user } = await requireUser(suite, req, "teams.manage");
     const b = parseBody(team, req.body);
     const row = await createTeam(suite.db, { tenantId: user.tenant_id, ...b, at: suite.clock.now() });
     return reply.code(201).send({ id: row.id, name: row.name, assignment: row.assignment, member_ids: [] });
   });
 
   app.patch<{ Params: { id: string } }>("/suite/api/teams/:id", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin"]);
+    const { user } = await requireUser(suite, req, "teams.manage");
     const b = parseBody(teamChange, req.body);
     await editTeam(suite.db, { tenantId: user.tenant_id, teamId: req.params.id, change: b });
     return reply.send({ ok: true });
   });
 
   app.put<{ Params: { id: string } }>("/suite/api/teams/:id/members", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin"]);
+    const { user } = await requireUser(suite, req, "teams.manage");
     const b = parseBody(members, req.body);
     const team = await tenantTransaction(suite, user.tenant_id, (tx) =>
       setTeamMembers(tx, { tenantId: user.tenant_id, teamId: req.params.id, userIds: b.user_ids }),

@@ -1,6 +1,6 @@
 import type { Db } from "@openwaba/store";
 import type { Suite } from "../suite";
-import { publish } from "./publish";
+import { publish } from "./commands/publish";
 
 /**
  * The world's clock travelled (the simulator's `POST /simulator/clock/advance`): every tenant of

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { requireUser } from "../auth/sessions";
 import type { Suite } from "../suite";
-import { canSee, type Viewer } from "./visibility";
+import { canSeeConversation as canSee, type Viewer } from "../auth/policies";
 import { teamIdsOf } from "../inbox/visible-conversation";
 
 const HEARTBEAT_MS = 15_000;

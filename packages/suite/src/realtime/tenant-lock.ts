@@ -10,14 +10,3 @@ import type { Suite } from "../suite";
 export async function lockTenant(suite: Suite, tx: Db, tenantId: string): Promise<void> {
   await tenantLockFor(suite.dialect).lock(tx, tenantId);
 }
-
-/**
- * A transaction of the suite that may publish events: it takes the tenant's lock first, so that no
- * transaction holds a row another waits for while waiting for the lock itself (no deadlocks).
- */
-export function tenantTransaction<T>(suite: Suite, tenantId: string, fn: (tx: Db) => Promise<T>): Promise<T> {
-  return suite.db.transaction().execute(async (tx) => {
-    await lockTenant(suite, tx, tenantId);
-    return fn(tx);
-  });
-}

@@ -24,7 +24,7 @@ const query = z.strictObject({
  */
 export function registerReportRoutes(app: FastifyInstance, suite: Suite): void {
   app.get("/suite/api/reports/live", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
+    const { user } = await requireUser(suite, req, "reports.read");
     const now = suite.clock.now();
     const open = await suite.db
       .selectFrom("suite_conversations")
@@ -70,7 +70,7 @@ export function registerReportRoutes(app: FastifyInstance, suite: Suite): void {
   });
 
   app.get<{ Querystring: Record<string, string> }>("/suite/api/reports", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
+    const { user } = await requireUser(suite, req, "reports.read");
     const q = parseBody(query, req.query);
     const timeZone = await tenantTimeZone(suite, user.tenant_id);
     const asked = reportRange(q, suite.clock.now(), timeZone);

@@ -1,12 +1,11 @@
 import type { Db } from "@openwaba/store";
-import { SuiteError } from "../errors";
-import { recordEvent } from "../inbox/conversation-events";
+import { routeToTeam } from "../inbox/commands/route-to-team";
+import { takeConversation } from "../inbox/commands/take-conversation";
 import type { Suite } from "../suite";
 import { chooseAgent, type Strategy } from "./assignment";
 import { withinBusinessHours, type BusinessHours } from "./business-hours";
 import { languageOf } from "./language";
 import { firstMatch, type RuleConditions } from "./rules";
-import { stopBotRun } from "../flows/flow-runs";
 
 const OPEN_STATES = ["open", "pending"];
 
@@ -17,14 +16,18 @@ const OPEN_STATES = ["open", "pending"];
 export async function routeConversation(
   suite: Suite,
   tx: Db,
-  conversationId: string,
-  text: string,
-  quiet = false,
+  p: {
+    conversationId: string;
+    /** The customer's message that opened it (rules may match its words). */
+    text: string;
+    /** Announce the conversation now (the default), or leave it to the caller who announces it once. */
+    announceConversation?: boolean;
+  },
 ): Promise<void> {
   const c = await tx
     .selectFrom("suite_conversations")
     .selectAll()
-    .where("id", "=", conversationId)
+    .where("id", "=", p.conversationId)
     .executeTakeFirstOrThrow();
   const tenant = await tx
     .selectFrom("suite_tenants")
@@ -42,24 +45,31 @@ export async function routeConversation(
   ).map((r) => ({ ...r, conditions: JSON.parse(r.conditions) as RuleConditions }));
   const rule = firstMatch(rules, {
     phoneNumberId: c.phone_number_id,
-    text,
+    text: p.text,
     labels: JSON.parse(c.labels),
     language: languageOf(c.wa_id),
     insideBusinessHours: withinBusinessHours(hours, suite.clock.now()),
   });
-  if (rule && rule.team_id !== c.team_id) {
-    await tx.updateTable("suite_conversations").set({ team_id: rule.team_id }).where("id", "=", c.id).execute();
-    await recordEvent(suite, tx, c.id, "routed", null, { team_id: rule.team_id, rule: rule.name }, quiet);
-  }
-  await autoAssign(suite, tx, c.id, quiet);
+  if (rule && rule.team_id !== c.team_id)
+    await routeToTeam(suite, tx, {
+      conversationId: c.id,
+      teamId: rule.team_id,
+      rule: rule.name,
+      announceConversation: p.announceConversation,
+    });
+  await autoAssign(suite, tx, { conversationId: c.id, announceConversation: p.announceConversation });
 }
 
 /** Gives an unassigned conversation to an agent of its team, if the team's strategy and its agents allow. */
-export async function autoAssign(suite: Suite, tx: Db, conversationId: string, quiet = false): Promise<string | null> {
+export async function autoAssign(
+  suite: Suite,
+  tx: Db,
+  p: { conversationId: string; announceConversation?: boolean },
+): Promise<string | null> {
   const c = await tx
     .selectFrom("suite_conversations")
     .select(["id", "team_id", "assignee_id", "state", "bot_run_id"])
-    .where("id", "=", conversationId)
+    .where("id", "=", p.conversationId)
     .executeTakeFirstOrThrow();
   // A bot is talking: people get the conversation when it hands over.
   if (c.assignee_id || !c.team_id || c.bot_run_id || !OPEN_STATES.includes(c.state)) return null;
@@ -100,70 +110,14 @@ export async function autoAssign(suite: Suite, tx: Db, conversationId: string, q
     })),
   );
   if (!agent) return null;
-  return (await takeConversation(suite, tx, c.id, agent, null, "assigned", quiet)) ? agent : null;
-}
-
-/**
- * Sets the assignee only if there is none yet: of two agents claiming at the same moment, one
- * wins and the other is told so. Returns whether this call took it.
- */
-export async function takeConversation(
-  suite: Suite,
-  tx: Db,
-  conversationId: string,
-  userId: string,
-  actorId: string | null,
-  kind: "assigned" | "claimed",
-  quiet = false,
-): Promise<boolean> {
-  const r = await tx
-    .updateTable("suite_conversations")
-    .set({ assignee_id: userId })
-    .where("id", "=", conversationId)
-    .where("assignee_id", "is", null)
-    .executeTakeFirst();
-  if (!Number(r.numUpdatedRows)) return false;
-  // A person who takes the conversation stops its bot.
-  if (actorId)
-    await stopBotRun(
-      suite,
-      tx,
-      conversationId,
-      kind === "claimed" ? "agent claimed the conversation" : "assigned by a person",
-      actorId,
-    );
-  await tx.updateTable("suite_users").set({ last_assigned_at: suite.clock.now() }).where("id", "=", userId).execute();
-  await recordEvent(suite, tx, conversationId, kind, actorId, { assignee_id: userId }, quiet);
-  return true;
-}
-
-export async function claimConversation(suite: Suite, tx: Db, conversationId: string, userId: string): Promise<void> {
-  if (!(await takeConversation(suite, tx, conversationId, userId, userId, "claimed"))) {
-    throw new SuiteError(409, "already_assigned", "Someone else has this conversation already.");
-  }
-}
-
-/** Moves a conversation to another agent and/or team's queue (null assignee: back to the queue). */
-export async function transferConversation(
-  suite: Suite,
-  tx: Db,
-  conversationId: string,
-  to: { assignee_id?: string | null; team_id?: string | null },
-  actorId: string,
-): Promise<void> {
-  const set: { assignee_id?: string | null; team_id?: string | null } = {};
-  if (to.assignee_id !== undefined) set.assignee_id = to.assignee_id;
-  if (to.team_id !== undefined) set.team_id = to.team_id;
-  await tx.updateTable("suite_conversations").set(set).where("id", "=", conversationId).execute();
-  await stopBotRun(suite, tx, conversationId, "transferred by a person", actorId);
-  if (to.assignee_id)
-    await tx
-      .updateTable("suite_users")
-      .set({ last_assigned_at: suite.clock.now() })
-      .where("id", "=", to.assignee_id)
-      .execute();
-  await recordEvent(suite, tx, conversationId, "transferred", actorId, set);
-  if (to.assignee_id === null) await autoAssign(suite, tx, conversationId);
+  const took = await takeConversation(suite, tx, {
+    conversationId: c.id,
+    assigneeId: agent,
+    actorId: null,
+    kind: "assigned",
+    announceConversation: p.announceConversation,
+  });
+  return took ? agent : null;
 }
 
 /** Waiting conversations of the tenant's queues go to agents with room (an agent came online, or freed a place). */
@@ -179,5 +133,5 @@ export async function drainQueues(suite: Suite, tx: Db, tenantId: string): Promi
     .orderBy("cycle_opened_at")
     .limit(200)
     .execute();
-  for (const w of waiting) await autoAssign(suite, tx, w.id);
+  for (const w of waiting) await autoAssign(suite, tx, { conversationId: w.id });
 }

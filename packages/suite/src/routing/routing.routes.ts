@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
-import { tenantTransaction } from "../realtime/tenant-lock";
+import { may } from "../auth/policies";
+import { tenantTransaction } from "../unit-of-work";
 import { z } from "zod";
 import { requireUser } from "../auth/sessions";
 import { parseBody } from "../errors";
@@ -39,7 +40,7 @@ const hours = z.strictObject({
 /** Routing rules (an ordered list, replaced as a whole) and business hours: the admin's settings. */
 export function registerRoutingRoutes(app: FastifyInstance, suite: Suite): void {
   app.get("/suite/api/routing-rules", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
+    const { user } = await requireUser(suite, req, "routing-rules.read");
     const rows = await suite.db
       .selectFrom("suite_routing_rules")
       .selectAll()
@@ -52,7 +53,7 @@ export function registerRoutingRoutes(app: FastifyInstance, suite: Suite): void 
   });
 
   app.put("/suite/api/routing-rules", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin"]);
+    const { user } = await requireUser(suite, req, "routing-rules.manage");
     const b = parseBody(rules, req.body);
     await tenantTransaction(suite, user.tenant_id, (tx) =>
       replaceRoutingRules(tx, { tenantId: user.tenant_id, rules: b.rules, at: suite.clock.now() }),
@@ -69,13 +70,13 @@ export function registerRoutingRoutes(app: FastifyInstance, suite: Suite): void 
       .executeTakeFirstOrThrow();
     const settings = JSON.parse(t.settings);
     // The business webhook's secret is for admins' eyes only.
-    if (settings.business_webhook && user.role !== "admin")
+    if (settings.business_webhook && !may(user, "business-webhook.configure"))
       settings.business_webhook = { url: settings.business_webhook.url };
     return reply.send({ name: t.name, ...settings });
   });
 
   app.put("/suite/api/settings/business-hours", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin"]);
+    const { user } = await requireUser(suite, req, "business-hours.configure");
     const b = parseBody(hours, req.body);
     const settings = await saveTenantSettings(suite.db, {
       tenantId: user.tenant_id,

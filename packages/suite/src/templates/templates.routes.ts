@@ -7,7 +7,6 @@ import type { Suite } from "../suite";
 import { tenantConnections } from "../tenant/tenant-connections";
 
 const MAX_SAMPLE = 16 * 1024 * 1024;
-const LEADS = ["admin", "supervisor"] as const;
 
 /**
  * The tenant's message templates on the Cloud API: list, create, edit (Meta's rules: POST
@@ -68,7 +67,7 @@ export function registerTemplateRoutes(app: FastifyInstance, suite: Suite): void
 
   // A new template goes to the Cloud API's review.
   app.post("/suite/api/templates", async (req, reply) => {
-    const { user } = await requireUser(suite, req, [...LEADS]);
+    const { user } = await requireUser(suite, req, "templates.manage");
     const c = await firstConnection(user.tenant_id);
     return reply
       .code(201)
@@ -77,7 +76,7 @@ export function registerTemplateRoutes(app: FastifyInstance, suite: Suite): void
 
   // A media header's sample: the file goes to the Cloud API's upload, the handle comes back for example.header_handle.
   app.post("/suite/api/templates/header-samples", async (req, reply) => {
-    const { user } = await requireUser(suite, req, [...LEADS]);
+    const { user } = await requireUser(suite, req, "templates.manage");
     const file = req.isMultipart() ? await req.file({ limits: { fileSize: MAX_SAMPLE } }) : undefined;
     if (!file)
       throw new SuiteError(400, "invalid_request", "Send the sample as multipart/form-data in a field named file.", {
@@ -101,7 +100,7 @@ export function registerTemplateRoutes(app: FastifyInstance, suite: Suite): void
 
   // An edit replaces the components (and may change the category); the template goes back to review.
   app.post<{ Params: { id: string } }>("/suite/api/templates/:id", async (req, reply) => {
-    const { user } = await requireUser(suite, req, [...LEADS]);
+    const { user } = await requireUser(suite, req, "templates.manage");
     const t = await ownTemplate(user.tenant_id, req.params.id);
     await t.client.editTemplate(req.params.id, (req.body ?? {}) as Record<string, unknown>).catch(refused);
     return reply.send(await t.client.template(req.params.id).catch(unavailable));
@@ -109,7 +108,7 @@ export function registerTemplateRoutes(app: FastifyInstance, suite: Suite): void
 
   // One language of a template (its id), as the console lists them.
   app.delete<{ Params: { id: string } }>("/suite/api/templates/:id", async (req, reply) => {
-    const { user } = await requireUser(suite, req, [...LEADS]);
+    const { user } = await requireUser(suite, req, "templates.manage");
     const t = await ownTemplate(user.tenant_id, req.params.id);
     await t.client.deleteTemplate(t.wabaId, t.template.name, req.params.id).catch(refused);
     return reply.send({ deleted: true, id: req.params.id, name: t.template.name, language: t.template.language });

@@ -73,7 +73,7 @@ export function registerWebhookRoutes(app: FastifyInstance, suite: Suite): void 
       throw new SuiteError(502, "platform_unavailable", err.message, { graph: err.graph });
     }
   };
-  const admin = (req: Parameters<typeof requireUser>[1]) => requireUser(suite, req, ["admin"]);
+  const admin = (req: Parameters<typeof requireUser>[1]) => requireUser(suite, req, "webhooks.inspect");
 
   app.get("/suite/api/webhooks", async (req, reply) => {
     const { user } = await admin(req);

@@ -12,20 +12,20 @@ const serverBase = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
 /** The website chat widget's settings (admins and supervisors): read, preview before saving, and save as a whole. */
 export function registerWidgetRoutes(app: FastifyInstance, suite: Suite): void {
   app.get("/suite/api/settings/widget", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
+    const { user } = await requireUser(suite, req, "widget.manage");
     const w = await loadWidget(suite.db, user.tenant_id);
     return reply.send({ widget: w ? presentWidget(w, serverBase(req)) : null, defaults: WIDGET_DEFAULTS });
   });
 
   // The script as these settings would make it, for the console's preview while they are edited (nothing is saved).
   app.post("/suite/api/settings/widget/preview", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
+    const { user } = await requireUser(suite, req, "widget.manage");
     const config = previewWidgetConfig(parseBody(widgetInput, req.body), await loadWidget(suite.db, user.tenant_id));
     return reply.send({ script: config ? embedScript(config) : null });
   });
 
   app.put("/suite/api/settings/widget", async (req, reply) => {
-    const { user } = await requireUser(suite, req, ["admin", "supervisor"]);
+    const { user } = await requireUser(suite, req, "widget.manage");
     const w = await saveWidget(suite, { tenantId: user.tenant_id, input: parseBody(widgetInput, req.body) });
     return reply.send({ widget: presentWidget(w, serverBase(req)) });
   });

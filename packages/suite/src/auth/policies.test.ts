@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canSee } from "./visibility";
+import { canSeeConversation as canSee } from "./policies";
 
 const agent = { id: "a1", role: "agent", teamIds: ["sales"] };
 

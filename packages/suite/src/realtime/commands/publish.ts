@@ -1,6 +1,7 @@
 import type { Db } from "@openwaba/store";
-import type { Suite } from "../suite";
-import { lockTenant } from "./tenant-lock";
+import type { Suite } from "../../suite";
+import { notifyAfterCommit } from "../../unit-of-work";
+import { lockTenant } from "../tenant-lock";
 
 export interface SuiteEvent {
   tenant_id: string;
@@ -12,8 +13,8 @@ export interface SuiteEvent {
 }
 
 /**
- * Writes a realtime event in the caller's transaction, so consoles hear of a change exactly when
- * it is committed; call `suite.bus.notify()` after the commit.
+ * Writes a realtime event in the caller's transaction (opened by `suiteTransaction`, which wakes the
+ * streams once it commits), so consoles hear of a change exactly when it is committed.
  */
 export async function publish(suite: Suite, tx: Db, e: SuiteEvent): Promise<void> {
   await lockTenant(suite, tx, e.tenant_id);
@@ -28,4 +29,5 @@ export async function publish(suite: Suite, tx: Db, e: SuiteEvent): Promise<void
       at: suite.clock.now(),
     })
     .execute();
+  notifyAfterCommit(suite, tx);
 }

@@ -14,3 +14,4 @@ export * from "./templates/template-node";
 export * from "./phone-numbers/phone-number-node";
 export * from "./messages/message-status";
 export * from "./webhooks/webhook-delivery";
+export * from "./webhooks/webhook-subscribers";

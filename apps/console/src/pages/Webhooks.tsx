@@ -4,7 +4,7 @@ import { DeadLetters } from "../webhooks/DeadLetters";
 import { DeliveryLog } from "../webhooks/DeliveryLog";
 import { MessageStatuses } from "../webhooks/MessageStatuses";
 import { SubscriberList } from "../webhooks/SubscriberList";
-import type { WabaWebhooks } from "../webhooks/webhook-types";
+import type { WabaWebhooks } from "@openwaba/contracts/suite";
 
 /** Webhooks, for debugging a receiver: who gets the WABA's events, each delivery, what failed for good, and what became of the messages sent. */
 export function Webhooks() {

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { api } from "../api";
-import { when, type DeadLetter, type Subscriber } from "./webhook-types";
+import type { WebhookDeadLetter as DeadLetter, WebhookSubscriber as Subscriber } from "@openwaba/contracts/suite";
+import { when } from "./webhook-types";
 
 /** Events a subscriber never took in the retry period (7 days), with a redrive of one or all. */
 export function DeadLetters({

@@ -1,6 +1,7 @@
 import { Fragment, useEffect, useState } from "react";
 import { ApiError, api } from "../api";
-import { readable, when, type Delivery, type Subscriber } from "./webhook-types";
+import type { WebhookDelivery as Delivery, WebhookSubscriber as Subscriber } from "@openwaba/contracts/suite";
+import { readable, when } from "./webhook-types";
 
 /**
  * Each POST to each subscriber, newest first: when, where, what, the receiver's status and time;

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { ApiError, api } from "../api";
-import { when, type MessageStatus } from "./webhook-types";
+import type { MessageStatus } from "@openwaba/contracts/suite";
+import { when } from "./webhook-types";
 
 const errorWords = (m: MessageStatus) =>
   m.errors.map((e) => `${e.code} ${e.title}: ${e.error_data.details}`).join("; ");

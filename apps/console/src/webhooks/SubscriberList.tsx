@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { ApiError, api } from "../api";
-import type { Subscriber } from "./webhook-types";
+import type { WebhookSubscriber as Subscriber } from "@openwaba/contracts/suite";
 
 /** The apps subscribed to the WABA: where their events go (or that none go anywhere), their backlog, and a test button. */
 export function SubscriberList({

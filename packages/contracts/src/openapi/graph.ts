@@ -1,12 +1,14 @@
 import type { z } from "zod";
 import { markReadRequest, TYPE_OBJECTS } from "../messages/send-request";
 import { createTemplateRequest, editTemplateRequest } from "../templates/template-request";
+import { subscribedApp as subscribedAppContract } from "../webhooks/webhook-subscribers";
 import { GRAPH_TOKEN, graphErrors, graphPaging } from "./components";
 import {
   anyJson,
   arr,
   bool,
   bytes,
+  fromAnswer,
   fromContract,
   group,
   header,
@@ -325,10 +327,7 @@ const templates = group("Templates", GRAPH_TOKEN, {
   },
 });
 
-export const subscribedApp = obj({
-  whatsapp_business_api_data: obj({ link: str(), name: str(), id: str() }),
-  "override_callback_uri?": str(),
-});
+export const subscribedApp = fromAnswer(subscribedAppContract);
 
 const webhooks = group("Webhook subscriptions", GRAPH_TOKEN, {
   "POST /{version}/{app_id}/subscriptions": {

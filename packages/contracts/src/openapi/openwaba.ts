@@ -5,6 +5,7 @@ import {
   webhookDeliveryPage,
   webhookTestResults,
 } from "../webhooks/webhook-delivery";
+import { webhookDeadLetter, webhookSubscriber } from "../webhooks/webhook-subscribers";
 import { GRAPH_TOKEN, ANYONE, graphErrors } from "./components";
 import {
   anyJson,
@@ -34,25 +35,9 @@ export const delivery = fromAnswer(webhookDelivery);
 /** A message's status as /openwaba/messages shows it. */
 export const messageStatus = fromAnswer(messageStatusContract);
 /** A webhook event given up on. */
-export const deadLetter = obj({
-  id: int(),
-  app_id: nullable(str()),
-  field: str(),
-  created_at: int(),
-  attempts: int(),
-  last_error: nullable(str()),
-  event: anyJson("The change's value as it would have been delivered"),
-});
+export const deadLetter = fromAnswer(webhookDeadLetter);
 /** An app subscribed to the WABA and where its events go. */
-export const subscriber = obj({
-  app_id: str(),
-  name: str(),
-  callback_url: nullable(str()),
-  via: nullable(oneOfValues("override", "app")),
-  fields: nullable(arr(str())),
-  waiting: int(),
-  dead: int(),
-});
+export const subscriber = fromAnswer(webhookSubscriber);
 /** What sending Meta's test message answers. */
 export const testResults = fromAnswer(webhookTestResults);
 const consent = nullable(

@@ -1,16 +1,18 @@
 import { ANYONE, SUITE_READ, SUITE_WRITE, suiteErrors, suiteDone, FOR_LEADS } from "./components";
 import { createTemplateRequest, editTemplateRequest } from "../templates/template-request";
-import { createdTemplate, subscribedApp, template } from "./graph";
-import { deadLetter, delivery, messageStatus, subscriber, testResults } from "./openwaba";
+import { createdTemplate, template } from "./graph";
+import { messageStatus, testResults } from "./openwaba";
+import { wabaWebhooksList } from "../suite/webhooks";
+import { resentWebhookDelivery, webhookDeliveryPage } from "../webhooks/webhook-delivery";
 import { chatView, newSimUser, sentByUser, simUser, userMessage } from "./simulator";
 import {
   anyJson,
   arr,
   bool,
+  fromAnswer,
   fromContract,
   int,
   jsonBody,
-  nullable,
   obj,
   ok,
   oneOfValues,
@@ -68,19 +70,7 @@ const cloudApi = suiteGroup("Suite Cloud API", SUITE_READ, SUITE_WRITE, {
   "GET /suite/api/webhooks": {
     summary: "Each WABA's subscriptions, subscribers, recent deliveries and dead letters (admins)",
     responses: {
-      200: ok(
-        obj({
-          data: arr(
-            obj({
-              waba_id: str(),
-              subscriptions: arr(subscribedApp),
-              subscribers: nullable(arr(subscriber)),
-              deliveries: nullable(arr(delivery)),
-              dead_letters: nullable(arr(deadLetter)),
-            }),
-          ),
-        }),
-      ),
+      200: ok(fromAnswer(wabaWebhooksList)),
       ...suiteErrors,
     },
   },
@@ -94,14 +84,14 @@ const cloudApi = suiteGroup("Suite Cloud API", SUITE_READ, SUITE_WRITE, {
       query("limit", { type: "integer", minimum: 1, maximum: 200 }),
     ],
     responses: {
-      200: ok(obj({ data: arr(delivery), paging: obj({ next_before: nullable(str()) }) })),
+      200: ok(fromAnswer(webhookDeliveryPage)),
       ...suiteErrors,
     },
   },
   "POST /suite/api/webhooks/deliveries/{id}/resend": {
     summary: "Send a logged delivery again (admins)",
     requestBody: wabaBody(),
-    responses: { 200: ok(obj({ success: bool, delivery })), ...suiteErrors },
+    responses: { 200: ok(fromAnswer(resentWebhookDelivery)), ...suiteErrors },
   },
   "POST /suite/api/webhooks/test": {
     summary: "Send Meta's test message to the WABA's subscribers (admins)",

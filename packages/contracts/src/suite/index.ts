@@ -2,3 +2,4 @@
 // /openapi.json documents (packages/contracts/src/openapi/suite-*.ts) from the same definitions.
 export * from "./conversations";
 export * from "./people";
+export * from "./webhooks";

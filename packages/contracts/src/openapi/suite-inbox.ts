@@ -7,8 +7,9 @@ import {
   startedConversation,
   timelineMessage as timelineMessageAnswer,
 } from "../suite/conversations";
+import { numberList } from "../suite/numbers";
 import { SUITE_READ, SUITE_WRITE, suiteErrors, suiteDone } from "./components";
-import { businessProfile, phoneNumber } from "./graph";
+import { businessProfile } from "./graph";
 import {
   anyJson,
   arr,
@@ -201,7 +202,7 @@ const cannedDocs = suiteGroup("Suite canned responses", SUITE_READ, SUITE_WRITE,
 const numbers = suiteGroup("Suite numbers", SUITE_READ, SUITE_WRITE, {
   "GET /suite/api/numbers": {
     summary: "The tenant's business numbers, as the Cloud API lists them",
-    responses: { 200: ok(obj({ data: arr(phoneNumber) })), ...suiteErrors },
+    responses: { 200: ok(fromAnswer(numberList)), ...suiteErrors },
   },
   "GET /suite/api/numbers/{id}/profile": {
     summary: "A number's business profile",

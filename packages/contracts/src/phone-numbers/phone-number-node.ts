@@ -14,3 +14,10 @@ export const phoneNumberNode = z.looseObject({
   whatsapp_business_manager_messaging_limit: z.string().optional(),
 });
 export type PhoneNumberNode = z.infer<typeof phoneNumberNode>;
+
+/** A number as GET /{waba-id}/phone_numbers lists it, asked for its display number and verified name (every number has both). */
+export const listedPhoneNumber = phoneNumberNode.extend({
+  display_phone_number: z.string(),
+  verified_name: z.string(),
+});
+export type ListedPhoneNumber = z.infer<typeof listedPhoneNumber>;

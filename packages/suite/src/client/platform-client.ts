@@ -2,6 +2,7 @@
 // server or to Meta's graph.facebook.com with the same code — the SDK's client.
 import type {
   CreatedTemplate,
+  ListedPhoneNumber,
   MessageStatus,
   PhoneNumberNode,
   ResentWebhookDelivery,
@@ -22,7 +23,7 @@ export interface PlatformClient {
   /** GET /{waba-id}/message_templates (every page). */
   listTemplates(wabaId: string): Promise<TemplateNode[]>;
   /** GET /{waba-id}/phone_numbers with the fields the console shows. */
-  listPhoneNumbers(wabaId: string): Promise<PhoneNumberNode[]>;
+  listPhoneNumbers(wabaId: string): Promise<ListedPhoneNumber[]>;
   /** POST /{waba-id}/message_templates: the new template's id, status and category. */
   createTemplate(wabaId: string, body: Record<string, unknown>): Promise<CreatedTemplate>;
   /** GET /{template-id}; a template the token may not see fails as Graph's "does not exist" (100/33). */
@@ -89,7 +90,7 @@ export class GraphClient extends CloudApiClient implements PlatformClient {
     return super.listTemplates(wabaId) as Promise<TemplateNode[]>;
   }
   override listPhoneNumbers(wabaId: string) {
-    return super.listPhoneNumbers(wabaId) as Promise<PhoneNumberNode[]>;
+    return super.listPhoneNumbers(wabaId) as Promise<ListedPhoneNumber[]>;
   }
   override template(templateId: string) {
     return super.template(templateId) as Promise<TemplateNode>;

@@ -1,4 +1,4 @@
-import type { PhoneNumberNode } from "@openwaba/contracts";
+import type { ListedPhoneNumber } from "@openwaba/contracts";
 import type { FastifyInstance } from "fastify";
 import { requireUser } from "../auth/sessions";
 import { PlatformCallError } from "../client/platform-client";
@@ -31,7 +31,7 @@ export function registerPlatformRoutes(app: FastifyInstance, suite: Suite): void
 
   app.get("/suite/api/numbers", async (req, reply) => {
     const { user } = await requireUser(suite, req);
-    const out: PhoneNumberNode[] = [];
+    const out: ListedPhoneNumber[] = [];
     for (const c of await connections(user.tenant_id))
       out.push(...(await upstream(async () => (await suite.client(c.id)).listPhoneNumbers(c.waba_id))));
     return reply.send({ data: out });

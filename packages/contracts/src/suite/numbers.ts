@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { listedPhoneNumber } from "../phone-numbers/phone-number-node";
+
+// The tenant's business numbers as the suite lists them (packages/suite/src/inbox/platform.routes.ts):
+// the Cloud API's list of each WABA, passed through.
+
+export type { ListedPhoneNumber } from "../phone-numbers/phone-number-node";
+
+/** GET /suite/api/numbers. */
+export const numberList = z.object({ data: z.array(listedPhoneNumber) });
+export type NumberList = z.infer<typeof numberList>;

@@ -41,12 +41,6 @@ const OWNERS: Record<string, string> = {
   suite_alerts: "alerts",
 };
 
-/**
- * Writes not yet moved into their owner's commands, as "table file": issue #11 moves them. The
- * list may only shrink: an entry that no longer writes fails too, so it is taken off.
- */
-const NOT_YET_COMMANDS = new Set<string>(["suite_faq_misses faq/faq-bot.ts"]);
-
 const root = new URL(".", import.meta.url).pathname;
 const sources = (dir: string): string[] =>
   readdirSync(dir).flatMap((f) => {
@@ -73,10 +67,7 @@ describe("the suite's tables", () => {
       const owner = OWNERS[w.table];
       return !owner || !w.file.startsWith(`${owner}/commands/`);
     });
-    const unexpected = outside.filter((w) => !NOT_YET_COMMANDS.has(`${w.table} ${w.file}`));
-    expect(unexpected.map((w) => `${w.table} written in ${w.file} (owner: ${OWNERS[w.table] ?? "none"})`)).toEqual([]);
-    const stale = [...NOT_YET_COMMANDS].filter((e) => !outside.some((w) => `${w.table} ${w.file}` === e));
-    expect(stale, "entries of NOT_YET_COMMANDS that no longer write: take them off").toEqual([]);
+    expect(outside.map((w) => `${w.table} written in ${w.file} (owner: ${OWNERS[w.table] ?? "none"})`)).toEqual([]);
   });
 
   it("are changed in transactions opened only by the unit of work, which tells others after the commit", () => {

@@ -1,6 +1,6 @@
 import { catalogWorker, type Db } from "@openwaba/store";
-import { newId } from "../ids";
 import { recordEvent } from "../inbox/commands/record-event";
+import { recordUnanswered } from "./commands/record-unanswered";
 import { sendAndRecord } from "../inbox/compose";
 import type { ConversationRow } from "../inbox/present";
 import { tenantTransaction } from "../unit-of-work";
@@ -83,25 +83,14 @@ export function createFaqBotWorker(suite: Suite) {
           );
           return;
         }
-        await tenantTransaction(suite, c.tenant_id, async (tx) => {
-          await tx
-            .insertInto("suite_faq_misses")
-            .values({
-              id: newId(),
-              tenant_id: c.tenant_id,
-              conversation_id: c.id,
-              question: q.text.slice(0, 1000),
-              confidence: match?.confidence ?? 0,
-              at: now,
-            })
-            .execute();
-          await recordEvent(suite, tx, {
+        await tenantTransaction(suite, c.tenant_id, (tx) =>
+          recordUnanswered(suite, tx, {
+            tenantId: c.tenant_id,
             conversationId: c.id,
-            kind: "bot_handed_over",
-            actorId: null,
-            data: { confidence: match?.confidence ?? 0 },
-          });
-        });
+            question: q.text,
+            confidence: match?.confidence ?? 0,
+          }),
+        );
       },
     },
   });

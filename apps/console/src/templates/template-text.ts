@@ -1,44 +1,14 @@
+import type {
+  TemplateNode as Template,
+  TemplateNodeButton as TemplateButton,
+  TemplateNodeComponent as TemplateComponent,
+} from "@openwaba/contracts/suite";
 import { api } from "../api";
 
 // Templates as the Cloud API lists them (GET /suite/api/templates) and what the console reads in
 // them: the body's variables ({{1}}, {{2}}… or named ones) and the text with values put in.
 
-export interface TemplateButton {
-  type: string;
-  text?: string;
-  url?: string;
-  phone_number?: string;
-  example?: string | string[];
-  otp_type?: string;
-  autofill_text?: string;
-  supported_apps?: { package_name: string; signature_hash: string }[];
-}
-export interface TemplateComponent {
-  type: string;
-  format?: string;
-  text?: string;
-  add_security_recommendation?: boolean;
-  code_expiration_minutes?: number;
-  example?: {
-    header_text?: string[];
-    header_handle?: string[];
-    header_text_named_params?: { param_name: string; example: string }[];
-    body_text?: string[][];
-    body_text_named_params?: { param_name: string; example: string }[];
-  };
-  buttons?: TemplateButton[];
-}
-export interface Template {
-  id: string;
-  name: string;
-  language: string;
-  status: string;
-  category: string;
-  parameter_format?: string;
-  components: TemplateComponent[];
-  rejected_reason?: string;
-  quality_score?: { score: string };
-}
+export type { Template, TemplateButton, TemplateComponent };
 
 const VARIABLE = /\{\{\s*(\w+)\s*\}\}/g;
 

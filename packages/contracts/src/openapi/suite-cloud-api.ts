@@ -1,8 +1,10 @@
 import { ANYONE, SUITE_READ, SUITE_WRITE, suiteErrors, suiteDone, FOR_LEADS } from "./components";
 import { createTemplateRequest, editTemplateRequest } from "../templates/template-request";
-import { createdTemplate, template } from "./graph";
+import { createdTemplate } from "./graph";
 import { messageStatus, testResults } from "./openwaba";
+import { templateList } from "../suite/templates";
 import { wabaWebhooksList } from "../suite/webhooks";
+import { templateNode } from "../templates/template-node";
 import { resentWebhookDelivery, webhookDeliveryPage } from "../webhooks/webhook-delivery";
 import { chatView, newSimUser, sentByUser, simUser, userMessage } from "./simulator";
 import {
@@ -37,7 +39,7 @@ const wabaBody = (more: Record<string, JsonSchema> = {}) => ({
 const cloudApi = suiteGroup("Suite Cloud API", SUITE_READ, SUITE_WRITE, {
   "GET /suite/api/templates": {
     summary: "The templates of every WABA of the tenant",
-    responses: { 200: ok(obj({ data: arr(template) })), ...suiteErrors },
+    responses: { 200: ok(fromAnswer(templateList)), ...suiteErrors },
   },
   "POST /suite/api/templates": {
     summary: `Create a template on the Cloud API (it goes to review)${FOR_LEADS}`,
@@ -58,7 +60,7 @@ const cloudApi = suiteGroup("Suite Cloud API", SUITE_READ, SUITE_WRITE, {
   "POST /suite/api/templates/{id}": {
     summary: `Edit a template (it goes back to review)${FOR_LEADS}`,
     requestBody: jsonBody(fromContract(editTemplateRequest)),
-    responses: { 200: ok(template), ...suiteErrors },
+    responses: { 200: ok(fromAnswer(templateNode)), ...suiteErrors },
   },
   "DELETE /suite/api/templates/{id}": {
     summary: `Delete one language of a template${FOR_LEADS}`,

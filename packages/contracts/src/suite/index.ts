@@ -4,3 +4,4 @@ export * from "./conversations";
 export * from "./people";
 export * from "./webhooks";
 export * from "./numbers";
+export * from "./templates";

@@ -4,12 +4,40 @@ import { z } from "zod";
 // GET /{template-id}?fields=id,name,language,status,category,parameter_format,components,rejected_reason).
 // Loose: Meta adds fields, and what it adds passes through.
 
-/** One component as the template holds it (HEADER, BODY, FOOTER, BUTTONS). */
+/** A button as the template holds it (QUICK_REPLY, URL, PHONE_NUMBER, COPY_CODE, OTP…). */
+export const templateNodeButton = z.looseObject({
+  type: z.string(),
+  text: z.string().optional(),
+  url: z.string().optional(),
+  phone_number: z.string().optional(),
+  example: z.union([z.string(), z.array(z.string())]).optional(),
+  otp_type: z.string().optional(),
+  autofill_text: z.string().optional(),
+  supported_apps: z.array(z.object({ package_name: z.string(), signature_hash: z.string() })).optional(),
+});
+export type TemplateNodeButton = z.infer<typeof templateNodeButton>;
+
+const namedExamples = z.array(z.object({ param_name: z.string(), example: z.string() }));
+
+/** One component as the template holds it (HEADER, BODY, FOOTER, BUTTONS), with its examples. */
 export const templateNodeComponent = z.looseObject({
   type: z.string(),
   format: z.string().optional(),
   text: z.string().optional(),
+  add_security_recommendation: z.boolean().optional(),
+  code_expiration_minutes: z.number().optional(),
+  example: z
+    .looseObject({
+      header_text: z.array(z.string()).optional(),
+      header_handle: z.array(z.string()).optional(),
+      header_text_named_params: namedExamples.optional(),
+      body_text: z.array(z.array(z.string())).optional(),
+      body_text_named_params: namedExamples.optional(),
+    })
+    .optional(),
+  buttons: z.array(templateNodeButton).optional(),
 });
+export type TemplateNodeComponent = z.infer<typeof templateNodeComponent>;
 
 export const templateNode = z.looseObject({
   id: z.string(),
@@ -18,8 +46,9 @@ export const templateNode = z.looseObject({
   status: z.string(),
   category: z.string(),
   parameter_format: z.string().optional(),
-  components: z.array(templateNodeComponent).optional(),
+  components: z.array(templateNodeComponent),
   rejected_reason: z.string().optional(),
+  quality_score: z.looseObject({ score: z.string() }).optional(),
 });
 export type TemplateNode = z.infer<typeof templateNode>;
 

@@ -1,14 +1,11 @@
+import type { Consent } from "@openwaba/contracts/suite";
+
 // A contact's marketing consent in words — one way, wherever it is shown: the contacts list, a
 // contact's page, the thread's customer panel and what a campaign leaves out. The suite keeps one
 // consent per contact (packages/suite/src/contacts/consent.ts); a STOP in WhatsApp is a
 // withdrawal only the customer can lift.
 
-export interface Consent {
-  marketing: "granted" | "revoked";
-  source: string | null;
-  at: string;
-  stopped_in_whatsapp: boolean;
-}
+export type { Consent };
 export type ConsentState = "granted" | "revoked" | "stopped" | "none";
 
 export const CONSENT_STATE_WORDS: Record<ConsentState, string> = {

@@ -1,30 +1,10 @@
+import type { ContactDetail } from "@openwaba/contracts/suite";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { ApiError, api } from "../api";
 import { go } from "../route";
 import { numberWords, usePhoneNumbers } from "../numbers/use-phone-numbers";
 import { FieldError, problemOf, type FieldProblem } from "../components/FieldError";
-import { consentWords, type Consent } from "../contacts/consent-words";
-
-interface Profile {
-  id: string;
-  wa_id: string;
-  name: string;
-  language: string | null;
-  timezone: string | null;
-  attributes: Record<string, string>;
-  tags: string[];
-  consent: Consent | null;
-  last_activity_at: string | null;
-  created_at: string;
-  updated_at: string;
-  conversations: {
-    id: string;
-    phone_number_id: string;
-    state: string;
-    assignee_id: string | null;
-    last_message_at: string;
-  }[];
-}
+import { consentWords } from "../contacts/consent-words";
 
 /**
  * A contact (#/contacts/<id>): what the business knows of them, their conversations (those the
@@ -32,13 +12,13 @@ interface Profile {
  * and, for admins and supervisors, delete — which keeps the conversations.
  */
 export function ContactProfile({ id, lead }: { id: string; lead: boolean }) {
-  const [p, setP] = useState<Profile | null>(null);
+  const [p, setP] = useState<ContactDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const numbers = usePhoneNumbers();
   useEffect(() => {
-    void api<Profile>("GET", `/suite/api/contacts/${id}`)
+    void api<ContactDetail>("GET", `/suite/api/contacts/${id}`)
       .then(setP)
       .catch((e) =>
         setError(
@@ -159,7 +139,7 @@ export function ContactProfile({ id, lead }: { id: string; lead: boolean }) {
 }
 
 /** Name, language, time zone, tags and attributes as typed; saved, they replace what was there. */
-function ContactEdit({ p, onSaved }: { p: Profile; onSaved: (x: Partial<Profile>) => void }) {
+function ContactEdit({ p, onSaved }: { p: ContactDetail; onSaved: (x: Partial<ContactDetail>) => void }) {
   const [name, setName] = useState(p.name);
   const [language, setLanguage] = useState(p.language ?? "");
   const [timezone, setTimezone] = useState(p.timezone ?? "");
@@ -182,7 +162,7 @@ function ContactEdit({ p, onSaved }: { p: Profile; onSaved: (x: Partial<Profile>
           .filter(Boolean),
         attributes: Object.fromEntries(attributes.filter((a) => a.key.trim()).map((a) => [a.key.trim(), a.value])),
       };
-      onSaved(await api<Partial<Profile>>("PATCH", `/suite/api/contacts/${p.id}`, body));
+      onSaved(await api<Partial<ContactDetail>>("PATCH", `/suite/api/contacts/${p.id}`, body));
     } catch (err) {
       setProblem(problemOf(err));
     } finally {
@@ -257,7 +237,7 @@ function ContactEdit({ p, onSaved }: { p: Profile; onSaved: (x: Partial<Profile>
 }
 
 /** Deleting asks first, and says what it means: the contact goes, the conversations stay. */
-function DeleteContact({ p, onClose }: { p: Profile; onClose: () => void }) {
+function DeleteContact({ p, onClose }: { p: ContactDetail; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {

@@ -1,25 +1,15 @@
+import type { Contact, ContactList } from "@openwaba/contracts/suite";
 import { useEffect, useState } from "react";
 import { api } from "../api";
-import { CONSENT_STATE_WORDS, consentWords, type Consent } from "../contacts/consent-words";
+import { CONSENT_STATE_WORDS, consentWords } from "../contacts/consent-words";
 import { go } from "../route";
-
-interface Contact {
-  id: string;
-  wa_id: string;
-  name: string;
-  language: string | null;
-  tags: string[];
-  attributes: Record<string, string>;
-  consent: Consent | null;
-  last_activity_at: string | null;
-}
 
 /** Contacts: search and segment (tag, consent), import a CSV after a dry run, export what is shown; a row opens the contact. */
 export function Contacts() {
   const [q, setQ] = useState("");
   const [tag, setTag] = useState("");
   const [consent, setConsent] = useState("");
-  const [data, setData] = useState<{ data: Contact[]; total: number }>({ data: [], total: 0 });
+  const [data, setData] = useState<ContactList>({ data: [], total: 0 });
   const [report, setReport] = useState<any>(null);
   const [file, setFile] = useState<File | null>(null);
   const [country, setCountry] = useState("");

@@ -1,15 +1,8 @@
+import type { Alert } from "@openwaba/contracts/suite";
 import { useEffect, useState } from "react";
 import { api } from "../api";
 import { useStream } from "../stream";
 import { formatNumber, testNumber } from "../numbers/phone-number-words";
-
-interface Alert {
-  id: string;
-  severity: string;
-  title: string;
-  at: string;
-  read: boolean;
-}
 
 /** The business's numbers as the Cloud API reports them, and the alerts about numbers and templates. */
 export function Numbers() {

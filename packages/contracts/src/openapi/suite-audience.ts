@@ -1,6 +1,7 @@
 import { SUITE_READ, SUITE_WRITE, suiteErrors, suiteDone } from "./components";
-import { consentState } from "./suite-inbox";
+import { contact as contactAnswer, contactDetail, contactList } from "../suite/contacts";
 import {
+  fromAnswer,
   anyJson,
   arr,
   bool,
@@ -24,19 +25,7 @@ import {
 // The business's audience: contacts (CRM-lite) and the campaigns sent to them
 // (packages/suite/src/contacts, packages/suite/src/campaigns).
 
-const contact = obj({
-  id: str(),
-  wa_id: str(),
-  name: str(),
-  language: nullable(str()),
-  timezone: nullable(str()),
-  attributes: map(str()),
-  tags: arr(str()),
-  consent: consentState,
-  last_activity_at: nullable(time),
-  created_at: time,
-  updated_at: time,
-});
+const contact = fromAnswer(contactAnswer);
 const contactFields = {
   "name?": { type: "string", maxLength: 120 },
   "language?": str(),
@@ -62,7 +51,7 @@ const contacts = suiteGroup("Suite contacts", SUITE_READ, SUITE_WRITE, {
       query("limit", { type: "integer", minimum: 1, maximum: 1000, default: 100 }),
       query("offset", { type: "integer", minimum: 0, default: 0 }),
     ],
-    responses: { 200: ok(obj({ data: arr(contact), total: int() })), ...suiteErrors },
+    responses: { 200: ok(fromAnswer(contactList)), ...suiteErrors },
   },
   "POST /suite/api/contacts": {
     summary: "Add a contact",
@@ -109,22 +98,7 @@ const contacts = suiteGroup("Suite contacts", SUITE_READ, SUITE_WRITE, {
   "GET /suite/api/contacts/{id}": {
     summary: "A contact and the conversations the user may see with them",
     responses: {
-      200: ok({
-        ...contact,
-        properties: {
-          ...(contact.properties as object),
-          conversations: arr(
-            obj({
-              id: str(),
-              phone_number_id: str(),
-              state: str(),
-              assignee_id: nullable(str()),
-              team_id: nullable(str()),
-              last_message_at: time,
-            }),
-          ),
-        },
-      }),
+      200: ok(fromAnswer(contactDetail)),
       ...suiteErrors,
     },
   },

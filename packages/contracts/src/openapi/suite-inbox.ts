@@ -7,6 +7,7 @@ import {
   startedConversation,
   timelineMessage as timelineMessageAnswer,
 } from "../suite/conversations";
+import { consent } from "../suite/contacts";
 import { numberList } from "../suite/numbers";
 import { SUITE_READ, SUITE_WRITE, suiteErrors, suiteDone } from "./components";
 import { businessProfile } from "./graph";
@@ -36,14 +37,7 @@ const STATES = CONVERSATION_STATES;
 export const conversation = fromAnswer(conversationAnswer);
 export const timelineMessage = fromAnswer(timelineMessageAnswer);
 const cycle = fromAnswer(pastCycle);
-export const consentState = nullable(
-  obj({
-    marketing: oneOfValues("granted", "revoked"),
-    source: nullable(str()),
-    at: time,
-    stopped_in_whatsapp: bool,
-  }),
-);
+export const consentState = fromAnswer(consent.nullable());
 const mediaObject: JsonSchema = obj({
   "link?": str(),
   "id?": str("A media id from POST …/media"),

@@ -1,8 +1,8 @@
+import { alertList } from "../suite/alerts";
 import { SUITE_READ, SUITE_WRITE, suiteErrors, suiteDone, FOR_LEADS } from "./components";
 import {
-  anyJson,
+  fromAnswer,
   arr,
-  bool,
   int,
   map,
   nullable,
@@ -89,21 +89,7 @@ const supervision = suiteGroup("Suite supervision", SUITE_READ, SUITE_WRITE, {
   "GET /suite/api/alerts": {
     summary: `The latest alerts from the Cloud API (quality, limits, templates…)${FOR_LEADS}`,
     responses: {
-      200: ok(
-        obj({
-          data: arr(
-            obj({
-              id: str(),
-              kind: str(),
-              severity: str(),
-              title: str(),
-              data: anyJson("The webhook change behind it"),
-              at: time,
-              read: bool,
-            }),
-          ),
-        }),
-      ),
+      200: ok(fromAnswer(alertList)),
       ...suiteErrors,
     },
   },

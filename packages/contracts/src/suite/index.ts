@@ -5,3 +5,5 @@ export * from "./people";
 export * from "./webhooks";
 export * from "./numbers";
 export * from "./templates";
+export * from "./contacts";
+export * from "./alerts";

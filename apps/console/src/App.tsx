@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { User } from "@openwaba/contracts/suite";
+import type { Me, User } from "@openwaba/contracts/suite";
 import { ApiError, api, setCsrf, whenSignedOut } from "./api";
 import { closeStream, openStream } from "./stream";
 import { go, useRoute } from "./route";
@@ -23,10 +23,8 @@ import { Campaigns } from "./pages/Campaigns";
 import { CampaignForm } from "./pages/CampaignForm";
 import { CampaignPage } from "./pages/Campaign";
 
-export interface Session {
-  user: User;
-  teams: { id: string; name: string }[];
-}
+/** Who is signed in and their teams, as GET /suite/api/me answers. */
+export type Session = Pick<Me, "user" | "teams">;
 
 export function App() {
   const [session, setSession] = useState<Session | null | undefined>(undefined);

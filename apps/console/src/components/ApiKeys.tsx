@@ -1,14 +1,6 @@
+import type { ApiKey } from "@openwaba/contracts/suite";
 import { useEffect, useState, type FormEvent } from "react";
 import { ApiError, api } from "../api";
-
-interface ApiKey {
-  id: string;
-  name: string;
-  prefix: string;
-  created_at: string;
-  last_used_at: string | null;
-  revoked: boolean;
-}
 
 /** API keys for the business's own systems (events that start flows) and the command line; a key is shown once. */
 export function ApiKeys({ onNotice }: { onNotice: (m: string) => void }) {

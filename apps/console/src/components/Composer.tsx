@@ -1,17 +1,10 @@
 import { renderCanned } from "@openwaba/suite/canned";
 import { useEffect, useState, type FormEvent } from "react";
-import type { Conversation, TimelineMessage } from "@openwaba/contracts/suite";
+import type { CannedResponse, Conversation, TimelineMessage } from "@openwaba/contracts/suite";
 import { ApiError, api } from "../api";
 import { summary } from "./Thread";
 import type { Session } from "../App";
 import { TemplateForm } from "./TemplateForm";
-
-interface Canned {
-  id: string;
-  shortcut: string;
-  title: string;
-  body: string;
-}
 
 const NOTE_LIMIT = 4096;
 
@@ -33,7 +26,7 @@ export function Composer({
 }) {
   const [text, setText] = useState("");
   const [note, setNote] = useState(false);
-  const [canned, setCanned] = useState<Canned[]>([]);
+  const [canned, setCanned] = useState<CannedResponse[]>([]);
   const [busy, setBusy] = useState(false);
   const [buttons, setButtons] = useState(["", "", ""]);
   const [withButtons, setWithButtons] = useState(false);

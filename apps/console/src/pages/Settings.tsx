@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from "react";
-import type { User } from "@openwaba/contracts/suite";
+import type { CannedResponse, Team, User } from "@openwaba/contracts/suite";
 import { ApiError, api } from "../api";
 import type { Session } from "../App";
 import { ApiKeys } from "../components/ApiKeys";
@@ -17,9 +17,9 @@ const list = (s: string) =>
 export function Settings({ session }: { session: Session }) {
   const admin = session.user.role === "admin";
   const [users, setUsers] = useState<User[]>([]);
-  const [teams, setTeams] = useState<any[]>([]);
+  const [teams, setTeams] = useState<Team[]>([]);
   const [rules, setRules] = useState<any[]>([]);
-  const [canned, setCanned] = useState<any[]>([]);
+  const [canned, setCanned] = useState<CannedResponse[]>([]);
   const [hours, setHours] = useState<{ timezone: string; days: Record<string, [string, string][]> } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const load = () => {

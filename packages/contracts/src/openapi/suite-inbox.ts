@@ -7,6 +7,7 @@ import {
   startedConversation,
   timelineMessage as timelineMessageAnswer,
 } from "../suite/conversations";
+import { cannedResponse, cannedResponseList } from "../suite/canned";
 import { consent } from "../suite/contacts";
 import { numberList } from "../suite/numbers";
 import { SUITE_READ, SUITE_WRITE, suiteErrors, suiteDone } from "./components";
@@ -52,7 +53,7 @@ const templateMessage = obj({
   "parameters?": arr(str("A body parameter, in order")),
   "components?": arr(anyJson("A Cloud API component")),
 });
-const canned = obj({ id: str(), shortcut: str(), title: str(), body: str(), variables: arr(str()) });
+const canned = fromAnswer(cannedResponse);
 
 const conversations = suiteGroup("Suite inbox", SUITE_READ, SUITE_WRITE, {
   "GET /suite/api/conversations": {
@@ -174,7 +175,7 @@ const conversations = suiteGroup("Suite inbox", SUITE_READ, SUITE_WRITE, {
 const cannedDocs = suiteGroup("Suite canned responses", SUITE_READ, SUITE_WRITE, {
   "GET /suite/api/canned-responses": {
     summary: "The tenant's canned responses",
-    responses: { 200: ok(obj({ data: arr(canned) })), ...suiteErrors },
+    responses: { 200: ok(fromAnswer(cannedResponseList)), ...suiteErrors },
   },
   "POST /suite/api/canned-responses": {
     summary: "Add a canned response (admins and supervisors)",

@@ -1,8 +1,17 @@
-import { ROLES, suiteUser as suiteUserAnswer } from "../suite/people";
+import {
+  apiKey as apiKeyAnswer,
+  apiKeyList,
+  madeApiKey,
+  me,
+  ROLES,
+  suiteUser as suiteUserAnswer,
+  TEAM_ASSIGNMENTS,
+  team as teamAnswer,
+  teamList,
+} from "../suite/people";
 import { ANYONE, SESSION_READ, SESSION_WRITE, SUITE_READ, SUITE_WRITE, suiteErrors, suiteDone } from "./components";
 import {
   arr,
-  bool,
   fromAnswer,
   jsonBody,
   nullable,
@@ -19,18 +28,11 @@ import {
 // packages/suite/src/people).
 
 const role = oneOfValues(...ROLES);
-const assignment = oneOfValues("round_robin", "least_open", "manual");
+const assignment = oneOfValues(...TEAM_ASSIGNMENTS);
 export const suiteUser = fromAnswer(suiteUserAnswer);
 const signedIn = ok(obj({ user: suiteUser, csrf_token: str("Send it as x-csrf-token on every write") }));
-const team = obj({ id: str(), name: str(), assignment, member_ids: arr(str()) });
-const apiKey = obj({
-  id: str(),
-  name: str(),
-  prefix: str("The key's first characters, to recognise it"),
-  created_at: time,
-  last_used_at: nullable(time),
-  revoked: bool,
-});
+const team = fromAnswer(teamAnswer);
+const apiKey = fromAnswer(apiKeyAnswer);
 
 const session = suiteGroup("Suite sign-in", ANYONE, ANYONE, {
   "POST /suite/api/login": {
@@ -48,7 +50,7 @@ const session = suiteGroup("Suite sign-in", ANYONE, ANYONE, {
     summary: "The signed-in user, their teams and the session's CSRF token",
     security: SUITE_READ,
     responses: {
-      200: ok(obj({ user: suiteUser, teams: arr(obj({ id: str(), name: str() })), csrf_token: str() })),
+      200: ok(fromAnswer(me)),
       ...suiteErrors,
     },
   },
@@ -106,7 +108,7 @@ const people = suiteGroup("Suite people", SUITE_READ, SUITE_WRITE, {
   },
   "GET /suite/api/teams": {
     summary: "The tenant's teams and their members",
-    responses: { 200: ok(obj({ data: arr(team) })), ...suiteErrors },
+    responses: { 200: ok(fromAnswer(teamList)), ...suiteErrors },
   },
   "POST /suite/api/teams": {
     summary: "Make a team (admins)",
@@ -128,13 +130,13 @@ const people = suiteGroup("Suite people", SUITE_READ, SUITE_WRITE, {
 const keys = suiteGroup("Suite API keys", SESSION_READ, SESSION_WRITE, {
   "GET /suite/api/api-keys": {
     summary: "The tenant's API keys (admins, signed in: a key may not manage keys)",
-    responses: { 200: ok(obj({ data: arr(apiKey) })), ...suiteErrors },
+    responses: { 200: ok(fromAnswer(apiKeyList)), ...suiteErrors },
   },
   "POST /suite/api/api-keys": {
     summary: "Make an API key (admins, signed in); the key is shown once",
     requestBody: jsonBody(obj({ name: { type: "string", maxLength: 80 } })),
     responses: {
-      201: ok({ ...apiKey, properties: { ...(apiKey.properties as object), key: str("owk_…") } }, "Made"),
+      201: ok(fromAnswer(madeApiKey), "Made"),
       ...suiteErrors,
     },
   },

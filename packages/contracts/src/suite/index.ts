@@ -7,3 +7,4 @@ export * from "./numbers";
 export * from "./templates";
 export * from "./contacts";
 export * from "./alerts";
+export * from "./canned";

@@ -1,36 +1,17 @@
+import type { LiveReport, Report, ReportCost as Cost, ReportRange, ReportRow as Row } from "@openwaba/contracts/suite";
 import { useEffect, useState } from "react";
 import { ApiError, api } from "../api";
 import { useStream } from "../stream";
 import { BarChart } from "../components/BarChart";
 import { money } from "../campaigns/campaign-words";
 
-interface Row {
-  key: string;
-  conversations: number;
-  resolved: number;
-  first_response_median_s: number | null;
-  resolution_median_s: number | null;
-  csat_avg: number | null;
-  csat_count: number;
-}
 type Group = "day" | "agent" | "team";
-type Preset = "today" | "7d" | "30d" | "custom";
+type Preset = ReportRange["preset"];
 /** What the report covers: a preset, or the days picked (YYYY-MM-DD, the business's days). */
 interface Range {
   preset: Preset;
   from: string;
   to: string;
-}
-interface ReportRange {
-  preset: Preset;
-  from_day: string;
-  to_day: string;
-  days: number;
-  time_zone: string;
-}
-interface Cost {
-  currency: string | null;
-  by_category: Record<string, number>;
 }
 
 const PRESET_WORDS: Record<Preset, string> = {
@@ -52,10 +33,10 @@ const total = (c: Cost) => Object.values(c.by_category).reduce((a, b) => a + b, 
 
 /** The supervisor's view: queues and agents live, then reports by day, agent or team with charts and CSV. */
 export function Reports() {
-  const [live, setLive] = useState<any>(null);
+  const [live, setLive] = useState<LiveReport | null>(null);
   const [group, setGroup] = useState<Group>("day");
   const [range, setRange] = useState<Range>({ preset: "7d", from: "", to: "" });
-  const [report, setReport] = useState<any>(null);
+  const [report, setReport] = useState<Report | null>(null);
   const [problem, setProblem] = useState<{ field: string | null; message: string } | null>(null);
   /** The business's today, as the last preset said it (the suite's clock may have travelled). */
   const [today, setToday] = useState<string | undefined>(undefined);

@@ -1,58 +1,16 @@
 import { alertList } from "../suite/alerts";
+import { liveReport, report } from "../suite/reports";
 import { SUITE_READ, SUITE_WRITE, suiteErrors, suiteDone, FOR_LEADS } from "./components";
-import {
-  fromAnswer,
-  arr,
-  int,
-  map,
-  nullable,
-  num,
-  obj,
-  ok,
-  oneOfValues,
-  query,
-  str,
-  suiteGroup,
-  time,
-  type RouteDocs,
-} from "./shapes";
+import { fromAnswer, int, ok, oneOfValues, query, str, suiteGroup, type RouteDocs } from "./shapes";
 
 // Supervision: the live queues, reports, alerts and the realtime stream (packages/suite/src/reports,
 // alerts, realtime).
-
-const reportRow = obj({
-  key: str("The day, agent or team"),
-  conversations: int(),
-  resolved: int(),
-  first_response_median_s: nullable(num),
-  first_response_avg_s: nullable(num),
-  resolution_median_s: nullable(num),
-  csat_avg: nullable(num),
-  csat_count: int(),
-});
-const queue = { waiting: int(), open: int(), oldest_waiting_s: nullable(int()) };
 
 const supervision = suiteGroup("Suite supervision", SUITE_READ, SUITE_WRITE, {
   "GET /suite/api/reports/live": {
     summary: `The queues and agents now${FOR_LEADS}`,
     responses: {
-      200: ok(
-        obj({
-          at: time,
-          queues: arr(obj({ team_id: nullable(str()), name: str(), ...queue })),
-          agents: arr(
-            obj({
-              id: str(),
-              name: str(),
-              availability: str(),
-              capacity: int(),
-              role: str(),
-              open: int(),
-              awaiting_first_response: int(),
-            }),
-          ),
-        }),
-      ),
+      200: ok(fromAnswer(liveReport)),
       ...suiteErrors,
     },
   },
@@ -70,15 +28,7 @@ const supervision = suiteGroup("Suite supervision", SUITE_READ, SUITE_WRITE, {
         description: "The report (CSV with format=csv: one row a group)",
         content: {
           "application/json": {
-            schema: obj({
-              from: time,
-              to: time,
-              range: obj({ preset: nullable(str()), from_day: str(), to_day: str(), days: int(), time_zone: str() }),
-              group: str(),
-              rows: arr(reportRow),
-              messages_by_status: map(int()),
-              cost: nullable(arr(obj({ currency: nullable(str()), by_category: map(num) }))),
-            }),
+            schema: fromAnswer(report),
           },
           "text/csv": { schema: str() },
         },

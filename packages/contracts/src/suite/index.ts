@@ -8,3 +8,4 @@ export * from "./templates";
 export * from "./contacts";
 export * from "./alerts";
 export * from "./canned";
+export * from "./reports";

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   flowKit,
   signInAdmin,
+  signInInvited,
   startTestServer,
   waitFor,
   type SuiteSession,
@@ -15,11 +16,22 @@ import {
 let s: TestServer;
 let admin: SuiteSession;
 let kit: ReturnType<typeof flowKit>;
+let inTeam: SuiteSession, elsewhere: SuiteSession;
 
 beforeAll(async () => {
   s = await startTestServer();
   admin = await signInAdmin(s);
   kit = flowKit(s, admin);
+  inTeam = await signInInvited(s, admin, { email: "ana@handover.test", name: "Ana", role: "agent" });
+  elsewhere = await signInInvited(s, admin, { email: "ben@handover.test", name: "Ben", role: "agent" });
+  const returns = (await admin.call("POST", "/suite/api/teams", { name: "Returns", assignment: "manual" })).body.id;
+  await admin.call("PUT", `/suite/api/teams/${returns}/members`, { user_ids: [inTeam.user.id] });
+  await kit.publish({
+    name: "Return",
+    trigger: { type: "event", event: "return_requested" },
+    start: "human",
+    nodes: { human: { type: "handover", team_id: returns, note: "Return of {{event.item}}" } },
+  });
   await kit.publish({
     name: "Call me back",
     trigger: { type: "event", event: "callback_requested" },
@@ -59,5 +71,27 @@ describe("a bot handing a resolved conversation over", () => {
     );
     expect(note.data.message.content.body).toBe("Callback for a refund");
     stream.close();
+  });
+
+  it("announces the note to the team the conversation went to, not to agents outside it", async () => {
+    const wa = "48600730002";
+    await kit.user(wa, { name: "Ola" });
+    const theirs = await inTeam.stream();
+    const others = await elsewhere.stream();
+    const r = await admin.call("POST", "/suite/api/flows/events", {
+      event: "return_requested",
+      phone: `+${wa}`,
+      phone_number_id: s.phone,
+      data: { item: "a kettle" },
+    });
+    expect(r.status).toBe(202);
+    const isNote = (e: any) => e.event === "message.created" && e.data.message?.kind === "note";
+    const note = await waitFor(() => theirs.events.find(isNote), 5000, "the note on the team's stream");
+    expect(note.data.message.content.body).toBe("Return of a kettle");
+    // The agent outside the team hears nothing of it (their stream has caught up by now).
+    await new Promise((res) => setTimeout(res, 300));
+    expect(others.events.filter(isNote)).toEqual([]);
+    theirs.close();
+    others.close();
   });
 });

@@ -28,7 +28,7 @@ export interface HandToPeopleProps {
 
 /**
  * People take it from here: a closed or snoozed conversation is open again (a resolved one as a
- * new cycle), the note is on the timeline, and it goes to a team's queue.
+ * new cycle), it goes to a team's queue, and the note is on the timeline.
  */
 export async function handToPeople(suite: Suite, tx: Db, p: HandToPeopleProps): Promise<void> {
   const c = p.conversation;
@@ -41,12 +41,20 @@ export async function handToPeople(suite: Suite, tx: Db, p: HandToPeopleProps): 
     );
   if (c.state === "resolved") await reopenConversation(suite, tx, { conversation: c, actorId: null });
   else if (c.state === "snoozed") await moveConversation(suite, tx, { conversation: c, to: "open", actorId: null });
-  if (p.note) await addNote(suite, tx, { conversation: c, body: p.note, author: null });
   const known = p.teamId ? await tenantTeam(tx, { tenantId: c.tenant_id, teamId: p.teamId }) : null;
   if (known) {
     await routeToTeam(suite, tx, { conversationId: c.id, teamId: known.id, rule: `flow: ${p.flowName}` });
     await autoAssign(suite, tx, { conversationId: c.id });
   } else {
     await routeConversation(suite, tx, { conversationId: c.id, text: p.lastReply });
+  }
+  // The note is announced to the consoles of the team it went to, as it is now.
+  if (p.note) {
+    const routed = await tx
+      .selectFrom("suite_conversations")
+      .selectAll()
+      .where("id", "=", c.id)
+      .executeTakeFirstOrThrow();
+    await addNote(suite, tx, { conversation: routed, body: p.note, author: null });
   }
 }

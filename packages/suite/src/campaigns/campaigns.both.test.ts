@@ -136,6 +136,7 @@ describe("campaigns", () => {
     expect(delivered.progress.cost.total).toBeGreaterThan(0.5);
 
     // A reply lands in the inbox with the campaign message before it; a STOP counts as an opt-out.
+    const stream = await admin.stream();
     await s.call("POST", `/simulator/users/${pl(2)}/messages`, {
       to: s.phone,
       type: "text",
@@ -163,6 +164,17 @@ describe("campaigns", () => {
       campaign_id: id,
       campaign: "Winter sale",
     });
+    // The consoles see it live too: the campaign's message first, then the customer's reply.
+    const shown = await waitFor(
+      () => {
+        const m = stream.events.filter((e) => e.event === "message.created" && e.data.conversation_id === conv.id);
+        return m.length >= 2 && m;
+      },
+      5000,
+      "the campaign's message and the reply on the stream",
+    );
+    expect(shown.map((e) => e.data.message.type)).toEqual(["template", "text"]);
+    stream.close();
     expect((await kit.recipients(id, "replied=true")).map((r) => r.phone)).toContain(`+${pl(2)}`);
     // A failure of another attempt for the same recipient, delivered late, changes nothing (nor sends again).
     const one = (await kit.recipients(id)).find((r) => r.phone === `+${pl(3)}`)!;

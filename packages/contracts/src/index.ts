@@ -15,3 +15,4 @@ export * from "./phone-numbers/phone-number-node";
 export * from "./messages/message-status";
 export * from "./webhooks/webhook-delivery";
 export * from "./webhooks/webhook-subscribers";
+export * from "./phone-numbers/business-profile";

@@ -1,5 +1,12 @@
 import { useEffect, useState, type FormEvent } from "react";
-import type { CannedResponse, Team, User } from "@openwaba/contracts/suite";
+import type {
+  BusinessProfile as BusinessProfileAnswer,
+  CannedResponse,
+  ListedPhoneNumber,
+  NumberList,
+  Team,
+  User,
+} from "@openwaba/contracts/suite";
 import { ApiError, api } from "../api";
 import type { Session } from "../App";
 import { ApiKeys } from "../components/ApiKeys";
@@ -444,11 +451,11 @@ function BusinessHours({
 }
 
 function BusinessProfile({ disabled, onSaved }: { disabled: boolean; onSaved: (m: string) => void }) {
-  const [numbers, setNumbers] = useState<any[]>([]);
+  const [numbers, setNumbers] = useState<ListedPhoneNumber[]>([]);
   const [id, setId] = useState("");
-  const [p, setP] = useState<Record<string, any>>({});
+  const [p, setP] = useState<BusinessProfileAnswer>({});
   useEffect(() => {
-    void api("GET", "/suite/api/numbers").then((r) => {
+    void api<NumberList>("GET", "/suite/api/numbers").then((r) => {
       setNumbers(r.data);
       if (r.data[0]) setId(r.data[0].id);
     });

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { markReadRequest, TYPE_OBJECTS } from "../messages/send-request";
 import { createTemplateRequest, editTemplateRequest } from "../templates/template-request";
+import { businessProfile as businessProfileAnswer, businessProfileFields } from "../phone-numbers/business-profile";
 import { subscribedApp as subscribedAppContract } from "../webhooks/webhook-subscribers";
 import { GRAPH_TOKEN, graphErrors, graphPaging } from "./components";
 import {
@@ -122,18 +123,8 @@ const waba = {
   required: ["id"],
 };
 /** A business profile's fields as GET …/whatsapp_business_profile answers them. */
-export const businessProfile = (): JsonSchema => ({
-  type: "object",
-  properties: { ...profileFields, profile_picture_url: str(), messaging_product: { const: "whatsapp" } },
-});
-const profileFields = {
-  about: { type: "string", maxLength: 139 },
-  address: { type: "string", maxLength: 256 },
-  description: { type: "string", maxLength: 512 },
-  email: { type: "string", maxLength: 128 },
-  websites: { type: "array", maxItems: 2, items: { type: "string", maxLength: 256 } },
-  vertical: str('One of Meta\'s verticals (AUTO, BEAUTY, RETAIL…); "" clears'),
-};
+export const businessProfile = (): JsonSchema => fromAnswer(businessProfileAnswer);
+const profileFields = fromAnswer(businessProfileFields).properties as Record<string, JsonSchema>;
 /** What POST /{waba_id}/message_templates answers. */
 export const createdTemplate = obj({ id: str(), status: oneOfValues("PENDING"), category: str() });
 const qrCode = obj({

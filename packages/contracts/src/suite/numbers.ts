@@ -9,3 +9,6 @@ export type { ListedPhoneNumber } from "../phone-numbers/phone-number-node";
 /** GET /suite/api/numbers. */
 export const numberList = z.object({ data: z.array(listedPhoneNumber) });
 export type NumberList = z.infer<typeof numberList>;
+
+/** GET /suite/api/numbers/{id}/profile: the number's business profile as the Cloud API answers it. */
+export type { BusinessProfile } from "../phone-numbers/business-profile";

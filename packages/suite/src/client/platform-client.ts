@@ -1,6 +1,7 @@
 // The suite's only way to the platform (ARCHITECTURE.md): the Cloud API over HTTP, to our own
 // server or to Meta's graph.facebook.com with the same code — the SDK's client.
 import type {
+  BusinessProfile,
   CreatedTemplate,
   ListedPhoneNumber,
   MessageStatus,
@@ -54,7 +55,7 @@ export interface PlatformClient {
   messageStatus(messageId: string): Promise<MessageStatus>;
   recentMessages(q?: { direction?: "in" | "out"; limit?: number }): Promise<MessageStatus[]>;
   /** GET / POST /{phone-number-id}/whatsapp_business_profile. */
-  businessProfile(phoneNumberId: string): Promise<Record<string, unknown>>;
+  businessProfile(phoneNumberId: string): Promise<BusinessProfile>;
   updateBusinessProfile(phoneNumberId: string, profile: Record<string, unknown>): Promise<void>;
   /** A QR code / wa.me link for a number (message_qrdls), and its removal. */
   createQrCode(
@@ -97,6 +98,9 @@ export class GraphClient extends CloudApiClient implements PlatformClient {
   }
   override phoneNumber(phoneNumberId: string) {
     return super.phoneNumber(phoneNumberId) as Promise<PhoneNumberNode>;
+  }
+  override businessProfile(phoneNumberId: string) {
+    return super.businessProfile(phoneNumberId) as Promise<BusinessProfile>;
   }
   override webhookOverview(wabaId: string) {
     return super.webhookOverview(wabaId) as Promise<WebhookOverview>;

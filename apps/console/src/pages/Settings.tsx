@@ -1,10 +1,12 @@
 import { useEffect, useState, type FormEvent } from "react";
 import type {
+  BusinessHours,
   BusinessProfile as BusinessProfileAnswer,
   CannedResponse,
   ListedPhoneNumber,
   NumberList,
   Team,
+  TenantSettings,
   User,
 } from "@openwaba/contracts/suite";
 import { ApiError, api } from "../api";
@@ -27,14 +29,14 @@ export function Settings({ session }: { session: Session }) {
   const [teams, setTeams] = useState<Team[]>([]);
   const [rules, setRules] = useState<any[]>([]);
   const [canned, setCanned] = useState<CannedResponse[]>([]);
-  const [hours, setHours] = useState<{ timezone: string; days: Record<string, [string, string][]> } | null>(null);
+  const [hours, setHours] = useState<BusinessHours | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const load = () => {
     void api("GET", "/suite/api/users").then((r) => setUsers(r.data));
     void api("GET", "/suite/api/teams").then((r) => setTeams(r.data));
     void api("GET", "/suite/api/routing-rules").then((r) => setRules(r.rules));
     void api("GET", "/suite/api/canned-responses").then((r) => setCanned(r.data));
-    void api("GET", "/suite/api/settings").then((r) => setHours(r.business_hours ?? null));
+    void api<TenantSettings>("GET", "/suite/api/settings").then((r) => setHours(r.business_hours ?? null));
   };
   useEffect(load, []);
   const run = async (f: () => Promise<unknown>, ok: string) => {

@@ -1,11 +1,18 @@
+import {
+  businessHours as businessHoursAnswer,
+  businessWebhook as businessWebhookAnswer,
+  faqBot as faqBotAnswer,
+  storedSettings as storedSettingsAnswer,
+  tenantSettings as tenantSettingsAnswer,
+} from "../suite/settings";
 import { SUITE_READ, SUITE_WRITE, suiteErrors, suiteDone, FOR_LEADS } from "./components";
 import {
   anyJson,
   arr,
   bool,
+  fromAnswer,
   int,
   jsonBody,
-  map,
   nullable,
   num,
   obj,
@@ -14,7 +21,6 @@ import {
   str,
   suiteGroup,
   time,
-  type JsonSchema,
   type RouteDocs,
 } from "./shapes";
 
@@ -29,34 +35,11 @@ const conditions = obj({
   "business_hours?": oneOfValues("inside", "outside"),
 });
 const rule = obj({ name: { type: "string", maxLength: 80 }, team_id: str(), conditions });
-const businessHours = nullable(
-  obj({
-    timezone: str("An IANA time zone"),
-    days: map({
-      type: "array",
-      maxItems: 6,
-      items: { type: "array", prefixItems: [str("HH:MM"), str("HH:MM")], minItems: 2, maxItems: 2 },
-      description: "Opening intervals of a weekday (mon … sun)",
-    }),
-  }),
-);
-const businessWebhook = nullable(obj({ url: str(), "secret?": str("Signs each POST; shown to admins only") }));
-const faqBot = obj({ enabled: bool, threshold: num });
-/** The tenant's settings as stored (business hours, webhook, bots…); GET adds the tenant's name. */
-const storedSettings: JsonSchema = {
-  ...obj({
-    "business_hours?": businessHours,
-    "business_webhook?": businessWebhook,
-    "faq_bot?": faqBot,
-    "auto_messages?": anyJson("The greeting and away messages"),
-  }),
-  additionalProperties: true,
-};
-const tenantSettings: JsonSchema = {
-  ...storedSettings,
-  properties: { name: str("The tenant's name"), ...(storedSettings.properties as object) },
-  required: ["name"],
-};
+const businessHours = fromAnswer(businessHoursAnswer);
+const businessWebhook = fromAnswer(businessWebhookAnswer);
+const faqBot = fromAnswer(faqBotAnswer);
+const storedSettings = fromAnswer(storedSettingsAnswer);
+const tenantSettings = fromAnswer(tenantSettingsAnswer);
 const widgetFields = {
   "enabled?": bool,
   "phone_number_id?": str(),

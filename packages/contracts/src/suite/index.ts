@@ -9,3 +9,4 @@ export * from "./contacts";
 export * from "./alerts";
 export * from "./canned";
 export * from "./reports";
+export * from "./settings";

@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+// The tenant's settings as the suite API answers them (packages/suite/src/tenant, routing, outbound, faq).
+
+const hhmm = z.string().describe("HH:MM");
+
+/** When the business answers: opening intervals per weekday (mon … sun) in a time zone; null for none. */
+export const businessHours = z
+  .object({
+    timezone: z.string().describe("An IANA time zone"),
+    days: z.record(
+      z.string(),
+      z
+        .array(z.tuple([hhmm, hhmm]))
+        .max(6)
+        .describe("Opening intervals of a weekday (mon … sun)"),
+    ),
+  })
+  .nullable();
+export type BusinessHours = NonNullable<z.infer<typeof businessHours>>;
+
+/** Where the business's systems hear of contacts and conversations; null for nowhere. */
+export const businessWebhook = z
+  .object({ url: z.string(), secret: z.string().describe("Signs each POST; shown to admins only").optional() })
+  .nullable();
+export type BusinessWebhook = z.infer<typeof businessWebhook>;
+
+export const faqBot = z.object({ enabled: z.boolean(), threshold: z.number() });
+export type FaqBot = z.infer<typeof faqBot>;
+
+/** The tenant's settings as stored (business hours, webhook, bots…); a part not set yet is absent. */
+export const storedSettings = z.looseObject({
+  business_hours: businessHours.optional(),
+  business_webhook: businessWebhook.optional(),
+  faq_bot: faqBot.optional(),
+  auto_messages: z.unknown().describe("The greeting and away messages").optional(),
+});
+export type StoredSettings = z.infer<typeof storedSettings>;
+
+/** GET /suite/api/settings: the stored settings and the tenant's name. */
+export const tenantSettings = storedSettings.extend({ name: z.string().describe("The tenant's name") });
+export type TenantSettings = z.infer<typeof tenantSettings>;

@@ -1,4 +1,5 @@
 import { windowClosesAt } from "@openwaba/contracts";
+import type { Sender } from "@openwaba/contracts/suite";
 import type { Selectable } from "kysely";
 import type { SuiteConversationsTable, SuiteMessagesTable } from "@openwaba/store";
 
@@ -38,11 +39,7 @@ export function presentConversation(c: ConversationRow, now: number) {
  * (other software with the number: content says `"origin":"api"`), or else a bot (flows, the FAQ
  * bot, greeting and away messages send with no author). The customer's own messages have none.
  */
-export type Sender =
-  | { kind: "agent"; id: string; name: string | null }
-  | { kind: "campaign"; id: string; name: string }
-  | { kind: "api" }
-  | { kind: "bot" };
+export type { Sender };
 
 export function senderOf(
   m: Pick<MessageRow, "direction" | "author_id">,

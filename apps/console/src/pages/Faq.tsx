@@ -1,13 +1,7 @@
+import type { FaqEntry, FaqList, UnansweredQuestion } from "@openwaba/contracts/suite";
 import { useEffect, useState, type FormEvent } from "react";
 import { ApiError, api } from "../api";
 
-interface Entry {
-  id: string;
-  question: string;
-  alternatives: string[];
-  answer: string;
-  language: string | null;
-}
 /** An entry as its form holds it: other ways to ask, one a line. */
 interface Draft {
   question: string;
@@ -17,7 +11,7 @@ interface Draft {
 }
 
 const EMPTY: Draft = { question: "", alternatives: "", answer: "", language: "" };
-const toDraft = (e: Entry): Draft => ({
+const toDraft = (e: FaqEntry): Draft => ({
   question: e.question,
   alternatives: e.alternatives.join("\n"),
   answer: e.answer,
@@ -35,8 +29,8 @@ const fromDraft = (d: Draft) => ({
 
 /** The FAQ bot: its knowledge base, its switch and threshold, what it could not answer, and a way to try it. */
 export function Faq({ admin }: { admin: boolean }) {
-  const [data, setData] = useState<{ data: Entry[]; bot: { enabled: boolean; threshold: number } } | null>(null);
-  const [missed, setMissed] = useState<any[]>([]);
+  const [data, setData] = useState<FaqList | null>(null);
+  const [missed, setMissed] = useState<UnansweredQuestion[]>([]);
   const [form, setForm] = useState<Draft>(EMPTY);
   const [editing, setEditing] = useState<{ id: string; draft: Draft } | null>(null);
   const [probe, setProbe] = useState("");

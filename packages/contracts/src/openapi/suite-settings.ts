@@ -1,3 +1,4 @@
+import { faqEntry as faqEntryAnswer, faqList, unansweredQuestions } from "../suite/faq";
 import {
   businessHours as businessHoursAnswer,
   businessWebhook as businessWebhookAnswer,
@@ -66,13 +67,7 @@ const widget = {
   }),
   additionalProperties: anyJson("The widget's settings, as saved"),
 };
-const faqEntry = obj({
-  id: str(),
-  question: str(),
-  alternatives: arr(str()),
-  answer: str(),
-  language: nullable(str()),
-});
+const faqEntry = fromAnswer(faqEntryAnswer);
 const faqFields = {
   question: { type: "string", minLength: 3, maxLength: 500 },
   answer: { type: "string", maxLength: 4096 },
@@ -134,7 +129,7 @@ const settings = suiteGroup("Suite settings", SUITE_READ, SUITE_WRITE, {
 const faq = suiteGroup("Suite FAQ", SUITE_READ, SUITE_WRITE, {
   "GET /suite/api/faq": {
     summary: "The knowledge base and the bot's settings",
-    responses: { 200: ok(obj({ data: arr(faqEntry), bot: faqBot })), ...suiteErrors },
+    responses: { 200: ok(fromAnswer(faqList)), ...suiteErrors },
   },
   "POST /suite/api/faq": {
     summary: `Add an entry${FOR_LEADS}`,
@@ -153,11 +148,7 @@ const faq = suiteGroup("Suite FAQ", SUITE_READ, SUITE_WRITE, {
   "GET /suite/api/faq/unanswered": {
     summary: `What the bot could not answer${FOR_LEADS}`,
     responses: {
-      200: ok(
-        obj({
-          data: arr(obj({ id: str(), conversation_id: str(), question: str(), confidence: nullable(num), at: time })),
-        }),
-      ),
+      200: ok(fromAnswer(unansweredQuestions)),
       ...suiteErrors,
     },
   },

@@ -10,3 +10,4 @@ export * from "./alerts";
 export * from "./canned";
 export * from "./reports";
 export * from "./settings";
+export * from "./faq";

@@ -16,6 +16,9 @@ export type MarketingConsent = "granted" | "revoked";
 export type FlowRunEnd = "completed" | "handed_over" | "stopped" | "expired" | "failed";
 /** Where a flow run is: going on, or ended. */
 export type FlowRunState = "active" | FlowRunEnd;
+/** A conversation's state (the moves between them: suite/src/inbox/conversation-state.ts). */
+export type ConversationState = "open" | "pending" | "snoozed" | "resolved";
+export type ConversationPriority = "low" | "normal" | "high" | "urgent";
 
 export interface SuiteTenantsTable {
   id: string;
@@ -113,12 +116,10 @@ export interface SuiteConversationsTable {
   phone_number_id: string;
   wa_id: string;
   contact_name: string;
-  /** open | pending | snoozed | resolved */
-  state: string;
+  state: ConversationState;
   assignee_id: NullByDefault<string>;
   team_id: NullByDefault<string>;
-  /** low | normal | high | urgent */
-  priority: string;
+  priority: ConversationPriority;
   labels: Json;
   last_message_at: Millis;
   /** The customer's last message: the customer service window runs 24 h from it. */

@@ -2,7 +2,9 @@
 // or resolved. A customer's message wakes it; after resolving, it starts a new cycle (a new
 // first-response clock, routed again).
 
-export type ConversationState = "open" | "pending" | "snoozed" | "resolved";
+import type { ConversationState } from "@openwaba/store";
+
+export type { ConversationState };
 export const STATES: ConversationState[] = ["open", "pending", "snoozed", "resolved"];
 
 const ALLOWED: Record<ConversationState, ConversationState[]> = {

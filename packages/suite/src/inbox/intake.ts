@@ -68,7 +68,7 @@ async function customerMessage(
   const next =
     c.bot_run_id && c.state === "resolved"
       ? { state: "resolved" as const, newCycle: false }
-      : onCustomerMessage(c.state as ConversationState);
+      : onCustomerMessage(c.state);
   const newCycle = created || next.newCycle;
   // A new cycle keeps its agent only if they are still there to answer.
   await customerWrote(suite, tx, { conversation: c, name, sentAt, state: next.state, newCycle: next.newCycle });

@@ -1,3 +1,4 @@
+import type { ConversationState } from "@openwaba/store";
 import type { Db } from "@openwaba/store";
 import { routeToTeam } from "../inbox/commands/route-to-team";
 import { takeConversation } from "../inbox/commands/take-conversation";
@@ -7,7 +8,7 @@ import { withinBusinessHours, type BusinessHours } from "./business-hours";
 import { languageOf } from "./language";
 import { firstMatch, type RuleConditions } from "./rules";
 
-const OPEN_STATES = ["open", "pending"];
+const OPEN_STATES: ConversationState[] = ["open", "pending"];
 
 /**
  * A new conversation (or a new cycle of one) goes to the queue of the first routing rule that

@@ -30,7 +30,7 @@ const changedMeanwhile = () =>
  */
 export async function changeConversationState(suite: Suite, tx: Db, p: ChangeConversationStateProps): Promise<void> {
   const c = p.conversation;
-  if (!canMove(c.state as ConversationState, p.to))
+  if (!canMove(c.state, p.to))
     throw new SuiteError(409, "invalid_transition", `A ${c.state} conversation cannot become ${p.to}.`);
   if (p.to === "resolved") {
     if (!(await resolveConversation(suite, tx, { conversation: c, actorId: p.actorId, csat: p.csat ?? null })))

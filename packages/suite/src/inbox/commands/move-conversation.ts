@@ -24,7 +24,7 @@ export interface MoveConversationProps {
  * one does it. False when it changed meanwhile; a move the machine forbids is refused.
  */
 export async function moveConversation(suite: Suite, tx: Db, p: MoveConversationProps): Promise<boolean> {
-  const from = p.conversation.state as ConversationState;
+  const from = p.conversation.state;
   if (from === "resolved" || !canMove(from, p.to))
     throw new SuiteError(409, "invalid_transition", `A ${from} conversation cannot become ${p.to}.`);
   if (p.to === "snoozed" && !(p.snoozedUntil && p.snoozedUntil > suite.clock.now()))

@@ -53,6 +53,27 @@ export const fromAnswer = (schema: z.ZodType): JsonSchema => {
   return plainSubset(json) as JsonSchema;
 };
 
+/**
+ * A contracts zod schema as the JSON Schema of what a client sends to the suite: the route parses the
+ * same schema, in the registry's plain subset (its refinements, which JSON Schema cannot say, are not in it).
+ */
+export const fromRequest = (schema: z.ZodType): JsonSchema => {
+  const { $schema: _, ...json } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
+  return plainSubset(json) as JsonSchema;
+};
+
+/** A contracts query schema as the operation's query parameters, one per property, with a word on some. */
+export function queryFrom(schema: z.ZodType, descriptions: Record<string, string> = {}): ParameterDoc[] {
+  const json = fromRequest(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: "query",
+    ...(json.required?.includes(name) ? { required: true } : {}),
+    schema: s,
+    ...(descriptions[name] ? { description: descriptions[name] } : {}),
+  }));
+}
+
 function plainSubset(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(plainSubset);
   if (typeof node !== "object" || node === null) return node;

@@ -1,6 +1,11 @@
 import {
-  CONVERSATION_STATES,
+  assignRequest,
+  composedMessageRequest,
   conversation as conversationAnswer,
+  conversationEditRequest,
+  conversationListQuery,
+  noteRequest,
+  stateRequest,
   conversationDetail,
   conversationList,
   pastCycle,
@@ -15,38 +20,27 @@ import { businessProfile } from "./graph";
 import {
   anyJson,
   arr,
-  bool,
   bytes,
   fromAnswer,
+  fromRequest,
   jsonBody,
   nullable,
   obj,
   ok,
-  oneOfValues,
-  query,
+  queryFrom,
   str,
   suiteGroup,
   time,
-  type JsonSchema,
   type RouteDocs,
 } from "./shapes";
 
 // The inbox: conversations, their timelines, what agents do with them, canned responses, and what
 // the console reads of the Cloud API (packages/suite/src/inbox).
 
-const STATES = CONVERSATION_STATES;
 export const conversation = fromAnswer(conversationAnswer);
 export const timelineMessage = fromAnswer(timelineMessageAnswer);
 const cycle = fromAnswer(pastCycle);
 export const consentState = fromAnswer(consent.nullable());
-const mediaObject: JsonSchema = obj({
-  "link?": str(),
-  "id?": str("A media id from POST …/media"),
-  "caption?": { type: "string", maxLength: 1024 },
-  "filename?": { type: "string", maxLength: 240 },
-});
-const composed = (type: string, object: JsonSchema) =>
-  obj({ type: { const: type }, [type]: object, "context_message_id?": str() });
 const templateMessage = obj({
   name: { type: "string", pattern: "^[a-z0-9_]{1,512}$" },
   language: str(),
@@ -58,13 +52,11 @@ const canned = fromAnswer(cannedResponse);
 const conversations = suiteGroup("Suite inbox", SUITE_READ, SUITE_WRITE, {
   "GET /suite/api/conversations": {
     summary: "The conversations the user may see, latest first",
-    parameters: [
-      query("state", oneOfValues(...STATES, "all"), "Default open"),
-      query("assignee", str(), "me, unassigned or a user id"),
-      query("team", str()),
-      query("q", str(), "Search by name, number or text"),
-      query("limit", { type: "integer", minimum: 1, maximum: 200, default: 50 }),
-    ],
+    parameters: queryFrom(conversationListQuery, {
+      state: "Default open",
+      assignee: "me, unassigned or a user id",
+      q: "Search by name, number or text",
+    }),
     responses: {
       200: ok(fromAnswer(conversationList)),
       ...suiteErrors,
@@ -86,25 +78,12 @@ const conversations = suiteGroup("Suite inbox", SUITE_READ, SUITE_WRITE, {
   },
   "PATCH /suite/api/conversations/{id}": {
     summary: "Set a conversation's labels and/or priority",
-    requestBody: jsonBody(
-      obj({
-        "labels?": { type: "array", maxItems: 20, items: { type: "string", maxLength: 40 } },
-        "priority?": oneOfValues("low", "normal", "high", "urgent"),
-      }),
-    ),
+    requestBody: jsonBody(fromRequest(conversationEditRequest)),
     responses: { 200: ok(conversation), ...suiteErrors },
   },
   "POST /suite/api/conversations/{id}/messages": {
     summary: "Send a message from the console (free-form ones need the open window)",
-    requestBody: jsonBody({
-      oneOf: [
-        composed("text", obj({ body: { type: "string", maxLength: 4096 }, "preview_url?": bool })),
-        composed("template", obj({ name: str(), language: obj({ code: str() }) })),
-        composed("interactive", obj({ type: oneOfValues("button", "list") })),
-        ...["image", "document", "video", "audio"].map((t) => composed(t, mediaObject)),
-        obj({ type: { const: "reaction" }, reaction: obj({ message_id: str(), emoji: str() }) }),
-      ],
-    }),
+    requestBody: jsonBody(fromRequest(composedMessageRequest)),
     responses: { 201: ok(timelineMessage, "Sent"), ...suiteErrors },
   },
   "POST /suite/api/conversations/{id}/media": {
@@ -117,7 +96,7 @@ const conversations = suiteGroup("Suite inbox", SUITE_READ, SUITE_WRITE, {
   },
   "POST /suite/api/conversations/{id}/notes": {
     summary: "Add an internal note (never sent to the customer)",
-    requestBody: jsonBody(obj({ body: { type: "string", maxLength: 4096 } })),
+    requestBody: jsonBody(fromRequest(noteRequest)),
     responses: { 201: ok(timelineMessage, "Added"), ...suiteErrors },
   },
   "POST /suite/api/conversations/{id}/claim": {
@@ -126,18 +105,12 @@ const conversations = suiteGroup("Suite inbox", SUITE_READ, SUITE_WRITE, {
   },
   "POST /suite/api/conversations/{id}/assign": {
     summary: "Transfer to a person and/or a team (agents: only their own conversations)",
-    requestBody: jsonBody(obj({ "assignee_id?": nullable(str()), "team_id?": nullable(str()) })),
+    requestBody: jsonBody(fromRequest(assignRequest)),
     responses: { 200: ok(conversation), ...suiteErrors },
   },
   "POST /suite/api/conversations/{id}/state": {
     summary: "Open, pend, snooze or resolve (with an optional CSAT)",
-    requestBody: jsonBody(
-      obj({
-        state: oneOfValues(...STATES),
-        "snoozed_until?": time,
-        "csat?": { type: "integer", minimum: 1, maximum: 5 },
-      }),
-    ),
+    requestBody: jsonBody(fromRequest(stateRequest)),
     responses: { 200: ok(conversation), ...suiteErrors },
   },
   "POST /suite/api/conversations/{id}/typing": {

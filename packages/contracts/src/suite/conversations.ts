@@ -110,3 +110,80 @@ export type ConversationDetail = z.infer<typeof conversationDetail>;
 /** POST /suite/api/conversations: the conversation started and its first message. */
 export const startedConversation = z.object({ conversation, message: timelineMessage });
 export type StartedConversation = z.infer<typeof startedConversation>;
+
+// What the inbox's routes take (packages/suite/src/inbox/conversations.routes.ts and compose.ts).
+
+/** GET /suite/api/conversations?…: which conversations, and how many. */
+export const conversationListQuery = z.strictObject({
+  state: z.enum([...CONVERSATION_STATES, "all"]).default("open"),
+  assignee: z.string().optional(),
+  team: z.string().optional(),
+  q: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ConversationListQuery = z.infer<typeof conversationListQuery>;
+
+/** POST /suite/api/conversations/{id}/notes. */
+export const noteRequest = z.strictObject({ body: z.string().trim().min(1).max(4096) });
+export type NoteRequest = z.infer<typeof noteRequest>;
+
+/** POST /suite/api/conversations/{id}/assign: a person and/or a team (null takes it away). */
+export const assignRequest = z
+  .strictObject({ assignee_id: z.string().nullable().optional(), team_id: z.string().nullable().optional() })
+  .refine((b) => b.assignee_id !== undefined || b.team_id !== undefined, {
+    message: "give assignee_id and/or team_id",
+  });
+export type AssignRequest = z.infer<typeof assignRequest>;
+
+/** POST /suite/api/conversations/{id}/state. */
+export const stateRequest = z.strictObject({
+  state: z.enum(CONVERSATION_STATES),
+  snoozed_until: z.iso.datetime().optional(),
+  csat: z.number().int().min(1).max(5).optional(),
+});
+export type StateRequest = z.infer<typeof stateRequest>;
+
+/** PATCH /suite/api/conversations/{id}: labels and/or priority. */
+export const conversationEditRequest = z
+  .strictObject({
+    labels: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
+    priority: z.enum(CONVERSATION_PRIORITIES).optional(),
+  })
+  .refine((b) => b.labels !== undefined || b.priority !== undefined, { message: "give labels and/or priority" });
+export type ConversationEditRequest = z.infer<typeof conversationEditRequest>;
+
+// What an agent may send from the composer: Cloud API message bodies without `to` (the
+// conversation names the customer), optionally replying to one of its messages.
+const composedText = z.strictObject({ body: z.string().trim().min(1).max(4096), preview_url: z.boolean().optional() });
+const composedMedia = z
+  .strictObject({
+    link: z.url().optional(),
+    id: z.string().min(1).optional().describe("A media id from POST …/media"),
+    caption: z.string().max(1024).optional(),
+    filename: z.string().max(240).optional(),
+  })
+  .refine((m) => (m.link === undefined) !== (m.id === undefined), { message: "give exactly one of link or id" });
+
+/** POST /suite/api/conversations/{id}/messages. */
+export const composedMessageRequest = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("text"), text: composedText, context_message_id: z.string().optional() }),
+  z.strictObject({
+    type: z.literal("template"),
+    template: z.looseObject({ name: z.string().min(1), language: z.strictObject({ code: z.string().min(2) }) }),
+    context_message_id: z.string().optional(),
+  }),
+  z.strictObject({
+    type: z.literal("interactive"),
+    interactive: z.looseObject({ type: z.enum(["button", "list"]) }),
+    context_message_id: z.string().optional(),
+  }),
+  z.strictObject({ type: z.literal("image"), image: composedMedia, context_message_id: z.string().optional() }),
+  z.strictObject({ type: z.literal("document"), document: composedMedia, context_message_id: z.string().optional() }),
+  z.strictObject({ type: z.literal("video"), video: composedMedia, context_message_id: z.string().optional() }),
+  z.strictObject({ type: z.literal("audio"), audio: composedMedia, context_message_id: z.string().optional() }),
+  z.strictObject({
+    type: z.literal("reaction"),
+    reaction: z.strictObject({ message_id: z.string().min(1), emoji: z.string().max(32) }),
+  }),
+]);
+export type ComposedMessageRequest = z.infer<typeof composedMessageRequest>;

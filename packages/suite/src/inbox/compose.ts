@@ -1,6 +1,6 @@
 import type { Db } from "@openwaba/store";
 import { isWindowOpen, needsOpenWindow } from "@openwaba/contracts";
-import { z } from "zod";
+import { composedMessageRequest } from "@openwaba/contracts/suite";
 import type { SuiteUser } from "../auth/sessions";
 import { PlatformCallError } from "../client/platform-client";
 import { SuiteError, parseBody } from "../errors";
@@ -12,39 +12,7 @@ import { recordOutgoingMessage } from "./commands/record-outgoing-message";
 import { presentMessage, type ConversationRow } from "./present";
 import { stopBotRun } from "../flows/flow-runs";
 
-// What an agent may send from the composer: Cloud API message bodies without `to` (the
-// conversation names the customer), optionally replying to one of its messages.
 const SENDING_MS = 60_000;
-const text = z.strictObject({ body: z.string().trim().min(1).max(4096), preview_url: z.boolean().optional() });
-const media = z
-  .strictObject({
-    link: z.url().optional(),
-    id: z.string().min(1).optional(),
-    caption: z.string().max(1024).optional(),
-    filename: z.string().max(240).optional(),
-  })
-  .refine((m) => (m.link === undefined) !== (m.id === undefined), { message: "give exactly one of link or id" });
-const composed = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("text"), text, context_message_id: z.string().optional() }),
-  z.strictObject({
-    type: z.literal("template"),
-    template: z.looseObject({ name: z.string().min(1), language: z.strictObject({ code: z.string().min(2) }) }),
-    context_message_id: z.string().optional(),
-  }),
-  z.strictObject({
-    type: z.literal("interactive"),
-    interactive: z.looseObject({ type: z.enum(["button", "list"]) }),
-    context_message_id: z.string().optional(),
-  }),
-  z.strictObject({ type: z.literal("image"), image: media, context_message_id: z.string().optional() }),
-  z.strictObject({ type: z.literal("document"), document: media, context_message_id: z.string().optional() }),
-  z.strictObject({ type: z.literal("video"), video: media, context_message_id: z.string().optional() }),
-  z.strictObject({ type: z.literal("audio"), audio: media, context_message_id: z.string().optional() }),
-  z.strictObject({
-    type: z.literal("reaction"),
-    reaction: z.strictObject({ message_id: z.string().min(1), emoji: z.string().max(32) }),
-  }),
-]);
 
 /**
  * Sends an agent's message through the Cloud API and puts it on the timeline. Free-form messages
@@ -53,7 +21,7 @@ const composed = z.discriminatedUnion("type", [
  * answer of a cycle sets its first-response time; answering an unassigned conversation takes it.
  */
 export async function sendFromConsole(suite: Suite, user: SuiteUser, c: ConversationRow, raw: unknown) {
-  const b = parseBody(composed, raw);
+  const b = parseBody(composedMessageRequest, raw);
   const now = suite.clock.now();
   if (needsOpenWindow(b.type) && !isWindowOpen(c.last_inbound_at, now)) {
     throw new SuiteError(

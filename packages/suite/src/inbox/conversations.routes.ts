@@ -1,6 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import { tenantTransaction } from "../unit-of-work";
-import { z } from "zod";
+import {
+  assignRequest,
+  conversationEditRequest,
+  conversationListQuery,
+  noteRequest,
+  stateRequest,
+} from "@openwaba/contracts/suite";
 import { requireUser } from "../auth/sessions";
 import { SuiteError, parseBody } from "../errors";
 import { claimConversation } from "./commands/take-conversation";
@@ -11,7 +17,6 @@ import { startConversation } from "./start-conversation";
 import { addNote } from "./commands/add-note";
 import { changeConversationState } from "./commands/change-conversation-state";
 import { editConversation } from "./commands/edit-conversation";
-import { STATES } from "./conversation-state";
 import { tenantTeam } from "../people/tenant-team";
 import { authorNames } from "./author-names";
 import { conversationSearch, listExtras } from "./conversation-list";
@@ -20,36 +25,11 @@ import { presentConversation, presentEvent, presentMessage } from "./present";
 import { teamIdsOf, visibleConversation } from "./visible-conversation";
 import { authorizeTransfer, authorizeWorkOn, may } from "../auth/policies";
 
-const list = z.strictObject({
-  state: z.enum([...STATES, "all"]).default("open"),
-  assignee: z.string().optional(),
-  team: z.string().optional(),
-  q: z.string().max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-const note = z.strictObject({ body: z.string().trim().min(1).max(4096) });
-const assign = z
-  .strictObject({ assignee_id: z.string().nullable().optional(), team_id: z.string().nullable().optional() })
-  .refine((b) => b.assignee_id !== undefined || b.team_id !== undefined, {
-    message: "give assignee_id and/or team_id",
-  });
-const state = z.strictObject({
-  state: z.enum(STATES),
-  snoozed_until: z.iso.datetime().optional(),
-  csat: z.number().int().min(1).max(5).optional(),
-});
-const edit = z
-  .strictObject({
-    labels: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
-    priority: z.enum(["low", "normal", "high", "urgent"]).optional(),
-  })
-  .refine((b) => b.labels !== undefined || b.priority !== undefined, { message: "give labels and/or priority" });
-
 /** The inbox: conversations the user may see, their timelines, and what agents do with them. */
 export function registerConversationRoutes(app: FastifyInstance, suite: Suite): void {
   app.get<{ Querystring: Record<string, string> }>("/suite/api/conversations", async (req, reply) => {
     const { user } = await requireUser(suite, req);
-    const f = parseBody(list, req.query);
+    const f = parseBody(conversationListQuery, req.query);
     let q = suite.db.selectFrom("suite_conversations").selectAll().where("tenant_id", "=", user.tenant_id);
     if (f.state !== "all") q = q.where("state", "=", f.state);
     if (f.assignee === "me") q = q.where("assignee_id", "=", user.id);
@@ -141,7 +121,7 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
   app.post<{ Params: { id: string } }>("/suite/api/conversations/:id/notes", async (req, reply) => {
     const { user } = await requireUser(suite, req);
     const c = await visibleConversation(suite.db, user, req.params.id);
-    const b = parseBody(note, req.body);
+    const b = parseBody(noteRequest, req.body);
     const shown = await tenantTransaction(suite, c.tenant_id, (tx) =>
       addNote(suite, tx, { conversation: c, body: b.body, author: { id: user.id, name: user.name } }),
     );
@@ -161,7 +141,7 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
   app.post<{ Params: { id: string } }>("/suite/api/conversations/:id/assign", async (req, reply) => {
     const { user } = await requireUser(suite, req);
     const c = await visibleConversation(suite.db, user, req.params.id);
-    const b = parseBody(assign, req.body);
+    const b = parseBody(assignRequest, req.body);
     authorizeTransfer(user, c);
     if (b.assignee_id) {
       const a = await suite.db
@@ -198,7 +178,7 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
     const { user } = await requireUser(suite, req);
     const c = await visibleConversation(suite.db, user, req.params.id);
     authorizeWorkOn(user, c);
-    const b = parseBody(state, req.body);
+    const b = parseBody(stateRequest, req.body);
     await tenantTransaction(suite, c.tenant_id, (tx) =>
       changeConversationState(suite, tx, {
         conversation: c,
@@ -215,7 +195,7 @@ export function registerConversationRoutes(app: FastifyInstance, suite: Suite): 
     const { user } = await requireUser(suite, req);
     const c = await visibleConversation(suite.db, user, req.params.id);
     authorizeWorkOn(user, c);
-    const b = parseBody(edit, req.body);
+    const b = parseBody(conversationEditRequest, req.body);
     await tenantTransaction(suite, c.tenant_id, (tx) =>
       editConversation(suite, tx, { conversationId: c.id, ...b, actorId: user.id }),
     );

@@ -1,7 +1,17 @@
 import { SUITE_READ, SUITE_WRITE, suiteErrors, suiteDone } from "./components";
-import { contact as contactAnswer, contactDetail, contactList } from "../suite/contacts";
+import {
+  contact as contactAnswer,
+  contactDetail,
+  contactEditRequest,
+  contactImportQuery,
+  contactList,
+  contactListQuery,
+  contactRequest,
+} from "../suite/contacts";
 import {
   fromAnswer,
+  fromRequest,
+  queryFrom,
   anyJson,
   arr,
   bool,
@@ -26,42 +36,20 @@ import {
 // (packages/suite/src/contacts, packages/suite/src/campaigns).
 
 const contact = fromAnswer(contactAnswer);
-const contactFields = {
-  "name?": { type: "string", maxLength: 120 },
-  "language?": str(),
-  "timezone?": str("An IANA time zone"),
-  "tags?": { type: "array", maxItems: 50, items: { type: "string", maxLength: 60 } },
-  "attributes?": map({ type: "string", maxLength: 1000 }),
-  "consent?": oneOfValues("granted", "revoked"),
-};
 const country = { type: "string", pattern: "^[A-Z]{2}$" };
-const listFilters = [
-  query("q", str(), "Words in the name or digits of the number"),
-  query("tag", str()),
-  query("consent", oneOfValues("granted", "revoked", "none")),
-  query("active_since", time),
-];
+const filterWords = { q: "Words in the name or digits of the number" };
+const listFilters = queryFrom(contactListQuery.omit({ limit: true, offset: true }), filterWords);
 
 const contacts = suiteGroup("Suite contacts", SUITE_READ, SUITE_WRITE, {
   "GET /suite/api/contacts": {
     summary: "Contacts matching the filters, most recently changed first",
     description: "Besides these filters, `attr.NAME=VALUE` keeps the contacts whose attribute NAME is exactly VALUE.",
-    parameters: [
-      ...listFilters,
-      query("limit", { type: "integer", minimum: 1, maximum: 1000, default: 100 }),
-      query("offset", { type: "integer", minimum: 0, default: 0 }),
-    ],
+    parameters: queryFrom(contactListQuery, filterWords),
     responses: { 200: ok(fromAnswer(contactList)), ...suiteErrors },
   },
   "POST /suite/api/contacts": {
     summary: "Add a contact",
-    requestBody: jsonBody(
-      obj({
-        phone: str("Any written form; default_country reads local ones"),
-        ...contactFields,
-        "default_country?": country,
-      }),
-    ),
+    requestBody: jsonBody(fromRequest(contactRequest)),
     responses: { 201: ok(contact, "Added"), ...suiteErrors },
   },
   "GET /suite/api/contacts/export": {
@@ -74,7 +62,7 @@ const contacts = suiteGroup("Suite contacts", SUITE_READ, SUITE_WRITE, {
   },
   "POST /suite/api/contacts/import": {
     summary: "Import contacts from CSV, checked row by row; dry_run reports without writing (admins and supervisors)",
-    parameters: [query("default_country", country), query("dry_run", oneOfValues("true", "false", "1", "0"))],
+    parameters: queryFrom(contactImportQuery),
     requestBody: { required: true, content: { "text/csv": { schema: str("A header row, then one contact a row") } } },
     responses: {
       200: ok(
@@ -104,7 +92,7 @@ const contacts = suiteGroup("Suite contacts", SUITE_READ, SUITE_WRITE, {
   },
   "PATCH /suite/api/contacts/{id}": {
     summary: "Change a contact (consent cannot override a STOP sent in WhatsApp)",
-    requestBody: jsonBody(obj(contactFields)),
+    requestBody: jsonBody(fromRequest(contactEditRequest)),
     responses: { 200: ok(contact), ...suiteErrors },
   },
   "DELETE /suite/api/contacts/{id}": {

@@ -45,3 +45,52 @@ export const contactDetail = contact.extend({
   ),
 });
 export type ContactDetail = z.infer<typeof contactDetail>;
+
+// What the contacts' routes take (packages/suite/src/contacts/contacts.routes.ts).
+
+/**
+ * GET /suite/api/contacts?… (and contacts.csv): the filters and the page. Loose, as `attr.NAME=VALUE`
+ * keys come besides these.
+ */
+export const contactListQuery = z.looseObject({
+  q: z.string().max(100).optional(),
+  tag: z.string().max(60).optional(),
+  consent: z.enum(["granted", "revoked", "none"]).optional(),
+  active_since: z.iso.datetime().optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type ContactListQuery = z.infer<typeof contactListQuery>;
+
+/** POST /suite/api/contacts. */
+export const contactRequest = z.strictObject({
+  phone: z.string().min(3).max(40).describe("Any written form; default_country reads local ones"),
+  name: z.string().trim().min(1).max(120).optional(),
+  language: z.string().optional(),
+  timezone: z.string().optional().describe("An IANA time zone"),
+  tags: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
+  attributes: z.record(z.string().max(60), z.string().max(1000)).optional(),
+  consent: z.enum(["granted", "revoked"]).optional(),
+  default_country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
+});
+export type ContactRequest = z.infer<typeof contactRequest>;
+
+/** PATCH /suite/api/contacts/{id}: the fields to change (the number stays). */
+export const contactEditRequest = contactRequest
+  .partial()
+  .omit({ phone: true, default_country: true })
+  .refine((x) => Object.keys(x).length > 0, { message: "give at least one field" });
+export type ContactEditRequest = z.infer<typeof contactEditRequest>;
+
+/** POST /suite/api/contacts/import?…: how to read local numbers, and whether only to report. */
+export const contactImportQuery = z.strictObject({
+  default_country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
+  dry_run: z.enum(["true", "false", "1", "0"]).optional(),
+});
+export type ContactImportQuery = z.infer<typeof contactImportQuery>;

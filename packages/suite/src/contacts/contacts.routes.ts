@@ -1,5 +1,11 @@
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
+import {
+  contactEditRequest,
+  contactImportQuery,
+  contactListQuery,
+  contactRequest,
+  type ContactListQuery,
+} from "@openwaba/contracts/suite";
 import { requireUser } from "../auth/sessions";
 import { SuiteError, notFound, parseBody } from "../errors";
 import type { Suite } from "../suite";
@@ -14,41 +20,12 @@ import { contactConversations } from "./contact-conversations";
 import { deleteContact } from "./commands/delete-contact";
 import { tenantTransaction, suiteTransaction } from "../unit-of-work";
 
-const listQuery = z.looseObject({
-  q: z.string().max(100).optional(),
-  tag: z.string().max(60).optional(),
-  consent: z.enum(["granted", "revoked", "none"]).optional(),
-  active_since: z.iso.datetime().optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
-});
-const body = z.strictObject({
-  phone: z.string().min(3).max(40),
-  name: z.string().trim().min(1).max(120).optional(),
-  language: z.string().optional(),
-  timezone: z.string().optional(),
-  tags: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
-  attributes: z.record(z.string().max(60), z.string().max(1000)).optional(),
-  consent: z.enum(["granted", "revoked"]).optional(),
-  default_country: z
-    .string()
-    .regex(/^[A-Z]{2}$/)
-    .optional(),
-});
-const importQuery = z.strictObject({
-  default_country: z
-    .string()
-    .regex(/^[A-Z]{2}$/)
-    .optional(),
-  dry_run: z.enum(["true", "false", "1", "0"]).optional(),
-});
-
 /** Contacts (CRM-lite): list and segment by filters, create, edit, delete, import CSV, export CSV. */
 export function registerContactRoutes(app: FastifyInstance, suite: Suite): void {
   app.addContentTypeParser("text/csv", (_req, payload, done) => done(null, payload));
 
   // attr.<name>=<value> in the query: contacts whose attribute has exactly that value.
-  const filtered = (tenantId: string, f: z.infer<typeof listQuery>) =>
+  const filtered = (tenantId: string, f: ContactListQuery) =>
     segmentQuery(
       suite.db,
       tenantId,
@@ -68,7 +45,7 @@ export function registerContactRoutes(app: FastifyInstance, suite: Suite): void 
 
   app.get<{ Querystring: Record<string, string> }>("/suite/api/contacts", async (req, reply) => {
     const { user } = await requireUser(suite, req);
-    const f = parseBody(listQuery, req.query);
+    const f = parseBody(contactListQuery, req.query);
     const rows = await filtered(user.tenant_id, f)
       .orderBy("updated_at", "desc")
       .orderBy("id")
@@ -84,7 +61,7 @@ export function registerContactRoutes(app: FastifyInstance, suite: Suite): void 
 
   app.get<{ Querystring: Record<string, string> }>("/suite/api/contacts/export", async (req, reply) => {
     const { user } = await requireUser(suite, req, "contacts.manage");
-    const f = parseBody(listQuery, { ...req.query, limit: "1000" });
+    const f = parseBody(contactListQuery, { ...req.query, limit: "1000" });
     const rows = await filtered(user.tenant_id, f).orderBy("wa_id").limit(100_000).execute();
     const keys = [...new Set(rows.flatMap((r) => Object.keys(JSON.parse(r.attributes))))].sort().slice(0, 200);
     // What customers or importers wrote is never read as a spreadsheet formula.
@@ -109,7 +86,7 @@ export function registerContactRoutes(app: FastifyInstance, suite: Suite): void 
 
   app.post("/suite/api/contacts", async (req, reply) => {
     const { user } = await requireUser(suite, req);
-    const b = parseBody(body, req.body);
+    const b = parseBody(contactRequest, req.body);
     const r = contactFromRow(
       { phone: b.phone, name: b.name, language: b.language, timezone: b.timezone },
       b.default_country,
@@ -149,13 +126,7 @@ export function registerContactRoutes(app: FastifyInstance, suite: Suite): void 
 
   app.patch<{ Params: { id: string } }>("/suite/api/contacts/:id", async (req, reply) => {
     const { user } = await requireUser(suite, req);
-    const b = parseBody(
-      body
-        .partial()
-        .omit({ phone: true, default_country: true })
-        .refine((x) => Object.keys(x).length > 0, { message: "give at least one field" }),
-      req.body,
-    );
+    const b = parseBody(contactEditRequest, req.body);
     const c = await suite.db
       .selectFrom("suite_contacts")
       .selectAll()
@@ -206,7 +177,7 @@ export function registerContactRoutes(app: FastifyInstance, suite: Suite): void 
   // same report and a preview without writing anything.
   app.post<{ Querystring: Record<string, string> }>("/suite/api/contacts/import", async (req, reply) => {
     const { user } = await requireUser(suite, req, "contacts.manage");
-    const q = parseBody(importQuery, req.query);
+    const q = parseBody(contactImportQuery, req.query);
     if (!String(req.headers["content-type"] ?? "").startsWith("text/csv"))
       throw new SuiteError(415, "unsupported_media_type", "Send the file as text/csv.");
     const report = await importContacts(suite, user.tenant_id, req.body as AsyncIterable<Uint8Array>, {

@@ -20,6 +20,7 @@ export type { EphemeralEvent, RealtimeFanout } from "./realtime/fanout/realtime-
 export type { PlatformClient } from "./client/platform-client";
 export { connectTenant, type ConnectionSpec } from "./tenant/connect-tenant";
 export { ensureDevAdmin, DEV_ADMIN_EMAIL } from "./tenant/dev-admin";
+export { hashPassword } from "./auth/password";
 
 /**
  * The business suite: its context, its HTTP API (in an encapsulated scope with its own error

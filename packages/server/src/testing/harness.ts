@@ -14,6 +14,7 @@ export * from "./suite-session";
 export * from "./server-process";
 export * from "./use-test-server";
 export * from "./use-cleanup";
+export * from "./other-tenant";
 export * from "./kits/campaigns";
 export * from "./kits/flows";
 export type * from "./kits/chat-message";

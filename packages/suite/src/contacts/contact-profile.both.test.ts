@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   openWindow,
-  signIn,
   signInAdmin,
   signInInvited,
   startWebhookReceiver,
@@ -9,9 +8,8 @@ import {
   waitFor,
   type SuiteSession,
   type WebhookReceiver,
+  signInOtherTenantAdmin,
 } from "@openwaba/server/testing";
-import { hashPassword } from "../auth/password";
-import { connectTenant } from "../tenant/connect-tenant";
 
 // A contact's profile: what the business knows and the conversations the viewer may see; edits;
 // deleting forgets the contact (the business's systems hear of it) and keeps the conversations.
@@ -26,31 +24,7 @@ beforeAll(async () => {
   shop = await startWebhookReceiver({ verifyToken: "unused", appSecret: "unused" });
   await admin.call("PUT", "/suite/api/settings/business-webhook", { url: shop.url });
   ben = await signInInvited(s, admin, { email: "ben@shop.test", name: "Ben", role: "agent" });
-  const other = await connectTenant(s.store.db, Date.now(), "Other shop", {
-    waba_id: "999",
-    graph_url: s.url,
-    graph_version: "v23.0",
-    access_token: "x",
-    app_secret: "y",
-    verify_token: "z",
-    numbers: [],
-  });
-  await s.store.db
-    .insertInto("suite_users")
-    .values({
-      id: "other-admin",
-      tenant_id: other.tenantId,
-      email: "boss@other.test",
-      name: "Boss",
-      role: "admin",
-      password_hash: await hashPassword("another long password"),
-      status: "active",
-      availability: "online",
-      capacity: 5,
-      created_at: Date.now(),
-    })
-    .execute();
-  boss = await signIn(s, "boss@other.test", "another long password");
+  boss = await signInOtherTenantAdmin(s);
   await s.call("POST", "/simulator/users", { wa_id: luca, name: "Luca" });
   await openWindow(s, luca);
 });

@@ -1,14 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import {
-  signIn,
   signInAdmin,
   signInInvited,
   useTestServer,
   waitFor,
   type SuiteSession,
+  signInOtherTenantAdmin,
 } from "@openwaba/server/testing";
-import { hashPassword } from "../auth/password";
-import { connectTenant } from "../tenant/connect-tenant";
 
 // Other ways to ask an FAQ entry (issue #10 item 14): "when are you open?" against only "What are
 // your opening hours?" is 0.5 sure and goes to a person at the 0.6 threshold; with "When are you
@@ -38,31 +36,7 @@ beforeAll(async () => {
   admin = await signInAdmin(s);
   await admin.call("POST", "/suite/api/me/availability", { availability: "away" });
   ben = await signInInvited(s, admin, { email: "ben@shop.test", name: "Ben", role: "agent" });
-  const other = await connectTenant(s.store.db, Date.now(), "Other shop", {
-    waba_id: "999",
-    graph_url: s.url,
-    graph_version: "v23.0",
-    access_token: "x",
-    app_secret: "y",
-    verify_token: "z",
-    numbers: [],
-  });
-  await s.store.db
-    .insertInto("suite_users")
-    .values({
-      id: "other-admin",
-      tenant_id: other.tenantId,
-      email: "boss@other.test",
-      name: "Boss",
-      role: "admin",
-      password_hash: await hashPassword("another long password"),
-      status: "active",
-      availability: "online",
-      capacity: 5,
-      created_at: Date.now(),
-    })
-    .execute();
-  boss = await signIn(s, "boss@other.test", "another long password");
+  boss = await signInOtherTenantAdmin(s);
   const e = await admin.call("POST", "/suite/api/faq", {
     question: "What are your opening hours?",
     answer: "We are open 9–17, Monday to Friday.",

@@ -6,9 +6,8 @@ import {
   waitFor,
   type SuiteSession,
   type TestServer,
+  signInOtherTenantAdmin,
 } from "@openwaba/server/testing";
-import { hashPassword } from "../auth/password";
-import { connectTenant } from "../tenant/connect-tenant";
 
 // The business writes first: POST /suite/api/conversations sends an approved template to a number
 // from one of the tenant's numbers; the conversation is the sender's and opens in the inbox. A
@@ -180,31 +179,7 @@ describe("tenancy and roles", () => {
   });
 
   it("treats another tenant's number as none, and never shows them this tenant's conversations", async () => {
-    const other = await connectTenant(s.store.db, Date.now(), "Other shop", {
-      waba_id: "999",
-      graph_url: s.url,
-      graph_version: "v23.0",
-      access_token: "x",
-      app_secret: "y",
-      verify_token: "z",
-      numbers: [],
-    });
-    await s.store.db
-      .insertInto("suite_users")
-      .values({
-        id: "other-admin",
-        tenant_id: other.tenantId,
-        email: "boss@other.test",
-        name: "Boss",
-        role: "admin",
-        password_hash: await hashPassword("another long password"),
-        status: "active",
-        availability: "online",
-        capacity: 5,
-        created_at: Date.now(),
-      })
-      .execute();
-    const boss = await signIn(s, "boss@other.test", "another long password");
+    const boss = await signInOtherTenantAdmin(s);
     const r = await boss.call("POST", "/suite/api/conversations", order(`+${nowhere}`));
     expect(r.status).toBe(400);
     expect(r.body.error).toMatchObject({ code: "invalid_request", field: "phone_number_id" });

@@ -6,9 +6,8 @@ import {
   waitFor,
   type SuiteSession,
   type TestServer,
+  signInOtherTenantAdmin,
 } from "@openwaba/server/testing";
-import { hashPassword } from "../auth/password";
-import { connectTenant } from "../tenant/connect-tenant";
 
 // People and access: invitations, roles, team queues an agent may or may not see, two agents
 // claiming at the same moment, realtime with catch-up after a reconnect, and login lockout.
@@ -103,31 +102,7 @@ describe("roles and queues", () => {
   });
 
   it("hides a tenant's conversations from another tenant's users", async () => {
-    const other = await connectTenant(s.store.db, Date.now(), "Other shop", {
-      waba_id: "999",
-      graph_url: s.url,
-      graph_version: "v23.0",
-      access_token: "x",
-      app_secret: "y",
-      verify_token: "z",
-      numbers: [],
-    });
-    await s.store.db
-      .insertInto("suite_users")
-      .values({
-        id: "other-admin",
-        tenant_id: other.tenantId,
-        email: "boss@other.test",
-        name: "Boss",
-        role: "admin",
-        password_hash: await hashPassword("another long password"),
-        status: "active",
-        availability: "online",
-        capacity: 5,
-        created_at: Date.now(),
-      })
-      .execute();
-    const boss = await signIn(s, "boss@other.test", "another long password");
+    const boss = await signInOtherTenantAdmin(s);
     const c = (await admin.call("GET", "/suite/api/conversations")).body.data[0];
     expect((await boss.call("GET", `/suite/api/conversations/${c.id}`)).status).toBe(404);
     expect((await boss.call("GET", "/suite/api/conversations?state=all")).body.data).toEqual([]);

@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   openWindow,
-  signIn,
   signInAdmin,
   startTestServer,
   waitFor,
   type SuiteSession,
   type TestServer,
+  signInOtherTenantAdmin,
 } from "@openwaba/server/testing";
-import { hashPassword } from "../auth/password";
-import { connectTenant } from "../tenant/connect-tenant";
 import { dayIn } from "./report-range";
 
 // A report's days (issue #10 item 14): presets and a custom range, as days in the business's time
@@ -38,31 +36,7 @@ beforeAll(async () => {
       })
     ).status,
   ).toBe(200);
-  const other = await connectTenant(s.store.db, Date.now(), "Other shop", {
-    waba_id: "999",
-    graph_url: s.url,
-    graph_version: "v23.0",
-    access_token: "x",
-    app_secret: "y",
-    verify_token: "z",
-    numbers: [],
-  });
-  await s.store.db
-    .insertInto("suite_users")
-    .values({
-      id: "other-admin",
-      tenant_id: other.tenantId,
-      email: "boss@other.test",
-      name: "Boss",
-      role: "admin",
-      password_hash: await hashPassword("another long password"),
-      status: "active",
-      availability: "online",
-      capacity: 5,
-      created_at: Date.now(),
-    })
-    .execute();
-  boss = await signIn(s, "boss@other.test", "another long password");
+  boss = await signInOtherTenantAdmin(s);
   await openWindow(s, wa);
   const c = await waitFor(
     async () => (await admin.call("GET", "/suite/api/conversations")).body.data.find((x: any) => x.wa_id === wa),

@@ -1,7 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { signIn, signInAdmin, signInInvited, useTestServer, type SuiteSession } from "@openwaba/server/testing";
-import { hashPassword } from "../auth/password";
-import { connectTenant } from "../tenant/connect-tenant";
+import {
+  signInAdmin,
+  signInInvited,
+  useTestServer,
+  type SuiteSession,
+  signInOtherTenantAdmin,
+} from "@openwaba/server/testing";
 
 // The console previews the widget from the settings in its form, before and between saves
 // (issue #10 item 14): the same script the shop's pages get, called with those settings; nothing
@@ -16,31 +20,7 @@ const configOf = (script: string) => JSON.parse(script.slice(script.lastIndexOf(
 beforeAll(async () => {
   admin = await signInAdmin(s);
   ben = await signInInvited(s, admin, { email: "ben@shop.test", name: "Ben", role: "agent" });
-  const other = await connectTenant(s.store.db, Date.now(), "Other shop", {
-    waba_id: "999",
-    graph_url: s.url,
-    graph_version: "v23.0",
-    access_token: "x",
-    app_secret: "y",
-    verify_token: "z",
-    numbers: [],
-  });
-  await s.store.db
-    .insertInto("suite_users")
-    .values({
-      id: "other-admin",
-      tenant_id: other.tenantId,
-      email: "boss@other.test",
-      name: "Boss",
-      role: "admin",
-      password_hash: await hashPassword("another long password"),
-      status: "active",
-      availability: "online",
-      capacity: 5,
-      created_at: Date.now(),
-    })
-    .execute();
-  boss = await signIn(s, "boss@other.test", "another long password");
+  boss = await signInOtherTenantAdmin(s);
 });
 
 describe("previewing the widget", () => {

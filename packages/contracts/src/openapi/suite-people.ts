@@ -1,11 +1,17 @@
 import {
   apiKey as apiKeyAnswer,
   apiKeyList,
+  apiKeyRequest,
+  availabilityRequest,
+  inviteRequest,
+  loginRequest,
+  teamEditRequest,
+  teamMembersRequest,
+  teamRequest,
+  userEditRequest,
   madeApiKey,
   me,
-  ROLES,
   suiteUser as suiteUserAnswer,
-  TEAM_ASSIGNMENTS,
   team as teamAnswer,
   teamList,
 } from "../suite/people";
@@ -13,11 +19,11 @@ import { ANYONE, SESSION_READ, SESSION_WRITE, SUITE_READ, SUITE_WRITE, suiteErro
 import {
   arr,
   fromAnswer,
+  fromRequest,
   jsonBody,
   nullable,
   obj,
   ok,
-  oneOfValues,
   str,
   suiteGroup,
   time,
@@ -27,8 +33,6 @@ import {
 // Signing in, the people of a tenant and their teams, and API keys (packages/suite/src/auth,
 // packages/suite/src/people).
 
-const role = oneOfValues(...ROLES);
-const assignment = oneOfValues(...TEAM_ASSIGNMENTS);
 export const suiteUser = fromAnswer(suiteUserAnswer);
 const signedIn = ok(obj({ user: suiteUser, csrf_token: str("Send it as x-csrf-token on every write") }));
 const team = fromAnswer(teamAnswer);
@@ -38,7 +42,7 @@ const session = suiteGroup("Suite sign-in", ANYONE, ANYONE, {
   "POST /suite/api/login": {
     summary: "Sign in: sets the session cookie and answers the CSRF token",
     description: "Failed attempts are throttled per address and lock the account for a while (429 with Retry-After).",
-    requestBody: jsonBody(obj({ email: { type: "string", format: "email" }, password: str() })),
+    requestBody: jsonBody(fromRequest(loginRequest)),
     responses: { 200: signedIn, ...suiteErrors },
   },
   "POST /suite/api/logout": {
@@ -80,7 +84,7 @@ const people = suiteGroup("Suite people", SUITE_READ, SUITE_WRITE, {
   },
   "POST /suite/api/users": {
     summary: "Invite a person (admins); the invitation's token is shown once",
-    requestBody: jsonBody(obj({ email: { type: "string", format: "email" }, name: str(), role })),
+    requestBody: jsonBody(fromRequest(inviteRequest)),
     responses: {
       201: ok(
         obj({ user: suiteUser, invitation: obj({ token: str(), accept_url: str(), expires_at: time }) }),
@@ -91,19 +95,12 @@ const people = suiteGroup("Suite people", SUITE_READ, SUITE_WRITE, {
   },
   "PATCH /suite/api/users/{id}": {
     summary: "Change a user's name, role, status or capacity (admins); disabling hands their work back",
-    requestBody: jsonBody(
-      obj({
-        "name?": str(),
-        "role?": role,
-        "status?": oneOfValues("active", "disabled"),
-        "capacity?": { type: "integer", minimum: 0, maximum: 500 },
-      }),
-    ),
+    requestBody: jsonBody(fromRequest(userEditRequest)),
     responses: { 200: ok(suiteUser), ...suiteErrors },
   },
   "POST /suite/api/me/availability": {
     summary: "Go online, away or offline (only online agents are assigned work)",
-    requestBody: jsonBody(obj({ availability: oneOfValues("online", "away", "offline") })),
+    requestBody: jsonBody(fromRequest(availabilityRequest)),
     responses: { 200: ok(obj({ availability: str() })), ...suiteErrors },
   },
   "GET /suite/api/teams": {
@@ -112,17 +109,17 @@ const people = suiteGroup("Suite people", SUITE_READ, SUITE_WRITE, {
   },
   "POST /suite/api/teams": {
     summary: "Make a team (admins)",
-    requestBody: jsonBody(obj({ name: { type: "string", maxLength: 80 }, "assignment?": assignment })),
+    requestBody: jsonBody(fromRequest(teamRequest)),
     responses: { 201: ok(team, "Made"), ...suiteErrors },
   },
   "PATCH /suite/api/teams/{id}": {
     summary: "Rename a team or change how it assigns (admins)",
-    requestBody: jsonBody(obj({ "name?": str(), "assignment?": assignment })),
+    requestBody: jsonBody(fromRequest(teamEditRequest)),
     responses: { 200: suiteDone, ...suiteErrors },
   },
   "PUT /suite/api/teams/{id}/members": {
     summary: "Set a team's members (admins)",
-    requestBody: jsonBody(obj({ user_ids: arr(str()) })),
+    requestBody: jsonBody(fromRequest(teamMembersRequest)),
     responses: { 200: ok(obj({ id: str(), member_ids: arr(str()) })), ...suiteErrors },
   },
 });
@@ -134,7 +131,7 @@ const keys = suiteGroup("Suite API keys", SESSION_READ, SESSION_WRITE, {
   },
   "POST /suite/api/api-keys": {
     summary: "Make an API key (admins, signed in); the key is shown once",
-    requestBody: jsonBody(obj({ name: { type: "string", maxLength: 80 } })),
+    requestBody: jsonBody(fromRequest(apiKeyRequest)),
     responses: {
       201: ok(fromAnswer(madeApiKey), "Made"),
       ...suiteErrors,

@@ -58,3 +58,60 @@ export const apiKeyList = z.object({ data: z.array(apiKey) });
 /** POST /suite/api/api-keys: the new key, with the key itself this once. */
 export const madeApiKey = apiKey.extend({ key: z.string().describe("owk_…") });
 export type MadeApiKey = z.infer<typeof madeApiKey>;
+
+// What the people, teams, sign-in and API key routes take (packages/suite/src/people/people.routes.ts,
+// packages/suite/src/auth/auth.routes.ts, packages/suite/src/auth/api-keys.routes.ts).
+
+/** POST /suite/api/login. */
+export const loginRequest = z.strictObject({
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(1).max(1024),
+});
+export type LoginRequest = z.infer<typeof loginRequest>;
+
+/** POST /suite/api/users: invite someone to the tenant. */
+export const inviteRequest = z.strictObject({
+  email: z.string().trim().toLowerCase().email().max(254),
+  name: z.string().trim().min(1).max(120),
+  role: z.enum(ROLES),
+});
+export type InviteRequest = z.infer<typeof inviteRequest>;
+
+/** PATCH /suite/api/users/{id}. */
+export const userEditRequest = z
+  .strictObject({
+    name: z.string().trim().min(1).max(120).optional(),
+    role: z.enum(ROLES).optional(),
+    status: z.enum(["active", "disabled"]).optional(),
+    capacity: z.number().int().min(0).max(500).optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: "give at least one of name, role, status, capacity" });
+export type UserEditRequest = z.infer<typeof userEditRequest>;
+
+/** POST /suite/api/me/availability. */
+export const availabilityRequest = z.strictObject({ availability: z.enum(AVAILABILITIES) });
+export type AvailabilityRequest = z.infer<typeof availabilityRequest>;
+
+/** POST /suite/api/teams. */
+export const teamRequest = z.strictObject({
+  name: z.string().trim().min(1).max(80),
+  assignment: z.enum(TEAM_ASSIGNMENTS).default("round_robin"),
+});
+export type TeamRequest = z.infer<typeof teamRequest>;
+
+/** PATCH /suite/api/teams/{id}. */
+export const teamEditRequest = z
+  .strictObject({
+    name: z.string().trim().min(1).max(80).optional(),
+    assignment: z.enum(TEAM_ASSIGNMENTS).optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: "give name and/or assignment" });
+export type TeamEditRequest = z.infer<typeof teamEditRequest>;
+
+/** PUT /suite/api/teams/{id}/members: the whole list. */
+export const teamMembersRequest = z.strictObject({ user_ids: z.array(z.string().min(1)).max(500) });
+export type TeamMembersRequest = z.infer<typeof teamMembersRequest>;
+
+/** POST /suite/api/api-keys. */
+export const apiKeyRequest = z.strictObject({ name: z.string().trim().min(1).max(80) });
+export type ApiKeyRequest = z.infer<typeof apiKeyRequest>;

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
+import { apiKeyRequest } from "@openwaba/contracts/suite";
 import { parseBody } from "../errors";
 import type { Suite } from "../suite";
 import { createApiKey, revokeApiKey } from "./commands/api-keys";
@@ -9,7 +9,6 @@ import { requireUser } from "./sessions";
 // the command line: `Authorization: Bearer owk_…`. A key acts as the admin who made it; the key
 // itself is shown once, only its hash is kept.
 
-const create = z.strictObject({ name: z.string().trim().min(1).max(80) });
 /** A key never makes, lists or revokes keys: a leaked one cannot make itself a successor. */
 const present = (k: {
   id: string;
@@ -41,7 +40,7 @@ export function registerApiKeyRoutes(app: FastifyInstance, suite: Suite): void {
 
   app.post("/suite/api/api-keys", async (req, reply) => {
     const { user } = await requireUser(suite, req, "api-keys.manage");
-    const b = parseBody(create, req.body);
+    const b = parseBody(apiKeyRequest, req.body);
     const { row, key } = await createApiKey(suite, suite.db, {
       tenantId: user.tenant_id,
       userId: user.id,

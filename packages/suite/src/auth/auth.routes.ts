@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { loginRequest } from "@openwaba/contracts/suite";
 import { z } from "zod";
 import { SuiteError, parseBody } from "../errors";
 import type { Suite } from "../suite";
@@ -18,10 +19,6 @@ import { forgetLoginFailures, recordLoginFailure } from "./commands/login-failur
 import { hashToken } from "./token-hash";
 import { tenantTransaction } from "../unit-of-work";
 
-const login = z.strictObject({
-  email: z.string().trim().toLowerCase().email().max(254),
-  password: z.string().min(1).max(1024),
-});
 const accept = z.strictObject({
   token: z.string().min(10).max(200),
   password: z.string().min(MIN_PASSWORD_LENGTH).max(1024),
@@ -31,7 +28,7 @@ const accept = z.strictObject({
 /** Sign in and out, who am I, and accepting an invitation. */
 export function registerAuthRoutes(app: FastifyInstance, suite: Suite): void {
   app.post("/suite/api/login", async (req, reply) => {
-    const b = parseBody(login, req.body);
+    const b = parseBody(loginRequest, req.body);
     const now = suite.securityClock.now();
     const ipKey = `ip:${req.ip}`,
       accountKey = `account:${b.email}`;

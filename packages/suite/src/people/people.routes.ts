@@ -1,7 +1,14 @@
 import type { FastifyInstance } from "fastify";
 import { authorizePersonChange } from "../auth/policies";
 import { tenantTransaction } from "../unit-of-work";
-import { z } from "zod";
+import {
+  availabilityRequest,
+  inviteRequest,
+  teamEditRequest,
+  teamMembersRequest,
+  teamRequest,
+  userEditRequest,
+} from "@openwaba/contracts/suite";
 import { ROLES, presentUser, requireUser } from "../auth/sessions";
 import { notFound, parseBody } from "../errors";
 import type { Suite } from "../suite";
@@ -9,32 +16,6 @@ import { editPerson } from "./commands/edit-person";
 import { invitePerson } from "./commands/invite-person";
 import { setAvailability } from "./commands/set-availability";
 import { createTeam, editTeam, setTeamMembers } from "./commands/teams";
-
-const invite = z.strictObject({
-  email: z.string().trim().toLowerCase().email().max(254),
-  name: z.string().trim().min(1).max(120),
-  role: z.enum(ROLES),
-});
-const editUser = z
-  .strictObject({
-    name: z.string().trim().min(1).max(120).optional(),
-    role: z.enum(ROLES).optional(),
-    status: z.enum(["active", "disabled"]).optional(),
-    capacity: z.number().int().min(0).max(500).optional(),
-  })
-  .refine((b) => Object.keys(b).length > 0, { message: "give at least one of name, role, status, capacity" });
-const availability = z.strictObject({ availability: z.enum(["online", "away", "offline"]) });
-const team = z.strictObject({
-  name: z.string().trim().min(1).max(80),
-  assignment: z.enum(["round_robin", "least_open", "manual"]).default("round_robin"),
-});
-const teamChange = z
-  .strictObject({
-    name: z.string().trim().min(1).max(80).optional(),
-    assignment: z.enum(["round_robin", "least_open", "manual"]).optional(),
-  })
-  .refine((b) => Object.keys(b).length > 0, { message: "give name and/or assignment" });
-const members = z.strictObject({ user_ids: z.array(z.string().min(1)).max(500) });
 
 /** Users, invitations, availability and teams of the signed-in user's tenant. */
 export function registerPeopleRoutes(app: FastifyInstance, suite: Suite): void {
@@ -52,7 +33,7 @@ export function registerPeopleRoutes(app: FastifyInstance, suite: Suite): void {
   // An invitation: the person appears as "invited"; the link (token shown once) lets them set a password.
   app.post("/suite/api/users", async (req, reply) => {
     const { user } = await requireUser(suite, req, "people.manage");
-    const b = parseBody(invite, req.body);
+    const b = parseBody(inviteRequest, req.body);
     const { user: invited, token, expiresAt } = await invitePerson(suite, suite.db, { tenantId: user.tenant_id, ...b });
     return reply.code(201).send({
       user: presentUser(invited),
@@ -66,7 +47,7 @@ export function registerPeopleRoutes(app: FastifyInstance, suite: Suite): void {
 
   app.patch<{ Params: { id: string } }>("/suite/api/users/:id", async (req, reply) => {
     const { user } = await requireUser(suite, req, "people.manage");
-    const b = parseBody(editUser, req.body);
+    const b = parseBody(userEditRequest, req.body);
     const target = await suite.db
       .selectFrom("suite_users")
       .selectAll()
@@ -84,7 +65,7 @@ export function registerPeopleRoutes(app: FastifyInstance, suite: Suite): void {
   // An agent's availability: only online agents are assigned automatically; coming online takes waiting work.
   app.post("/suite/api/me/availability", async (req, reply) => {
     const { user } = await requireUser(suite, req);
-    const b = parseBody(availability, req.body);
+    const b = parseBody(availabilityRequest, req.body);
     await tenantTransaction(suite, user.tenant_id, (tx) =>
       setAvailability(suite, tx, { user, availability: b.availability }),
     );
@@ -117,21 +98,21 @@ export function registerPeopleRoutes(app: FastifyInstance, suite: Suite): void {
 
   app.post("/suite/api/teams", async (req, reply) => {
     const { user } = await requireUser(suite, req, "teams.manage");
-    const b = parseBody(team, req.body);
+    const b = parseBody(teamRequest, req.body);
     const row = await createTeam(suite.db, { tenantId: user.tenant_id, ...b, at: suite.clock.now() });
     return reply.code(201).send({ id: row.id, name: row.name, assignment: row.assignment, member_ids: [] });
   });
 
   app.patch<{ Params: { id: string } }>("/suite/api/teams/:id", async (req, reply) => {
     const { user } = await requireUser(suite, req, "teams.manage");
-    const b = parseBody(teamChange, req.body);
+    const b = parseBody(teamEditRequest, req.body);
     await editTeam(suite.db, { tenantId: user.tenant_id, teamId: req.params.id, change: b });
     return reply.send({ ok: true });
   });
 
   app.put<{ Params: { id: string } }>("/suite/api/teams/:id/members", async (req, reply) => {
     const { user } = await requireUser(suite, req, "teams.manage");
-    const b = parseBody(members, req.body);
+    const b = parseBody(teamMembersRequest, req.body);
     const team = await tenantTransaction(suite, user.tenant_id, (tx) =>
       setTeamMembers(tx, { tenantId: user.tenant_id, teamId: req.params.id, userIds: b.user_ids }),
     );

@@ -2,6 +2,8 @@ import { faqEntry as faqEntryAnswer, faqList, unansweredQuestions } from "../sui
 import {
   businessHours as businessHoursAnswer,
   businessWebhook as businessWebhookAnswer,
+  businessWebhookRequest,
+  routingRulesRequest,
   faqBot as faqBotAnswer,
   storedSettings as storedSettingsAnswer,
   tenantSettings as tenantSettingsAnswer,
@@ -12,6 +14,7 @@ import {
   arr,
   bool,
   fromAnswer,
+  fromRequest,
   int,
   jsonBody,
   nullable,
@@ -85,7 +88,7 @@ const settings = suiteGroup("Suite settings", SUITE_READ, SUITE_WRITE, {
   },
   "PUT /suite/api/routing-rules": {
     summary: "Replace the routing rules as a whole (admins)",
-    requestBody: jsonBody(obj({ rules: { type: "array", maxItems: 100, items: rule } })),
+    requestBody: jsonBody(fromRequest(routingRulesRequest)),
     responses: { 200: ok(obj({ rules: arr(rule) })), ...suiteErrors },
   },
   "GET /suite/api/settings": {
@@ -99,7 +102,7 @@ const settings = suiteGroup("Suite settings", SUITE_READ, SUITE_WRITE, {
   },
   "PUT /suite/api/settings/business-webhook": {
     summary: "Where the business's systems hear of contacts and conversations, or null (admins)",
-    requestBody: jsonBody(obj({ url: nullable({ type: "string", format: "uri" }) })),
+    requestBody: jsonBody(fromRequest(businessWebhookRequest)),
     responses: { 200: ok(obj({ business_webhook: businessWebhook })), ...suiteErrors },
   },
   "PUT /suite/api/settings/faq-bot": {

@@ -40,3 +40,40 @@ export type StoredSettings = z.infer<typeof storedSettings>;
 /** GET /suite/api/settings: the stored settings and the tenant's name. */
 export const tenantSettings = storedSettings.extend({ name: z.string().describe("The tenant's name") });
 export type TenantSettings = z.infer<typeof tenantSettings>;
+
+// What the settings' routes take (packages/suite/src/routing/routing.routes.ts,
+// packages/suite/src/outbound/business-webhook.routes.ts).
+
+const routingConditions = z.strictObject({
+  phone_number_ids: z.array(z.string().min(1)).max(50).optional(),
+  keywords: z.array(z.string().trim().min(1).max(60)).max(100).optional(),
+  labels: z.array(z.string().trim().min(1).max(40)).max(50).optional(),
+  languages: z
+    .array(z.string().regex(/^[a-z]{2}$/))
+    .max(50)
+    .optional(),
+  business_hours: z.enum(["inside", "outside"]).optional(),
+});
+
+/** PUT /suite/api/routing-rules: the ordered list, replacing the one before. */
+export const routingRulesRequest = z.strictObject({
+  rules: z
+    .array(
+      z.strictObject({
+        name: z.string().trim().min(1).max(80),
+        team_id: z.string().min(1),
+        conditions: routingConditions,
+      }),
+    )
+    .max(100),
+});
+export type RoutingRulesRequest = z.infer<typeof routingRulesRequest>;
+
+/** PUT /suite/api/settings/business-webhook: where to POST, or null for nowhere. */
+export const businessWebhookRequest = z.strictObject({
+  url: z
+    .url()
+    .refine((u) => /^https?:\/\//.test(u), "use http or https")
+    .nullable(),
+});
+export type BusinessWebhookRequest = z.infer<typeof businessWebhookRequest>;

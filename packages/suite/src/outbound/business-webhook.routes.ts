@@ -1,23 +1,16 @@
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
+import { businessWebhookRequest } from "@openwaba/contracts/suite";
 import { requireUser } from "../auth/sessions";
 import { parseBody } from "../errors";
 import { randomSecret } from "../ids";
 import type { Suite } from "../suite";
 import { saveTenantSettings } from "../tenant/commands/save-tenant-settings";
 
-const body = z.strictObject({
-  url: z
-    .url()
-    .refine((u) => /^https?:\/\//.test(u), "use http or https")
-    .nullable(),
-});
-
 /** Where the business's own systems hear of contacts and conversations; the secret that signs each POST. */
 export function registerBusinessWebhookRoutes(app: FastifyInstance, suite: Suite): void {
   app.put("/suite/api/settings/business-webhook", async (req, reply) => {
     const { user } = await requireUser(suite, req, "business-webhook.configure");
-    const b = parseBody(body, req.body);
+    const b = parseBody(businessWebhookRequest, req.body);
     // A new URL keeps the secret the business has configured already; none removes both.
     const settings = await saveTenantSettings(suite.db, {
       tenantId: user.tenant_id,

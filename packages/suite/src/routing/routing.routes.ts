@@ -3,6 +3,7 @@ import { may } from "../auth/policies";
 import { tenantTransaction } from "../unit-of-work";
 import { z } from "zod";
 import { requireUser } from "../auth/sessions";
+import { routingRulesRequest } from "@openwaba/contracts/suite";
 import { parseBody } from "../errors";
 import type { Suite } from "../suite";
 import { saveTenantSettings } from "../tenant/commands/save-tenant-settings";
@@ -10,21 +11,6 @@ import { isTimeZone, isWeekday } from "./business-hours";
 import { replaceRoutingRules } from "./commands/replace-routing-rules";
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use HH:MM");
-const conditions = z.strictObject({
-  phone_number_ids: z.array(z.string().min(1)).max(50).optional(),
-  keywords: z.array(z.string().trim().min(1).max(60)).max(100).optional(),
-  labels: z.array(z.string().trim().min(1).max(40)).max(50).optional(),
-  languages: z
-    .array(z.string().regex(/^[a-z]{2}$/))
-    .max(50)
-    .optional(),
-  business_hours: z.enum(["inside", "outside"]).optional(),
-});
-const rules = z.strictObject({
-  rules: z
-    .array(z.strictObject({ name: z.string().trim().min(1).max(80), team_id: z.string().min(1), conditions }))
-    .max(100),
-});
 const hours = z.strictObject({
   business_hours: z
     .strictObject({
@@ -54,7 +40,7 @@ export function registerRoutingRoutes(app: FastifyInstance, suite: Suite): void 
 
   app.put("/suite/api/routing-rules", async (req, reply) => {
     const { user } = await requireUser(suite, req, "routing-rules.manage");
-    const b = parseBody(rules, req.body);
+    const b = parseBody(routingRulesRequest, req.body);
     await tenantTransaction(suite, user.tenant_id, (tx) =>
       replaceRoutingRules(tx, { tenantId: user.tenant_id, rules: b.rules, at: suite.clock.now() }),
     );

@@ -1,4 +1,12 @@
-import { faqEntry as faqEntryAnswer, faqList, unansweredQuestions } from "../suite/faq";
+import {
+  faqBotRequest,
+  faqEntry as faqEntryAnswer,
+  faqEntryChangeRequest,
+  faqEntryRequest,
+  faqList,
+  faqTryRequest,
+  unansweredQuestions,
+} from "../suite/faq";
 import {
   businessHours as businessHoursAnswer,
   businessWebhook as businessWebhookAnswer,
@@ -71,13 +79,6 @@ const widget = {
   additionalProperties: anyJson("The widget's settings, as saved"),
 };
 const faqEntry = fromAnswer(faqEntryAnswer);
-const faqFields = {
-  question: { type: "string", minLength: 3, maxLength: 500 },
-  answer: { type: "string", maxLength: 4096 },
-  "language?": nullable({ type: "string", pattern: "^[a-z]{2}$" }),
-  "alternatives?": { type: "array", maxItems: 20, items: { type: "string", minLength: 3, maxLength: 500 } },
-};
-
 const settings = suiteGroup("Suite settings", SUITE_READ, SUITE_WRITE, {
   "GET /suite/api/routing-rules": {
     summary: `The routing rules, in order${FOR_LEADS}`,
@@ -107,7 +108,7 @@ const settings = suiteGroup("Suite settings", SUITE_READ, SUITE_WRITE, {
   },
   "PUT /suite/api/settings/faq-bot": {
     summary: "Switch the FAQ bot and set its threshold (admins)",
-    requestBody: jsonBody(obj({ enabled: bool, "threshold?": { type: "number", minimum: 0.1, maximum: 1 } })),
+    requestBody: jsonBody(fromRequest(faqBotRequest)),
     responses: { 200: ok(faqBot), ...suiteErrors },
   },
   "GET /suite/api/settings/widget": {
@@ -136,12 +137,12 @@ const faq = suiteGroup("Suite FAQ", SUITE_READ, SUITE_WRITE, {
   },
   "POST /suite/api/faq": {
     summary: `Add an entry${FOR_LEADS}`,
-    requestBody: jsonBody(obj(faqFields)),
+    requestBody: jsonBody(fromRequest(faqEntryRequest)),
     responses: { 201: ok(faqEntry, "Added"), ...suiteErrors },
   },
   "PATCH /suite/api/faq/{id}": {
     summary: `Change an entry${FOR_LEADS}`,
-    requestBody: jsonBody({ type: "object", properties: obj(faqFields).properties as object }),
+    requestBody: jsonBody(fromRequest(faqEntryChangeRequest)),
     responses: { 200: ok(faqEntry), ...suiteErrors },
   },
   "DELETE /suite/api/faq/{id}": {
@@ -157,7 +158,7 @@ const faq = suiteGroup("Suite FAQ", SUITE_READ, SUITE_WRITE, {
   },
   "POST /suite/api/faq/try": {
     summary: "Try a question against the knowledge base",
-    requestBody: jsonBody(obj({ question: { type: "string", maxLength: 1000 }, "language?": nullable(str()) })),
+    requestBody: jsonBody(fromRequest(faqTryRequest)),
     responses: {
       200: ok(
         obj({

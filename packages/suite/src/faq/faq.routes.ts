@@ -1,23 +1,12 @@
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
+import { faqBotRequest, faqEntryChangeRequest, faqEntryRequest, faqTryRequest } from "@openwaba/contracts/suite";
 import { requireUser } from "../auth/sessions";
 import { parseBody } from "../errors";
 import type { Suite } from "../suite";
 import { saveTenantSettings } from "../tenant/commands/save-tenant-settings";
 import { addFaqEntry, deleteFaqEntry, editFaqEntry } from "./commands/faq-entries";
 import { DEFAULT_FAQ_BOT, faqBotSettings } from "./faq-bot";
-import { entry, entryChange } from "./faq-entry";
 import { FaqIndex, presentEntry } from "./faq-index";
-
-const settings = z.strictObject({ enabled: z.boolean(), threshold: z.number().min(0.1).max(1).optional() });
-const tryIt = z.strictObject({
-  question: z.string().trim().min(1).max(1000),
-  language: z
-    .string()
-    .regex(/^[a-z]{2}$/)
-    .nullable()
-    .optional(),
-});
 
 /** The knowledge base, the bot's switch and threshold, what it could not answer, and a way to try a question. */
 export function registerFaqRoutes(app: FastifyInstance, suite: Suite): void {
@@ -37,13 +26,13 @@ export function registerFaqRoutes(app: FastifyInstance, suite: Suite): void {
   });
   app.post("/suite/api/faq", async (req, reply) => {
     const { user } = await requireUser(suite, req, "faq.manage");
-    const b = parseBody(entry, req.body);
+    const b = parseBody(faqEntryRequest, req.body);
     const row = await addFaqEntry(suite, suite.db, { tenantId: user.tenant_id, entry: b });
     return reply.code(201).send(row);
   });
   app.patch<{ Params: { id: string } }>("/suite/api/faq/:id", async (req, reply) => {
     const { user } = await requireUser(suite, req, "faq.manage");
-    const b = parseBody(entryChange, req.body);
+    const b = parseBody(faqEntryChangeRequest, req.body);
     const next = await editFaqEntry(suite.db, { tenantId: user.tenant_id, entryId: req.params.id, change: b });
     return reply.send(next);
   });
@@ -73,7 +62,7 @@ export function registerFaqRoutes(app: FastifyInstance, suite: Suite): void {
   });
   app.post("/suite/api/faq/try", async (req, reply) => {
     const { user } = await requireUser(suite, req);
-    const b = parseBody(tryIt, req.body);
+    const b = parseBody(faqTryRequest, req.body);
     const m = new FaqIndex(await all(user.tenant_id)).best(b.question, b.language ?? null);
     const { threshold } = await faqBotSettings(suite.db, user.tenant_id);
     return reply.send({
@@ -92,7 +81,7 @@ export function registerFaqRoutes(app: FastifyInstance, suite: Suite): void {
   });
   app.put("/suite/api/settings/faq-bot", async (req, reply) => {
     const { user } = await requireUser(suite, req, "faq-bot.configure");
-    const b = parseBody(settings, req.body);
+    const b = parseBody(faqBotRequest, req.body);
     const s = await saveTenantSettings(suite.db, {
       tenantId: user.tenant_id,
       change: (current) => ({ faq_bot: { ...DEFAULT_FAQ_BOT, ...(current.faq_bot ?? {}), ...b } }),

@@ -1,15 +1,15 @@
 import type { Db } from "@openwaba/store";
-import type { z } from "zod";
+import { type FaqEntryChangeRequest, type FaqEntryRequest, faqEntryRequest } from "@openwaba/contracts/suite";
 import { SuiteError, notFound, parseBody } from "../../errors";
 import { newId } from "../../ids";
 import type { Suite } from "../../suite";
-import { MAX_FAQ_ENTRIES, entry, type entryChange } from "../faq-entry";
 import { presentEntry } from "../faq-index";
 
-type Entry = z.infer<typeof entry>;
+/** The index is rebuilt for each question: a bounded base keeps that cheap. */
+const MAX_FAQ_ENTRIES = 2000;
 
 /** A new entry of a tenant's knowledge base; a full base (MAX_FAQ_ENTRIES) refuses it. Returns it as shown. */
-export async function addFaqEntry(suite: Suite, db: Db, p: { tenantId: string; entry: Entry }) {
+export async function addFaqEntry(suite: Suite, db: Db, p: { tenantId: string; entry: FaqEntryRequest }) {
   const n = await db
     .selectFrom("suite_faq")
     .select((e) => e.fn.countAll<number>().as("n"))
@@ -35,7 +35,7 @@ export interface EditFaqEntryProps {
   /** One of the tenant's entries; another tenant's is 404. */
   entryId: string;
   /** The fields given; the others stay. */
-  change: z.infer<typeof entryChange>;
+  change: FaqEntryChangeRequest;
 }
 
 /** Changes an entry; the entry it makes is checked as a whole (a new question must not repeat a kept alternative). */
@@ -49,7 +49,7 @@ export async function editFaqEntry(db: Db, p: EditFaqEntryProps) {
   if (!current) throw notFound("FAQ entry");
   const b = p.change;
   const next = { ...presentEntry(current), ...b, language: b.language === undefined ? current.language : b.language };
-  parseBody(entry, {
+  parseBody(faqEntryRequest, {
     question: next.question,
     alternatives: next.alternatives,
     answer: next.answer,

@@ -1,8 +1,10 @@
+import { entryPointRequest } from "../suite/entry-points";
 import { SUITE_READ, SUITE_WRITE, suiteErrors, suiteDone } from "./components";
 import {
   anyJson,
   arr,
   bool,
+  fromRequest,
   int,
   jsonBody,
   map,
@@ -242,14 +244,7 @@ const entryPoints = suiteGroup("Suite entry points", SUITE_READ, SUITE_WRITE, {
   },
   "POST /suite/api/entry-points": {
     summary: "Make a QR code and wa.me link; an opt-in one grants marketing consent (admins and supervisors)",
-    requestBody: jsonBody(
-      obj({
-        "phone_number_id?": str(),
-        prefilled_message: { type: "string", maxLength: 140 },
-        "opt_in?": bool,
-        "format?": oneOfValues("SVG", "PNG"),
-      }),
-    ),
+    requestBody: jsonBody(fromRequest(entryPointRequest)),
     responses: { 201: ok(entryPoint, "Made"), ...suiteErrors },
   },
   "DELETE /suite/api/entry-points/{code}": {

@@ -11,3 +11,4 @@ export * from "./canned";
 export * from "./reports";
 export * from "./settings";
 export * from "./faq";
+export * from "./entry-points";

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
+import { entryPointRequest } from "@openwaba/contracts/suite";
 import type { Db } from "@openwaba/store";
 import { requireUser } from "../auth/sessions";
 import { SuiteError, notFound, parseBody } from "../errors";
@@ -32,16 +32,7 @@ export interface EntryPoint {
   qr_image_url?: string;
 }
 
-/** The limit of Meta's message_qrdls. */
-export const MAX_PREFILLED_MESSAGE = 140;
 export const deepLink = (code: string) => `https://wa.me/message/${code}`;
-
-const create = z.strictObject({
-  phone_number_id: z.string().min(1).optional(),
-  prefilled_message: z.string().trim().min(1).max(MAX_PREFILLED_MESSAGE),
-  opt_in: z.boolean().default(false),
-  format: z.enum(["SVG", "PNG"]).default("PNG"),
-});
 
 /** A customer's text that is an opt-in entry point's prefilled message grants consent (in the intake's transaction). */
 export async function consentFromEntryPoint(
@@ -91,7 +82,7 @@ export function registerEntryPointRoutes(app: FastifyInstance, suite: Suite): vo
 
   app.post("/suite/api/entry-points", async (req, reply) => {
     const { user } = await requireUser(suite, req, "entry-points.manage");
-    const b = parseBody(create, req.body);
+    const b = parseBody(entryPointRequest, req.body);
     return reply
       .code(201)
       .send(await makeEntryPoint(suite, { tenantId: user.tenant_id, spec: { ...b, source: "qr" } }));

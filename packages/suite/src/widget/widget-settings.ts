@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@openwaba/store";
-import { MAX_PREFILLED_MESSAGE, deepLink } from "../entry-points/entry-points";
+import { MAX_PREFILLED_MESSAGE } from "@openwaba/contracts/suite";
+import { deepLink } from "../entry-points/entry-points";
 
 // The website chat widget's settings (issue #5 item 5): what the shop's visitors see, which number
 // they reach and with which message. Texts are shown as text by the script; the colour is

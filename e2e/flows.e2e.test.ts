@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
-import { parseFlowDocument } from "@openwaba/suite/flow-document";
+import { parseFlowDocument } from "@openwaba/contracts/suite";
 import { signInAdmin, startTestServer, type SuiteSession, type TestServer } from "@openwaba/server/testing";
 import { FLOW_EXAMPLES } from "../apps/console/src/flows/flow-examples";
 import { CHROMIUM, SCREENSHOTS, hasChromium, launch, signInConsole } from "./browser";

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseFlowDocument } from "@openwaba/suite/flow-document";
+import { parseFlowDocument } from "@openwaba/contracts/suite";
 import { REPO_ROOT, spawnServer, stopServer } from "./testing/server-process";
 
 // Every command of the README and of docs/*.md, as a newcomer runs them on a fresh clone: each

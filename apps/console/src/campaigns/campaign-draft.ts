@@ -1,5 +1,5 @@
 import { bodyOf, placeholders, type Template } from "../templates/template-text";
-import type { CampaignSpec } from "./campaign-types";
+import type { CampaignSpec } from "@openwaba/contracts/suite";
 
 // The new-campaign form's fields as typed, the definition they make for the API, and back (to
 // edit a saved draft). Empty fields are left out rather than sent empty.

@@ -1,7 +1,6 @@
-import { contextFor, fillTemplate } from "@openwaba/suite/flow-context";
+import { contextFor, fillTemplate, type CampaignAudience } from "@openwaba/contracts/suite";
 import { api } from "../api";
 import type { Consent } from "../contacts/consent-words";
-import type { CampaignAudience } from "./campaign-types";
 
 // The message one contact of the audience would get: their parameters filled by the suite's own
 // code ({{contact.name}}, {{attr.code|fallback}}), so the preview is what the server will send.

@@ -1,5 +1,11 @@
 import { CONSENT_STATE_WORDS } from "../contacts/consent-words";
-import type { CampaignAudience, CampaignSchedule, Estimate, Exclusion, RecipientState } from "./campaign-types";
+import type {
+  CampaignAudience,
+  CampaignSchedule,
+  Estimate,
+  Exclusion,
+  RecipientState,
+} from "@openwaba/contracts/suite";
 
 // A campaign in words: who was left out and why, money, rates, durations, the audience and the
 // schedule as a person would say them.

@@ -1,5 +1,5 @@
 import { parametersOf } from "../campaigns/campaign-draft";
-import type { Campaign } from "../campaigns/campaign-types";
+import type { Campaign } from "@openwaba/contracts/suite";
 import { numberWords, usePhoneNumbers } from "../numbers/use-phone-numbers";
 import { audienceWords, scheduleWords } from "../campaigns/campaign-words";
 

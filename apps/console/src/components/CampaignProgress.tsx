@@ -1,5 +1,4 @@
-import type { Campaign, Progress } from "../campaigns/campaign-types";
-import { RECIPIENT_STATES } from "../campaigns/campaign-types";
+import { type Campaign, type Progress, recipientState } from "@openwaba/contracts/suite";
 import { RECIPIENT_WORDS, money, percent, when } from "../campaigns/campaign-words";
 import { BarChart } from "./BarChart";
 import { LeftOut } from "./LeftOut";
@@ -42,9 +41,9 @@ export function CampaignProgress({ campaign, progress: p }: { campaign: Campaign
       <div className="charts">
         <BarChart
           title="Recipients by state"
-          rows={RECIPIENT_STATES.filter(
-            (s) => p.by_state[s] > 0 || ["sent", "delivered", "read", "failed"].includes(s),
-          ).map((s) => ({ label: RECIPIENT_WORDS[s], value: p.by_state[s] }))}
+          rows={recipientState.options
+            .filter((s) => p.by_state[s] > 0 || ["sent", "delivered", "read", "failed"].includes(s))
+            .map((s) => ({ label: RECIPIENT_WORDS[s], value: p.by_state[s] }))}
         />
         {campaign.totals && (
           <div className="chart">

@@ -1,4 +1,4 @@
-import type { CampaignState } from "../campaigns/campaign-types";
+import type { CampaignState } from "@openwaba/contracts/suite";
 
 /** A campaign's state as a coloured word. */
 export function CampaignStateBadge({ state }: { state: CampaignState }) {

@@ -1,6 +1,5 @@
-import { renderCanned } from "@openwaba/suite/canned";
 import { useEffect, useState, type FormEvent } from "react";
-import type { CannedResponse, Conversation, TimelineMessage } from "@openwaba/contracts/suite";
+import { renderCanned, type CannedResponse, type Conversation, type TimelineMessage } from "@openwaba/contracts/suite";
 import { ApiError, api } from "../api";
 import { summary } from "./Thread";
 import type { Session } from "../App";

@@ -1,4 +1,4 @@
-import type { Estimate } from "../campaigns/campaign-types";
+import type { Estimate } from "@openwaba/contracts/suite";
 import { countryName, money, paceWords, recipientsWord, when } from "../campaigns/campaign-words";
 import { LeftOut } from "./LeftOut";
 

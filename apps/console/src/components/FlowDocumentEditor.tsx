@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { api } from "../api";
-import type { FlowDetail, FlowDocument, Problem } from "../flows/flow-types";
+import type { FlowDetail, FlowDocument, DocumentProblem as Problem } from "@openwaba/contracts/suite";
 import { FlowOutline } from "./FlowOutline";
 import { FlowVersions } from "./FlowVersions";
 import { ProblemList, problemsOf } from "./ProblemList";

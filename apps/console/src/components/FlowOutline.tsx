@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { api } from "../api";
-import type { FlowDocument, FlowNode } from "../flows/flow-types";
+import type { FlowDocument, FlowNode } from "@openwaba/contracts/suite";
 import { outlineOf } from "../flows/flow-words";
 
 const TYPE_LABEL: Record<FlowNode["type"], string> = {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { api } from "../api";
-import type { FlowDetail } from "../flows/flow-types";
+import type { FlowDetail } from "@openwaba/contracts/suite";
 
 /** Every saved version of a flow (each save is one), which is live, and a way to look at an old one. */
 export function FlowVersions({

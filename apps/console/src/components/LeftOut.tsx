@@ -1,4 +1,4 @@
-import type { Exclusion } from "../campaigns/campaign-types";
+import type { Exclusion } from "@openwaba/contracts/suite";
 import { EXCLUSION_WORDS } from "../campaigns/campaign-words";
 
 /** Who a campaign leaves out, and why (consent, opt-outs, duplicates, numbers that are not numbers). */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { exampleContacts, parametersFor, type ExampleContact } from "../campaigns/campaign-preview";
-import type { CampaignAudience } from "../campaigns/campaign-types";
+import type { CampaignAudience } from "@openwaba/contracts/suite";
 import { bodyOf, componentOf, fillVariables, placeholders, type Template } from "../templates/template-text";
 
 /** The message as one contact of the audience will see it; another example on request. */

@@ -1,4 +1,4 @@
-import type { Problem } from "../flows/flow-types";
+import type { DocumentProblem as Problem } from "@openwaba/contracts/suite";
 
 /** Problems the server found in a flow document, each with where it is (a dotted path). */
 export function ProblemList({ title, problems, error }: { title: string; problems: Problem[]; error: boolean }) {

@@ -1,7 +1,6 @@
 import { useEffect, useState } from "react";
 import { api } from "../api";
-import type { Progress, Recipient, RecipientState } from "../campaigns/campaign-types";
-import { RECIPIENT_STATES } from "../campaigns/campaign-types";
+import { type Progress, type Recipient, type RecipientState, recipientState } from "@openwaba/contracts/suite";
 import { RECIPIENT_WORDS, countryName, money, when } from "../campaigns/campaign-words";
 
 const PAGE = 50;
@@ -44,7 +43,7 @@ export function RecipientTable({ campaignId, progress }: { campaignId: string; p
             onChange={(e) => filter(() => setState(e.target.value as RecipientState | ""))}
           >
             <option value="">all</option>
-            {RECIPIENT_STATES.map((s) => (
+            {recipientState.options.map((s) => (
               <option key={s} value={s}>
                 {RECIPIENT_WORDS[s]} ({progress.by_state[s]})
               </option>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { api } from "../api";
-import { RUN_STATES, type FlowRun } from "../flows/flow-types";
+import { runState, type FlowRun } from "@openwaba/contracts/suite";
 import { STATE_WORDS, reasonWords, startedBy } from "../flows/trace-words";
 
 /** A flow's runs, newest first, by state; each opens its trace. */
@@ -23,7 +23,7 @@ export function RunList({ flowId, selectedId }: { flowId: string; selectedId: st
           State{" "}
           <select aria-label="Run state" value={state} onChange={(e) => setState(e.target.value)}>
             <option value="">all</option>
-            {RUN_STATES.map((s) => (
+            {runState.options.map((s) => (
               <option key={s} value={s}>
                 {STATE_WORDS[s]}
               </option>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, api } from "../api";
-import type { RunTrace as Trace } from "../flows/flow-types";
+import type { RunTrace as Trace } from "@openwaba/contracts/suite";
 import { STATE_WORDS, reasonWords, startedBy, stepWords } from "../flows/trace-words";
 
 const when = (iso: string) => new Date(iso).toLocaleString();

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import type { CampaignSchedule, Estimate } from "../campaigns/campaign-types";
+import type { CampaignSchedule, Estimate } from "@openwaba/contracts/suite";
 import { money, recipientsWord, scheduleWords } from "../campaigns/campaign-words";
 
 /** The last look before sending: how many it reaches and what it costs, now that the audience is about to be fixed. */

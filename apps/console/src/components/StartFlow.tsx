@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { ApiError, api } from "../api";
-import type { FlowSummary } from "../flows/flow-types";
+import type { FlowSummary } from "@openwaba/contracts/suite";
 
 /** Hands the conversation to a published flow an agent may start (trigger "manual"): a survey, a form. */
 export function StartFlow({

@@ -1,4 +1,4 @@
-import type { FlowDocument } from "./flow-types";
+import type { FlowDocument } from "@openwaba/contracts/suite";
 import orderStatusFile from "../../../../examples/order-status.flow.json";
 import orderStatusShopFile from "../../../../examples/order-status-shop.flow.json";
 

@@ -1,4 +1,11 @@
-import type { Condition, FlowDocument, FlowNode, FlowTrigger, MessageSpec, Validation } from "./flow-types";
+import type {
+  Condition,
+  FlowDocument,
+  FlowNode,
+  FlowTrigger,
+  MessageSpec,
+  Validation,
+} from "@openwaba/contracts/suite";
 
 // A flow document in plain words, for a supervisor who does not read JSON: the trigger as a
 // sentence, each node as a card (what it says or asks, where it goes next), in the order a

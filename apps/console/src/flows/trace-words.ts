@@ -1,4 +1,4 @@
-import type { RunState, RunStep } from "./flow-types";
+import type { RunState, RunStep } from "@openwaba/contracts/suite";
 
 // A run's trace and endings in plain words: what the bot did at each step, why a run ended. The
 // inbox's timeline says the same things about the conversation. Pure.

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from "react";
 import { api } from "../api";
 import { go } from "../route";
-import { LIVE_STATES, type Campaign } from "../campaigns/campaign-types";
+import type { Campaign } from "@openwaba/contracts/suite";
+import { LIVE_STATES } from "../campaigns/live-states";
 import { when } from "../campaigns/campaign-words";
 import { CampaignDefinition } from "../components/CampaignDefinition";
 import { CampaignProgress } from "../components/CampaignProgress";

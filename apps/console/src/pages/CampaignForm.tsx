@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { api } from "../api";
 import { go } from "../route";
 import { EMPTY_DRAFT, draftOf, specOf, templateKey, type CampaignDraft } from "../campaigns/campaign-draft";
-import type { Campaign, Estimate } from "../campaigns/campaign-types";
+import type { Campaign, Estimate } from "@openwaba/contracts/suite";
 import { when } from "../campaigns/campaign-words";
 import { useContactVocabulary, variableSuggestions } from "../campaigns/contact-vocabulary";
 import { numberWords, usePhoneNumbers } from "../numbers/use-phone-numbers";

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { api } from "../api";
-import { LIVE_STATES, type Campaign } from "../campaigns/campaign-types";
+import type { Campaign } from "@openwaba/contracts/suite";
+import { LIVE_STATES } from "../campaigns/live-states";
 import { money, percent, when } from "../campaigns/campaign-words";
 import { CampaignStateBadge } from "../components/CampaignStateBadge";
 import { ProgressBar } from "../components/ProgressBar";

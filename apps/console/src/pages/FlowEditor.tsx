@@ -3,7 +3,7 @@ import { ApiError, api } from "../api";
 import { FlowDocumentEditor } from "../components/FlowDocumentEditor";
 import { RunList } from "../components/RunList";
 import { RunTrace } from "../components/RunTrace";
-import type { FlowDetail } from "../flows/flow-types";
+import type { FlowDetail } from "@openwaba/contracts/suite";
 import { TRIGGER_LABEL } from "../flows/flow-words";
 
 /** One flow (#/flows/<id>): its document with an outline and versions, or its runs and their traces. */

@@ -3,7 +3,7 @@ import { api } from "../api";
 import { go } from "../route";
 import { ProblemList, problemsOf } from "../components/ProblemList";
 import { FLOW_EXAMPLES } from "../flows/flow-examples";
-import { RUN_STATES, type FlowSummary, type Problem } from "../flows/flow-types";
+import { runState, type FlowSummary, type DocumentProblem as Problem } from "@openwaba/contracts/suite";
 import { TRIGGER_LABEL } from "../flows/flow-words";
 import { STATE_WORDS } from "../flows/trace-words";
 
@@ -107,7 +107,8 @@ export function Flows() {
                     : `live v${f.live_version}${f.latest_version > f.live_version ? ` · latest v${f.latest_version}` : ""}`}
                 </td>
                 <td>
-                  {RUN_STATES.filter((s) => f.runs[s])
+                  {runState.options
+                    .filter((s) => f.runs[s])
                     .map((s) => `${f.runs[s]} ${STATE_WORDS[s]}`)
                     .join(" · ") || "—"}
                 </td>

@@ -1,6 +1,8 @@
 import { z } from "zod";
 
-// The tenant's canned responses as the suite API answers (packages/suite/src/inbox/canned.routes.ts).
+// The tenant's canned responses as the suite API answers (packages/suite/src/inbox/canned.routes.ts),
+// and their {{variable}} placeholders (pure, shared by the server and the console): filled from the
+// conversation (customer_name, wa_id, agent_name) and whatever the agent types (order_id…).
 
 /** A canned response: typed after "/" in the composer, its {{variables}} filled from the conversation. */
 export const cannedResponse = z.object({
@@ -15,3 +17,26 @@ export type CannedResponse = z.infer<typeof cannedResponse>;
 /** GET /suite/api/canned-responses. */
 export const cannedResponseList = z.object({ data: z.array(cannedResponse) });
 export type CannedResponseList = z.infer<typeof cannedResponseList>;
+
+const PLACEHOLDER = /\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/gi;
+
+export function cannedVariables(body: string): string[] {
+  return [...new Set([...body.matchAll(PLACEHOLDER)].map((m) => m[1].toLowerCase()))];
+}
+
+/** The text with every known variable filled; `missing` names those still without a value. */
+export function renderCanned(
+  body: string,
+  vars: Record<string, string | undefined>,
+): { text: string; missing: string[] } {
+  const missing = new Set<string>();
+  const text = body.replace(PLACEHOLDER, (whole, name: string) => {
+    const v = vars[name.toLowerCase()];
+    if (v === undefined || v === "") {
+      missing.add(name.toLowerCase());
+      return whole;
+    }
+    return v;
+  });
+  return { text, missing: [...missing] };
+}

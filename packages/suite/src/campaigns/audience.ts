@@ -1,16 +1,15 @@
 import { isWindowOpen, normaliseNumber } from "@openwaba/contracts";
 import type { Db } from "@openwaba/store";
 import type { ContactRow } from "../contacts/contacts-store";
-import { consentExclusion, type ConsentExclusion } from "../contacts/consent";
+import { consentExclusion } from "../contacts/consent";
 import { segmentQuery } from "../contacts/segment";
-import type { CampaignAudience } from "./campaign-spec";
+import type { CampaignAudience, Exclusion } from "@openwaba/contracts/suite";
 
 // Who a campaign reaches: the contacts of a segment, or a list of numbers, page by page; each
 // once (by number), and as the consent model says (contacts/consent.ts): marketing templates need
 // marketing consent that was not withdrawn nor stopped in WhatsApp; utility and authentication
 // templates are not held back by marketing consent (Meta's STOP blocks marketing only).
 
-export type Exclusion = ConsentExclusion | "duplicate" | "invalid_number";
 export interface Candidate {
   waId: string;
   contact: ContactRow | undefined;

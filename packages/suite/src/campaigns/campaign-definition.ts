@@ -2,7 +2,7 @@ import { parseBody } from "../errors";
 import type { Suite } from "../suite";
 import { tenantNumber } from "../tenant/tenant-number";
 import { approvedTemplate } from "./campaign-setup";
-import { campaignSpecSchema, type CampaignSpec } from "./campaign-spec";
+import { campaignSpecSchema, type CampaignSpec } from "@openwaba/contracts/suite";
 
 /**
  * Checks a definition against the Cloud API: it parses, its number is the tenant's, its template is

@@ -5,7 +5,7 @@ import type { Suite } from "../suite";
 import { tenantNumber } from "../tenant/tenant-number";
 import type { CampaignRow } from "./campaign-rows";
 import { limitUse, numberFacts } from "./campaign-setup";
-import type { CampaignSpec } from "./campaign-spec";
+import type { CampaignSpec } from "@openwaba/contracts/suite";
 import { DAY_MS } from "./capacity";
 import { claimRecipients } from "./commands/claim-recipients";
 import { failUnconfirmed } from "./commands/fail-unconfirmed";

@@ -3,7 +3,7 @@ import { PlatformCallError } from "../client/platform-client";
 import { SuiteError } from "../errors";
 import type { Suite } from "../suite";
 import { DAY_MS, levelMps, tierLimit } from "./capacity";
-import type { CampaignSpec } from "./campaign-spec";
+import type { CampaignSpec } from "@openwaba/contracts/suite";
 
 // What a campaign needs to know before it sends, asked of the Cloud API: the template (approved,
 // its category, its variables) and the number (throughput level, messaging limit).

@@ -1,33 +1,15 @@
 import { countryOf, priceMessage } from "@openwaba/contracts";
 import type { Suite } from "../suite";
-import { audiencePages, type Exclusion } from "./audience";
-
-export type { Exclusion } from "./audience";
+import { audiencePages } from "./audience";
 import { planDuration } from "./capacity";
 import type { NumberFacts, TemplateFacts } from "./campaign-setup";
 import { limitUse } from "./campaign-setup";
-import type { CampaignSpec } from "./campaign-spec";
+import type { CampaignSpec, Estimate, Exclusion } from "@openwaba/contracts/suite";
 
 // Before sending: how many it reaches (after consent, opt-outs and duplicates), what it costs by
 // country under the rate card (delivered templates are charged; a utility template inside an open
-// window is free), and how long it takes under the number's throughput and messaging limit.
-
-export interface Estimate {
-  recipients: number;
-  excluded: Record<Exclusion, number>;
-  category: string;
-  cost: { currency: string; total: number; by_country: { country: string; recipients: number; total: number }[] };
-  pace: {
-    mps: number;
-    throughput_level: string;
-    messaging_limit: { tier: string; limit: number | null; used_24h: number; room: number | null };
-    outside_window: number;
-    seconds_at_full_pace: number;
-    limited_by: "throughput" | "messaging_limit";
-    extra_days: number;
-    finishes_at: string;
-  };
-}
+// window is free), and how long it takes under the number's throughput and messaging limit. The answer's
+// shape is the contracts' campaignEstimate.
 
 export async function estimateCampaign(
   suite: Suite,

@@ -3,15 +3,14 @@ import { countryOf } from "@openwaba/contracts";
 import type { SuiteCampaignRecipientsTable } from "@openwaba/store";
 import { saveContact } from "../contacts/commands/save-contact";
 import type { ContactRow } from "../contacts/contacts-store";
-import { contextFor } from "../flows/flow-context";
+import { contextFor, type CampaignSpec, type Exclusion } from "@openwaba/contracts/suite";
 import { templateBody } from "../flows/flow-messages";
 import type { BusinessHours } from "../routing/business-hours";
 import { languageOf } from "../routing/language";
 import { tenantTransaction } from "../unit-of-work";
 import type { Suite } from "../suite";
-import { audiencePages, type Exclusion } from "./audience";
+import { audiencePages } from "./audience";
 import { addRecipients } from "./commands/add-recipients";
-import type { CampaignSpec } from "./campaign-spec";
 import { nextDay, zoneOfNumber, zonedInstant } from "./local-time";
 
 // Pressing send fixes the audience: one recipient row per number (a unique index keeps it so),

@@ -3,7 +3,7 @@ import { consentExclusion } from "../contacts/consent";
 import type { Suite } from "../suite";
 import { callbackData } from "./callback-data";
 import type { RecipientRow } from "./campaign-rows";
-import type { CampaignSpec } from "./campaign-spec";
+import type { CampaignSpec } from "@openwaba/contracts/suite";
 import { outcomeOf, type SendOutcome } from "./send-outcome";
 
 export interface RecipientSend {

@@ -1,5 +1,5 @@
 import { normaliseNumber } from "@openwaba/contracts";
-import { isTimeZone } from "../routing/business-hours";
+import { isTimeZone } from "@openwaba/contracts/suite";
 
 // One contact as a business writes it (a CSV row or an API body), checked and normalised (pure).
 // Known columns: phone (or wa_id / number), name, language, timezone, tags ("a; b"), consent

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { holds } from "./conditions";
-import type { FlowContext } from "./flow-context";
+import type { FlowContext } from "@openwaba/contracts/suite";
 
 const ctx: FlowContext = {
   contact: {

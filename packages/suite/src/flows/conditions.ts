@@ -1,5 +1,4 @@
-import type { Condition } from "./flow-document";
-import { resolvePath, type FlowContext } from "./flow-context";
+import { type Condition, resolvePath, type FlowContext } from "@openwaba/contracts/suite";
 import { fold } from "./reply-validation";
 
 // A branch node's conditions on the reply, the contact's attributes and tags, the run's variables

@@ -4,7 +4,7 @@ import { createSuite } from "../index";
 import { LocalFanout } from "../realtime/fanout/local-fanout";
 import type { Suite } from "../suite";
 import { flowDocument } from "./flow-catalog";
-import type { FlowDocument } from "./flow-document";
+import type { FlowDocument } from "@openwaba/contracts/suite";
 
 // Two suites in one process (the tests' servers) keep their own parsed documents: a flow's version
 // read by one is never what the other answers, even when both stores hold the same ids.

@@ -1,6 +1,6 @@
 import type { Db } from "@openwaba/store";
 import type { Suite } from "../suite";
-import type { FlowDocument } from "./flow-document";
+import type { FlowDocument } from "@openwaba/contracts/suite";
 import type { LiveFlow } from "./triggers";
 
 // Flow documents as the runtime reads them. A version never changes once saved (publishing points

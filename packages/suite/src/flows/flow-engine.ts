@@ -8,10 +8,15 @@ import { resolveConversation } from "../inbox/commands/resolve-conversation";
 import { tenantTransaction, suiteTransaction } from "../unit-of-work";
 import type { Suite } from "../suite";
 import { holds } from "./conditions";
-import { parseDuration } from "./durations";
+import {
+  parseDuration,
+  fillTemplate,
+  type FlowContext,
+  type FlowDocument,
+  type FlowNode,
+  type MessageSpec,
+} from "@openwaba/contracts/suite";
 import { flowDocument } from "./flow-catalog";
-import { fillTemplate, type FlowContext } from "./flow-context";
-import type { FlowDocument, FlowNode, MessageSpec } from "./flow-document";
 import { choiceMessage, cloudMessage, promptMessage, summary, templateBody, type CloudBody } from "./flow-messages";
 import { csatOptions, csatScore, phrase } from "./flow-phrases";
 import { handToPeople } from "./flow-handover";

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { FlowContext } from "./flow-context";
-import { fillTemplate } from "./flow-context";
+import { type FlowContext, fillTemplate } from "@openwaba/contracts/suite";
 import { choiceMessage, cloudMessage, promptMessage } from "./flow-messages";
 
 const ctx: FlowContext = {

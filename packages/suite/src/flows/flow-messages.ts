@@ -1,5 +1,11 @@
-import type { ChoiceOption, FlowNode, MessageSpec } from "./flow-document";
-import { fillDeep, fillTemplate, type FlowContext } from "./flow-context";
+import {
+  type ChoiceOption,
+  type FlowNode,
+  type MessageSpec,
+  fillDeep,
+  fillTemplate,
+  type FlowContext,
+} from "@openwaba/contracts/suite";
 
 // A flow's message specs as Cloud API message bodies (without `to`), with {{variables}} filled.
 // Pure. A question with options and a plain text prompt is shown as reply buttons (up to three

@@ -2,7 +2,7 @@ import { Cron } from "croner";
 import { tenantTeam } from "../people/tenant-team";
 import type { Db } from "@openwaba/store";
 import { SuiteError, notFound } from "../errors";
-import { parseFlowDocument, type FlowDocument } from "./flow-document";
+import { parseFlowDocument, type FlowDocument } from "@openwaba/contracts/suite";
 
 // Flows and their versions as the API takes them: a document checked whole, the numbers and team it
 // names the tenant's own, the tenant's flow, a schedule's next firing. The writes are the commands'

@@ -1,7 +1,12 @@
 import type { OutboundHttp } from "@openwaba/store";
-import type { FlowNode } from "./flow-document";
-import { parseDuration } from "./durations";
-import { fillDeep, fillTemplate, resolvePath, type FlowContext } from "./flow-context";
+import {
+  type FlowNode,
+  parseDuration,
+  fillDeep,
+  fillTemplate,
+  resolvePath,
+  type FlowContext,
+} from "@openwaba/contracts/suite";
 
 // A flow's call to the business's own system (a CRM, a shop): URL, method, headers and body
 // filled from the run's variables; retried on network errors, timeouts, 429 and 5xx with a short

@@ -1,5 +1,5 @@
 import { normaliseNumber } from "@openwaba/contracts";
-import type { ChoiceOption, Validation } from "./flow-document";
+import type { ChoiceOption, Validation } from "@openwaba/contracts/suite";
 
 // Does a customer's reply answer the question asked (an "ask" node's validation)? Pure; the value
 // it returns is what the flow stores (an option's id, a number, an ISO date, an E.164 number…).

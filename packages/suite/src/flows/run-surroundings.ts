@@ -4,7 +4,7 @@ import type { ContactRow } from "../contacts/contacts-store";
 import type { ConversationRow } from "../inbox/present";
 import { languageOf } from "../routing/language";
 import type { Suite } from "../suite";
-import { contextFor, fillTemplate, type FlowContext } from "./flow-context";
+import { contextFor, fillTemplate, type FlowContext } from "@openwaba/contracts/suite";
 
 // What a run reads of the world as it goes: its conversation, the customer's contact, and the
 // context its templates are filled from ({{contact.name}}, {{vars.*}}, {{reply.value}} …). Read

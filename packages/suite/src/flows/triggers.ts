@@ -1,4 +1,4 @@
-import type { FlowTrigger } from "./flow-document";
+import type { FlowTrigger } from "@openwaba/contracts/suite";
 import { fold } from "./reply-validation";
 
 // Which live flow a customer's message starts (pure). The most specific trigger wins: a tapped

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { requireUser } from "../auth/sessions";
 import { parseBody } from "../errors";
 import type { Suite } from "../suite";
-import { cannedVariables } from "./canned";
+import { cannedVariables } from "@openwaba/contracts/suite";
 
 const canned = z.strictObject({
   shortcut: z

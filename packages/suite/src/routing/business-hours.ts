@@ -29,13 +29,3 @@ export function withinBusinessHours(hours: BusinessHours | null | undefined, now
 }
 
 export const isWeekday = (d: string): d is Weekday => (DAYS as string[]).includes(d);
-
-/** Whether a name is an IANA time zone this runtime knows ("Europe/Warsaw"). */
-export function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}

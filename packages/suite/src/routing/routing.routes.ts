@@ -3,11 +3,11 @@ import { may } from "../auth/policies";
 import { tenantTransaction } from "../unit-of-work";
 import { z } from "zod";
 import { requireUser } from "../auth/sessions";
-import { routingRulesRequest } from "@openwaba/contracts/suite";
+import { isTimeZone, routingRulesRequest } from "@openwaba/contracts/suite";
 import { parseBody } from "../errors";
 import type { Suite } from "../suite";
 import { saveTenantSettings } from "../tenant/commands/save-tenant-settings";
-import { isTimeZone, isWeekday } from "./business-hours";
+import { isWeekday } from "./business-hours";
 import { replaceRoutingRules } from "./commands/replace-routing-rules";
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use HH:MM");

@@ -1,7 +1,7 @@
 import type { Db } from "@openwaba/store";
 import { SuiteError } from "../../errors";
 import type { Suite } from "../../suite";
-import type { CampaignSpec } from "../campaign-spec";
+import type { CampaignSpec } from "@openwaba/contracts/suite";
 
 export interface UpdateDraftProps {
   campaignId: string;

@@ -1,7 +1,7 @@
 import type { Db } from "@openwaba/store";
 import { newId } from "../../ids";
 import type { Suite } from "../../suite";
-import type { FlowDocument } from "../flow-document";
+import type { FlowDocument } from "@openwaba/contracts/suite";
 
 export interface CreateFlowProps {
   tenantId: string;

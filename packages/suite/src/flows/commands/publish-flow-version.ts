@@ -1,7 +1,7 @@
 import type { Db } from "@openwaba/store";
 import { SuiteError } from "../../errors";
 import type { Suite } from "../../suite";
-import type { FlowDocument } from "../flow-document";
+import type { FlowDocument } from "@openwaba/contracts/suite";
 import { nextFiring } from "../flow-store";
 
 export interface PublishFlowVersionProps {

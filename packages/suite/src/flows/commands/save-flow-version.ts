@@ -1,7 +1,7 @@
 import type { Db } from "@openwaba/store";
 import { notFound } from "../../errors";
 import type { Suite } from "../../suite";
-import type { FlowDocument } from "../flow-document";
+import type { FlowDocument } from "@openwaba/contracts/suite";
 
 export interface SaveFlowVersionProps {
   flowId: string;

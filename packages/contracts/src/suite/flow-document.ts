@@ -1,7 +1,7 @@
 import { Cron } from "croner";
 import { z } from "zod";
-import { segmentSchema } from "../contacts/segment";
-import { isTimeZone } from "../routing/business-hours";
+import { segmentSchema } from "./segment";
+import { isTimeZone } from "./time-zone";
 import { MAX_WAIT_MS, parseDuration } from "./durations";
 
 // A flow document (issue #5 item 1): the versioned JSON a business edits in the console or keeps
@@ -288,6 +288,8 @@ const document = z.strictObject({
     .refine((n) => Object.keys(n).length >= 1 && Object.keys(n).length <= 200, "a flow has 1–200 nodes"),
 });
 export type FlowDocument = z.infer<typeof document>;
+/** The document's shape, as the flows API answers it (parseFlowDocument also checks the graph). */
+export const flowDocumentSchema = document;
 
 export interface DocumentProblem {
   path: string;

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { segmentSchema } from "../contacts/segment";
-import { templateMessage } from "../flows/flow-document";
-import { isTimeZone } from "../routing/business-hours";
+import { segmentSchema } from "./segment";
+import { templateMessage } from "./flow-document";
+import { isTimeZone } from "./time-zone";
 
 // A campaign as the business defines it (issue #5 item 6): an approved template with its
 // parameters filled from each contact ({{contact.name}}, {{attr.code|fallback}}, as in flows), an

@@ -16,6 +16,7 @@ import {
   storedSettings as storedSettingsAnswer,
   tenantSettings as tenantSettingsAnswer,
 } from "../suite/settings";
+import { widgetRequest } from "../suite/widget";
 import { SUITE_READ, SUITE_WRITE, suiteErrors, suiteDone, FOR_LEADS } from "./components";
 import {
   anyJson,
@@ -52,19 +53,6 @@ const businessWebhook = fromAnswer(businessWebhookAnswer);
 const faqBot = fromAnswer(faqBotAnswer);
 const storedSettings = fromAnswer(storedSettingsAnswer);
 const tenantSettings = fromAnswer(tenantSettingsAnswer);
-const widgetFields = {
-  "enabled?": bool,
-  "phone_number_id?": str(),
-  "title?": { type: "string", maxLength: 60 },
-  "greeting?": { type: "string", maxLength: 300 },
-  "button_label?": { type: "string", maxLength: 40 },
-  "start_label?": { type: "string", maxLength: 40 },
-  "brand_color?": { type: "string", pattern: "^#[0-9a-fA-F]{6}$" },
-  "position?": oneOfValues("bottom-right", "bottom-left"),
-  prefilled_message: { type: "string", maxLength: 140 },
-  "opt_in_text?": nullable({ type: "string", maxLength: 100 }),
-  "allowed_origins?": arr(str("An origin, https://shop.example")),
-};
 const link = obj({ code: str(), deep_link_url: str(), prefilled_message: str() });
 const widget = {
   ...obj({
@@ -120,12 +108,12 @@ const settings = suiteGroup("Suite settings", SUITE_READ, SUITE_WRITE, {
   },
   "PUT /suite/api/settings/widget": {
     summary: `Save the website chat widget${FOR_LEADS}`,
-    requestBody: jsonBody(obj(widgetFields)),
+    requestBody: jsonBody(fromRequest(widgetRequest)),
     responses: { 200: ok(obj({ widget })), ...suiteErrors },
   },
   "POST /suite/api/settings/widget/preview": {
     summary: `The script these settings would make, nothing saved${FOR_LEADS}`,
-    requestBody: jsonBody(obj(widgetFields)),
+    requestBody: jsonBody(fromRequest(widgetRequest)),
     responses: { 200: ok(obj({ script: nullable(str()) })), ...suiteErrors },
   },
 });

@@ -12,6 +12,7 @@ export * from "./reports";
 export * from "./settings";
 export * from "./faq";
 export * from "./flow-context";
+export * from "./widget";
 export * from "./durations";
 export * from "./time-zone";
 export * from "./segment";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { inkOn, optInMessage, widgetInput } from "./widget-settings";
+import { optInMessage, widgetRequest } from "@openwaba/contracts/suite";
+import { inkOn } from "./widget-settings";
 
 describe("widget settings", () => {
   it("writes on the brand colour in whichever of white or near-black contrasts more", () => {
@@ -12,7 +13,7 @@ describe("widget settings", () => {
   it("makes the opt-in code's message from the message and the opt-in text, and fills in defaults", () => {
     expect(optInMessage("Hello!", "Send me offers")).toBe("Hello!\n✓ Send me offers");
     expect(
-      widgetInput.parse({
+      widgetRequest.parse({
         prefilled_message: " Hello! ",
         brand_color: "#0B5FFF",
         allowed_origins: ["https://Shop.Example/"],

@@ -4,12 +4,13 @@ import { tenantNumber } from "../../tenant/tenant-number";
 import { SuiteError } from "../../errors";
 import { randomSecret } from "../../ids";
 import type { Suite } from "../../suite";
-import { loadWidget, optInMessage, type WidgetInput, type WidgetRow } from "../widget-settings";
+import { optInMessage, type WidgetRequest } from "@openwaba/contracts/suite";
+import { loadWidget, type WidgetRow } from "../widget-settings";
 
 export interface SaveWidgetProps {
   tenantId: string;
   /** The settings as the admin saves them (checked already). */
-  input: WidgetInput;
+  input: WidgetRequest;
 }
 
 /**

@@ -3,7 +3,15 @@ import { createTemplateRequest, editTemplateRequest } from "../templates/templat
 import { createdTemplate } from "./graph";
 import { messageStatus, testResults } from "./openwaba";
 import { templateList } from "../suite/templates";
-import { wabaWebhooksList } from "../suite/webhooks";
+import type { z } from "zod";
+import {
+  sentMessagesQuery,
+  wabaRequest,
+  wabaWebhooksList,
+  webhookDeliveriesQuery,
+  webhookRedriveRequest,
+  webhookTestRequest,
+} from "../suite/webhooks";
 import { templateNode } from "../templates/template-node";
 import { resentWebhookDelivery, webhookDeliveryPage } from "../webhooks/webhook-delivery";
 import { chatView, newSimUser, sentByUser, simUser, userMessage } from "./simulator";
@@ -13,16 +21,17 @@ import {
   bool,
   fromAnswer,
   fromContract,
+  fromRequest,
   int,
   jsonBody,
   obj,
   ok,
   oneOfValues,
   query,
+  queryFrom,
   str,
   suiteGroup,
   time,
-  type JsonSchema,
   type RouteDocs,
 } from "./shapes";
 
@@ -30,10 +39,11 @@ import {
 // debugging, the phone view), and the public receivers: the connection's webhook and the widget's
 // script (packages/suite/src/templates, webhooks, inbox/webhook.route.ts, widget; server/phone-bridge.ts).
 
-const waba = query("waba_id", { type: "string", pattern: "^\\d{1,20}$" }, "The tenant's WABA (the first when none)");
-const wabaBody = (more: Record<string, JsonSchema> = {}) => ({
+const waba = queryFrom(wabaRequest);
+/** These bodies may be left out: the first WABA, and everything of it. */
+const optionalBody = (schema: z.ZodType) => ({
   required: false,
-  content: { "application/json": { schema: obj({ "waba_id?": { type: "string", pattern: "^\\d{1,20}$" }, ...more }) } },
+  content: { "application/json": { schema: fromRequest(schema) } },
 });
 
 const cloudApi = suiteGroup("Suite Cloud API", SUITE_READ, SUITE_WRITE, {
@@ -78,13 +88,7 @@ const cloudApi = suiteGroup("Suite Cloud API", SUITE_READ, SUITE_WRITE, {
   },
   "GET /suite/api/webhooks/deliveries": {
     summary: "A WABA's recent webhook deliveries (admins)",
-    parameters: [
-      waba,
-      query("ok", oneOfValues("true", "false")),
-      query("app_id", str()),
-      query("before", str()),
-      query("limit", { type: "integer", minimum: 1, maximum: 200 }),
-    ],
+    parameters: queryFrom(webhookDeliveriesQuery),
     responses: {
       200: ok(fromAnswer(webhookDeliveryPage)),
       ...suiteErrors,
@@ -92,27 +96,27 @@ const cloudApi = suiteGroup("Suite Cloud API", SUITE_READ, SUITE_WRITE, {
   },
   "POST /suite/api/webhooks/deliveries/{id}/resend": {
     summary: "Send a logged delivery again (admins)",
-    requestBody: wabaBody(),
+    requestBody: optionalBody(wabaRequest),
     responses: { 200: ok(fromAnswer(resentWebhookDelivery)), ...suiteErrors },
   },
   "POST /suite/api/webhooks/test": {
     summary: "Send Meta's test message to the WABA's subscribers (admins)",
-    requestBody: wabaBody({ "app_id?": str() }),
+    requestBody: optionalBody(webhookTestRequest),
     responses: { 200: ok(testResults), ...suiteErrors },
   },
   "POST /suite/api/webhooks/redrive": {
     summary: "Deliver the WABA's dead letters again (admins)",
-    requestBody: wabaBody({ "ids?": arr(int()) }),
+    requestBody: optionalBody(webhookRedriveRequest),
     responses: { 200: ok(obj({ redriven: int() })), ...suiteErrors },
   },
   "GET /suite/api/webhooks/messages": {
     summary: "What became of the messages sent lately (admins)",
-    parameters: [waba, query("limit", { type: "integer", minimum: 1, maximum: 200 })],
+    parameters: queryFrom(sentMessagesQuery),
     responses: { 200: ok(obj({ data: arr(messageStatus) })), ...suiteErrors },
   },
   "GET /suite/api/webhooks/messages/{id}": {
     summary: "A sent message's status and error (admins)",
-    parameters: [waba],
+    parameters: waba,
     responses: { 200: ok(messageStatus), ...suiteErrors },
   },
 });

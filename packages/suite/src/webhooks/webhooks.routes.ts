@@ -1,34 +1,16 @@
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
+import {
+  sentMessagesQuery,
+  wabaRequest,
+  webhookDeliveriesQuery,
+  webhookRedriveRequest,
+  webhookTestRequest,
+} from "@openwaba/contracts/suite";
 import { requireUser } from "../auth/sessions";
 import { PlatformCallError, type PlatformClient } from "../client/platform-client";
 import { SuiteError, parseBody } from "../errors";
 import type { Suite } from "../suite";
 import { tenantConnections } from "../tenant/tenant-connections";
-
-const which = z.strictObject({
-  waba_id: z
-    .string()
-    .regex(/^\d{1,20}$/)
-    .optional(),
-});
-const deliveriesQuery = which.extend({
-  ok: z.enum(["true", "false"]).optional(),
-  app_id: z
-    .string()
-    .regex(/^\d{1,20}$/)
-    .optional(),
-  before: z.string().max(64).optional(),
-  limit: z.coerce.number().int().min(1).max(200).optional(),
-});
-const testBody = which.extend({
-  app_id: z
-    .string()
-    .regex(/^\d{1,20}$/)
-    .optional(),
-});
-const redriveBody = which.extend({ ids: z.array(z.number().int().positive()).max(10_000).optional() });
-const messagesQuery = which.extend({ limit: z.coerce.number().int().min(1).max(200).optional() });
 
 /**
  * Webhooks as the Cloud API sees them, for a developer debugging a receiver: who is subscribed
@@ -87,7 +69,7 @@ export function registerWebhookRoutes(app: FastifyInstance, suite: Suite): void 
 
   app.get("/suite/api/webhooks/deliveries", async (req, reply) => {
     const { user } = await admin(req);
-    const q = parseBody(deliveriesQuery, req.query);
+    const q = parseBody(webhookDeliveriesQuery, req.query);
     const c = await connection(user.tenant_id, q.waba_id);
     return reply.send(
       await extension(() =>
@@ -103,21 +85,21 @@ export function registerWebhookRoutes(app: FastifyInstance, suite: Suite): void 
 
   app.post<{ Params: { id: string } }>("/suite/api/webhooks/deliveries/:id/resend", async (req, reply) => {
     const { user } = await admin(req);
-    const b = parseBody(which, req.body);
+    const b = parseBody(wabaRequest, req.body);
     const c = await connection(user.tenant_id, b.waba_id);
     return reply.send(await extension(() => c.client.resendWebhookDelivery(req.params.id)));
   });
 
   app.post("/suite/api/webhooks/test", async (req, reply) => {
     const { user } = await admin(req);
-    const b = parseBody(testBody, req.body);
+    const b = parseBody(webhookTestRequest, req.body);
     const c = await connection(user.tenant_id, b.waba_id);
     return reply.send(await extension(() => c.client.testWebhook(b.app_id)));
   });
 
   app.post("/suite/api/webhooks/redrive", async (req, reply) => {
     const { user } = await admin(req);
-    const b = parseBody(redriveBody, req.body);
+    const b = parseBody(webhookRedriveRequest, req.body);
     const c = await connection(user.tenant_id, b.waba_id);
     return reply.send({ redriven: await extension(() => c.client.redriveWebhooks(b.ids)) });
   });
@@ -125,7 +107,7 @@ export function registerWebhookRoutes(app: FastifyInstance, suite: Suite): void 
   // What became of the messages sent (by the inbox, a campaign, a bot or a script): status and error.
   app.get("/suite/api/webhooks/messages", async (req, reply) => {
     const { user } = await admin(req);
-    const q = parseBody(messagesQuery, req.query);
+    const q = parseBody(sentMessagesQuery, req.query);
     const c = await connection(user.tenant_id, q.waba_id);
     return reply.send({
       data: await extension(() => c.client.recentMessages({ direction: "out", limit: q.limit ?? 20 })),
@@ -136,7 +118,7 @@ export function registerWebhookRoutes(app: FastifyInstance, suite: Suite): void 
     "/suite/api/webhooks/messages/:id",
     async (req, reply) => {
       const { user } = await admin(req);
-      const q = parseBody(which, req.query);
+      const q = parseBody(wabaRequest, req.query);
       if (!/^[\w.=+\/-]{1,200}$/.test(req.params.id))
         throw new SuiteError(400, "invalid_request", "id: not a message id (wamid.…).", { field: "id" });
       const c = await connection(user.tenant_id, q.waba_id);

@@ -1,7 +1,7 @@
 import { alertList } from "../suite/alerts";
-import { liveReport, report } from "../suite/reports";
+import { liveReport, report, reportQuery } from "../suite/reports";
 import { SUITE_READ, SUITE_WRITE, suiteErrors, suiteDone, FOR_LEADS } from "./components";
-import { fromAnswer, int, ok, oneOfValues, query, str, suiteGroup, type RouteDocs } from "./shapes";
+import { fromAnswer, int, ok, query, queryFrom, str, suiteGroup, type RouteDocs } from "./shapes";
 
 // Supervision: the live queues, reports, alerts and the realtime stream (packages/suite/src/reports,
 // alerts, realtime).
@@ -16,13 +16,7 @@ const supervision = suiteGroup("Suite supervision", SUITE_READ, SUITE_WRITE, {
   },
   "GET /suite/api/reports": {
     summary: `Volume, response times, CSAT, messages and cost over days${FOR_LEADS}`,
-    parameters: [
-      query("range", oneOfValues("today", "7d", "30d")),
-      query("from", str(), "YYYY-MM-DD, in the tenant's time zone"),
-      query("to", str(), "YYYY-MM-DD, in the tenant's time zone"),
-      query("group", oneOfValues("day", "agent", "team")),
-      query("format", oneOfValues("json", "csv")),
-    ],
+    parameters: queryFrom(reportQuery),
     responses: {
       200: {
         description: "The report (CSV with format=csv: one row a group)",

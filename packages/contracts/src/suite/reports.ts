@@ -69,3 +69,19 @@ export const report = z.object({
     .nullable(),
 });
 export type Report = z.infer<typeof report>;
+
+// What the reports' route takes (packages/suite/src/reports/reports.routes.ts).
+
+/** The spans a report offers besides the days asked for. */
+export const RANGE_PRESETS = ["today", "7d", "30d"] as const;
+export type RangePreset = (typeof RANGE_PRESETS)[number];
+
+/** GET /suite/api/reports?…: which days, grouped how, as JSON or CSV. */
+export const reportQuery = z.strictObject({
+  range: z.enum(RANGE_PRESETS).optional(),
+  from: z.string().max(20).optional().describe("YYYY-MM-DD, in the tenant's time zone"),
+  to: z.string().max(20).optional().describe("YYYY-MM-DD, in the tenant's time zone"),
+  group: z.enum(["day", "agent", "team"]).default("day"),
+  format: z.enum(["json", "csv"]).default("json"),
+});
+export type ReportQuery = z.infer<typeof reportQuery>;

@@ -1,11 +1,10 @@
+import type { RangePreset } from "@openwaba/contracts/suite";
 import { nextDay, zonedInstant } from "../campaigns/local-time";
 
 // Which days a report covers (pure): a preset (today, the last 7 or 30 days) or the days asked
 // for, as calendar days in the tenant's time zone — "today" is the business's today on the
 // suite's clock, not the browser's or UTC's — turned into the instants [from, to) that bound it.
 
-export const RANGE_PRESETS = ["today", "7d", "30d"] as const;
-export type RangePreset = (typeof RANGE_PRESETS)[number];
 /** A report spans at most a year and a day (a leap year's 366 calendar days). */
 export const MAX_REPORT_DAYS = 366;
 const PRESET_DAYS: Record<RangePreset, number> = { today: 1, "7d": 7, "30d": 30 };

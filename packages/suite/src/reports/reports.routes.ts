@@ -1,20 +1,12 @@
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
+import { reportQuery } from "@openwaba/contracts/suite";
 import { requireUser } from "../auth/sessions";
 import { PlatformCallError } from "../client/platform-client";
 import { SuiteError, parseBody } from "../errors";
 import type { Suite } from "../suite";
 import type { BusinessHours } from "../routing/business-hours";
 import { groupCycles, toCsv, type Cycle } from "./metrics";
-import { RANGE_PRESETS, reportRange } from "./report-range";
-
-const query = z.strictObject({
-  range: z.enum(RANGE_PRESETS).optional(),
-  from: z.string().max(20).optional(),
-  to: z.string().max(20).optional(),
-  group: z.enum(["day", "agent", "team"]).default("day"),
-  format: z.enum(["json", "csv"]).default("json"),
-});
+import { reportRange } from "./report-range";
 
 /**
  * Supervision: the live state of the queues and agents, and reports over days (a preset or from
@@ -71,7 +63,7 @@ export function registerReportRoutes(app: FastifyInstance, suite: Suite): void {
 
   app.get<{ Querystring: Record<string, string> }>("/suite/api/reports", async (req, reply) => {
     const { user } = await requireUser(suite, req, "reports.read");
-    const q = parseBody(query, req.query);
+    const q = parseBody(reportQuery, req.query);
     const timeZone = await tenantTimeZone(suite, user.tenant_id);
     const asked = reportRange(q, suite.clock.now(), timeZone);
     if (!asked.ok)

@@ -8,6 +8,8 @@ import {
   contactListQuery,
   contactRequest,
 } from "../suite/contacts";
+import { campaignSpecSchema } from "../suite/campaign-spec";
+import { campaign as campaignAnswer, campaignEstimate, campaignList, campaignRecipientList } from "../suite/campaigns";
 import {
   fromAnswer,
   fromRequest,
@@ -18,17 +20,12 @@ import {
   bytes,
   int,
   jsonBody,
-  map,
-  nullable,
-  num,
   obj,
   ok,
   oneOfValues,
   query,
   str,
   suiteGroup,
-  time,
-  type JsonSchema,
   type RouteDocs,
 } from "./shapes";
 
@@ -36,7 +33,6 @@ import {
 // (packages/suite/src/contacts, packages/suite/src/campaigns).
 
 const contact = fromAnswer(contactAnswer);
-const country = { type: "string", pattern: "^[A-Z]{2}$" };
 const filterWords = { q: "Words in the name or digits of the number" };
 const listFilters = queryFrom(contactListQuery.omit({ limit: true, offset: true }), filterWords);
 
@@ -101,119 +97,15 @@ const contacts = suiteGroup("Suite contacts", SUITE_READ, SUITE_WRITE, {
   },
 });
 
-const segment = obj({
-  "tag?": str(),
-  "consent?": oneOfValues("granted", "revoked", "none"),
-  "attributes?": map(str()),
-  "active_since_days?": { type: "integer", minimum: 1, maximum: 3650 },
-  "active_since?": time,
-  "q?": str(),
-});
-const campaignSpec = obj({
-  name: { type: "string", maxLength: 120 },
-  "phone_number_id?": str(),
-  template: obj({
-    name: str(),
-    language: str(),
-    "parameters?": arr(str("A body parameter: text with {{contact.name}}, {{attr.code|fallback}}…")),
-    "components?": arr(anyJson("A Cloud API component")),
-  }),
-  audience: {
-    oneOf: [
-      obj({ segment }),
-      obj({ phones: { type: "array", minItems: 1, maxItems: 100_000, items: str() }, "default_country?": country }),
-    ],
-  },
-  "schedule?": {
-    oneOf: [
-      obj({ type: { const: "now" } }),
-      obj({ type: { const: "at" }, at: time }),
-      obj({
-        type: { const: "local_time" },
-        date: str("YYYY-MM-DD"),
-        time: str("HH:MM in each contact's zone"),
-        "fallback_timezone?": str(),
-      }),
-    ],
-  },
-  "max_mps?": { type: "number", minimum: 0.1, maximum: 1000 },
-});
-const rate = nullable(num);
-const campaign = obj({
-  id: str(),
-  name: str(),
-  phone_number_id: str(),
-  state: oneOfValues("draft", "preparing", "scheduled", "running", "paused", "completed", "cancelled"),
-  category: str(),
-  spec: campaignSpec,
-  totals: nullable(map(anyJson("Counts fixed when the audience was"))),
-  note: nullable(str("Why a paused campaign is paused")),
-  created_at: time,
-  updated_at: time,
-  started_at: nullable(time),
-  completed_at: nullable(time),
-  progress: nullable(
-    obj(
-      {
-        recipients: int(),
-        by_state: map(int()),
-        sent: int(),
-        delivered: int(),
-        read: int(),
-        failed: int(),
-        replied: int(),
-        opted_out: int(),
-        waiting: int(),
-        rates: obj({ delivered: rate, read: rate, replied: rate, failed: rate, opted_out: rate }),
-        cost: obj({ currency: str(), total: num }),
-        pace: obj({ mps_last_10s: num, eta: nullable(time) }),
-        held: nullable(obj({ until: time, reason: nullable(str()) })),
-      },
-      "null for a draft",
-    ),
-  ),
-});
-const estimate = obj({
-  recipients: int(),
-  excluded: map(int()),
-  category: str(),
-  cost: obj({
-    currency: str(),
-    total: num,
-    by_country: arr(obj({ country: str(), recipients: int(), total: num })),
-  }),
-  pace: obj({
-    mps: num,
-    throughput_level: str(),
-    messaging_limit: obj({ tier: str(), limit: nullable(int()), used_24h: int(), room: nullable(int()) }),
-    outside_window: int(),
-    seconds_at_full_pace: num,
-    limited_by: str(),
-    extra_days: int(),
-    finishes_at: time,
-  }),
-});
-const recipient: JsonSchema = obj({
-  seq: int(),
-  phone: str(),
-  country: str(),
-  state: str(),
-  message_id: nullable(str()),
-  error: nullable(anyJson("Meta's error, or the retry that is due")),
-  cost: nullable(num),
-  due_at: nullable(time),
-  sent_at: nullable(time),
-  delivered_at: nullable(time),
-  read_at: nullable(time),
-  replied_at: nullable(time),
-  opted_out_at: nullable(time),
-});
+const campaignSpec = fromRequest(campaignSpecSchema);
+const campaign = fromAnswer(campaignAnswer);
+const estimate = fromAnswer(campaignEstimate);
 const one = ok(campaign);
 
 const campaigns = suiteGroup("Suite campaigns", SUITE_READ, SUITE_WRITE, {
   "GET /suite/api/campaigns": {
     summary: "The tenant's campaigns with their progress (admins and supervisors)",
-    responses: { 200: ok(obj({ data: arr(campaign) })), ...suiteErrors },
+    responses: { 200: ok(fromAnswer(campaignList)), ...suiteErrors },
   },
   "POST /suite/api/campaigns": {
     summary: "Define a campaign (a draft), checked against the Cloud API",
@@ -270,7 +162,7 @@ const campaigns = suiteGroup("Suite campaigns", SUITE_READ, SUITE_WRITE, {
       query("limit", { type: "integer", minimum: 1, maximum: 1000, default: 100 }),
       query("offset", { type: "integer", minimum: 0, default: 0 }),
     ],
-    responses: { 200: ok(obj({ data: arr(recipient) })), ...suiteErrors },
+    responses: { 200: ok(fromAnswer(campaignRecipientList)), ...suiteErrors },
   },
   "GET /suite/api/campaigns/{id}/recipients.csv": {
     summary: "Per-recipient status as CSV",

@@ -1,14 +1,16 @@
 import { entryPointRequest } from "../suite/entry-points";
+import { flowDocumentSchema } from "../suite/flow-document";
+import { flowDetail, flowList, flowRunList, runTrace } from "../suite/flows";
 import { SUITE_READ, SUITE_WRITE, suiteErrors, suiteDone } from "./components";
 import {
   anyJson,
   arr,
   bool,
+  fromAnswer,
   fromRequest,
   int,
   jsonBody,
   map,
-  nullable,
   obj,
   ok,
   oneOfValues,
@@ -16,7 +18,6 @@ import {
   query,
   str,
   suiteGroup,
-  time,
   type JsonSchema,
   type RouteDocs,
 } from "./shapes";
@@ -25,68 +26,10 @@ import {
 // messages, and consent entry points (packages/suite/src/flows, packages/suite/src/entry-points).
 
 const flowDocument: JsonSchema = {
-  ...obj({
-    "openwaba_flow?": int("The format's version"),
-    name: { type: "string", maxLength: 120 },
-    "description?": { type: "string", maxLength: 2000 },
-    trigger: obj(
-      {
-        type: oneOfValues(
-          "first_message",
-          "keyword",
-          "outside_hours",
-          "button",
-          "event",
-          "schedule",
-          "conversation_resolved",
-          "manual",
-        ),
-      },
-      "What starts a run, with the fields of its type",
-    ),
-    "settings?": obj({ "reply_timeout?": str(), "phone_number_ids?": arr(str()), "handover_team_id?": str() }),
-    start: str("The first node's id"),
-    nodes: map(
-      obj(
-        { type: oneOfValues("send", "ask", "branch", "set", "http", "wait", "handover", "csat", "end") },
-        "A node, with the fields of its type",
-      ),
-    ),
-  }),
+  ...fromRequest(flowDocumentSchema),
   description: "A flow document (docs: the flow format); 1–200 nodes",
 };
-const problem = obj({ path: str(), message: str() });
-const flowSummary = {
-  id: str(),
-  name: str(),
-  enabled: bool,
-  trigger_type: str(),
-  live_version: nullable(int("The published version")),
-  latest_version: int(),
-  next_fire_at: nullable(time),
-  updated_at: time,
-};
-const flow = obj({ ...flowSummary, created_at: time, document: flowDocument });
-const withWarnings = {
-  ...flow,
-  properties: { ...(flow.properties as object), warnings: arr(problem) },
-};
-const run = obj({
-  id: str(),
-  flow_id: str(),
-  flow_version: int(),
-  conversation_id: str(),
-  wa_id: str(),
-  state: oneOfValues("active", "completed", "handed_over", "stopped", "expired", "failed"),
-  node: str(),
-  waiting: nullable(str()),
-  wait_until: nullable(time),
-  trigger: anyJson("What started the run"),
-  started_at: time,
-  updated_at: time,
-  ended_at: nullable(time),
-  end_reason: nullable(str()),
-});
+const flow = fromAnswer(flowDetail);
 const launch = { oneOf: [obj({ flow_id: str(), run_id: str() }), obj({ flow_id: str(), skipped: str() })] };
 const autoMessages = obj({
   "greeting?": obj({ enabled: bool, text: { type: "string", maxLength: 4096 } }),
@@ -107,40 +50,34 @@ const document = jsonBody(obj({ document: flowDocument, "publish?": bool }));
 const flows = suiteGroup("Suite flows", SUITE_READ, SUITE_WRITE, {
   "GET /suite/api/flows": {
     summary: "The tenant's flows with their runs counted by state",
-    responses: { 200: ok(obj({ data: arr(obj({ ...flowSummary, runs: map(int()) })) })), ...suiteErrors },
+    responses: { 200: ok(fromAnswer(flowList)), ...suiteErrors },
   },
   "POST /suite/api/flows": {
     summary: "Make a flow from a document, optionally publishing it (admins and supervisors)",
     requestBody: document,
-    responses: { 201: ok(withWarnings, "Made"), ...suiteErrors },
+    responses: { 201: ok(flow, "Made"), ...suiteErrors },
   },
   "POST /suite/api/flows/import": {
     summary: "Import an exported document: a new flow, or with flow_id its next version",
     parameters: [query("flow_id", str()), query("publish", oneOfValues("true", "false"))],
     requestBody: jsonBody(flowDocument),
     responses: {
-      200: ok(withWarnings, "A new version of flow_id"),
-      201: ok(withWarnings, "A new flow"),
+      200: ok(flow, "A new version of flow_id"),
+      201: ok(flow, "A new flow"),
       ...suiteErrors,
     },
   },
   "GET /suite/api/flows/{id}": {
     summary: "A flow, its latest document and its versions (admins and supervisors)",
     responses: {
-      200: ok({
-        ...flow,
-        properties: {
-          ...(flow.properties as object),
-          versions: arr(obj({ version: int(), created_by: nullable(str()), created_at: time })),
-        },
-      }),
+      200: ok(flow),
       ...suiteErrors,
     },
   },
   "PUT /suite/api/flows/{id}": {
     summary: "Save a new version of the flow's document",
     requestBody: document,
-    responses: { 200: ok(withWarnings), ...suiteErrors },
+    responses: { 200: ok(flow), ...suiteErrors },
   },
   "PATCH /suite/api/flows/{id}": {
     summary: "Enable or disable a flow",
@@ -156,12 +93,12 @@ const flows = suiteGroup("Suite flows", SUITE_READ, SUITE_WRITE, {
   "GET /suite/api/flows/{id}/versions/{version}": {
     summary: "One version's document",
     parameters: [path("version", "The flow's version number", { type: "integer", minimum: 1 })],
-    responses: { 200: ok(obj({ version: int(), document: flowDocument })), ...suiteErrors },
+    responses: { 200: ok(obj({ version: int(), document: fromAnswer(flowDocumentSchema) })), ...suiteErrors },
   },
   "GET /suite/api/flows/{id}/export": {
     summary: "The document as a file (the latest version, or ?version=)",
     parameters: [query("version", int())],
-    responses: { 200: ok(flowDocument, "NAME.flow.json"), ...suiteErrors },
+    responses: { 200: ok(fromAnswer(flowDocumentSchema), "NAME.flow.json"), ...suiteErrors },
   },
   "GET /suite/api/flows/{id}/runs": {
     summary: "The flow's runs, latest first",
@@ -169,7 +106,7 @@ const flows = suiteGroup("Suite flows", SUITE_READ, SUITE_WRITE, {
       query("state", oneOfValues("active", "completed", "handed_over", "stopped", "expired", "failed")),
       query("limit", { type: "integer", minimum: 1, maximum: 200, default: 50 }),
     ],
-    responses: { 200: ok(obj({ data: arr(run) })), ...suiteErrors },
+    responses: { 200: ok(fromAnswer(flowRunList)), ...suiteErrors },
   },
   "POST /suite/api/flows/events": {
     summary: "An event from the business's system starts the flows waiting for it",
@@ -202,15 +139,7 @@ const runs = suiteGroup("Suite flow runs", SUITE_READ, SUITE_WRITE, {
   "GET /suite/api/flow-runs/{id}": {
     summary: "A run and its trace (what the bot gathered: leads only)",
     responses: {
-      200: ok({
-        ...run,
-        properties: {
-          ...(run.properties as object),
-          flow_name: nullable(str()),
-          vars: nullable(map(anyJson("A run variable"))),
-          steps: arr(obj({ seq: int(), node: str(), kind: str(), detail: anyJson("What the step did"), at: time })),
-        },
-      }),
+      200: ok(fromAnswer(runTrace)),
       ...suiteErrors,
     },
   },

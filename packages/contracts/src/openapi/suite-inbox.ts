@@ -5,6 +5,7 @@ import {
   conversationEditRequest,
   conversationListQuery,
   noteRequest,
+  startConversationRequest,
   stateRequest,
   conversationDetail,
   conversationList,
@@ -12,13 +13,12 @@ import {
   startedConversation,
   timelineMessage as timelineMessageAnswer,
 } from "../suite/conversations";
-import { cannedResponse, cannedResponseList } from "../suite/canned";
+import { cannedResponse, cannedResponseList, cannedResponseRequest } from "../suite/canned";
 import { consent } from "../suite/contacts";
 import { numberList } from "../suite/numbers";
 import { SUITE_READ, SUITE_WRITE, suiteErrors, suiteDone } from "./components";
 import { businessProfile } from "./graph";
 import {
-  anyJson,
   arr,
   bytes,
   fromAnswer,
@@ -41,12 +41,6 @@ export const conversation = fromAnswer(conversationAnswer);
 export const timelineMessage = fromAnswer(timelineMessageAnswer);
 const cycle = fromAnswer(pastCycle);
 export const consentState = fromAnswer(consent.nullable());
-const templateMessage = obj({
-  name: { type: "string", pattern: "^[a-z0-9_]{1,512}$" },
-  language: str(),
-  "parameters?": arr(str("A body parameter, in order")),
-  "components?": arr(anyJson("A Cloud API component")),
-});
 const canned = fromAnswer(cannedResponse);
 
 const conversations = suiteGroup("Suite inbox", SUITE_READ, SUITE_WRITE, {
@@ -64,9 +58,7 @@ const conversations = suiteGroup("Suite inbox", SUITE_READ, SUITE_WRITE, {
   },
   "POST /suite/api/conversations": {
     summary: "Start a conversation: the business writes first, with an approved template",
-    requestBody: jsonBody(
-      obj({ to: str("The customer's number"), "phone_number_id?": str(), template: templateMessage }),
-    ),
+    requestBody: jsonBody(fromRequest(startConversationRequest)),
     responses: { 201: ok(fromAnswer(startedConversation), "Sent"), ...suiteErrors },
   },
   "GET /suite/api/conversations/{id}": {
@@ -152,13 +144,7 @@ const cannedDocs = suiteGroup("Suite canned responses", SUITE_READ, SUITE_WRITE,
   },
   "POST /suite/api/canned-responses": {
     summary: "Add a canned response (admins and supervisors)",
-    requestBody: jsonBody(
-      obj({
-        shortcut: { type: "string", pattern: "^[a-z0-9_-]{1,32}$" },
-        title: { type: "string", maxLength: 80 },
-        body: { type: "string", maxLength: 4096 },
-      }),
-    ),
+    requestBody: jsonBody(fromRequest(cannedResponseRequest)),
     responses: { 201: ok(canned, "Added"), ...suiteErrors },
   },
   "DELETE /suite/api/canned-responses/{id}": {

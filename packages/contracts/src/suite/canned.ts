@@ -18,6 +18,17 @@ export type CannedResponse = z.infer<typeof cannedResponse>;
 export const cannedResponseList = z.object({ data: z.array(cannedResponse) });
 export type CannedResponseList = z.infer<typeof cannedResponseList>;
 
+/** POST /suite/api/canned-responses. */
+export const cannedResponseRequest = z.strictObject({
+  shortcut: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_-]{1,32}$/, "use 1–32 of a-z, 0-9, _ and -"),
+  title: z.string().trim().min(1).max(80),
+  body: z.string().trim().min(1).max(4096),
+});
+export type CannedResponseRequest = z.infer<typeof cannedResponseRequest>;
+
 const PLACEHOLDER = /\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/gi;
 
 export function cannedVariables(body: string): string[] {

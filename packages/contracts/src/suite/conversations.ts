@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { templateMessage } from "./flow-document";
 
 // The inbox's answers (packages/suite/src/inbox/present.ts): conversations, their timelines of
 // messages, notes and events, and the lists the console reads. The console takes its types from here
@@ -187,3 +188,17 @@ export const composedMessageRequest = z.discriminatedUnion("type", [
   }),
 ]);
 export type ComposedMessageRequest = z.infer<typeof composedMessageRequest>;
+
+/**
+ * POST /suite/api/conversations: the business writes first, with an approved template whose
+ * parameters are all filled.
+ */
+export const startConversationRequest = z.strictObject({
+  to: z.string().trim().min(1).max(40).describe("The customer's number"),
+  phone_number_id: z.string().min(1).max(40).optional(),
+  template: templateMessage.refine((t) => !(t.parameters ?? []).some((p) => !p.trim()), {
+    message: "fill in every parameter",
+    path: ["parameters"],
+  }),
+});
+export type StartConversationRequest = z.infer<typeof startConversationRequest>;

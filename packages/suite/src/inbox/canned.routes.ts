@@ -1,19 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { addCannedResponse, deleteCannedResponse } from "./commands/canned-responses";
-import { z } from "zod";
 import { requireUser } from "../auth/sessions";
 import { parseBody } from "../errors";
 import type { Suite } from "../suite";
-import { cannedVariables } from "@openwaba/contracts/suite";
-
-const canned = z.strictObject({
-  shortcut: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9_-]{1,32}$/, "use 1–32 of a-z, 0-9, _ and -"),
-  title: z.string().trim().min(1).max(80),
-  body: z.string().trim().min(1).max(4096),
-});
+import { cannedResponseRequest, cannedVariables } from "@openwaba/contracts/suite";
 
 /** Canned responses: every agent uses them, supervisors and admins keep them. */
 export function registerCannedRoutes(app: FastifyInstance, suite: Suite): void {
@@ -38,7 +28,7 @@ export function registerCannedRoutes(app: FastifyInstance, suite: Suite): void {
 
   app.post("/suite/api/canned-responses", async (req, reply) => {
     const { user } = await requireUser(suite, req, "canned-responses.manage");
-    const b = parseBody(canned, req.body);
+    const b = parseBody(cannedResponseRequest, req.body);
     const row = await addCannedResponse(suite, suite.db, { tenantId: user.tenant_id, response: b });
     return reply.code(201).send(present(row));
   });

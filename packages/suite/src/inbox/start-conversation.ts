@@ -1,9 +1,8 @@
 import { normaliseNumber } from "@openwaba/contracts";
-import { z } from "zod";
 import type { SuiteUser } from "../auth/sessions";
 import { saveContact } from "../contacts/commands/save-contact";
 import { SuiteError, forbidden, parseBody } from "../errors";
-import { contextFor, templateMessage } from "@openwaba/contracts/suite";
+import { contextFor, startConversationRequest } from "@openwaba/contracts/suite";
 import { templateBody } from "../flows/flow-messages";
 import { stopBotRun } from "../flows/flow-runs";
 import { takeConversation } from "./commands/take-conversation";
@@ -23,15 +22,6 @@ import { teamIdsOf } from "./visible-conversation";
 // ({{contact.name}}, {{attr.code|fallback}}). Outside a customer service window only a template
 // may open a conversation, so nothing else is offered.
 
-const startSchema = z.strictObject({
-  to: z.string().trim().min(1).max(40),
-  phone_number_id: z.string().min(1).max(40).optional(),
-  template: templateMessage.refine((t) => !(t.parameters ?? []).some((p) => !p.trim()), {
-    message: "fill in every parameter",
-    path: ["parameters"],
-  }),
-});
-
 /**
  * Starts (or continues) the conversation of a business number with a customer by sending a
  * template: a new conversation is the sender's, open, and its customer becomes a contact; an
@@ -39,7 +29,7 @@ const startSchema = z.strictObject({
  * template, nothing stays behind: a conversation made for it is removed again.
  */
 export async function startConversation(suite: Suite, user: SuiteUser, raw: unknown) {
-  const b = parseBody(startSchema, raw);
+  const b = parseBody(startConversationRequest, raw);
   const waId = normaliseNumber(b.to);
   if (!waId)
     throw new SuiteError(

@@ -8,7 +8,7 @@ import {
   unansweredQuestions,
 } from "../suite/faq";
 import {
-  businessHours as businessHoursAnswer,
+  businessHoursRequest,
   businessWebhook as businessWebhookAnswer,
   businessWebhookRequest,
   routingRulesRequest,
@@ -48,7 +48,6 @@ const conditions = obj({
   "business_hours?": oneOfValues("inside", "outside"),
 });
 const rule = obj({ name: { type: "string", maxLength: 80 }, team_id: str(), conditions });
-const businessHours = fromAnswer(businessHoursAnswer);
 const businessWebhook = fromAnswer(businessWebhookAnswer);
 const faqBot = fromAnswer(faqBotAnswer);
 const storedSettings = fromAnswer(storedSettingsAnswer);
@@ -86,7 +85,7 @@ const settings = suiteGroup("Suite settings", SUITE_READ, SUITE_WRITE, {
   },
   "PUT /suite/api/settings/business-hours": {
     summary: "Set business hours, or null for none (admins)",
-    requestBody: jsonBody(obj({ business_hours: businessHours })),
+    requestBody: jsonBody(fromRequest(businessHoursRequest)),
     responses: { 200: ok(storedSettings), ...suiteErrors },
   },
   "PUT /suite/api/settings/business-webhook": {

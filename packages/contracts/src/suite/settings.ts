@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isTimeZone } from "./time-zone";
 
 // The tenant's settings as the suite API answers them (packages/suite/src/tenant, routing, outbound, faq).
 
@@ -41,6 +42,10 @@ export type StoredSettings = z.infer<typeof storedSettings>;
 export const tenantSettings = storedSettings.extend({ name: z.string().describe("The tenant's name") });
 export type TenantSettings = z.infer<typeof tenantSettings>;
 
+export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+const isWeekday = (d: string): d is Weekday => (WEEKDAYS as readonly string[]).includes(d);
+
 // What the settings' routes take (packages/suite/src/routing/routing.routes.ts,
 // packages/suite/src/outbound/business-webhook.routes.ts).
 
@@ -77,3 +82,25 @@ export const businessWebhookRequest = z.strictObject({
     .nullable(),
 });
 export type BusinessWebhookRequest = z.infer<typeof businessWebhookRequest>;
+
+const hoursAndMinutes = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use HH:MM");
+
+/** PUT /suite/api/settings/business-hours: opening intervals per weekday in a time zone, or null for none. */
+export const businessHoursRequest = z.strictObject({
+  business_hours: z
+    .strictObject({
+      timezone: z.string().refine(isTimeZone, "unknown time zone"),
+      days: z.record(
+        z.string().refine(isWeekday, "use mon … sun"),
+        z
+          .array(
+            z
+              .tuple([hoursAndMinutes, hoursAndMinutes])
+              .refine(([a, b]) => a < b, "an interval must end after it starts"),
+          )
+          .max(6),
+      ),
+    })
+    .nullable(),
+});
+export type BusinessHoursRequest = z.infer<typeof businessHoursRequest>;

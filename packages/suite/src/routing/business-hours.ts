@@ -1,13 +1,12 @@
+import type { Weekday } from "@openwaba/contracts/suite";
+
 // Business hours (pure): per weekday, opening intervals in the tenant's time zone. No hours set
 // means always open.
 
-export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
 export interface BusinessHours {
   timezone: string;
   days: Partial<Record<Weekday, [string, string][]>>;
 }
-
-const DAYS: Weekday[] = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 
 /** The weekday and "HH:MM" of an instant in a time zone. */
 export function localTime(now: number, timezone: string): { day: Weekday; hm: string } {
@@ -27,5 +26,3 @@ export function withinBusinessHours(hours: BusinessHours | null | undefined, now
   const { day, hm } = localTime(now, hours.timezone);
   return (hours.days[day] ?? []).some(([from, to]) => hm >= from && hm < to);
 }
-
-export const isWeekday = (d: string): d is Weekday => (DAYS as string[]).includes(d);

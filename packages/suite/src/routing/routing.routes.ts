@@ -1,27 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import { may } from "../auth/policies";
 import { tenantTransaction } from "../unit-of-work";
-import { z } from "zod";
 import { requireUser } from "../auth/sessions";
-import { isTimeZone, routingRulesRequest } from "@openwaba/contracts/suite";
+import { businessHoursRequest, routingRulesRequest } from "@openwaba/contracts/suite";
 import { parseBody } from "../errors";
 import type { Suite } from "../suite";
 import { saveTenantSettings } from "../tenant/commands/save-tenant-settings";
-import { isWeekday } from "./business-hours";
 import { replaceRoutingRules } from "./commands/replace-routing-rules";
-
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use HH:MM");
-const hours = z.strictObject({
-  business_hours: z
-    .strictObject({
-      timezone: z.string().refine(isTimeZone, "unknown time zone"),
-      days: z.record(
-        z.string().refine(isWeekday, "use mon … sun"),
-        z.array(z.tuple([hhmm, hhmm]).refine(([a, b]) => a < b, "an interval must end after it starts")).max(6),
-      ),
-    })
-    .nullable(),
-});
 
 /** Routing rules (an ordered list, replaced as a whole) and business hours: the admin's settings. */
 export function registerRoutingRoutes(app: FastifyInstance, suite: Suite): void {
@@ -63,7 +48,7 @@ export function registerRoutingRoutes(app: FastifyInstance, suite: Suite): void 
 
   app.put("/suite/api/settings/business-hours", async (req, reply) => {
     const { user } = await requireUser(suite, req, "business-hours.configure");
-    const b = parseBody(hours, req.body);
+    const b = parseBody(businessHoursRequest, req.body);
     const settings = await saveTenantSettings(suite.db, {
       tenantId: user.tenant_id,
       change: () => ({ business_hours: b.business_hours }),

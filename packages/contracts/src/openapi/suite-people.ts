@@ -1,4 +1,5 @@
 import {
+  acceptInvitationRequest,
   apiKey as apiKeyAnswer,
   apiKeyList,
   apiKeyRequest,
@@ -60,9 +61,7 @@ const session = suiteGroup("Suite sign-in", ANYONE, ANYONE, {
   },
   "POST /suite/api/invitations/accept": {
     summary: "Set a password with an invitation's token, and be signed in",
-    requestBody: jsonBody(
-      obj({ token: str(), password: { type: "string", minLength: 10 }, "name?": { type: "string", maxLength: 120 } }),
-    ),
+    requestBody: jsonBody(fromRequest(acceptInvitationRequest)),
     responses: { 200: signedIn, ...suiteErrors },
   },
   "GET /suite/api/sign-in": {

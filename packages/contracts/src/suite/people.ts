@@ -69,6 +69,17 @@ export const loginRequest = z.strictObject({
 });
 export type LoginRequest = z.infer<typeof loginRequest>;
 
+/** The shortest password the suite accepts. */
+export const MIN_PASSWORD_LENGTH = 10;
+
+/** POST /suite/api/invitations/accept: the invitation's token, a password, and a name if another is wanted. */
+export const acceptInvitationRequest = z.strictObject({
+  token: z.string().min(10).max(200),
+  password: z.string().min(MIN_PASSWORD_LENGTH).max(1024),
+  name: z.string().trim().min(1).max(120).optional(),
+});
+export type AcceptInvitationRequest = z.infer<typeof acceptInvitationRequest>;
+
 /** POST /suite/api/users: invite someone to the tenant. */
 export const inviteRequest = z.strictObject({
   email: z.string().trim().toLowerCase().email().max(254),

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { loginRequest } from "@openwaba/contracts/suite";
-import { z } from "zod";
+import { acceptInvitationRequest, loginRequest } from "@openwaba/contracts/suite";
 import { SuiteError, parseBody } from "../errors";
 import type { Suite } from "../suite";
 import {
@@ -11,19 +10,13 @@ import {
   LOGIN_LIMITS,
   wrongPasswordMessage,
 } from "./login-throttle";
-import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from "./password";
+import { hashPassword, verifyPassword } from "./password";
 import { endSession, presentUser, requireUser, startSession } from "./sessions";
 import { acceptInvitation } from "../people/commands/accept-invitation";
 import { lockAccount, unlockAccount } from "../people/commands/account-lock";
 import { forgetLoginFailures, recordLoginFailure } from "./commands/login-failures";
 import { hashToken } from "./token-hash";
 import { tenantTransaction } from "../unit-of-work";
-
-const accept = z.strictObject({
-  token: z.string().min(10).max(200),
-  password: z.string().min(MIN_PASSWORD_LENGTH).max(1024),
-  name: z.string().trim().min(1).max(120).optional(),
-});
 
 /** Sign in and out, who am I, and accepting an invitation. */
 export function registerAuthRoutes(app: FastifyInstance, suite: Suite): void {
@@ -98,7 +91,7 @@ export function registerAuthRoutes(app: FastifyInstance, suite: Suite): void {
   // An invited person sets a password with the token from their invitation link, and is signed in
   // — Online, so that routing gives them work from their first sign-in (they can step away after).
   app.post("/suite/api/invitations/accept", async (req, reply) => {
-    const b = parseBody(accept, req.body);
+    const b = parseBody(acceptInvitationRequest, req.body);
     const now = suite.securityClock.now();
     const hash = hashToken(b.token);
     const user = await suite.db

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from "react";
 import type {
-  BusinessHours,
+  BusinessHours as BusinessHoursSettings,
   BusinessProfile as BusinessProfileAnswer,
   CannedResponse,
   ListedPhoneNumber,
@@ -29,7 +29,7 @@ export function Settings({ session }: { session: Session }) {
   const [teams, setTeams] = useState<Team[]>([]);
   const [rules, setRules] = useState<any[]>([]);
   const [canned, setCanned] = useState<CannedResponse[]>([]);
-  const [hours, setHours] = useState<BusinessHours | null>(null);
+  const [hours, setHours] = useState<BusinessHoursSettings | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const load = () => {
     void api("GET", "/suite/api/users").then((r) => setUsers(r.data));

@@ -8,11 +8,10 @@ import {
   waitFor,
   type SuiteSession,
   type TestServer,
+  signInOtherTenantAdmin,
 } from "@openwaba/server/testing";
 import type { UserRole } from "@openwaba/store";
-import { hashPassword } from "./password";
 import { POLICIES, needsSession, type Action } from "./policies";
-import { connectTenant } from "../tenant/connect-tenant";
 
 // Who may call which suite route, for every route the server registers: signed out (401), without
 // the session's CSRF header on a write (403), a role the policy leaves out (403), an API key where
@@ -282,7 +281,7 @@ async function invite(admin: SuiteSession, email: string, role: UserRole): Promi
 /** A second tenant, on a WABA of its own on the same platform, with its own admin signed in. */
 async function otherTenantAdmin(): Promise<SuiteSession> {
   const waba = await addTenant(s);
-  const other = await connectTenant(s.store.db, Date.now(), "Other shop", {
+  return signInOtherTenantAdmin(s, {
     waba_id: waba.wabaId,
     graph_url: s.url,
     graph_version: s.credentials.graph_version,
@@ -291,22 +290,6 @@ async function otherTenantAdmin(): Promise<SuiteSession> {
     verify_token: "other-verify-token",
     numbers: [{ id: waba.phone, display_phone_number: "15550000010", verified_name: "Other" }],
   });
-  await s.store.db
-    .insertInto("suite_users")
-    .values({
-      id: "other-admin",
-      tenant_id: other.tenantId,
-      email: "boss@other.test",
-      name: "Boss",
-      role: "admin",
-      password_hash: await hashPassword("another long password"),
-      status: "active",
-      availability: "online",
-      capacity: 5,
-      created_at: Date.now(),
-    })
-    .execute();
-  return signIn(s, "boss@other.test", "another long password");
 }
 
 /** One real object of each kind in the first tenant, made as its admin would. */

@@ -10,12 +10,9 @@ export const faqModule: SuiteModule = {
   workers: (suite) => [createFaqBotWorker(suite)],
   async onCustomerMessage(suite, tx, e) {
     if (e.text === null || e.takenBy) return undefined;
-    const c = await tx
-      .selectFrom("suite_conversations")
-      .selectAll()
-      .where("id", "=", e.conversation.id)
-      .executeTakeFirstOrThrow();
-    await askFaqBot(suite, tx, c, e.message.id, e.text, languageOf(e.message.from));
+    // Routing may have changed its team and agent, not whether anyone answered yet: the row as
+    // the intake read it after the message is enough.
+    await askFaqBot(suite, tx, e.conversation, e.message.id, e.text, languageOf(e.message.from));
     return undefined;
   },
 };
